@@ -132,6 +132,10 @@ export type Condition = Rule & {
   appliesTo?: AppliesTo;
   /** Extension: where the threshold comes from (templates). */
   source?: string;
+  /** Extension: how the clause was interpreted (e.g. "以上" read as inclusive). */
+  note?: string;
+  /** Extension: calculation method the contract names (e.g. "沪建建材〔2019〕765号"). */
+  method?: string;
 };
 
 export interface ContractInfo {
@@ -149,6 +153,9 @@ export interface ConditionsDoc {
   /** Extension: template name and source notes. */
   title?: string;
   notes?: string;
+  /** Extension: jurisdiction and version of a template (e.g. "上海市", "2025-03"). */
+  jurisdiction?: string;
+  version?: string;
 }
 
 // ---------------------------------------------------------------- calculators
@@ -225,6 +232,18 @@ export interface Finding {
   branches?: BranchFinding[];
   /** The recomputation behind `computed`. */
   calculation?: Calculation;
+  /** A reviewer's override (desktop app): `verdict` above is the overridden one. */
+  override?: VerdictOverride;
+}
+
+export interface VerdictOverride {
+  /** The engine's own verdict before the override. */
+  from: Verdict;
+  /** The written reason (required). */
+  reason: string;
+  by?: string;
+  /** ISO time. */
+  at: string;
 }
 
 export interface ResultDoc {

@@ -1,0 +1,99 @@
+// npm run check -- <sheet.xlsx> --conditions <conditions.json> [--json] [--pdf out.pdf] [--xlsx out.xlsx]
+// formats.md §4: exit 0 pass · 1 fail · 2 incomplete · 3 bad input (one Chinese message on stderr).
+import type { CheckRun, Finding } from '../shared/model/types';
+import { formatValue, indicatorName } from '../shared/model/indicators';
+import { OVERALL_EXIT, OVERALL_LABEL, VERDICT_LABEL } from '../shared/model/verdicts';
+import { runCheck } from '../shared/check/run';
+import { failInput, formatTable, parseArgs, runMain } from './common';
+
+const USAGE =
+  'npm run check -- <指标表.xlsx> --conditions <条件.json> [--json] [--pdf 报告.pdf] [--xlsx 结果.xlsx] ' +
+  '[--org 审查机构名称] [--seal-text 审查专用章] [--report-no 编号] [--preparer 编制人] [--checker 校对人] [--approver 审核人] [--cross-seal]';
+
+runMain(async () => {
+  const args = parseArgs(
+    process.argv.slice(2),
+    ['conditions', 'pdf', 'xlsx', 'org', 'seal-text', 'report-no', 'preparer', 'checker', 'approver', 'date'],
+    ['json', 'cross-seal', 'help'],
+    USAGE,
+  );
+  if (args.flags.has('help')) {
+    process.stdout.write(`用法：${USAGE}\n`);
+    return 0;
+  }
+  const sheetPath = args.positional[0];
+  const conditionsPath = args.flags.get('conditions');
+  if (!sheetPath || args.positional.length > 1 || typeof conditionsPath !== 'string') {
+    failInput(`${!sheetPath ? '缺少指标表文件' : args.positional.length > 1 ? '只能指定一个指标表文件' : '缺少 --conditions 条件文件'}。\n用法：${USAGE}`);
+  }
+  const run = await runCheck({ sheetPath, conditionsPath });
+
+  const pdfPath = args.flags.get('pdf');
+  const xlsxPath = args.flags.get('xlsx');
+  if (typeof pdfPath === 'string' || typeof xlsxPath === 'string') {
+    const { reportOptionsFromFlags, writeReports } = await import('./report-output');
+    await writeReports(run, reportOptionsFromFlags(args.flags), {
+      pdf: typeof pdfPath === 'string' ? pdfPath : undefined,
+      xlsx: typeof xlsxPath === 'string' ? xlsxPath : undefined,
+      quiet: args.flags.has('json'),
+    });
+  }
+
+  if (args.flags.has('json')) {
+    process.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${renderText(run)}\n`);
+  }
+  return OVERALL_EXIT[run.result.overall];
+});
+
+function renderText(run: CheckRun): string {
+  const r = run.result;
+  const c = run.conditions.contract ?? {};
+  const counts = r.counts!;
+  const lines: string[] = [];
+  lines.push('LandCheck 出让条件合规审查');
+  if (r.project?.name) lines.push(`项目：${r.project.name}`);
+  lines.push(`指标表：${r.input.file}（SHA-256 ${r.input.sha256.slice(0, 16)}…）`);
+  const contract = [c.number && `合同 ${c.number}`, c.parcel && `地块 ${c.parcel}`, c.signedOn && `签订 ${c.signedOn}`].filter(Boolean).join('，');
+  lines.push(`出让条件：${run.conditionsFile}${contract ? `（${contract}）` : ''}，共 ${run.conditions.conditions.length} 条`);
+  lines.push(
+    `结论：${OVERALL_LABEL[r.overall]}　（符合 ${counts.pass} · 不符合 ${counts.fail} · 缺项 ${counts.missing} · 需复核 ${counts.review} · 不适用 ${counts.not_applicable}）`,
+  );
+  lines.push('');
+  const rows: string[][] = [['结论', '条件', '条款', '单体', '指标', '要求', '申报值', '复核值', '来源']];
+  const messages: string[] = [];
+  for (const f of r.findings) {
+    rows.push(findingRow(f));
+  }
+  lines.push(formatTable(rows));
+  lines.push('');
+  lines.push('说明：');
+  for (const f of r.findings) {
+    if (f.verdict === 'not_applicable') continue;
+    messages.push(`[${VERDICT_LABEL[f.verdict]}] ${f.conditionId}${f.building ? ` ${f.building}` : ''}：${f.message}`);
+  }
+  lines.push(...messages);
+  const warnings = run.imported.issues;
+  if (warnings.length > 0) {
+    lines.push('');
+    lines.push(`导入提示（${warnings.length} 条）：`);
+    for (const w of warnings.slice(0, 30)) lines.push(`- ${w.message}`);
+    if (warnings.length > 30) lines.push(`- ……另有 ${warnings.length - 30} 条，见 --json 或报告`);
+  }
+  return lines.join('\n');
+}
+
+function findingRow(f: Finding): string[] {
+  return [
+    VERDICT_LABEL[f.verdict],
+    f.conditionId,
+    f.clause ?? '',
+    f.building ?? '（项目）',
+    indicatorName(f.indicator),
+    f.required,
+    f.declared === null ? '—' : formatValue(f.indicator, f.declared),
+    f.computed === null ? '—' : formatValue(f.indicator, f.computed),
+    f.source ?? '—',
+  ];
+}

@@ -1,0 +1,126 @@
+// npm run conditions -- --from-text <contract.txt> [--json]   (../shared/spec/formats.md §5)
+// npm run conditions -- --validate <conditions.json>
+// Exit: 0 all parsed / file valid · 2 some sentences unparsed · 3 unreadable or invalid input.
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { isInputError, InputError } from '../shared/errors';
+import { conditionsFromText, describeRule, loadConditions } from '../shared/conditions/index';
+import { indicatorName, formatValue } from '../shared/model/indicators';
+import type { Condition, ConditionsDoc } from '../shared/model/types';
+
+const USAGE =
+  '用法：npm run conditions -- --from-text <合同文本.txt> [--json]\n' +
+  '      npm run conditions -- --validate <条件文件.json>';
+
+const USE_NAMES: Record<string, string> = { residential: '住宅', public: '公共建筑', industrial: '工业建筑' };
+
+interface Args {
+  mode: 'from-text' | 'validate';
+  file: string;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  let mode: Args['mode'] | undefined;
+  let file: string | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') json = true;
+    else if (a === '--from-text' || a === '--validate') {
+      if (mode) throw new InputError(`只能指定 --from-text 或 --validate 之一\n${USAGE}`);
+      mode = a === '--from-text' ? 'from-text' : 'validate';
+      file = argv[++i];
+      if (!file || file.startsWith('--')) throw new InputError(`${a} 后缺少文件名\n${USAGE}`);
+    } else if (a === '--help' || a === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else throw new InputError(`未知参数 ${a}\n${USAGE}`);
+  }
+  if (!mode || !file) throw new InputError(`缺少 --from-text 或 --validate\n${USAGE}`);
+  return { mode, file, json };
+}
+
+/** Reads a UTF-8 text file; missing, not UTF-8 or empty → InputError. */
+function readText(path: string): string {
+  let bytes: Buffer;
+  try {
+    if (statSync(path).isDirectory()) throw new InputError(`文件 ${path} 是一个文件夹，不是文本文件`, basename(path));
+    bytes = readFileSync(path);
+  } catch (e) {
+    if (isInputError(e)) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `找不到文件 ${path}` : `无法读取文件 ${path}`, basename(path));
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`文件 ${basename(path)} 不是 UTF-8 编码的文本（请用 UTF-8 另存后重试）`, basename(path));
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new InputError(`文件 ${basename(path)} 为空`, basename(path));
+  return text;
+}
+
+function describeScope(c: Condition): string {
+  if (c.scope !== 'building') return '项目';
+  const parts: string[] = [];
+  if (c.appliesTo?.use) parts.push(c.appliesTo.use.map((u) => USE_NAMES[u] ?? u).join('、'));
+  if (c.appliesTo?.minFloorArea !== undefined) parts.push(`单体建筑面积 ≥ ${c.appliesTo.minFloorArea} m²`);
+  if (c.appliesTo?.buildings) parts.push(c.appliesTo.buildings.join('、'));
+  return parts.length ? `单体（${parts.join('，')}）` : '每个单体';
+}
+
+function describeRequirement(c: Condition): string {
+  if ('indicator' in c) return `${indicatorName(c.indicator)} ${c.op} ${formatValue(c.indicator, c.value)}`;
+  return describeRule(c);
+}
+
+function listing(doc: ConditionsDoc, file: string): string {
+  const lines = [`从 ${file} 识别出 ${doc.conditions.length} 条条件：`];
+  for (const c of doc.conditions) {
+    lines.push(`  ${c.id}${c.clause ? `  ${c.clause}` : ''}  ${describeRequirement(c)}    适用：${describeScope(c)}`);
+    if (c.text) lines.push(`      原文：${c.text}`);
+    if (c.note) lines.push(`      说明：${c.note}`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.mode === 'validate') {
+    const doc = await loadConditions(args.file);
+    process.stdout.write(`条件文件有效：${doc.conditions.length} 条条件\n`);
+    return 0;
+  }
+  const text = readText(args.file);
+  const { doc, unparsed } = conditionsFromText(text);
+  const name = basename(args.file);
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    for (const u of unparsed) process.stderr.write(`未能解析：${u.clause ? `${u.clause} ` : ''}${u.sentence}\n    原因：${u.reason}\n`);
+  } else {
+    process.stdout.write(`${listing(doc, name)}\n`);
+    if (unparsed.length) {
+      const lines = [`\n未能解析的句子 ${unparsed.length} 句（请人工编写对应条件）：`];
+      for (const u of unparsed) lines.push(`  ${u.clause ? `${u.clause}  ` : ''}${u.sentence}\n      原因：${u.reason}`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+    }
+  }
+  if (doc.conditions.length === 0 && unparsed.length === 0) {
+    process.stderr.write(`提示：${name} 中没有找到可识别的条件\n`);
+  }
+  return unparsed.length ? 2 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const msg = isInputError(e) ? e.message : `内部错误：${e instanceof Error ? e.message : String(e)}`;
+    process.stderr.write(`${msg}\n`);
+    process.exitCode = 3;
+  },
+);

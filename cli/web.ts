@@ -1,0 +1,35 @@
+// npm run web -- [--db 文件.sqlite] [--port 4173] [--static dist/renderer]
+// The local web host: the app's handlers over HTTP on 127.0.0.1 (for tests, and for use without
+// Electron). Prints "LISTENING <url>" once ready.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { openStore } from '../shared/store/index';
+import { createHandlers } from '../shared/api/handlers';
+import { startWebHost } from '../shared/api/http';
+import { ENGINE } from '../shared/check/versions';
+import { failInput, parseArgs, runMain } from './common';
+
+const USAGE = 'npm run web -- [--db 数据库.sqlite] [--port 端口] [--static 界面目录]';
+
+runMain(async () => {
+  const args = parseArgs(process.argv.slice(2), ['db', 'port', 'static'], [], USAGE);
+  const db = resolve(String(args.flags.get('db') ?? join(homedir(), '.landcheck', 'landcheck.sqlite')));
+  const port = Number(args.flags.get('port') ?? 4173);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) failInput(`端口无效：${String(args.flags.get('port'))}`);
+  mkdirSync(dirname(db), { recursive: true });
+  const store = openStore(db);
+  const root = resolve(import.meta.dirname, '..');
+  const handlers = createHandlers({ store, seedsDir: join(root, 'seeds'), version: ENGINE.version });
+  const staticDir = resolve(String(args.flags.get('static') ?? join(root, 'dist', 'renderer')));
+  const { server, url } = await startWebHost({ handlers, staticDir, port });
+  process.stdout.write(`LISTENING ${url}\n`);
+  const stop = () => {
+    server.close();
+    store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return new Promise<number>(() => {});
+});

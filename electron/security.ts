@@ -1,0 +1,90 @@
+// Window hardening, kept free of any `electron` import so it can be unit-tested:
+// the main process passes the Electron objects in.
+import { CSP } from '../shared/api/http';
+
+/** The renderer is served from this custom protocol (never file://, never http). */
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://landcheck`;
+
+export { CSP };
+
+export function windowOptions(preloadPath: string) {
+  return {
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 680,
+    show: false,
+    backgroundColor: '#f5f6f8',
+    title: 'LandCheck 出让条件合规审查',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: process.env.LANDCHECK_DEVTOOLS === '1',
+    },
+  } as const;
+}
+
+/** Only our own pages may be shown; everything else is refused. */
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}` === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+interface Preventable {
+  preventDefault(): void;
+}
+
+/** The subset of WebContents the guards use. */
+export interface GuardedContents {
+  on(event: 'will-navigate' | 'will-redirect', listener: (e: Preventable, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (e: Preventable) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  session: {
+    setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  };
+}
+
+export function installGuards(contents: GuardedContents): void {
+  contents.on('will-navigate', (e, url) => {
+    if (!isAppUrl(url)) e.preventDefault();
+  });
+  contents.on('will-redirect', (e, url) => {
+    if (!isAppUrl(url)) e.preventDefault();
+  });
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+}
+
+/** IPC messages are accepted only from our own top-level page. */
+export function isTrustedSender(frameUrl: string | undefined): boolean {
+  return !!frameUrl && isAppUrl(frameUrl);
+}
+
+/** Resolve a request path of the app protocol inside the renderer folder (no escaping it). */
+export function resolveAppPath(rootDir: string, requestUrl: string, join: (...p: string[]) => string, normalize: (p: string) => string, sep: string): string | null {
+  let pathname: string;
+  try {
+    const u = new URL(requestUrl);
+    if (`${u.protocol}//${u.host}` !== APP_ORIGIN) return null;
+    pathname = decodeURIComponent(u.pathname);
+  } catch {
+    return null;
+  }
+  const rel = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
+  const full = normalize(join(rootDir, rel));
+  return full.startsWith(normalize(rootDir) + sep) ? full : null;
+}

@@ -1,0 +1,40 @@
+// The renderer's only door to the core: `invoke(method, input)`.
+// In Electron the preload exposes window.landcheck.invoke (unwrapped value, or an Error whose
+// message is the Chinese text); in a browser we POST to the local web host's /api/<method>.
+import type { Envelope, Invoke } from '../shared/api/contract';
+
+declare global {
+  interface Window {
+    landcheck?: { invoke: Invoke };
+  }
+}
+
+const httpInvoke: Invoke = async (method, input) => {
+  let res: Response;
+  try {
+    res = await fetch('/api/' + method, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    throw new Error('无法连接本地审查服务，请确认程序仍在运行后重试');
+  }
+  let envelope: Envelope<unknown>;
+  try {
+    envelope = (await res.json()) as Envelope<unknown>;
+  } catch {
+    throw new Error(res.status === 413 ? '文件过大，无法上传' : `本地审查服务返回了无法识别的应答（HTTP ${res.status}）`);
+  }
+  if (!envelope.ok) throw new Error(envelope.error);
+  return envelope.value as never;
+};
+
+export const invoke: Invoke = (method, input) =>
+  window.landcheck?.invoke ? window.landcheck.invoke(method, input) : httpInvoke(method, input);
+
+/** The Chinese message of anything thrown by `invoke` (never a stack trace). */
+export function errorText(e: unknown): string {
+  if (e instanceof Error && e.message) return e.message;
+  return '操作失败，请重试';
+}

@@ -1,0 +1,160 @@
+// Small helpers for building realistic, deterministic sample workbooks with exceljs:
+// fixed document metadata, merged titles, key/value rows, tables, formulas with cached
+// results, and a zip whose entry timestamps are fixed so rebuilding gives identical bytes.
+import ExcelJS from 'exceljs';
+
+/** Fixed creation time of every sample (document properties and zip entries). */
+export const FIXED_DATE = new Date(Date.UTC(2025, 2, 10, 1, 0, 0));
+
+export const FMT = {
+  area: '#,##0.00',
+  int: '#,##0',
+  dec1: '0.0',
+  dec2: '0.00',
+  dec3: '0.000',
+  pct0: '0%',
+  pct2: '0.00%',
+} as const;
+
+const FONT = { name: '宋体', size: 10 };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+export type CellInput = string | number | boolean | null | Formula;
+
+/** A formula with its cached result (what Excel would have stored after calculating). */
+export interface Formula {
+  formula: string;
+  result: number | string;
+}
+
+export function f(formula: string, result: number | string): Formula {
+  return { formula, result };
+}
+
+/** A workbook with fixed metadata (creator, dates) so its content does not depend on when it was built. */
+export function newWorkbook(creator: string): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = creator;
+  wb.lastModifiedBy = creator;
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  wb.calcProperties = { fullCalcOnLoad: false };
+  return wb;
+}
+
+export function sheet(wb: ExcelJS.Workbook, name: string, widths: number[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: 'portrait' } });
+  ws.columns = widths.map((width) => ({ width }));
+  return ws;
+}
+
+function colLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A1-style address of (row, col), 1-based. */
+export function addr(row: number, col: number): string {
+  return `${colLetter(col)}${row}`;
+}
+
+/** Writes one cell with the sample's font, a thin border and an optional number format. */
+export function put(ws: ExcelJS.Worksheet, row: number, col: number, v: CellInput, numFmt?: string): ExcelJS.Cell {
+  const c = ws.getCell(row, col);
+  c.value = v as ExcelJS.CellValue;
+  c.font = FONT;
+  c.border = THIN;
+  c.alignment = { vertical: 'middle', horizontal: typeof v === 'string' ? 'left' : 'right', wrapText: true };
+  if (numFmt) c.numFmt = numFmt;
+  return c;
+}
+
+/** A merged, bold, centred title across columns [fromCol, toCol] of a row. */
+export function title(ws: ExcelJS.Worksheet, row: number, text: string, fromCol: number, toCol: number, size = 14): void {
+  ws.mergeCells(row, fromCol, row, toCol);
+  const c = ws.getCell(row, fromCol);
+  c.value = text;
+  c.font = { ...FONT, size, bold: true };
+  c.alignment = { vertical: 'middle', horizontal: 'center' };
+  ws.getRow(row).height = size * 2;
+}
+
+/** A merged line of plain text (notes, 编制单位, 日期). */
+export function note(ws: ExcelJS.Worksheet, row: number, text: string, fromCol: number, toCol: number): void {
+  ws.mergeCells(row, fromCol, row, toCol);
+  const c = ws.getCell(row, fromCol);
+  c.value = text;
+  c.font = FONT;
+  c.alignment = { vertical: 'middle', horizontal: 'left', wrapText: true };
+}
+
+/** A bold header row starting at fromCol. */
+export function header(ws: ExcelJS.Worksheet, row: number, fromCol: number, labels: string[]): void {
+  labels.forEach((l, i) => {
+    const c = put(ws, row, fromCol + i, l);
+    c.font = { ...FONT, bold: true };
+    c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  });
+}
+
+/** Writes `values` from fromCol onwards; `fmts` gives a number format per column (or undefined). */
+export function rowOf(ws: ExcelJS.Worksheet, row: number, fromCol: number, values: CellInput[], fmts: (string | undefined)[] = []): void {
+  values.forEach((v, i) => put(ws, row, fromCol + i, v, fmts[i]));
+}
+
+/** Merges [fromCol, toCol] of a row after the cells were written (value of the first cell kept). */
+export function mergeRow(ws: ExcelJS.Worksheet, row: number, fromCol: number, toCol: number): void {
+  ws.mergeCells(row, fromCol, row, toCol);
+}
+
+/** Workbook → xlsx bytes with fixed zip entry timestamps (deterministic output). */
+export async function xlsxBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  return fixZipTimestamps(buf, FIXED_DATE);
+}
+
+/**
+ * Rewrites the DOS modification time/date of every entry (local headers and central
+ * directory) to `date`. exceljs (through JSZip) stamps entries with the time of writing;
+ * nothing else in the archive depends on the clock once the document dates are fixed.
+ */
+export function fixZipTimestamps(buf: Buffer, date: Date): Buffer {
+  const out = Buffer.from(buf);
+  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
+  const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  // End of central directory: signature 0x06054b50, searched backwards (comment ≤ 64 KiB).
+  let eocd = -1;
+  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 0xffff); i--) {
+    if (out.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('not a zip archive: end of central directory not found');
+  const entries = out.readUInt16LE(eocd + 10);
+  let p = out.readUInt32LE(eocd + 16);
+  for (let n = 0; n < entries; n++) {
+    if (out.readUInt32LE(p) !== 0x02014b50) throw new Error(`bad central directory entry at ${p}`);
+    out.writeUInt16LE(dosTime, p + 12);
+    out.writeUInt16LE(dosDate, p + 14);
+    const local = out.readUInt32LE(p + 42);
+    if (out.readUInt32LE(local) !== 0x04034b50) throw new Error(`bad local header at ${local}`);
+    out.writeUInt16LE(dosTime, local + 10);
+    out.writeUInt16LE(dosDate, local + 12);
+    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  return out;
+}
+
+/** Rounds to `d` decimals (for cached results and expected-value explanations). */
+export function round(x: number, d: number): number {
+  const k = 10 ** d;
+  return Math.round(x * k) / k;
+}

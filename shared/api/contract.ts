@@ -1,0 +1,227 @@
+// The one typed API between the UI and the core. Handlers are plain functions
+// (shared/api/handlers.ts); the Electron main mounts them on IPC, the local web host on HTTP.
+// Every input is validated with these schemas at the boundary, whatever the transport.
+import { z } from 'zod';
+import type {
+  CheckRun,
+  ConditionsDoc,
+  ImportResult,
+  Overall,
+  Verdict,
+} from '../model/types';
+
+const id = z.number().int().positive();
+const text = (max: number) => z.string().max(max);
+const nonEmpty = (max: number) => z.string().trim().min(1).max(max);
+/** File contents travel as base64 (IPC and HTTP alike); 60 MB of base64 ≈ 45 MB of file. */
+const base64 = z.string().max(60_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const verdict = z.enum(['pass', 'fail', 'missing', 'review', 'not_applicable']);
+const org = z.object({
+  name: nonEmpty(60),
+  sealText: text(20).optional(),
+  sealPngBase64: base64.optional(),
+  preparer: text(40).optional(),
+  checker: text(40).optional(),
+  approver: text(40).optional(),
+  crossPageSeal: z.boolean().optional(),
+});
+/** A condition document is validated in depth by shared/conditions (Chinese messages naming ids). */
+const conditionsDoc = z.record(z.string(), z.unknown());
+
+export const schemas = {
+  'app.info': z.object({}),
+
+  'projects.list': z.object({
+    search: text(100).optional(),
+    includeArchived: z.boolean().optional(),
+    sort: z.enum(['name', 'updated', 'verdict']).optional(),
+    limit: z.number().int().min(1).max(5000).optional(),
+    offset: z.number().int().min(0).optional(),
+  }),
+  'projects.create': z.object({ name: nonEmpty(100), parcel: text(100).optional() }),
+  'projects.get': z.object({ projectId: id }),
+  'projects.rename': z.object({ projectId: id, name: nonEmpty(100) }),
+  'projects.archive': z.object({ projectId: id, archived: z.boolean() }),
+  'projects.delete': z.object({ projectId: id }),
+  'projects.openSample': z.object({ sample: nonEmpty(80) }),
+
+  'conditions.templates': z.object({}),
+  'conditions.get': z.object({ projectId: id }),
+  'conditions.save': z.object({ projectId: id, doc: conditionsDoc, note: text(200).optional() }),
+  'conditions.validate': z.object({ doc: conditionsDoc }),
+  'conditions.fromText': z.object({ text: nonEmpty(200_000) }),
+
+  'import.workbook': z.object({ projectId: id, fileName: nonEmpty(255), dataBase64: base64 }),
+  'import.correct': z.object({
+    projectId: id,
+    indicator: nonEmpty(60),
+    building: text(100).nullable(),
+    /** Either a cell of the workbook ("单体指标!G4") or a typed value. */
+    cell: text(120).optional(),
+    value: text(200).optional(),
+    reason: nonEmpty(500),
+  }),
+
+  'check.run': z.object({ projectId: id }),
+  'check.get': z.object({ runId: id }),
+  'check.override': z.object({
+    runId: id,
+    conditionId: nonEmpty(60),
+    building: text(100).nullable(),
+    verdict,
+    reason: nonEmpty(1000),
+  }),
+
+  'report.render': z.object({ runId: id, kind: z.enum(['pdf', 'xlsx']), org, reportNo: text(60).optional() }),
+  'report.list': z.object({ projectId: id }),
+  'report.verify': z.object({ dataBase64: base64 }),
+
+  'org.list': z.object({}),
+  'org.save': z.object({ profile: org }),
+
+  'batch.start': z.object({
+    items: z
+      .array(z.object({ fileName: nonEmpty(255), dataBase64: base64, conditions: conditionsDoc.optional() }))
+      .min(1)
+      .max(500),
+    /** One condition set for every workbook that has none of its own. */
+    conditions: conditionsDoc.optional(),
+    org: org.optional(),
+  }),
+  'batch.status': z.object({ jobId: nonEmpty(64) }),
+  'batch.cancel': z.object({ jobId: nonEmpty(64) }),
+  'batch.report': z.object({ jobId: nonEmpty(64), index: z.number().int().min(0) }),
+} as const;
+
+export type Method = keyof typeof schemas;
+export type ApiInput<M extends Method> = z.input<(typeof schemas)[M]>;
+
+// ---------------------------------------------------------------- outputs
+
+export interface ProjectRow {
+  id: number;
+  name: string;
+  parcel: string | null;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** Overall verdict of the latest run, if any. */
+  lastOverall: Overall | null;
+}
+
+export interface ConditionSetVersion {
+  id: number;
+  version: number;
+  createdAt: string;
+  note?: string;
+}
+
+export interface RunSummary {
+  runId: number;
+  overall: Overall;
+  counts: Record<Verdict, number>;
+  checkedAt: string;
+}
+
+export interface ReportRow {
+  id: number;
+  runId: number;
+  fingerprint: string;
+  fileName: string;
+  kind: 'pdf' | 'xlsx';
+  createdAt: string;
+}
+
+export interface TemplateInfo {
+  id: string;
+  title: string;
+  jurisdiction?: string;
+  doc: ConditionsDoc;
+}
+
+export interface OrgProfileRow {
+  id: number;
+  name: string;
+  sealText?: string;
+  hasSealPng: boolean;
+  preparer?: string;
+  checker?: string;
+  approver?: string;
+  crossPageSeal?: boolean;
+}
+
+export interface BatchItemResult {
+  fileName: string;
+  status: 'pending' | 'done' | 'error' | 'cancelled';
+  overall?: Overall;
+  counts?: Record<Verdict, number>;
+  projectName?: string;
+  error?: string;
+}
+
+export interface BatchStatus {
+  jobId: string;
+  total: number;
+  done: number;
+  finished: boolean;
+  cancelled: boolean;
+  items: BatchItemResult[];
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  fingerprint: string | null;
+  /** Chinese: what differs, or why the file could not be verified. */
+  differences: string[];
+  /** The stored run the report was matched against, if found. */
+  runId: number | null;
+}
+
+export interface ApiOutputs {
+  'app.info': { version: string; samples: Array<{ id: string; title: string }> };
+  'projects.list': { items: ProjectRow[]; total: number };
+  'projects.create': ProjectRow;
+  'projects.get': {
+    project: ProjectRow;
+    conditions: { id: number; version: number; doc: ConditionsDoc } | null;
+    versions: ConditionSetVersion[];
+    lastImport: { importId: number; fileName: string; imported: ImportResult } | null;
+    lastRun: RunSummary | null;
+    reports: ReportRow[];
+  };
+  'projects.rename': ProjectRow;
+  'projects.archive': ProjectRow;
+  'projects.delete': { deleted: true };
+  'projects.openSample': { projectId: number; runId: number };
+  'conditions.templates': TemplateInfo[];
+  'conditions.get': { latest: { id: number; version: number; doc: ConditionsDoc } | null; versions: ConditionSetVersion[] };
+  'conditions.save': { id: number; version: number; doc: ConditionsDoc };
+  'conditions.validate': { ok: true; count: number; doc: ConditionsDoc };
+  'conditions.fromText': { doc: ConditionsDoc; unparsed: Array<{ sentence: string; clause?: string; reason: string }> };
+  'import.workbook': { importId: number; imported: ImportResult; corrections: number };
+  'import.correct': { importId: number; imported: ImportResult };
+  'check.run': { runId: number; run: CheckRun };
+  'check.get': { runId: number; run: CheckRun };
+  'check.override': { runId: number; run: CheckRun };
+  'report.render': { fileName: string; dataBase64: string; fingerprint: string; reportId: number };
+  'report.list': ReportRow[];
+  'report.verify': VerifyResult;
+  'org.list': OrgProfileRow[];
+  'org.save': OrgProfileRow;
+  'batch.start': { jobId: string };
+  'batch.status': BatchStatus;
+  'batch.cancel': BatchStatus;
+  'batch.report': { fileName: string; dataBase64: string; fingerprint: string };
+}
+
+/** The one function the renderer sees (preload `invoke` satisfies it; so does the HTTP client). */
+export type Invoke = <M extends Method>(method: M, input: ApiInput<M>) => Promise<ApiOutputs[M]>;
+
+export type Handlers = { [M in Method]: (input: z.output<(typeof schemas)[M]>) => Promise<ApiOutputs[M]> };
+
+/** Wire shape of every answer, IPC and HTTP alike: errors are one Chinese message. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(schemas, name);
+}

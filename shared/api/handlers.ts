@@ -1,0 +1,308 @@
+// The API handlers: plain async functions over the store, the importer, the engine and the
+// report. Mounted on IPC by electron/main.ts and on HTTP by shared/api/http.ts (see dispatch.ts).
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Store } from '../store/index';
+import type { CheckRun, ConditionsDoc } from '../model/types';
+import type {
+  BatchStatus,
+  Handlers,
+  OrgProfileRow,
+  ProjectRow,
+  ReportRow,
+  TemplateInfo,
+} from './contract';
+import { ApiError } from './dispatch';
+import { validateConditions, conditionsFromText } from '../conditions/index';
+import { importWorkbookBuffer } from '../import/index';
+import { checkImported } from '../check/run';
+import { applyOverrides } from '../check/overrides';
+import { applyCorrections, templateKey, correctionValue } from './corrections';
+import { renderReportPdf, type OrgProfile as ReportOrg } from '../report/pdf';
+import { renderReportXlsx } from '../report/excel';
+import { fingerprint } from '../report/fingerprint';
+import { readReportFingerprint } from '../report/manifest';
+import { verifyReport } from '../report/verify';
+import { createBatchRunner } from './batch';
+
+export interface HandlerDeps {
+  store: Store;
+  /** The repository's seeds/ folder (templates and samples). */
+  seedsDir: string;
+  version: string;
+}
+
+type Project = ReturnType<Store['createProject']>;
+
+function projectRow(p: Project): ProjectRow {
+  return {
+    id: p.id,
+    name: p.name,
+    parcel: p.parcel ?? null,
+    archived: p.archived,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    lastOverall: p.lastOverall,
+  };
+}
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+const fromB64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { store } = deps;
+
+  const mustProject = (id: number): Project => {
+    const p = store.getProject(id);
+    if (!p) throw new ApiError(`项目 ${id} 不存在（可能已被删除）`);
+    return p;
+  };
+
+  const mustRun = (runId: number) => {
+    const r = store.getRun(runId);
+    if (!r) throw new ApiError(`审查记录 ${runId} 不存在`);
+    return { ...r, run: applyOverrides(r.run, r.overrides) };
+  };
+
+  const validate = (doc: unknown, label = '条件') => validateConditions(doc, label);
+
+  const reportOrg = (o: ApiInputOrg): ReportOrg => ({
+    name: o.name,
+    sealText: o.sealText,
+    sealPng: o.sealPngBase64 ? fromB64(o.sealPngBase64) : undefined,
+    signatories: { preparer: o.preparer, checker: o.checker, approver: o.approver },
+    crossPageSeal: o.crossPageSeal,
+  });
+
+  const templates = async (): Promise<TemplateInfo[]> => {
+    const dir = join(deps.seedsDir, 'templates');
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+    const out: TemplateInfo[] = [];
+    for (const n of names) {
+      const doc = validate(JSON.parse(await readFile(join(dir, n), 'utf8')), n);
+      out.push({ id: n.replace(/\.json$/, ''), title: doc.title ?? n, jurisdiction: doc.jurisdiction, doc });
+    }
+    return out;
+  };
+
+  const samples = async () => {
+    const dir = join(deps.seedsDir, 'samples');
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.xlsx')).sort();
+    return names.map((n) => ({ id: n.replace(/\.xlsx$/, ''), title: n.replace(/\.xlsx$/, '') }));
+  };
+
+  /** Import bytes for a project: interpret, apply remembered corrections, store. */
+  const importInto = async (projectId: number, fileName: string, bytes: Uint8Array) => {
+    const raw = await importWorkbookBuffer(bytes, fileName);
+    const key = templateKey(raw);
+    const memories = store.mappingsFor(key);
+    const imported = await applyCorrections(raw, memories, bytes);
+    const importId = store.recordImport(projectId, imported, fileName, bytes);
+    return { importId, imported, corrections: memories.length };
+  };
+
+  /** Check the project's latest import against its latest conditions. */
+  const runProject = (projectId: number): { runId: number; run: CheckRun } => {
+    const cond = store.latestConditionSet(projectId);
+    if (!cond) throw new ApiError('该项目尚未设置出让条件：请先在“出让条件”中选择模板、粘贴合同条文或导入条件文件');
+    const imp = store.importsForProject(projectId)[0];
+    if (!imp) throw new ApiError('该项目尚未导入指标表：请先在“导入指标表”中选择 .xlsx 文件');
+    const got = store.getImport(imp.id)!;
+    const run = checkImported(got.result, cond.doc, `条件第 ${cond.version} 版`);
+    const runId = store.recordRun(projectId, imp.id, cond.id, run);
+    return { runId, run };
+  };
+
+  const batch = createBatchRunner({
+    check: async (fileName, bytes, doc) => {
+      const imported = await importWorkbookBuffer(bytes, fileName);
+      return checkImported(imported, doc, 'conditions');
+    },
+    validate,
+    render: (run, org) => renderReportPdf(run, { org: reportOrg(org ?? { name: '出让条件合规审查' }) }),
+  });
+
+  const handlers: Handlers = {
+    'app.info': async () => ({ version: deps.version, samples: await samples() }),
+
+    'projects.list': async (q) => {
+      const all = store.listProjects({ search: q.search, includeArchived: q.includeArchived, sort: q.sort });
+      const offset = q.offset ?? 0;
+      const items = all.slice(offset, q.limit ? offset + q.limit : undefined);
+      return { items: items.map(projectRow), total: all.length };
+    },
+    'projects.create': async (p) => projectRow(store.createProject({ name: p.name, parcel: p.parcel })),
+    'projects.get': async ({ projectId }) => {
+      const project = mustProject(projectId);
+      const conditions = store.latestConditionSet(projectId);
+      const lastImp = store.importsForProject(projectId)[0];
+      const imp = lastImp ? store.getImport(lastImp.id) : null;
+      const lastRunRow = store.runsForProject(projectId)[0];
+      const lastRun = lastRunRow ? mustRun(lastRunRow.id) : null;
+      return {
+        project: projectRow(project),
+        conditions,
+        versions: store.conditionSetVersions(projectId),
+        lastImport: imp && lastImp ? { importId: lastImp.id, fileName: lastImp.fileName, imported: imp.result } : null,
+        lastRun: lastRun
+          ? { runId: lastRun.id, overall: lastRun.run.result.overall, counts: lastRun.run.result.counts!, checkedAt: lastRun.run.checkedAt }
+          : null,
+        reports: store.reportsForProject(projectId).map(reportRow),
+      };
+    },
+    'projects.rename': async ({ projectId, name }) => {
+      mustProject(projectId);
+      store.renameProject(projectId, name);
+      return projectRow(mustProject(projectId));
+    },
+    'projects.archive': async ({ projectId, archived }) => {
+      mustProject(projectId);
+      store.archiveProject(projectId, archived);
+      return projectRow(mustProject(projectId));
+    },
+    'projects.delete': async ({ projectId }) => {
+      mustProject(projectId);
+      store.deleteProject(projectId);
+      return { deleted: true as const };
+    },
+    'projects.openSample': async ({ sample }) => {
+      const known = await samples();
+      if (!known.some((s) => s.id === sample)) throw new ApiError(`没有名为“${sample}”的样例项目`);
+      const dir = join(deps.seedsDir, 'samples');
+      const bytes = new Uint8Array(await readFile(join(dir, `${sample}.xlsx`)));
+      const doc = validate(JSON.parse(await readFile(join(dir, `${sample}.conditions.json`), 'utf8')), `${sample}.conditions.json`);
+      const project = store.createProject({ name: `样例：${sample}`, parcel: doc.contract?.parcel });
+      store.saveConditionSet(project.id, doc, '样例合同条件');
+      await importInto(project.id, `${sample}.xlsx`, bytes);
+      const { runId } = runProject(project.id);
+      return { projectId: project.id, runId };
+    },
+
+    'conditions.templates': templates,
+    'conditions.get': async ({ projectId }) => {
+      mustProject(projectId);
+      return { latest: store.latestConditionSet(projectId), versions: store.conditionSetVersions(projectId) };
+    },
+    'conditions.save': async ({ projectId, doc, note }) => {
+      mustProject(projectId);
+      const valid = validate(doc);
+      const saved = store.saveConditionSet(projectId, valid, note);
+      return { ...saved, doc: valid };
+    },
+    'conditions.validate': async ({ doc }) => {
+      const valid = validate(doc);
+      return { ok: true as const, count: valid.conditions.length, doc: valid };
+    },
+    'conditions.fromText': async ({ text }) => conditionsFromText(text),
+
+    'import.workbook': async ({ projectId, fileName, dataBase64 }) => {
+      mustProject(projectId);
+      return importInto(projectId, fileName, fromB64(dataBase64));
+    },
+    'import.correct': async ({ projectId, indicator, building, cell, value, reason }) => {
+      mustProject(projectId);
+      const last = store.importsForProject(projectId)[0];
+      if (!last) throw new ApiError('该项目尚未导入指标表');
+      const got = store.getImport(last.id)!;
+      const bytes = store.importBytes(last.id);
+      const memory = { indicator, building, cell, value, reason };
+      // Validate the correction against the workbook before remembering it.
+      await correctionValue(memory, bytes);
+      store.rememberMapping(templateKey(got.result), memory);
+      const imported = await applyCorrections(got.result, [memory], bytes);
+      const importId = store.recordImport(projectId, imported, last.fileName, bytes ?? undefined);
+      return { importId, imported };
+    },
+
+    'check.run': async ({ projectId }) => {
+      mustProject(projectId);
+      return runProject(projectId);
+    },
+    'check.get': async ({ runId }) => {
+      const r = mustRun(runId);
+      return { runId, run: r.run };
+    },
+    'check.override': async ({ runId, conditionId, building, verdict, reason }) => {
+      const r = mustRun(runId);
+      const exists = r.run.result.findings.some((f) => f.conditionId === conditionId && f.building === building);
+      if (!exists) throw new ApiError(`审查记录中没有条件 ${conditionId}${building ? `（${building}）` : ''} 的结论`);
+      store.addOverride(runId, { conditionId, building, verdict, reason });
+      return { runId, run: mustRun(runId).run };
+    },
+
+    'report.render': async ({ runId, kind, org, reportNo }) => {
+      const r = mustRun(runId);
+      const opts = { org: reportOrg(org), reportNo };
+      const bytes = kind === 'pdf' ? await renderReportPdf(r.run, opts) : await renderReportXlsx(r.run, opts);
+      const fp = fingerprint(r.run);
+      const base = (r.run.result.project?.name ?? `项目${r.projectId}`).replace(/[\\/:*?"<>|\s]+/g, '_');
+      const fileName = `${base}_审查报告_${fp.short}.${kind}`;
+      const reportId = store.recordReport(runId, { fingerprint: fp.hex, fileName, kind, bytes });
+      return { fileName, dataBase64: b64(bytes), fingerprint: fp.hex, reportId };
+    },
+    'report.list': async ({ projectId }) => {
+      mustProject(projectId);
+      return store.reportsForProject(projectId).map(reportRow);
+    },
+    'report.verify': async ({ dataBase64 }) => {
+      const pdf = fromB64(dataBase64);
+      const hex = readReportFingerprint(pdf);
+      if (!hex) {
+        return { ok: false, fingerprint: null, runId: null, differences: ['该文件不是 LandCheck 生成的报告，或报告元数据已被破坏：未找到指纹'] };
+      }
+      const found = store.findReportByFingerprint(hex);
+      if (!found || found.deleted) {
+        return {
+          ok: false,
+          fingerprint: hex,
+          runId: null,
+          differences: [`本机记录中没有指纹为 ${hex.slice(0, 16)}… 的报告：请用“npm run verify”对照原始指标表和条件文件校验`],
+        };
+      }
+      const r = mustRun(found.runId);
+      const outcome = verifyReport(pdf, r.run);
+      return { ok: outcome.ok, fingerprint: outcome.fingerprint, differences: outcome.differences, runId: found.runId };
+    },
+
+    'org.list': async () => store.listOrgProfiles().map(orgRow),
+    'org.save': async ({ profile }) => {
+      const id = store.saveOrgProfile({
+        name: profile.name,
+        sealText: profile.sealText,
+        sealPng: profile.sealPngBase64 ? fromB64(profile.sealPngBase64) : undefined,
+        preparer: profile.preparer,
+        checker: profile.checker,
+        approver: profile.approver,
+      });
+      const row = store.listOrgProfiles().find((o) => o.id === id);
+      if (!row) throw new ApiError('保存机构信息失败');
+      return { ...orgRow(row), crossPageSeal: profile.crossPageSeal };
+    },
+
+    'batch.start': async ({ items, conditions, org }) =>
+      batch.start(
+        items.map((i) => ({ fileName: i.fileName, bytes: fromB64(i.dataBase64), conditions: i.conditions as ConditionsDoc | undefined })),
+        conditions as ConditionsDoc | undefined,
+        org,
+      ),
+    'batch.status': async ({ jobId }): Promise<BatchStatus> => batch.status(jobId),
+    'batch.cancel': async ({ jobId }) => batch.cancel(jobId),
+    'batch.report': async ({ jobId, index }) => {
+      const { run, bytes } = await batch.report(jobId, index);
+      const fp = fingerprint(run);
+      return { fileName: `${run.result.input.file.replace(/\.xlsx$/i, '')}_审查报告_${fp.short}.pdf`, dataBase64: b64(bytes), fingerprint: fp.hex };
+    },
+  };
+  return handlers;
+}
+
+type ApiInputOrg = { name: string; sealText?: string; sealPngBase64?: string; preparer?: string; checker?: string; approver?: string; crossPageSeal?: boolean };
+
+function reportRow(r: { id: number; runId: number; fingerprint: string; fileName: string; kind: 'pdf' | 'xlsx'; createdAt: string }): ReportRow {
+  return { id: r.id, runId: r.runId, fingerprint: r.fingerprint, fileName: r.fileName, kind: r.kind, createdAt: r.createdAt };
+}
+
+function orgRow(o: { id: number; name: string; sealText?: string; sealPng?: Uint8Array; preparer?: string; checker?: string; approver?: string }): OrgProfileRow {
+  return { id: o.id, name: o.name, sealText: o.sealText, hasSealPng: !!o.sealPng, preparer: o.preparer, checker: o.checker, approver: o.approver };
+}
+

@@ -1,0 +1,61 @@
+// One whole check: load the conditions, import the workbook, evaluate, assemble the result.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { CheckRun, ConditionsDoc, ImportResult, ResultDoc } from '../model/types';
+import { importWorkbook, type ImportOptions } from '../import/index';
+import { loadConditions, canonicalJson } from '../conditions/index';
+import { evaluate, overallOf, countVerdicts } from './engine';
+import { ruleVersions, ENGINE } from './versions';
+
+export interface RunOptions {
+  sheetPath: string;
+  conditionsPath: string;
+  import?: ImportOptions;
+  /** Fixed time for reproducible output (tests); defaults to now. */
+  now?: Date;
+}
+
+export async function runCheck(opts: RunOptions): Promise<CheckRun> {
+  // Conditions first: a typo in the condition file is reported before the (slower) import.
+  const conditions = await loadConditions(opts.conditionsPath);
+  const imported = await importWorkbook(opts.sheetPath, opts.import);
+  return checkImported(imported, conditions, basename(opts.conditionsPath), opts.now);
+}
+
+/** The check on an already imported workbook (the desktop app re-checks without re-reading). */
+export function checkImported(
+  imported: ImportResult,
+  conditions: ConditionsDoc,
+  conditionsFile: string,
+  now: Date = new Date(),
+): CheckRun {
+  const findings = evaluate(imported, conditions);
+  const conditionsSha256 = sha256Hex(canonicalJson(conditions));
+  const rules = ruleVersions();
+  const projectName = imported.project.project_name;
+  const result: ResultDoc = {
+    format: 'landcheck.result/v1',
+    overall: overallOf(findings),
+    input: { file: basename(imported.file), sha256: imported.sha256, conditions: conditionsFile, conditionsSha256 },
+    findings,
+    engine: { ...ENGINE, rules },
+    project: {
+      ...(projectName && projectName.status === 'ok' ? { name: String(projectName.value) } : {}),
+      ...(conditions.contract ? { contract: conditions.contract } : {}),
+    },
+    counts: countVerdicts(findings),
+  };
+  return {
+    result,
+    imported,
+    conditions,
+    conditionsFile,
+    conditionsSha256,
+    rules,
+    checkedAt: now.toISOString(),
+  };
+}
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,80 @@
+// Splitting contract text into sentences and tracking clause numbers (formats.md §5):
+// sentences end at 。；; and line breaks; a clause number at the start of a sentence
+// (第十二条, 第十二条(一), （三）, 3., 3、, (2)) is taken off the sentence, and the current
+// 条 carries to the items that follow ("第十二条 …：（一）…" → "第十二条（一）").
+
+export interface Sentence {
+  /** The sentence without its clause number, trimmed (the contract's own words). */
+  text: string;
+  /** Clause number, e.g. "第十二条（一）", when the text gives one. */
+  clause?: string;
+}
+
+const CN_NUM = '一二三四五六七八九十百零〇两';
+const ARTICLE = new RegExp(`^第[${CN_NUM}\\d]+条`);
+const PAREN_ITEM = new RegExp(`^[(（][${CN_NUM}\\d]{1,3}[)）]`);
+const NUMBER_ITEM = /^\d{1,2}(?:[.．](?!\d)|、)/;
+const CN_ITEM = new RegExp(`^[${CN_NUM}]{1,3}、`);
+/** Item markers after a colon or a space start a new sentence ("要求：（一）…"). */
+const ITEM_BREAK = new RegExp(`(?<=[:：]\\s*|\\s)(?=[(（][${CN_NUM}\\d]{1,3}[)）])`, 'g');
+
+const LEADING_JUNK = /^[\s:：、.．,，]+/;
+const TRAILING_JUNK = /[\s。；;,，、]+$/;
+
+export function splitSentences(input: string): Sentence[] {
+  const out: Sentence[] = [];
+  let article: string | undefined;
+  let item: string | undefined;
+  let sub: string | undefined;
+  // Pieces of each line; null marks a line break: the 条 carries over, the item does not
+  // (a paragraph without its own number is not known to belong to the item above).
+  const pieces = input
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .flatMap((line) => [null, ...line.split(/[。；;]/).flatMap((p) => p.split(ITEM_BREAK))]);
+  for (const raw of pieces) {
+    if (raw === null) {
+      item = undefined;
+      sub = undefined;
+      continue;
+    }
+    let s = raw.trim();
+    if (!s) continue;
+    let m = ARTICLE.exec(s);
+    if (m) {
+      article = m[0];
+      item = undefined;
+      sub = undefined;
+      s = s.slice(m[0].length).replace(LEADING_JUNK, '');
+    }
+    m = PAREN_ITEM.exec(s) ?? CN_ITEM.exec(s);
+    if (m) {
+      item = m[0];
+      sub = undefined;
+      s = s.slice(m[0].length).replace(LEADING_JUNK, '');
+    }
+    m = NUMBER_ITEM.exec(s);
+    if (m) {
+      sub = m[0];
+      s = s.slice(m[0].length).replace(LEADING_JUNK, '');
+      // "(2)" after a numbered item: a third level, keep it on the numbered item.
+      const m2 = PAREN_ITEM.exec(s);
+      if (m2) {
+        sub += m2[0];
+        s = s.slice(m2[0].length).replace(LEADING_JUNK, '');
+      }
+    }
+    const text = s.replace(LEADING_JUNK, '').replace(TRAILING_JUNK, '').trim();
+    if (!text) continue;
+    const clause = clauseLabel(article, item, sub);
+    out.push(clause ? { text, clause } : { text });
+  }
+  return out;
+}
+
+function clauseLabel(article?: string, item?: string, sub?: string): string | undefined {
+  let s = article ?? '';
+  if (item) s += item;
+  if (sub) s += s && !item ? ` ${sub}` : sub;
+  return s || undefined;
+}

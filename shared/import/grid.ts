@@ -1,0 +1,203 @@
+// One pass over an exceljs worksheet into a compact grid of non-empty cells.
+import type ExcelJS from 'exceljs';
+
+export type CellKind = 'number' | 'string' | 'boolean' | 'date' | 'error' | 'none';
+
+export interface GCell {
+  r: number;
+  c: number;
+  /** A1 address. */
+  addr: string;
+  kind: CellKind;
+  num?: number;
+  str?: string;
+  bool?: boolean;
+  /** Text as the user sees it (cached result for formulas). */
+  raw: string;
+  /** Number format, when it matters (percent). */
+  fmt?: string;
+  /** The cell holds a formula (text via formulaText, computed only when needed). */
+  formula?: boolean;
+  /** exceljs cell, kept for formula cells only. */
+  x?: ExcelJS.Cell;
+  /** Formula without a cached result (<v> absent): the value is not knowable. */
+  noCache?: boolean;
+  /** Last row / column of the merge range this cell is the master of. */
+  mergeBottom?: number;
+  mergeRight?: number;
+}
+
+export interface Grid {
+  name: string;
+  /** rows[r][c], 1-based; undefined = empty (merge slaves are empty). */
+  rows: Array<Array<GCell | undefined> | undefined>;
+  maxRow: number;
+  maxCol: number;
+}
+
+// exceljs ValueType enum values (lib/doc/enums.js).
+const T_MERGE = 1;
+const T_NUMBER = 2;
+const T_STRING = 3;
+const T_DATE = 4;
+const T_HYPERLINK = 5;
+const T_FORMULA = 6;
+const T_RICHTEXT = 8;
+const T_BOOLEAN = 9;
+const T_ERROR = 10;
+
+function richText(v: unknown): string {
+  const rt = (v as { richText?: Array<{ text?: string }> }).richText;
+  if (!Array.isArray(rt)) return '';
+  let s = '';
+  for (const p of rt) s += p.text ?? '';
+  return s;
+}
+
+function isoDate(d: Date): string {
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+}
+
+/** A number as Excel would show it in the given format (only % and fixed decimals). */
+export function displayNumber(n: number, fmt: string | undefined): string {
+  if (fmt && fmt !== 'General') {
+    const dec = /\.(0+)/.exec(fmt);
+    const d = dec ? dec[1].length : 0;
+    if (fmt.includes('%')) return `${(n * 100).toFixed(d)}%`;
+    if (/0/.test(fmt)) {
+      const s = n.toFixed(d);
+      return fmt.includes(',') ? Number(s).toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : s;
+    }
+  }
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(12)));
+}
+
+function setScalar(g: GCell, v: unknown, fmt: string | undefined): void {
+  if (typeof v === 'number') {
+    g.kind = 'number';
+    g.num = v;
+    g.raw = displayNumber(v, fmt);
+  } else if (typeof v === 'string') {
+    g.kind = 'string';
+    g.str = v;
+    g.raw = v;
+  } else if (typeof v === 'boolean') {
+    g.kind = 'boolean';
+    g.bool = v;
+    g.raw = v ? 'TRUE' : 'FALSE';
+  } else if (v instanceof Date) {
+    g.kind = 'date';
+    g.raw = isoDate(v);
+    g.str = g.raw;
+  } else if (v && typeof v === 'object' && 'error' in v) {
+    g.kind = 'error';
+    g.raw = String((v as { error: unknown }).error);
+  } else if (v && typeof v === 'object' && 'richText' in v) {
+    g.kind = 'string';
+    g.str = richText(v);
+    g.raw = g.str;
+  } else {
+    g.kind = 'none';
+    g.raw = '';
+  }
+}
+
+/** Builds the grid of one worksheet: one visit per stored cell. */
+export function buildGrid(ws: ExcelJS.Worksheet): Grid {
+  const rows: Grid['rows'] = [];
+  let maxRow = 0;
+  let maxCol = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    let line: Array<GCell | undefined> | undefined;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const type = cell.type as unknown as number;
+      if (type === T_MERGE) return;
+      const g: GCell = { r, c, addr: cell.address, kind: 'none', raw: '' };
+      let fmt = cell.numFmt as string | undefined;
+      if (fmt === 'General') fmt = undefined;
+      if (fmt && fmt.includes('%')) g.fmt = fmt;
+      switch (type) {
+        case T_NUMBER:
+          g.kind = 'number';
+          g.num = cell.value as number;
+          g.raw = fmt || !Number.isInteger(g.num) ? displayNumber(g.num, fmt) : String(g.num);
+          break;
+        case T_STRING: {
+          const v = cell.value;
+          g.kind = 'string';
+          g.str = typeof v === 'string' ? v : richText(v);
+          g.raw = g.str;
+          break;
+        }
+        case T_RICHTEXT:
+          g.kind = 'string';
+          g.str = richText(cell.value);
+          g.raw = g.str;
+          break;
+        case T_BOOLEAN:
+          setScalar(g, cell.value, fmt);
+          break;
+        case T_DATE:
+          setScalar(g, cell.value, fmt);
+          break;
+        case T_ERROR:
+          setScalar(g, cell.value, fmt);
+          break;
+        case T_HYPERLINK: {
+          const v = cell.value as { text?: unknown };
+          const t = v?.text;
+          setScalar(g, typeof t === 'object' && t ? richText(t) : t, fmt);
+          break;
+        }
+        case T_FORMULA: {
+          // cell.result keeps a cached 0 (cell.value drops it); undefined = no <v> in the XML.
+          const res = (cell as unknown as { result: unknown }).result;
+          g.formula = true;
+          g.x = cell;
+          if (res === undefined || res === null) {
+            g.noCache = true;
+            g.kind = 'none';
+            g.raw = '';
+          } else {
+            setScalar(g, res, fmt);
+          }
+          break;
+        }
+        default:
+          return;
+      }
+      if (g.kind === 'string' && g.str!.trim() === '') return;
+      if (g.kind === 'none' && !g.noCache) return;
+      if (!line) line = rows[r] = [];
+      line[c] = g;
+      if (c > maxCol) maxCol = c;
+    });
+    if (line && r > maxRow) maxRow = r;
+  });
+  // Merge ranges: mark the master with its extent (slaves were skipped above).
+  const merges = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges;
+  if (merges) {
+    for (const key in merges) {
+      const m = merges[key].model;
+      const g = rows[m.top]?.[m.left];
+      if (!g) continue;
+      g.mergeBottom = m.bottom;
+      g.mergeRight = m.right;
+    }
+  }
+  return { name: ws.name, rows, maxRow, maxCol };
+}
+
+export function cellAt(g: Grid, r: number, c: number): GCell | undefined {
+  return g.rows[r]?.[c];
+}
+
+/** Formula text of a formula cell ("B3/B2"), shared formulas translated. */
+export function formulaText(g: GCell): string {
+  if (!g.x) return '';
+  try {
+    return g.x.formula ?? '';
+  } catch {
+    return '';
+  }
+}

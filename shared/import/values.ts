@@ -1,0 +1,327 @@
+// Cell → normalised value of one indicator: numbers, percentages, units, stars, booleans,
+// placeholders (data: shared/data/import-notations.json, shared/data/units.json).
+import notations from '../data/import-notations.json';
+import { STAR_NAMES } from '../model/indicators';
+import type { ImportedScalar, ImportedValue, IndicatorDef } from '../model/types';
+import { formulaText, type GCell } from './grid';
+import { fold } from './labels';
+import { conversionFactor, indicatorUnit, parseUnit } from './units';
+
+const PLACEHOLDER_EXACT = new Set(notations.placeholders.exact.map(fold));
+const PLACEHOLDER_NUMERIC = new Set(notations.placeholders.numericOnly.map(fold));
+const PLACEHOLDER_PREFIX = notations.placeholders.prefixes.map(fold);
+const BOOL = new Map<string, boolean>();
+for (const t of notations.booleans.true) BOOL.set(fold(t), true);
+for (const f of notations.booleans.false) if (!BOOL.has(fold(f))) BOOL.set(fold(f), false);
+const STAR_WORDS = new Map<string, number>(Object.entries(notations.stars.words).map(([k, v]) => [fold(k), v]));
+const STAR_PREFIXES = notations.stars.prefixes.map(fold).sort((a, b) => b.length - a.length);
+const DECIMAL_HINTS = new Set(notations.percentDecimalHints.map(fold));
+
+export interface Reading {
+  value: ImportedScalar | null;
+  status: ImportedValue['status'];
+  interpretation: string;
+  unitRaw?: string;
+  /** A warning to add to the issues (the caller adds the cell reference). */
+  warning?: string;
+}
+
+export interface UnitContext {
+  /** Unit from the label or a unit column, as written. */
+  unitRaw?: string;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "六十" → 60, "六十五点五" → 65.5, "一百" → 100; null if not a Chinese numeral. */
+export function chineseNumber(s: string): number | null {
+  const [intPart, frac] = s.split('点');
+  let total = 0;
+  let cur = 0;
+  if (!intPart) return null;
+  for (const ch of intPart) {
+    if (ch in CN_DIGITS) cur = CN_DIGITS[ch];
+    else if (ch === '十') { total += (cur || 1) * 10; cur = 0; }
+    else if (ch === '百') { total += (cur || 1) * 100; cur = 0; }
+    else if (ch === '千') { total += (cur || 1) * 1000; cur = 0; }
+    else return null;
+  }
+  total += cur;
+  if (frac !== undefined) {
+    let f = '';
+    for (const ch of frac) {
+      if (!(ch in CN_DIGITS)) return null;
+      f += CN_DIGITS[ch];
+    }
+    if (f) total = Number(`${total}.${f}`);
+  }
+  return total;
+}
+
+interface NumberText {
+  n: number;
+  /** Multiplier word (万/千/亿) and its factor. */
+  mult?: [string, number];
+  pct: boolean;
+  unitText: string;
+  bound?: string;
+}
+
+const MULT: Record<string, number> = { 万: 1e4, 千: 1e3, 亿: 1e8 };
+const NUM_RE = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(万|千|亿)?(.*)$/;
+const BOUND_RE = /^(≥|>=|≧|>|≤|<=|≦|<|不低于|不小于|不少于|大于|小于|不高于|不大于|不超过|以上|约|≈|~)/;
+
+/** Reads "18,600", "1.86万", "2.5万㎡", "57.6%", "百分之六十" (f is folded text). */
+export function parseNumberText(f: string): NumberText | null {
+  let s = f;
+  let bound: string | undefined;
+  const b = BOUND_RE.exec(s);
+  if (b) {
+    bound = b[1];
+    s = s.slice(b[0].length);
+  }
+  if (s.startsWith('百分之')) {
+    const n = chineseNumber(s.slice(3));
+    return n === null ? null : { n, pct: true, unitText: '', bound };
+  }
+  const m = NUM_RE.exec(s);
+  if (!m) return null;
+  const n = Number(m[1].replace(/,/g, ''));
+  if (!Number.isFinite(n)) return null;
+  let rest = m[3];
+  let pct = false;
+  if (rest.startsWith('%')) {
+    pct = true;
+    rest = rest.slice(1);
+  }
+  rest = rest.replace(/^\((.*)\)$/, (_, x: string) => (parseUnit(x) ? x : '')).replace(/以上$|以下$|左右$/, (w) => {
+    bound ??= w;
+    return '';
+  });
+  return { n, mult: m[2] ? [m[2], MULT[m[2]]] : undefined, pct, unitText: rest, bound };
+}
+
+function fmtNum(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(12)));
+}
+
+function show(def: IndicatorDef, v: number): string {
+  if (def.type === 'percent') return `${fmtNum(v)}%`;
+  if (def.type === 'star') return STAR_NAMES[v] ?? String(v);
+  return def.unit ? `${fmtNum(v)} ${def.unit}` : fmtNum(v);
+}
+
+/** "star" notations: 二星级, 绿色建筑二星, ★★, 2星级, 基本级. */
+export function parseStar(f: string): number | null {
+  let s = f.replace(/(标准|标识|等级|目标|及以上|以上)$/g, '');
+  for (const p of STAR_PREFIXES) if (s.startsWith(p) && s.length > p.length) { s = s.slice(p.length); break; }
+  const w = STAR_WORDS.get(s);
+  if (w !== undefined) return w;
+  if (/^★{1,3}$/.test(s)) return s.length;
+  if (/^☆{1,3}$/.test(s)) return s.length;
+  const m = /^([0-3])星级?$/.exec(s);
+  if (m) return Number(m[1]);
+  return null;
+}
+
+function isPlaceholder(f: string, numeric: boolean): boolean {
+  if (PLACEHOLDER_EXACT.has(f)) return true;
+  if (numeric && PLACEHOLDER_NUMERIC.has(f)) return true;
+  for (const p of PLACEHOLDER_PREFIX) if (f.startsWith(p) && f.length > p.length) return true;
+  // A whole bracketed note: "（住宅建筑填写）".
+  if (notations.placeholders.bracketedNote && /^\(.*\)$/.test(f) && !/\d/.test(f)) return true;
+  return false;
+}
+
+/** Reads one cell as a value of `def`. */
+export function readCell(cell: GCell, def: IndicatorDef, ctx: UnitContext = {}): Reading {
+  const formula = cell.formula ? `公式 =${formulaText(cell)}` : '';
+  if (cell.noCache) {
+    return {
+      value: null,
+      status: 'invalid',
+      interpretation: `${formula} 没有缓存的计算结果（文件未经 Excel 计算保存），无法读取数值`,
+      warning: `${def.name}：${formula} 没有缓存的计算结果，请在 Excel 中打开并保存后重试`,
+    };
+  }
+  const from = formula ? `${formula} 的缓存结果` : '';
+  switch (cell.kind) {
+    case 'number':
+      return readNumber(cell.num!, cell, def, ctx, from);
+    case 'string':
+      return readText(cell.str!, cell, def, ctx, from);
+    case 'boolean':
+      if (def.type === 'boolean') return { value: cell.bool!, status: 'ok', interpretation: `${from || '逻辑值'} ${cell.raw} → ${cell.bool ? '是' : '否'}` };
+      return invalid(`${from || '逻辑值'} ${cell.raw} 不是${def.name}的有效取值`, def);
+    case 'date':
+      if (def.type === 'text') return { value: cell.raw, status: 'ok', interpretation: `${from || '日期'} ${cell.raw}` };
+      return invalid(`${from || '单元格'}是日期 ${cell.raw}，不是${def.name}的有效取值`, def);
+    case 'error':
+      return invalid(`${from || '单元格'}是错误值 ${cell.raw}，无法读取`, def);
+    default:
+      return invalid('单元格没有可读取的值', def);
+  }
+}
+
+function invalid(why: string, def: IndicatorDef, value: ImportedScalar | null = null): Reading {
+  return { value, status: 'invalid', interpretation: why, warning: `${def.name}：${why}` };
+}
+
+function readNumber(n: number, cell: GCell, def: IndicatorDef, ctx: UnitContext, from: string): Reading {
+  const pctFmt = !!cell.fmt;
+  const desc = from ? `${from} ${fmtNum(n)}${pctFmt ? '（百分比格式）' : ''}` : pctFmt ? `百分比格式 ${fmtNum(n)}` : `数值 ${cell.raw}`;
+  switch (def.type) {
+    case 'percent':
+      return percent(n, pctFmt ? 'format' : null, def, ctx, desc);
+    case 'number':
+      if (pctFmt) return rejectPercent(def, cell.raw, desc);
+      return withUnit(n, undefined, def, ctx, desc);
+    case 'star':
+      if (Number.isInteger(n) && n >= 0 && n <= 3) return { value: n, status: 'ok', interpretation: `${desc} → ${STAR_NAMES[n]}` };
+      return invalid(`${desc} 不是有效的星级（应为 0 基本级、1–3 星）`, def);
+    case 'boolean':
+      if (n === 1 || n === 0) return { value: n === 1, status: 'ok', interpretation: `${desc} → ${n === 1 ? '是' : '否'}` };
+      return invalid(`${desc} 不是“是/否”`, def);
+    default:
+      return { value: cell.raw, status: 'ok', interpretation: `${desc}（文本）` };
+  }
+}
+
+function readText(text: string, cell: GCell, def: IndicatorDef, ctx: UnitContext, from: string): Reading {
+  const t = text.trim();
+  const f = fold(t);
+  const desc = from ? `${from}“${t}”` : `文本“${t}”`;
+  const numeric = def.type === 'number' || def.type === 'percent' || def.type === 'star';
+  if (def.type !== 'text' && isPlaceholder(f, numeric)) {
+    return { value: null, status: 'placeholder', interpretation: `${desc} 是占位符，表示不适用或未填写，没有数值` };
+  }
+  switch (def.type) {
+    case 'text':
+      return { value: t, status: 'ok', interpretation: desc };
+    case 'boolean': {
+      const b = BOOL.get(f);
+      if (b !== undefined) return { value: b, status: 'ok', interpretation: `${desc} → ${b ? '是' : '否'}` };
+      const lead = /^(是|有|采用|满足)/.test(f) ? true : /^(否|无|不|未)/.test(f) ? false : null;
+      if (lead !== null) return { value: lead, status: 'ambiguous', interpretation: `${desc} 按开头的字读作“${lead ? '是' : '否'}”，请复核`, warning: `${def.name}：${desc} 不是明确的是/否，按“${lead ? '是' : '否'}”读取` };
+      return invalid(`${desc} 不是“是/否”`, def);
+    }
+    case 'star': {
+      const s = parseStar(f);
+      if (s !== null) return { value: s, status: 'ok', interpretation: `${desc} → ${STAR_NAMES[s]}` };
+      const num = parseNumberText(f);
+      if (num && !num.pct && !num.unitText && Number.isInteger(num.n) && num.n >= 0 && num.n <= 3) {
+        return { value: num.n, status: 'ok', interpretation: `${desc} → ${STAR_NAMES[num.n]}` };
+      }
+      return invalid(`${desc} 不是可识别的星级写法（基本级/一星级/二星级/三星级）`, def);
+    }
+    default:
+      break;
+  }
+  const num = parseNumberText(f);
+  if (!num) return invalid(`${desc} 不是数值`, def);
+  let r: Reading;
+  const n = num.mult ? num.n * num.mult[1] : num.n;
+  const multNote = num.mult ? `（“${num.mult[0]}” ×${num.mult[1]}）` : '';
+  if (def.type === 'percent') {
+    if (num.mult) return invalid(`${desc} 带“${num.mult[0]}”，不是百分数`, def);
+    if (num.unitText) {
+      const u = parseUnit(num.unitText);
+      if (!u || u.dimension !== 'percent') return invalid(`${desc} 的单位“${num.unitText}”不是百分比`, def);
+      r = percent(n, 'text', def, { unitRaw: num.unitText }, desc);
+    } else r = percent(n, num.pct ? 'text' : null, def, ctx, desc);
+    if (num.pct) r.unitRaw = '%';
+  } else {
+    if (num.pct) return rejectPercent(def, t, desc);
+    r = withUnit(n, num.unitText || undefined, def, ctx, desc + multNote);
+  }
+  if (num.bound && r.status === 'ok') {
+    r.status = 'ambiguous';
+    r.interpretation += `；原文“${num.bound}”是范围表述，不是确定值，请复核`;
+    r.warning = `${def.name}：${desc} 是范围表述（${num.bound}），不是确定值`;
+  }
+  return r;
+}
+
+function rejectPercent(def: IndicatorDef, raw: string, desc: string): Reading {
+  return {
+    value: null,
+    status: 'invalid',
+    interpretation: `${desc} 带百分号，${def.name}不应是百分数`,
+    warning: `${def.name} ${raw} 不是合理的${def.name}（${def.name}不是百分数）`,
+  };
+}
+
+/** A number for a percent indicator; `pct` says where a % sign was seen. */
+function percent(n: number, pct: 'format' | 'text' | null, def: IndicatorDef, ctx: UnitContext, desc: string): Reading {
+  if (pct === 'format') return rangeCheck({ value: n * 100, status: 'ok', interpretation: `${desc} → ${fmtNum(n * 100)}%` }, def);
+  if (pct === 'text') return rangeCheck({ value: n, status: 'ok', interpretation: `${desc} → ${fmtNum(n)}%` }, def);
+  const unitRaw = ctx.unitRaw;
+  if (unitRaw) {
+    const fu = fold(unitRaw);
+    if (DECIMAL_HINTS.has(fu)) {
+      return rangeCheck({ value: n * 100, status: 'ok', unitRaw, interpretation: `${desc}，表头注明“${unitRaw}” → ${fmtNum(n * 100)}%` }, def);
+    }
+    const u = parseUnit(unitRaw);
+    if (u && u.dimension === 'percent') {
+      return rangeCheck({ value: n, status: 'ok', unitRaw, interpretation: `${desc}，单位 % → ${fmtNum(n)}%` }, def);
+    }
+    if (u && u.dimension !== 'none') return invalid(`${desc} 的单位“${unitRaw}”不是百分比`, def);
+  }
+  if (n > 1 || n === 0) {
+    return rangeCheck({ value: n, status: 'ok', unitRaw, interpretation: n === 0 ? `${desc} → 0%` : `${desc} 大于 1，按百分数读取 → ${fmtNum(n)}%` }, def);
+  }
+  if (n < 0) return rangeCheck({ value: n, status: 'ok', unitRaw, interpretation: `${desc}` }, def);
+  const p = fmtNum(n * 100);
+  return {
+    value: n * 100,
+    status: 'ambiguous',
+    unitRaw,
+    interpretation: `${desc}：无法确定是 ${fmtNum(n)}% 还是 ${p}%（单元格不是百分比格式，标签和单位也未注明 %），暂按 ${p}% 记录，请复核`,
+    warning: `${def.name} ${fmtNum(n)} 无法确定是 ${fmtNum(n)}% 还是 ${p}%`,
+  };
+}
+
+/** A number with an optional unit (from the value text, else label/unit column). */
+function withUnit(n: number, valueUnit: string | undefined, def: IndicatorDef, ctx: UnitContext, desc: string): Reading {
+  const unitRaw = valueUnit ?? ctx.unitRaw;
+  const target = indicatorUnit(def.unit);
+  if (unitRaw) {
+    const u = parseUnit(unitRaw);
+    if (!u) {
+      if (valueUnit) return invalid(`${desc} 含无法识别的内容“${valueUnit}”`, def);
+      // An unknown unit in the label: keep the number, say so.
+      return rangeCheck({ value: n, status: 'ok', unitRaw, interpretation: `${desc}（单位“${unitRaw}”未识别，按 ${def.unit || '无单位'} 读取） → ${show(def, n)}` }, def);
+    }
+    if (u.dimension === 'percent' && target.dimension !== 'percent') {
+      return rejectPercent(def, `${fmtNum(n)}${unitRaw}`, desc);
+    }
+    const k = conversionFactor(u, target);
+    if (k === null) {
+      if (u.dimension === 'none') return rangeCheck({ value: n, status: 'ok', unitRaw, interpretation: `${desc} → ${show(def, n)}` }, def);
+      return invalid(`${desc} 的单位“${unitRaw}”不能换算为${def.name}的单位 ${def.unit || '（无单位）'}`, def);
+    }
+    const v = k === 1 ? n : Number((n * k).toPrecision(12));
+    const conv = k === 1 ? '' : `，${u.unit} ×${fmtNum(k)}`;
+    return rangeCheck({ value: v, status: 'ok', unitRaw, interpretation: `${desc}${valueUnit ? '' : `（单位 ${unitRaw}）`}${conv} → ${show(def, v)}` }, def);
+  }
+  return rangeCheck({ value: n, status: 'ok', interpretation: `${desc} → ${show(def, n)}` }, def);
+}
+
+/** Range of the indicator: outside → keep the value, status invalid, warning. */
+function rangeCheck(r: Reading, def: IndicatorDef): Reading {
+  if (r.status !== 'ok' || typeof r.value !== 'number' || !def.range) return r;
+  const [lo, hi] = def.range;
+  if (r.value < lo || r.value > hi) {
+    r.status = 'invalid';
+    r.interpretation += `；超出${def.name}的合理范围 ${lo}–${hi}`;
+    r.warning = `${def.name} ${show(def, r.value)} 不是合理的${def.name}（合理范围 ${lo}–${hi}）`;
+  }
+  return r;
+}
+
+/** True when a cell looks like a building-table data value (not a label, not empty). */
+export function isNumericLike(cell: GCell): boolean {
+  if (cell.kind === 'number') return true;
+  if (cell.kind !== 'string') return false;
+  return parseNumberText(fold(cell.str!)) !== null;
+}

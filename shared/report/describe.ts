@@ -1,0 +1,48 @@
+// Readable Chinese descriptions of rules, values and findings, shared by the PDF, the Excel
+// export and the verification messages.
+import type { Condition, Finding, ImportedScalar, Rule } from '../model/types';
+import { formatValue, indicatorName } from '../model/indicators';
+import { OP_WORD, prettyOps } from './labels';
+
+/** '装配率 ≥ 60%', '预制率 ≥ 40% 或 装配率 ≥ 60%'. */
+export function describeRule(rule: Rule, withName = true): string {
+  if ('anyOf' in rule) return rule.anyOf.map((r) => wrap(r)).join(' 或 ');
+  if ('allOf' in rule) return rule.allOf.map((r) => wrap(r)).join(' 且 ');
+  const v = formatValue(rule.indicator, rule.value);
+  const body = `${OP_WORD[rule.op] ?? rule.op} ${v}`;
+  return withName ? `${indicatorName(rule.indicator)} ${body}` : body;
+}
+
+function wrap(r: Rule): string {
+  const s = describeRule(r);
+  return 'anyOf' in r || 'allOf' in r ? `（${s}）` : s;
+}
+
+/** Where a condition applies, in words ('公共建筑，单体建筑面积 ≥ 20000 m²'). */
+export function describeScope(c: Condition): string {
+  const parts: string[] = [];
+  const USE: Record<string, string> = { residential: '居住建筑', public: '公共建筑', industrial: '工业建筑' };
+  if (c.appliesTo?.use?.length) parts.push(c.appliesTo.use.map((u) => USE[u] ?? u).join('、'));
+  if (c.appliesTo?.minFloorArea !== undefined) parts.push(`单体建筑面积 ≥ ${c.appliesTo.minFloorArea} m²`);
+  if (c.appliesTo?.buildings?.length) parts.push(`限 ${c.appliesTo.buildings.join('、')}`);
+  const scope = c.scope === 'building' ? '逐栋单体' : '项目整体';
+  return parts.length ? `${scope}（${parts.join('，')}）` : scope;
+}
+
+/** The requirement of a finding: from its condition when it is a plain rule, else the engine's text. */
+export function requiredText(f: { indicator: string; required: string }, cond?: Condition): string {
+  if (cond && !('anyOf' in cond) && !('allOf' in cond) && cond.indicator === f.indicator) {
+    return describeRule(cond, false);
+  }
+  return prettyOps(f.required);
+}
+
+export function valueText(indicator: string, v: ImportedScalar | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '—';
+  return formatValue(indicator, v);
+}
+
+/** '3#楼 条件 G1' or '条件 G1'. */
+export function findingLabel(f: Pick<Finding, 'conditionId' | 'building'>): string {
+  return f.building ? `${f.building} 条件 ${f.conditionId}` : `条件 ${f.conditionId}`;
+}

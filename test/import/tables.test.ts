@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { importWorkbook } from '../../shared/import/index';
+import { rows, xlsx } from './helpers';
+
+describe('building tables', () => {
+  it('reads a two-row header with merged group, units row, 合计 row and uses', async () => {
+    const path = await xlsx('buildings.xlsx', (wb) => {
+      const ws = wb.addWorksheet('单体指标');
+      rows(ws, [
+        ['单体指标表'],
+        ['楼号', '建筑功能', '建筑面积', '装配式指标', undefined, '绿色建筑星级'],
+        [undefined, undefined, undefined, '预制率', '装配率'],
+        [undefined, undefined, '㎡', '%', '%'],
+        ['1#楼', '住宅', 12000, 40, 0.615, '二星级'],
+        [' 2#楼 ', '商业', '2.2万', '/', 0.55, '★★★'],
+        ['3#楼', '综合楼', { formula: 'C5-C5', result: 0 }, 45, 62, '一星'],
+        ['合计', undefined, { formula: 'SUM(C5:C7)', result: 34000 }],
+        [],
+        ['总用地面积', 10000],
+      ]);
+      ws.mergeCells('A1:F1');
+      ws.mergeCells('D2:E2');
+      for (const c of ['A', 'B', 'C', 'F']) ws.mergeCells(`${c}2:${c}3`);
+      ws.getCell('E5').numFmt = '0.0%';
+    });
+    const r = await importWorkbook(path);
+    expect(r.buildings.map((b) => b.name)).toEqual(['1#楼', '2#楼', '3#楼']);
+    const [b1, b2, b3] = r.buildings;
+    expect(b1).toMatchObject({ nameSource: '单体指标!A5', use: 'residential', useRaw: '住宅', useSource: '单体指标!B5', floorArea: 12000 });
+    expect(b1.values.assembly_ratio).toMatchObject({ value: 61.5, source: '单体指标!E5', label: '装配率', labelSource: '单体指标!E3', status: 'ok' });
+    expect(b1.values.assembly_ratio.interpretation).toContain('百分比格式 0.615 → 61.5%');
+    expect(b1.values.prefab_ratio).toMatchObject({ value: 40, unitRaw: '%', status: 'ok' });
+    expect(b1.values.green_building_star).toMatchObject({ value: 2 });
+    expect(b2).toMatchObject({ use: 'public', floorArea: 22000 });
+    expect(b2.values.prefab_ratio).toMatchObject({ value: null, status: 'placeholder' });
+    // 0.55 under a "%" units row is 0.55 %, not ambiguous.
+    expect(b2.values.assembly_ratio).toMatchObject({ value: 0.55, status: 'ok' });
+    expect(b2.values.green_building_star.value).toBe(3);
+    expect(b3.use).toBeNull();
+    expect(b3.values.gross_floor_area).toMatchObject({ value: 0, status: 'invalid' });
+    expect(b3.values.gross_floor_area.interpretation).toContain('公式 =C5-C5 的缓存结果 0');
+    expect(r.issues.find((i) => i.source === '单体指标!B7')?.message).toContain('综合楼');
+    // 合计 gives the project's total floor area, and says so.
+    expect(r.project.gross_floor_area).toMatchObject({ value: 34000, source: '单体指标!C8' });
+    expect(r.project.gross_floor_area.interpretation).toContain('合计行');
+    expect(r.project.site_area).toMatchObject({ value: 10000, source: '单体指标!B10' });
+  });
+
+  it('reads a transposed table (buildings as columns)', async () => {
+    const path = await xlsx('transposed.xlsx', (wb) => {
+      const ws = wb.addWorksheet('指标');
+      rows(ws, [
+        ['单体名称', '单位', 'A栋', 'B栋'],
+        ['使用功能', undefined, '办公', '地下车库'],
+        ['建筑面积', '万㎡', 2.1, 0.8],
+        ['单体装配率', '%', 61, 35.5],
+      ]);
+    });
+    const r = await importWorkbook(path);
+    expect(r.buildings.map((b) => [b.name, b.use, b.floorArea])).toEqual([
+      ['A栋', 'public', 21000],
+      ['B栋', 'other', 8000],
+    ]);
+    expect(r.buildings[1].values.assembly_ratio).toMatchObject({ value: 35.5, source: '指标!D4', labelSource: '指标!A4' });
+  });
+
+  it('assigns component-table blocks to the building named by the sheet or a 单体名称 row', async () => {
+    const path = await xlsx('blocks.xlsx', (wb) => {
+      const t = wb.addWorksheet('单体');
+      rows(t, [
+        ['楼号', '用途', '装配率(%)'],
+        ['1#楼', '住宅', 65],
+        ['11#楼', '住宅', 70],
+      ]);
+      const a = wb.addWorksheet('装配率计算-1#楼');
+      rows(a, [
+        ['装配率计算表'],
+        ['评价项', undefined, '评价要求', '比例', '评价分值', '得分'],
+        ['主体结构', '柱、支撑、承重墙、延性墙板等竖向构件', '35%≤比例≤80%', 0.52, '20~30', 23.9],
+        [undefined, '梁、板、楼梯、阳台、空调板等构件', '70%≤比例≤80%', '75%', '10~20', 15],
+        ['装修和设备管线', '全装修', '—', '是', 6, 6],
+        ['装配率P', 66.1],
+      ]);
+      a.mergeCells('A2:B2');
+      a.mergeCells('A3:A4');
+      a.getCell('D3').numFmt = '0%';
+      const b = wb.addWorksheet('计算书');
+      rows(b, [
+        ['单体名称', '11#楼'],
+        ['竖向构件应用比例', '60%'],
+        [],
+        ['单体名称：', '12#楼'],
+        ['装配率', '58'],
+      ]);
+    });
+    const r = await importWorkbook(path);
+    const b1 = r.buildings.find((b) => b.name === '1#楼')!;
+    expect(b1.values.asm_vertical_ratio).toMatchObject({ value: 52, source: '装配率计算-1#楼!D3', labelSource: '装配率计算-1#楼!B3' });
+    expect(b1.values.asm_horizontal_ratio).toMatchObject({ value: 75, source: '装配率计算-1#楼!D4' });
+    expect(b1.values.full_fitout).toMatchObject({ value: true, source: '装配率计算-1#楼!D5' });
+    expect(b1.values.asm_q1).toBeUndefined();
+    // Declared 65 in the table, 66.1 in the block: reported, first kept.
+    expect(b1.values.assembly_ratio).toMatchObject({ value: 65, source: '单体!C2' });
+    expect(r.issues.some((i) => i.message.includes("单体!C2") && i.message.includes("装配率计算-1#楼!B6")), JSON.stringify(r.issues)).toBe(true);
+    const b11 = r.buildings.find((b) => b.name === '11#楼')!;
+    expect(b11.values.asm_vertical_ratio).toMatchObject({ value: 60, source: '计算书!B2' });
+    expect(b11.values.asm_horizontal_ratio).toBeUndefined();
+    const b12 = r.buildings.find((b) => b.name === '12#楼')!;
+    expect(b12).toMatchObject({ nameSource: '计算书!B4', use: null });
+    expect(b12.values.assembly_ratio).toMatchObject({ value: 58, source: '计算书!B5' });
+    expect(r.project.assembly_ratio).toBeUndefined();
+  });
+
+  it('reads a runoff surface table and takes catchment area from its 合计 row', async () => {
+    const path = await xlsx('surfaces.xlsx', (wb) => {
+      const ws = wb.addWorksheet('海绵计算');
+      rows(ws, [
+        ['年径流总量控制率', '75%'],
+        ['设计降雨量(mm)', 22.2],
+        [],
+        ['下垫面类型', '面积(㎡)', '雨量径流系数'],
+        ['屋面', 3000, 0.9],
+        ['绿地', '4,000', 0.15],
+        ['透水铺装', 1000, '/'],
+        ['合计', 8000, 0.49],
+        [],
+        ['实际调蓄容积', 200, 'm³'],
+      ]);
+    });
+    const r = await importWorkbook(path);
+    expect(r.surfaces).toEqual([
+      { name: '屋面', area: 3000, coefficient: 0.9, source: '海绵计算!A5' },
+      { name: '绿地', area: 4000, coefficient: 0.15, source: '海绵计算!A6' },
+      { name: '透水铺装', area: 1000, coefficient: null, source: '海绵计算!A7' },
+    ]);
+    expect(r.project.catchment_area).toMatchObject({ value: 8000, source: '海绵计算!B8' });
+    expect(r.project.runoff_coefficient).toMatchObject({ value: 0.49, source: '海绵计算!C8' });
+    expect(r.project.runoff_capture).toMatchObject({ value: 75 });
+    expect(r.project.design_rainfall).toMatchObject({ value: 22.2, unitRaw: 'mm' });
+    expect(r.project.storage_provided).toMatchObject({ value: 200, unitRaw: 'm³', source: '海绵计算!B10' });
+  });
+});
+
+describe('key/value rows that name one building', () => {
+  it('"单体名称 | 1#楼 | 建筑面积 | 12000" starts a block, not a table', async () => {
+    const path = await xlsx('onerow.xlsx', (wb) => {
+      rows(wb.addWorksheet('单体'), [
+        ['单体名称', '5#楼', '建筑面积(㎡)', 12000],
+        ['建筑功能', '幼儿园'],
+        ['装配率', '55%'],
+      ]);
+    });
+    const r = await importWorkbook(path);
+    expect(r.buildings).toHaveLength(1);
+    expect(r.buildings[0]).toMatchObject({ name: '5#楼', nameSource: '单体!B1', use: 'public', useSource: '单体!B2', floorArea: 12000 });
+    expect(r.buildings[0].values.assembly_ratio).toMatchObject({ value: 55, source: '单体!B3' });
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { importWorkbook } from '../../shared/import/index';
+import { chineseNumber, parseStar } from '../../shared/import/values';
+import { normaliseLabel, matchLabel } from '../../shared/import/labels';
+import { rows, xlsx } from './helpers';
+
+describe('cell values', () => {
+  it('formulas, percent formats, notations, placeholders and ranges', async () => {
+    const path = await xlsx('values.xlsx', (wb) => {
+      const ws = wb.addWorksheet('指标');
+      rows(ws, [
+        ['建筑面积', 1000],
+        ['绿地面积', 300],
+        ['绿地率', { formula: 'B2/B1', result: 0.3 }],
+        ['透水铺装率', { formula: 'B2-B2', result: 0 }],
+        ['下沉式绿地率', { formula: 'B2*2' }],
+        ['容积率', 0.6645],
+        ['建筑密度', '百分之二十八'],
+        ['可再生能源替代率', ' 12.5 % '],
+        ['智能建造', '√'],
+        ['零碳建筑示范', '不采用'],
+        ['光储直柔', true],
+        ['绿色建筑星级', '★★'],
+        ['屋顶光伏覆盖率', '详见光伏专篇'],
+        ['SS去除率', '（住宅建筑填写）'],
+        ['建筑高度', '１２０'],
+        ['节能率', 'N/A'],
+        ['年径流总量控制率', '≥75%'],
+        ['非传统水源利用率', '分体空调＞12%多联机＞16%'],
+        ['单位建筑面积年碳排放量', 650],
+        ['总用地面积', '1.2公顷'],
+        ['光伏年发电量', '3.5万kWh'],
+        ['建筑年总能耗', { richText: [{ text: '20' }, { text: ' MWh' }] }],
+        ['项目名称', { text: '示例项目', hyperlink: 'https://example.com' }],
+      ]);
+      ws.getCell('B3').numFmt = '0.0%';
+      ws.getCell('B4').numFmt = '0%';
+      ws.getCell('B6').numFmt = '0.00%';
+    });
+    const r = await importWorkbook(path);
+    const p = r.project;
+    expect(p.green_ratio).toMatchObject({ value: 30, status: 'ok', raw: '30.0%' });
+    expect(p.green_ratio.interpretation).toBe('公式 =B2/B1 的缓存结果 0.3（百分比格式） → 30%');
+    expect(p.permeable_paving_ratio).toMatchObject({ value: 0, status: 'ok', raw: '0%' });
+    expect(p.sunken_green_ratio).toMatchObject({ value: null, status: 'invalid' });
+    expect(p.sunken_green_ratio.interpretation).toContain('没有缓存的计算结果');
+    expect(r.issues.some((i) => i.source === '指标!B5')).toBe(true);
+    expect(p.far).toMatchObject({ value: null, status: 'invalid', raw: '66.45%' });
+    expect(r.issues.find((i) => i.source === '指标!B6')?.message).toContain('容积率 66.45% 不是合理的容积率');
+    expect(p.building_density).toMatchObject({ value: 28, status: 'ok' });
+    expect(p.renewable_substitution).toMatchObject({ value: 12.5, status: 'ok', unitRaw: '%' });
+    expect(p.smart_construction.value).toBe(true);
+    expect(p.zero_carbon_demo.value).toBe(false);
+    expect(p.pedf_demo).toMatchObject({ value: true, raw: 'TRUE' });
+    expect(p.green_building_star.value).toBe(2);
+    expect(p.pv_roof_coverage).toMatchObject({ value: null, status: 'placeholder' });
+    expect(p.ss_removal).toMatchObject({ value: null, status: 'placeholder' });
+    expect(p.building_height).toMatchObject({ value: 120, status: 'ok' });
+    expect(p.energy_saving_rate.status).toBe('placeholder');
+    expect(p.runoff_capture).toMatchObject({ value: 75, status: 'ambiguous' });
+    expect(p.nontraditional_water_ratio).toMatchObject({ value: null, status: 'invalid', raw: '分体空调＞12%多联机＞16%' });
+    expect(p.carbon_intensity).toMatchObject({ value: 650, status: 'invalid' });
+    expect(r.issues.some((i) => i.source === '指标!B19' && i.message.includes('合理范围'))).toBe(true);
+    expect(p.site_area).toMatchObject({ value: 12000, status: 'ok' });
+    expect(p.re_pv_generation).toMatchObject({ value: 35000, status: 'ok' });
+    expect(p.energy_total).toMatchObject({ value: 20000, status: 'ok' });
+    expect(p.project_name.value).toBe('示例项目');
+    expect(r.project.gross_floor_area.labelSource).toBe('指标!A1');
+  });
+
+  it('duplicates and ambiguous labels are reported with both cells; several sheets are read', async () => {
+    const path = await xlsx('dups.xlsx', (wb) => {
+      rows(wb.addWorksheet('概况'), [['总用地面积', 10000], ['装配率', '60%']]);
+      rows(wb.addWorksheet('附表'), [['用地面积(㎡)', 12000], ['装 配 率：', '60%']]);
+    });
+    const r = await importWorkbook(path);
+    expect(r.sheets).toEqual(['概况', '附表']);
+    expect(r.project.site_area).toMatchObject({ value: 10000, source: '概况!B1' });
+    const dup = r.issues.find((i) => i.indicator === 'site_area')!;
+    expect(dup.message).toContain('概况!B1');
+    expect(dup.message).toContain('附表!B1');
+    expect(dup.message).toContain('采用先出现的 概况!B1');
+    // Same value twice: no warning.
+    expect(r.issues.some((i) => i.indicator === 'assembly_ratio')).toBe(false);
+  });
+});
+
+describe('notations', () => {
+  it('labels: numbering, spaces, colons, full-width brackets, units', () => {
+    expect(normaliseLabel('（3）装 配 率（%）：')).toEqual({ key: '装配率', unitRaw: '%' });
+    expect(normaliseLabel('1、总建筑面积(㎡)').unitRaw).toBe('㎡');
+    expect(normaliseLabel('3.2 建筑密度').key).toBe('建筑密度');
+    expect(normaliseLabel('①绿地率').key).toBe('绿地率');
+    expect(matchLabel('本项目装配率')?.ids).toEqual(['assembly_ratio']);
+    expect(matchLabel('建筑面积（地上）')?.ids).toEqual(['above_ground_area']);
+    expect(matchLabel('备注')).toBeNull();
+  });
+  it('stars and Chinese numbers', () => {
+    expect(['基本级', '一星', '二星级', '绿色建筑二星', '2星级', '2星', '三星级', '★★★', '☆'].map(parseStar)).toEqual([0, 1, 2, 2, 2, 2, 3, 3, 1]);
+    expect(chineseNumber('六十')).toBe(60);
+    expect(chineseNumber('六十五点五')).toBe(65.5);
+  });
+});

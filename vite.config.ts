@@ -1,0 +1,19 @@
+// Vite build of the renderer (React 19). Output is loaded by Electron (file://) and by the local
+// web host (shared/api/http.ts); both use a strict CSP, so the build must not inline any script.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    // No inline scripts or data: module preloads (CSP script-src 'self').
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+  },
+});
