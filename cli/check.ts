@@ -8,12 +8,12 @@ import { failInput, formatTable, parseArgs, runMain } from './common';
 
 const USAGE =
   'npm run check -- <指标表.xlsx> --conditions <条件.json> [--json] [--pdf 报告.pdf] [--xlsx 结果.xlsx] ' +
-  '[--org 审查机构名称] [--seal-text 审查专用章] [--report-no 编号] [--preparer 编制人] [--checker 校对人] [--approver 审核人] [--cross-seal]';
+  '[--org 审查机构名称] [--seal-text 审查专用章] [--seal-png 印章.png] [--report-no 编号] [--preparer 编制人] [--checker 校对人] [--approver 审核人] [--cross-seal]';
 
 runMain(async () => {
   const args = parseArgs(
     process.argv.slice(2),
-    ['conditions', 'pdf', 'xlsx', 'org', 'seal-text', 'report-no', 'preparer', 'checker', 'approver', 'date'],
+    ['conditions', 'pdf', 'xlsx', 'org', 'seal-text', 'seal-png', 'report-no', 'preparer', 'checker', 'approver', 'date'],
     ['json', 'cross-seal', 'help'],
     USAGE,
   );

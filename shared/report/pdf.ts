@@ -258,6 +258,7 @@ function findingsSection(f: ReportFacts): Node[] {
     out.push({
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
         dontBreakRows: true,
         widths: withBuilding ? [58, 92, 56, 44, '*'] : [110, 70, 48, '*'],
         body,
@@ -345,7 +346,7 @@ function appendix(f: ReportFacts): Node[] {
       unbreakable: true,
     });
     out.push({
-      table: { headerRows: 1, dontBreakRows: true, widths: [30, 50, '*', 130, 70], body },
+      table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [30, 50, '*', 130, 70], body },
       layout: tableLayout,
       fontSize: 7.5,
       margin: [0, 0, 0, 12],

@@ -1,8 +1,8 @@
-import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../shared/errors';
 import { importWorkbook, importWorkbookBuffer } from '../../shared/import/index';
 import { file, rows, xlsx } from './helpers';
+import { cfb, zip } from '../helpers/files';
 
 async function inputError(p: Promise<unknown>): Promise<InputError> {
   try {
@@ -13,47 +13,6 @@ async function inputError(p: Promise<unknown>): Promise<InputError> {
     return e as InputError;
   }
   throw new Error('no InputError');
-}
-
-/** A minimal CFB header followed by directory entry names (UTF-16LE). */
-function cfb(names: string[]): Buffer {
-  const head = Buffer.alloc(512);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(head);
-  const dir = Buffer.alloc(128 * names.length);
-  names.forEach((n, i) => dir.write(n, i * 128, 'utf16le'));
-  return Buffer.concat([head, dir]);
-}
-
-/** A hand-written zip with one deflated entry; `declared` overrides the size in the headers. */
-function zip(name: string, content: Buffer, declared?: number): Buffer {
-  const data = deflateRawSync(content, { level: 9 });
-  const size = declared ?? content.length;
-  const nameBuf = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(size, 22);
-  local.writeUInt16LE(nameBuf.length, 26);
-  const cd = Buffer.alloc(46);
-  cd.writeUInt32LE(0x02014b50, 0);
-  cd.writeUInt16LE(20, 4);
-  cd.writeUInt16LE(20, 6);
-  cd.writeUInt16LE(8, 10);
-  cd.writeUInt32LE(data.length, 20);
-  cd.writeUInt32LE(size, 24);
-  cd.writeUInt16LE(nameBuf.length, 28);
-  cd.writeUInt32LE(0, 42);
-  const cdOffset = local.length + nameBuf.length + data.length;
-  const cdBuf = Buffer.concat([cd, nameBuf]);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(1, 8);
-  eocd.writeUInt16LE(1, 10);
-  eocd.writeUInt32LE(cdBuf.length, 12);
-  eocd.writeUInt32LE(cdOffset, 16);
-  return Buffer.concat([local, nameBuf, data, cdBuf, eocd]);
 }
 
 describe('unusable input', () => {

@@ -1,0 +1,280 @@
+// 报告: organisation profile (seal, signatories, 骑缝章), generate PDF / Excel from the latest run,
+// download, PDF facts (pages, size, fingerprint: the CSP blocks framing blob: URLs), report history.
+import { useEffect, useState } from 'react';
+import type { ApiInput, OrgProfileRow, ReportRow } from '../../shared/api/contract';
+import { invoke, errorText } from '../api';
+import { useApp } from '../state';
+import { OverallBadge } from '../components/Badges';
+import { base64ToBytes, downloadBase64, fileToBase64, formatBytes, formatTime } from '../files';
+
+type Org = ApiInput<'report.render'>['org'];
+
+interface Generated {
+  kind: 'pdf' | 'xlsx';
+  fileName: string;
+  dataBase64: string;
+  fingerprint: string;
+  bytes: number;
+  pages?: number;
+}
+
+/** Number of page objects in a PDF (good enough for a preview line; pdfmake writes one per page). */
+export function pdfPageCount(bytes: Uint8Array): number {
+  const text = new TextDecoder('latin1').decode(bytes);
+  return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+export function ReportScreen() {
+  const app = useApp();
+  const projectId = app.projectId!;
+  const [org, setOrg] = useState<Org>({ name: '', crossPageSeal: true });
+  const [profiles, setProfiles] = useState<OrgProfileRow[]>([]);
+  const [sealName, setSealName] = useState('');
+  const [reportNo, setReportNo] = useState('');
+  const [history, setHistory] = useState<ReportRow[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState('');
+  const [generated, setGenerated] = useState<Generated | null>(null);
+  const runId = app.detail?.lastRun?.runId;
+
+  const loadHistory = () =>
+    invoke('report.list', { projectId })
+      .then(setHistory)
+      .catch(() => setHistory([]));
+
+  useEffect(() => {
+    invoke('org.list', {})
+      .then((list) => {
+        setProfiles(list);
+        if (list[0]) pickProfile(list[0]);
+      })
+      .catch(() => setProfiles([]));
+    void loadHistory();
+  }, [projectId]);
+
+  const pickProfile = (p: OrgProfileRow) => {
+    setOrg({
+      name: p.name,
+      sealText: p.sealText,
+      preparer: p.preparer,
+      checker: p.checker,
+      approver: p.approver,
+      crossPageSeal: p.crossPageSeal ?? false,
+    });
+    setSealName(p.hasSealPng ? '（已保存的印章图片）' : '');
+  };
+
+  const set = (patch: Partial<Org>) => setOrg((o) => ({ ...o, ...patch }));
+
+  const saveOrg = async () => {
+    if (!org.name.trim()) return setError('请填写审查单位名称');
+    setError('');
+    try {
+      await invoke('org.save', { profile: { ...org, name: org.name.trim() } });
+      setProfiles(await invoke('org.list', {}));
+      app.notify('success', `已保存单位资料“${org.name.trim()}”`);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  const render = async (kind: 'pdf' | 'xlsx') => {
+    if (runId === undefined) return;
+    if (!org.name.trim()) return setError('请先填写审查单位名称（印章与落款使用）');
+    setBusy(kind === 'pdf' ? '正在生成 PDF 报告…' : '正在生成 Excel 报告…');
+    setError('');
+    try {
+      const r = await invoke('report.render', { runId, kind, org: { ...org, name: org.name.trim() }, reportNo: reportNo.trim() || undefined });
+      const bytes = base64ToBytes(r.dataBase64);
+      setGenerated({ kind, fileName: r.fileName, dataBase64: r.dataBase64, fingerprint: r.fingerprint, bytes: bytes.length, pages: kind === 'pdf' ? pdfPageCount(bytes) : undefined });
+      downloadBase64(r.dataBase64, r.fileName);
+      app.notify('success', `已生成并保存 ${r.fileName}`);
+      void loadHistory();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  useEffect(() => {
+    if (app.shortcut?.name === 'report' && runId !== undefined && org.name.trim()) void render('pdf');
+  }, [app.shortcut]);
+
+  if (runId === undefined)
+    return (
+      <section className="screen report" aria-labelledby="report-h">
+        <h1 id="report-h">报告</h1>
+        <div className="empty">
+          <p>还没有审查结果，无法生成报告。</p>
+          <button type="button" className="primary" onClick={() => app.go('results')}>
+            去审查结果
+          </button>
+        </div>
+      </section>
+    );
+
+  return (
+    <section className="screen report" aria-labelledby="report-h">
+      <div className="screen-head">
+        <h1 id="report-h">报告</h1>
+        <div className="toolbar">
+          <span className="muted small">审查结论</span>
+          <OverallBadge overall={app.detail?.lastRun?.overall} />
+          <span className="muted small">审查时间 {formatTime(app.detail?.lastRun?.checkedAt)}</span>
+        </div>
+      </div>
+      <div className="report-layout">
+        <form
+          className="panel form org-form"
+          aria-label="审查单位资料"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void saveOrg();
+          }}
+        >
+          <h2>审查单位</h2>
+          {profiles.length > 0 && (
+            <label>
+              已保存的单位
+              <select
+                value=""
+                onChange={(e) => {
+                  const p = profiles.find((x) => String(x.id) === e.target.value);
+                  if (p) pickProfile(p);
+                }}
+                aria-label="已保存的单位"
+              >
+                <option value="">选择…</option>
+                {profiles.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label>
+            单位名称（印章环文）
+            <input value={org.name} maxLength={60} onChange={(e) => set({ name: e.target.value })} aria-label="单位名称" placeholder="上海某某建设咨询有限公司" />
+          </label>
+          <label>
+            印章下方文字
+            <input value={org.sealText ?? ''} maxLength={20} onChange={(e) => set({ sealText: e.target.value || undefined })} aria-label="印章下方文字" placeholder="审查专用章" />
+          </label>
+          <label>
+            印章图片（PNG，可选；不上传则按单位名称绘制）
+            <input
+              type="file"
+              accept="image/png"
+              aria-label="印章图片"
+              onChange={async (e) => {
+                const f = e.target.files?.[0];
+                if (!f) return;
+                if (f.type !== 'image/png' && !/\.png$/i.test(f.name)) return setError(`文件 ${f.name} 不是 PNG 图片`);
+                if (f.size > 2 * 1024 * 1024) return setError(`印章图片 ${f.name} 超过 2 MB`);
+                set({ sealPngBase64: await fileToBase64(f) });
+                setSealName(f.name);
+              }}
+            />
+            {sealName && <span className="muted small">{sealName}</span>}
+          </label>
+          <div className="grid3">
+            <label>
+              编制
+              <input value={org.preparer ?? ''} maxLength={40} onChange={(e) => set({ preparer: e.target.value || undefined })} aria-label="编制" />
+            </label>
+            <label>
+              校对
+              <input value={org.checker ?? ''} maxLength={40} onChange={(e) => set({ checker: e.target.value || undefined })} aria-label="校对" />
+            </label>
+            <label>
+              审核
+              <input value={org.approver ?? ''} maxLength={40} onChange={(e) => set({ approver: e.target.value || undefined })} aria-label="审核" />
+            </label>
+          </div>
+          <label className="inline check">
+            <input type="checkbox" checked={org.crossPageSeal ?? false} onChange={(e) => set({ crossPageSeal: e.target.checked })} />
+            加盖骑缝章
+          </label>
+          <button type="submit">保存单位资料</button>
+        </form>
+
+        <div className="report-side">
+          <div className="panel">
+            <h2>生成报告</h2>
+            <label className="block">
+              报告编号（可选）
+              <input value={reportNo} maxLength={60} onChange={(e) => setReportNo(e.target.value)} aria-label="报告编号" placeholder="LC-2025-001" />
+            </label>
+            <div className="row">
+              <button type="button" className="primary" disabled={!!busy} onClick={() => void render('pdf')} title="快捷键 Ctrl+P">
+                生成 PDF 报告
+              </button>
+              <button type="button" disabled={!!busy} onClick={() => void render('xlsx')}>
+                生成 Excel 报告
+              </button>
+            </div>
+            {busy && <p className="muted">{busy}</p>}
+            {error && (
+              <p className="error" role="alert">
+                {error}
+              </p>
+            )}
+            {generated && (
+              <div className="generated" data-testid="generated">
+                <div className="pdf-thumb" aria-hidden>
+                  {generated.kind === 'pdf' ? 'PDF' : 'XLSX'}
+                </div>
+                <div>
+                  <div className="strong">{generated.fileName}</div>
+                  <div className="small muted">
+                    {generated.pages !== undefined && `${generated.pages} 页 · `}
+                    {formatBytes(generated.bytes)}
+                  </div>
+                  <div className="small mono" data-testid="fingerprint">
+                    指纹 {generated.fingerprint}
+                  </div>
+                  <button type="button" className="small" onClick={() => downloadBase64(generated.dataBase64, generated.fileName)}>
+                    再次下载
+                  </button>
+                </div>
+              </div>
+            )}
+            <p className="muted small">报告已加指纹并保存在项目记录中；收到报告的一方可在“校验报告”中核对是否被改动。</p>
+          </div>
+          <div className="panel">
+            <h2>报告记录</h2>
+            {history.length === 0 ? (
+              <p className="muted small">尚未生成报告。</p>
+            ) : (
+              <table className="data compact" data-testid="report-history">
+                <thead>
+                  <tr>
+                    <th>时间</th>
+                    <th>文件</th>
+                    <th>指纹</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {history
+                    .slice()
+                    .sort((a, b) => b.id - a.id)
+                    .map((r) => (
+                      <tr key={r.id}>
+                        <td className="small">{formatTime(r.createdAt)}</td>
+                        <td className="small">{r.fileName}</td>
+                        <td className="mono small" title={r.fingerprint}>
+                          {r.fingerprint.slice(0, 16)}…
+                        </td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}
