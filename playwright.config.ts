@@ -9,6 +9,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   outputDir: 'test-results/artifacts',
+  globalSetup: './test/e2e/global-setup.ts',
   use: {
     headless: true,
     viewport: { width: 1280, height: 800 },

@@ -18,16 +18,34 @@ const conditions = benchConditions();
 const conditionsPath = join(DIR, 'conditions.json');
 writeFileSync(conditionsPath, JSON.stringify(conditions));
 
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function sample(fn: () => Promise<unknown>): Promise<number> {
+  gc(); // every sample starts from a collected heap, so one side does not pay for the other's garbage
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
 async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
   await fn(); // warm-up
   const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await sample(fn));
+  return median(samples);
+}
+
+/** Baseline and candidate measured alternately (ABAB…), so machine load hits both alike. */
+async function paired(a: () => Promise<unknown>, b: () => Promise<unknown>, runs: number): Promise<[number, number]> {
+  await a();
+  await b();
+  const sa: number[] = [];
+  const sb: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
+    sa.push(await sample(a));
+    sb.push(await sample(b));
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  return [median(sa), median(sb)];
 }
 
 function childPeak(mode: 'load' | 'check', file: string): number {
@@ -47,15 +65,17 @@ async function main() {
     const buf = await buildSheet(n);
     const file = join(DIR, `sheet-${n}.xlsx`);
     writeFileSync(file, buf);
-    const runs = n >= 500 ? 5 : 9;
-    const bare = await time(async () => {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    }, runs);
-    const full = await time(async () => {
-      const imp = await importWorkbookBuffer(buf, file);
-      checkImported(imp, conditions, 'conditions.json');
-    }, runs);
+    const [bare, full] = await paired(
+      async () => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(buf as unknown as ArrayBuffer);
+      },
+      async () => {
+        const imp = await importWorkbookBuffer(buf, file);
+        checkImported(imp, conditions, 'conditions.json');
+      },
+      n >= 500 ? 15 : 21,
+    );
     const peakBare = childPeak('load', file);
     const peakCheck = childPeak('check', file);
     console.log(

@@ -32,8 +32,8 @@ export function App() {
 
   const notify = useCallback<AppState['notify']>((kind, text, action) => {
     const id = ++seq.current;
-    setNotices((n) => [...n.slice(-3), { id, kind, text, action }]);
-    setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), kind === 'error' ? 12_000 : action ? 10_000 : 5_000);
+    setNotices((n) => [...n.slice(-2), { id, kind, text, action }]);
+    setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), kind === 'error' ? 12_000 : action ? 10_000 : 4_000);
   }, []);
 
   const refresh = useCallback(async () => {

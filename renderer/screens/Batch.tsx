@@ -35,6 +35,7 @@ export function BatchScreen() {
   const [profiles, setProfiles] = useState<OrgProfileRow[]>([]);
   const [orgId, setOrgId] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const commonInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     invoke('org.list', {})
@@ -158,9 +159,11 @@ export function BatchScreen() {
                   新的批量审查
                 </button>
               )}
-              <button type="button" className="primary" disabled={starting || picked.workbooks.length === 0} onClick={() => void start()}>
-                {starting ? '正在上传…' : `开始审查${picked.workbooks.length ? `（${picked.workbooks.length} 份）` : ''}`}
-              </button>
+              {!status && (
+                <button type="button" className="primary" disabled={starting || picked.workbooks.length === 0} onClick={() => void start()}>
+                  {starting ? '正在上传…' : `开始审查${picked.workbooks.length ? `（${picked.workbooks.length} 份）` : ''}`}
+                </button>
+              )}
             </>
           )}
         </div>
@@ -173,19 +176,28 @@ export function BatchScreen() {
             <span className="muted small">可同时放入各自的条件文件：与指标表同名的 “名称.conditions.json” 会自动配对。</span>
           </DropZone>
           <div className="panel form batch-opts">
-            <label>
-              通用条件文件（用于没有各自条件文件的指标表）
+            <div className="field">
+              <span className="label">通用条件文件（用于没有各自条件文件的指标表）</span>
+              <span className="row">
+                <button type="button" className="small" onClick={() => commonInput.current?.click()}>
+                  选择条件文件…
+                </button>
+                <span className="small">{picked.common ? picked.common.name : '未选择'}</span>
+              </span>
               <input
+                ref={commonInput}
                 type="file"
                 accept=".json,application/json"
+                hidden
                 aria-label="通用条件文件"
                 data-testid="batch-common"
                 onChange={(e) => {
                   const f = e.target.files?.[0] ?? null;
+                  e.target.value = '';
                   setPicked((p) => ({ ...p, common: f }));
                 }}
               />
-            </label>
+            </div>
             <label>
               报告落款单位
               <select value={orgId} onChange={(e) => setOrgId(e.target.value)} aria-label="报告落款单位">

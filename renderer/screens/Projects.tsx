@@ -1,5 +1,5 @@
 // 项目: searchable, sortable, virtualised list; create / rename / archive (undo) / delete; samples.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ApiOutputs, ProjectRow } from '../../shared/api/contract';
 import type { Overall } from '../../shared/model/types';
 import { invoke, errorText } from '../api';
@@ -292,6 +292,7 @@ function NameDialog(props: {
   const [name, setName] = useState('');
   const [parcel, setParcel] = useState('');
   const [error, setError] = useState('');
+  const formId = useId();
   useEffect(() => {
     if (props.open) {
       setName(props.initial ?? '');
@@ -318,14 +319,14 @@ function NameDialog(props: {
           <button type="button" onClick={props.onClose}>
             取消
           </button>
-          <button type="submit" form="name-form" className="primary">
+          <button type="submit" form={formId} className="primary">
             {props.submitLabel}
           </button>
         </>
       }
     >
       <form
-        id="name-form"
+        id={formId}
         className="form"
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,6 +1,6 @@
 // 报告: organisation profile (seal, signatories, 骑缝章), generate PDF / Excel from the latest run,
 // download, PDF facts (pages, size, fingerprint: the CSP blocks framing blob: URLs), report history.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiInput, OrgProfileRow, ReportRow } from '../../shared/api/contract';
 import { invoke, errorText } from '../api';
 import { useApp } from '../state';
@@ -36,6 +36,7 @@ export function ReportScreen() {
   const [error, setError] = useState('');
   const [generated, setGenerated] = useState<Generated | null>(null);
   const runId = app.detail?.lastRun?.runId;
+  const sealInput = useRef<HTMLInputElement>(null);
 
   const loadHistory = () =>
     invoke('report.list', { projectId })
@@ -164,12 +165,25 @@ export function ReportScreen() {
           </label>
           <label>
             印章图片（PNG，可选；不上传则按单位名称绘制）
+            <span className="row">
+              <button type="button" className="small" onClick={() => sealInput.current?.click()}>
+                选择 PNG…
+              </button>
+              {org.sealPngBase64 && (
+                <button type="button" className="small" onClick={() => { set({ sealPngBase64: undefined }); setSealName(''); }}>
+                  清除
+                </button>
+              )}
+            </span>
             <input
+              ref={sealInput}
               type="file"
               accept="image/png"
+              hidden
               aria-label="印章图片"
               onChange={async (e) => {
                 const f = e.target.files?.[0];
+                e.target.value = '';
                 if (!f) return;
                 if (f.type !== 'image/png' && !/\.png$/i.test(f.name)) return setError(`文件 ${f.name} 不是 PNG 图片`);
                 if (f.size > 2 * 1024 * 1024) return setError(`印章图片 ${f.name} 超过 2 MB`);

@@ -21,6 +21,9 @@ const FILTERS: Array<{ id: Filter; label: string }> = [
 const VERDICT_ORDER: Verdict[] = ['fail', 'review', 'missing', 'pass', 'not_applicable'];
 const PAGE = 50;
 
+/** ">= 35" → "≥ 35" for display. */
+const prettyRequired = (r: string) => r.replace(/>=/g, '≥').replace(/<=/g, '≤').replace(/==/g, '=');
+
 interface Loaded {
   runId: number;
   run: CheckRun;
@@ -337,7 +340,7 @@ function FindingRows({ f, runId, onOverridden }: { f: Finding; runId: number; on
           <VerdictBadge verdict={f.verdict} overridden={!!f.override} />
         </td>
         <td>{f.building ?? '项目整体'}</td>
-        <td className="mono">{f.required}</td>
+        <td className="mono nowrap">{prettyRequired(f.required)}</td>
         <td className="num">{formatValue(f.indicator, f.declared)}</td>
         <td className="num">{f.computed === null ? '—' : formatValue(f.indicator, f.computed)}</td>
         <td className="mono small">{f.source ?? '—'}</td>
@@ -391,7 +394,7 @@ function FindingDetail({ f, runId, onOverridden }: { f: Finding; runId: number; 
             {f.branches.map((b, i) => (
               <tr key={i}>
                 <td>{indicatorName(b.indicator)}</td>
-                <td className="mono">{b.required}</td>
+                <td className="mono nowrap">{prettyRequired(b.required)}</td>
                 <td>
                   <VerdictBadge verdict={b.verdict} />
                 </td>
@@ -478,6 +481,9 @@ function OverrideForm({ f, runId, onOverridden }: { f: Finding; runId: number; o
     try {
       const r = await invoke('check.override', { runId, conditionId: f.conditionId, building: f.building, verdict, reason: reason.trim() });
       app.notify('success', `已将 ${f.conditionId}${f.building ? ` ${f.building}` : ''} 改判为“${VERDICT_LABEL[verdict]}”`);
+      setOpen(false);
+      setReason('');
+      setBusy(false);
       onOverridden(r);
     } catch (e) {
       setError(errorText(e));

@@ -91,7 +91,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return names.map((n) => ({ id: n.replace(/\.xlsx$/, ''), title: n.replace(/\.xlsx$/, '') }));
   };
 
-  /** Import bytes for a project: interpret, apply remembered corrections, store. */
+  /** Import bytes for a project: interpret, apply the corrections remembered for this layout, store. */
   const importInto = async (projectId: number, fileName: string, bytes: Uint8Array) => {
     const raw = await importWorkbookBuffer(bytes, fileName);
     const key = templateKey(raw);
@@ -203,17 +203,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       mustProject(projectId);
       const last = store.importsForProject(projectId)[0];
       if (!last) throw new ApiError('该项目尚未导入指标表');
-      const got = store.getImport(last.id)!;
       const bytes = store.importBytes(last.id);
+      if (!bytes) throw new ApiError('本次导入未保存工作簿文件，无法修正：请重新导入指标表');
       const memory = { indicator, building, cell, value, reason };
       // Validate the correction against the workbook before remembering it.
       await correctionValue(memory, bytes);
-      store.rememberMapping(templateKey(got.result), memory);
-      const imported = await applyCorrections(got.result, [memory], bytes);
-      const importId = store.recordImport(projectId, imported, last.fileName, bytes ?? undefined);
+      const raw = await importWorkbookBuffer(bytes, last.fileName);
+      store.rememberMapping(templateKey(raw), memory);
+      const { importId, imported } = await importInto(projectId, last.fileName, bytes);
       return { importId, imported };
     },
-
     'check.run': async ({ projectId }) => {
       mustProject(projectId);
       return runProject(projectId);

@@ -37,12 +37,16 @@ export interface EngineOptions {
 interface Scope {
   /** Building name, or null for the project. */
   building: string | null;
+  /** Indicator ids the building states itself (empty for the project). */
+  own: ReadonlySet<string>;
+  /** Recomputations already made in this scope, by indicator. */
+  calcs: Map<string, Calculation | null>;
   /** "3#楼 " or "项目" — prefix of messages. */
   label: string;
   values: Record<string, ImportedValue>;
-  /** Indicators a building lacks and takes from the project level. */
-  inherited: Set<string>;
   ctx: CalcContext;
+  /** The project scope a building scope inherits from (null for the project itself). */
+  project: Scope | null;
   /** A sentence prepended to every message of this scope (e.g. no per-building data). */
   preface?: string;
 }
@@ -54,13 +58,14 @@ interface LeafOutcome extends BranchFinding {
 export function evaluate(imported: ImportResult, doc: ConditionsDoc, opts: EngineOptions = {}): Finding[] {
   const city = opts.city ?? (typeof doc.contract?.city === 'string' ? doc.contract.city : undefined);
   const projectScope = makeProjectScope(imported, city);
-  const buildingScopes = imported.buildings.map((b) => makeBuildingScope(imported, b, city));
+  let scopes: Scope[] | null = null;
   const findings: Finding[] = [];
   for (const cond of doc.conditions) {
     if (cond.scope !== 'building') {
       findings.push(conditionFinding(cond, projectScope));
       continue;
     }
+    const buildingScopes = (scopes ??= imported.buildings.map((b) => makeBuildingScope(imported, b, city, projectScope)));
     if (buildingScopes.length === 0) {
       findings.push(
         conditionFinding(cond, {
@@ -96,23 +101,63 @@ export function countVerdicts(findings: Finding[]): Record<Verdict, number> {
 function makeProjectScope(imported: ImportResult, city: string | undefined): Scope {
   return {
     building: null,
+    own: new Set(),
+    calcs: new Map(),
     label: '项目',
     values: imported.project,
-    inherited: new Set(),
     ctx: { values: imported.project, surfaces: imported.surfaces, city, scopeLabel: '项目' },
+    project: null,
   };
 }
 
-function makeBuildingScope(imported: ImportResult, b: ImportedBuilding, city: string | undefined): Scope {
-  const values: Record<string, ImportedValue> = { ...imported.project, ...b.values };
-  const inherited = new Set(Object.keys(imported.project).filter((k) => !(k in b.values)));
+function makeBuildingScope(imported: ImportResult, b: ImportedBuilding, city: string | undefined, project: Scope): Scope {
+  // The building's own values over the project's, through the prototype chain (no copying).
+  const values = Object.assign(Object.create(imported.project) as Record<string, ImportedValue>, b.values);
+  const own = new Set(Object.keys(b.values));
   return {
     building: b.name,
+    own,
+    calcs: new Map(),
     label: b.name,
     values,
-    inherited,
     ctx: { values, surfaces: imported.surfaces, city, scopeLabel: b.name },
+    project,
   };
+}
+
+// ---------------------------------------------------------------- recomputation, once per need
+
+/** Which value ids a project-level recomputation looked at ('all' if it listed the values). */
+const projectReads = new WeakMap<Scope, Map<string, Set<string> | 'all'>>();
+
+/**
+ * The recomputation of `id` in a scope. A building that states none of the values the
+ * calculator reads gets the project's recomputation (500 identical buildings cost one).
+ */
+function recomputeIn(id: string, scope: Scope): Calculation | null {
+  if (scope.calcs.has(id)) return scope.calcs.get(id)!;
+  let calc: Calculation | null;
+  if (scope.project) {
+    const project = scope.project;
+    const projectCalc = recomputeIn(id, project);
+    const reads = projectReads.get(project)!.get(id)!;
+    const dependsOnBuilding = reads === 'all' || [...reads].some((k) => scope.own.has(k));
+    calc = dependsOnBuilding ? recompute(id, scope.ctx) : projectCalc;
+  } else {
+    const reads = new Set<string>();
+    let all = false;
+    const tracked = new Proxy(scope.ctx.values, {
+      get: (t, k) => (typeof k === 'string' && reads.add(k), Reflect.get(t, k)),
+      has: (t, k) => (typeof k === 'string' && reads.add(k), Reflect.has(t, k)),
+      getOwnPropertyDescriptor: (t, k) => (typeof k === 'string' && reads.add(k), Reflect.getOwnPropertyDescriptor(t, k)),
+      ownKeys: (t) => ((all = true), Reflect.ownKeys(t)),
+    });
+    calc = recompute(id, { ...scope.ctx, values: tracked });
+    if (!projectReads.has(scope)) projectReads.set(scope, new Map());
+    projectReads.get(scope)!.set(id, all ? 'all' : reads);
+  }
+  scope.calcs.set(id, calc);
+  return calc;
 }
 
 interface Gate {
@@ -270,109 +315,111 @@ function stripScope(message: string, scope: Scope): string {
 
 function evaluateLeaf(rule: LeafRule, scope: Scope): LeafOutcome {
   const id = rule.indicator;
+  const declared = scope.values[id];
+  const calc = recomputeIn(id, scope);
+  const computed = calc && calc.value !== null ? calc.value : null;
+  const d = decide(rule, scope, declared, calc, computed);
+  const outcome: LeafOutcome = {
+    indicator: id,
+    required: `${rule.op} ${String(rule.value)}`,
+    verdict: d.verdict,
+    declared: declared && declared.status === 'ok' ? declared.value : null,
+    computed,
+    source: d.source !== undefined ? d.source : (declared?.source ?? firstInputSource(calc)),
+    message: scope.building ? `${scope.label} ${d.message}` : d.message,
+  };
+  if (calc) outcome.calculation = calc;
+  return outcome;
+}
+
+interface Decision {
+  verdict: Verdict;
+  message: string;
+  /** Overrides the default source (the declared cell, else the first input cell). */
+  source?: string | null;
+}
+
+/** The verdict rules of the file header, for one indicator in one scope. */
+function decide(
+  rule: LeafRule,
+  scope: Scope,
+  declared: ImportedValue | undefined,
+  calc: Calculation | null,
+  computed: number | boolean | null,
+): Decision {
+  const id = rule.indicator;
   const def = indicatorDef(id);
   const name = indicatorName(id);
   const req = requirementWords(id, rule.op, rule.value);
-  const who = scope.building ? `${scope.label} ` : '';
-  const declaredValue = scope.values[id];
-  const inheritedNote =
-    scope.building && declaredValue && scope.inherited.has(id) ? '（单体未单列，采用项目整体数值）' : '';
-  const calc = safeRecompute(id, scope);
-  const computed = calc && calc.value !== null ? calc.value : null;
+  const miss = missWord(rule.op);
   const confirmed = calc?.confidence === 'confirmed';
-  const tolerance = def?.tolerance ?? 0;
-  const base = { indicator: id, required: `${rule.op} ${String(rule.value)}` };
-  const out = (
-    verdict: Verdict,
-    message: string,
-    declared: ImportedValue | undefined,
-    source?: string | null,
-  ): LeafOutcome => {
-    const o: LeafOutcome = {
-      ...base,
-      verdict,
-      declared: declared && declared.status === 'ok' ? declared.value : null,
-      computed,
-      source: source !== undefined ? source : (declared?.source ?? firstInputSource(calc)),
-      message: `${who}${message}`,
-    };
-    if (calc) o.calculation = calc;
-    return o;
-  };
-  const fmt = (v: unknown) => formatValue(id, v);
-  const computedVerdict = (): Verdict => (holds(computed as number | boolean, rule.op, rule.value) ? 'pass' : 'fail');
-  const calcWhy = calc ? calcSummary(calc) : '';
+  const calcWhy = calc?.clause ? `（${calc.clause}）` : '';
+  const computedPasses = computed !== null && holds(computed, rule.op, rule.value);
 
   // 1. nothing usable declared
-  if (!declaredValue || declaredValue.status !== 'ok') {
-    const why = declaredWhy(declaredValue);
+  if (!declared || declared.status !== 'ok') {
     if (computed !== null) {
-      const v = computedVerdict();
-      const basis = `${why}按表中数据复核${name}为${fmt(computed)}${calcWhy}`;
-      if (v === 'pass') return out('pass', `${basis}，满足合同要求（${req}）`, declaredValue, declaredValue?.source ?? firstInputSource(calc));
-      return out(
-        confirmed ? 'fail' : 'review',
-        `${basis}，${missWord(rule.op)}合同要求（${req}）${confirmed ? '' : '；复核方法含待核实数据，请人工复核'}`,
-        declaredValue,
-        declaredValue?.source ?? firstInputSource(calc),
-      );
+      const basis = `${declaredWhy(declared)}按表中数据复核${name}为${formatValue(id, computed)}${calcWhy}`;
+      const source = declared?.source ?? firstInputSource(calc);
+      if (computedPasses) return { verdict: 'pass', message: `${basis}，满足合同要求（${req}）`, source };
+      return confirmed
+        ? { verdict: 'fail', message: `${basis}，${miss}合同要求（${req}）`, source }
+        : { verdict: 'review', message: `${basis}，${miss}合同要求（${req}）；复核方法含待核实数据，请人工复核`, source };
     }
-    if (!declaredValue) {
+    if (!declared) {
       const hint = calc && calc.notes.length > 0 ? `；复核所需数据不全：${calc.notes[0]}` : '';
-      return out('missing', `指标表中未找到${name}${hint}`, undefined, null);
+      return { verdict: 'missing', message: `指标表中未找到${name}${hint}`, source: null };
     }
-    if (declaredValue.status === 'placeholder') {
-      return out('missing', `${name}填写为“${declaredValue.raw}”，视为未提供数值`, declaredValue);
-    }
-    return out('review', `${name}“${declaredValue.raw}”无法判读：${declaredValue.interpretation}`, declaredValue);
+    if (declared.status === 'placeholder') return { verdict: 'missing', message: `${name}填写为“${declared.raw}”，视为未提供数值` };
+    return { verdict: 'review', message: `${name}“${declared.raw}”无法判读：${declared.interpretation}` };
   }
 
   // 2. a declared value of the wrong type or out of range
-  const dv = declaredValue.value;
+  const dv = declared.value as number | boolean;
   const wantBool = def?.type === 'boolean';
   if ((wantBool && typeof dv !== 'boolean') || (!wantBool && typeof dv !== 'number')) {
-    return out('review', `${name}“${declaredValue.raw}”不是有效的${wantBool ? '是/否' : '数值'}`, declaredValue);
+    return { verdict: 'review', message: `${name}“${declared.raw}”不是有效的${wantBool ? '是/否' : '数值'}` };
   }
   if (typeof dv === 'number' && def?.range && (dv < def.range[0] || dv > def.range[1])) {
-    return out('review', `${name}${fmt(dv)}超出合理范围（${def.range[0]}～${def.range[1]}），请核对`, declaredValue);
+    return { verdict: 'review', message: `${name}${formatValue(id, dv)}超出合理范围（${def.range[0]}～${def.range[1]}），请核对` };
   }
-  const declaredVerdict: Verdict = holds(dv as number | boolean, rule.op, rule.value) ? 'pass' : 'fail';
-  const declaredText = `${name}为${fmt(dv)}${inheritedNote}`;
+  const declaredPasses = holds(dv, rule.op, rule.value);
+  const inherited = scope.building !== null && !scope.own.has(id) ? '（单体未单列，采用项目整体数值）' : '';
+  const declaredText = `${name}为${formatValue(id, dv)}${inherited}`;
 
   // 3. declared only, or the data cannot be recomputed
   if (computed === null) {
     if (calc?.supportsDeclared === false) {
       const unsupported = `表中数据不支持申报值：${calc.notes[0] ?? calcWhy}`;
-      if (declaredVerdict === 'fail') {
-        return out('fail', `${declaredText}，${missWord(rule.op)}合同要求（${req}）；且${unsupported}`, declaredValue);
-      }
-      return out('review', `${declaredText}，但${unsupported}，请核对`, declaredValue);
+      return declaredPasses
+        ? { verdict: 'review', message: `${declaredText}，但${unsupported}，请核对` }
+        : { verdict: 'fail', message: `${declaredText}，${miss}合同要求（${req}）；且${unsupported}` };
     }
-    return declaredVerdict === 'pass'
-      ? out('pass', `${declaredText}，满足合同要求（${req}）`, declaredValue)
-      : out('fail', `${declaredText}，${missWord(rule.op)}合同要求（${req}）`, declaredValue);
+    const support = calc?.supportsDeclared === true ? `，表中数据支持该值${calcWhy}` : '';
+    return declaredPasses
+      ? { verdict: 'pass', message: `${declaredText}${support}，满足合同要求（${req}）` }
+      : { verdict: 'fail', message: `${declaredText}，${miss}合同要求（${req}）` };
   }
 
   // 4. declared and recomputed
-  const agree = valuesAgree(dv as number | boolean, computed, tolerance, calc?.bound === 'upper');
-  if (agree) {
-    const check = `，与按表中数据复核的${fmt(computed)}${calc?.bound === 'upper' ? '（上限）' : ''}一致`;
-    return declaredVerdict === 'pass'
-      ? out('pass', `${declaredText}${check}，满足合同要求（${req}）`, declaredValue)
-      : out('fail', `${declaredText}${check}，${missWord(rule.op)}合同要求（${req}）`, declaredValue);
+  const upper = calc?.bound === 'upper';
+  if (valuesAgree(dv, computed, def?.tolerance ?? 0, upper)) {
+    const check = `，与按表中数据复核的${formatValue(id, computed)}${upper ? '（上限）' : ''}一致`;
+    return declaredPasses
+      ? { verdict: 'pass', message: `${declaredText}${check}，满足合同要求（${req}）` }
+      : { verdict: 'fail', message: `${declaredText}${check}，${miss}合同要求（${req}）` };
   }
-  const cv = computedVerdict();
-  const contradiction = `${declaredText}，但按表中数据复核仅为${fmt(computed)}${calcWhy}`;
-  if (cv === 'fail') {
-    if (confirmed) {
-      return out('fail', `${contradiction}，${missWord(rule.op)}合同要求（${req}），以复核值为准`, declaredValue);
-    }
-    return out('review', `${contradiction}，复核值${missWord(rule.op)}合同要求（${req}）；复核方法含待核实数据，请人工复核`, declaredValue);
+  const recomputedText = `按表中数据复核${upper ? '至多' : '仅'}为${formatValue(id, computed)}${calcWhy}`;
+  if (!computedPasses) {
+    // An upper bound below the requirement settles it whatever the missing data say.
+    return confirmed
+      ? { verdict: 'fail', message: `${declaredText}，但${recomputedText}，${miss}合同要求（${req}），以复核值为准` }
+      : { verdict: 'review', message: `${declaredText}，但${recomputedText}，复核值${miss}合同要求（${req}）；复核方法含待核实数据，请人工复核` };
   }
-  if (declaredVerdict === 'fail') {
-    return out('review', `${declaredText}，${missWord(rule.op)}合同要求（${req}），但按表中数据复核为${fmt(computed)}${calcWhy}，满足要求；申报值与复核值不一致，请核对`, declaredValue);
+  if (!declaredPasses) {
+    return { verdict: 'review', message: `${declaredText}，${miss}合同要求（${req}），但按表中数据复核为${formatValue(id, computed)}${calcWhy}，满足要求；申报值与复核值不一致，请核对` };
   }
-  return out('review', `${declaredText}，与按表中数据复核的${fmt(computed)}${calcWhy}不一致；两者均满足合同要求（${req}），但申报值缺乏数据支持，请核对`, declaredValue);
+  return { verdict: 'review', message: `${declaredText}，与按表中数据复核的${formatValue(id, computed)}${calcWhy}不一致；两者均满足合同要求（${req}），但申报值缺乏数据支持，请核对` };
 }
 
 function valuesAgree(declared: number | boolean, computed: number | boolean, tolerance: number, upperBound: boolean): boolean {
@@ -387,32 +434,8 @@ function declaredWhy(v: ImportedValue | undefined): string {
   return `申报值“${v.raw}”无法判读，`;
 }
 
-/** "（GB/T 51129-2017 §4.0.1）" */
-function calcSummary(calc: Calculation): string {
-  return calc.clause ? `（${calc.clause}）` : '';
-}
-
 function firstInputSource(calc: Calculation | null | undefined): string | null {
   return calc?.inputs.find((i) => i.source)?.source ?? null;
-}
-
-function safeRecompute(id: string, scope: Scope): Calculation | null {
-  try {
-    return recompute(id, scope.ctx);
-  } catch (e) {
-    // A calculator must never turn odd data into a crash: report it as an unusable recomputation.
-    return {
-      method: 'error',
-      indicator: id,
-      value: null,
-      clause: '',
-      formula: '',
-      inputs: [],
-      steps: [],
-      confidence: 'unconfirmed',
-      notes: [`复核计算出错：${e instanceof Error ? e.message : String(e)}`],
-    };
-  }
 }
 
 function firstIndicator(rule: Rule): string {

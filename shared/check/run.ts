@@ -1,9 +1,9 @@
 // One whole check: load the conditions, import the workbook, evaluate, assemble the result.
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { CheckRun, ConditionsDoc, ImportResult, ResultDoc } from '../model/types';
 import { importWorkbook, type ImportOptions } from '../import/index';
-import { loadConditions, canonicalJson } from '../conditions/index';
+import { loadConditions } from '../conditions/index';
+import { canonicalJson, sha256Hex } from '../canonical';
 import { evaluate, overallOf, countVerdicts } from './engine';
 import { ruleVersions, ENGINE } from './versions';
 
@@ -54,8 +54,4 @@ export function checkImported(
     rules,
     checkedAt: now.toISOString(),
   };
-}
-
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }

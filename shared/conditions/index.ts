@@ -1,5 +1,5 @@
 // Condition files: load/validate (formats.md §2), clause text → conditions (formats.md §5).
 export { parseConditions, loadConditions, validateConditions, describeRule } from './load';
 export { conditionsFromText, type UnparsedSentence } from './fromText';
-export { canonicalJson } from './canonical';
+export { canonicalJson } from '../canonical';
 export { CONDITIONS_FORMAT, ConditionsDocSchema } from './schema';

@@ -2,7 +2,7 @@
 // hash, the conditions, the rule-data versions) and the findings. Volatile things (checkedAt,
 // absolute paths) are left out, so the same inputs and engine always give the same fingerprint.
 import type { CheckRun, Finding } from '../model/types';
-import { canonicalJson, sha256Hex } from './canonical';
+import { canonicalJson, sha256Hex } from '../canonical';
 
 export interface FingerprintParts {
   /** sha256 of the xlsx bytes. */

@@ -1,19 +1,8 @@
-// Chinese words and colours of verdicts and the overall conclusion.
+// Colours of verdicts and the overall conclusion (their words are in shared/model/verdicts.ts).
 import type { Overall, Verdict, Op } from '../model/types';
+import { VERDICT_LABEL as VERDICT_WORD, OVERALL_LABEL as OVERALL_WORD } from '../model/verdicts';
 
-export const VERDICT_WORD: Record<Verdict, string> = {
-  pass: '符合',
-  fail: '不符合',
-  missing: '缺项',
-  review: '需复核',
-  not_applicable: '不适用',
-};
-
-export const OVERALL_WORD: Record<Overall, string> = {
-  pass: '符合',
-  fail: '不符合',
-  incomplete: '需补充材料',
-};
+export { VERDICT_LABEL as VERDICT_WORD, OVERALL_LABEL as OVERALL_WORD } from '../model/verdicts';
 
 export const VERDICT_COLOR: Record<Verdict, string> = {
   pass: '#1B7F3B',

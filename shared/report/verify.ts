@@ -2,7 +2,7 @@
 // manifest stored in the PDF with a fresh check and names every difference in Chinese.
 import type { CheckRun, Condition, ImportedScalar } from '../model/types';
 import { formatValue, indicatorName } from '../model/indicators';
-import { canonicalJson, sha256Hex } from './canonical';
+import { canonicalJson, sha256Hex } from '../canonical';
 import { describeRule, describeScope, findingLabel } from './describe';
 import { buildManifest, readReportFingerprint, readReportManifest, type Manifest, type ManifestFinding, type ManifestValue } from './manifest';
 import { fingerprintOfParts } from './fingerprint';

@@ -1,30 +1,10 @@
 // Canonical JSON (keys sorted, no whitespace, undefined dropped), SHA-256 and gzip packing of
 // the large JSON payloads (import results, check runs) the store keeps.
 
-import { createHash } from 'node:crypto';
 import { gzipSync, gunzipSync } from 'node:zlib';
+import { canonicalJson, sha256Hex } from '../canonical';
 
-/** JSON text with object keys sorted recursively: equal documents give equal text (and hash). */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : sortKeys(x)));
-  if (v && typeof v === 'object' && !(v instanceof Date)) {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) {
-      const x = (v as Record<string, unknown>)[k];
-      if (x !== undefined && typeof x !== 'function') out[k] = sortKeys(x);
-    }
-    return out;
-  }
-  return v;
-}
-
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+export { canonicalJson, sha256Hex };
 
 export interface Packed {
   /** gzip of the canonical JSON. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../shared/report/canonical';
+import { canonicalJson } from '../../shared/canonical';
 import { fingerprint, fingerprintParts } from '../../shared/report/fingerprint';
 import { clone, makeRun } from './fixtures';
 

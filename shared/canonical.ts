@@ -1,5 +1,6 @@
 // Canonical JSON for hashing: object keys sorted, no whitespace, `undefined` members dropped,
-// non-finite numbers written as null. Private to the report (see the lead's note in the brief).
+// non-finite numbers written as null — equal documents give equal text and equal hashes. Used by
+// the condition hash, the report fingerprint and the store's audit chain.
 import { createHash } from 'node:crypto';
 
 export function canonicalJson(value: unknown): string {

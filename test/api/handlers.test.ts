@@ -1,0 +1,192 @@
+// The API handlers on a real SQLite file and the real samples: the paths the desktop app takes
+// (sample project → conditions → import → correction → check → override → report → verify),
+// batch checking, and the validation boundary. The web host mounts these same handlers.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../shared/store/index';
+import { createHandlers } from '../../shared/api/handlers';
+import { dispatch } from '../../shared/api/dispatch';
+import type { ApiInput, ApiOutputs, Method } from '../../shared/api/contract';
+
+const ROOT = process.cwd();
+const SAMPLES = join(ROOT, 'seeds', 'samples');
+let dir: string;
+let store: Store;
+let handlers: ReturnType<typeof createHandlers>;
+
+async function call<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
+  const env = await dispatch(handlers, method, input);
+  if (!env.ok) throw new Error(env.error);
+  return env.value as ApiOutputs[M];
+}
+
+async function callError(method: Method, input: unknown): Promise<string> {
+  const env = await dispatch(handlers, method, input);
+  if (env.ok) throw new Error(`expected an error from ${method}`);
+  return env.error;
+}
+
+const b64 = (file: string) => readFileSync(file).toString('base64');
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'landcheck-api-'));
+  store = openStore(join(dir, 'app.sqlite'));
+  handlers = createHandlers({ store, seedsDir: join(ROOT, 'seeds'), version: 'test' });
+});
+afterAll(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the desktop path through the handlers', () => {
+  it('opens a sample project: conditions, import and a first check', async () => {
+    const info = await call('app.info', {});
+    expect(info.samples.map((s) => s.id)).toContain('public-mixed-songjiang');
+    const { projectId, runId } = await call('projects.openSample', { sample: 'public-mixed-songjiang' });
+    const p = await call('projects.get', { projectId });
+    expect(p.project.lastOverall).toBe('fail');
+    expect(p.conditions?.version).toBe(1);
+    expect(p.lastImport?.imported.buildings.map((b) => b.name)).toContain('C酒店');
+    const got = await call('check.get', { runId });
+    expect(got.run.result.overall).toBe('fail');
+  });
+
+  it('starts a project from a template, imports a workbook, corrects a value and re-checks', async () => {
+    const project = await call('projects.create', { name: '嘉定住宅自查' });
+    const templates = await call('conditions.templates', {});
+    expect(templates.length).toBeGreaterThanOrEqual(3);
+    // the project's own contract conditions
+    const doc = JSON.parse(readFileSync(join(SAMPLES, 'residential-jiading.conditions.json'), 'utf8'));
+    const saved = await call('conditions.save', { projectId: project.id, doc });
+    expect(saved.version).toBe(1);
+    const imp = await call('import.workbook', { projectId: project.id, fileName: 'residential-jiading.xlsx', dataBase64: b64(join(SAMPLES, 'residential-jiading.xlsx')) });
+    expect(imp.imported.project.green_ratio.source).toMatch(/!C\d+$/);
+    const first = await call('check.run', { projectId: project.id });
+    expect(first.run.result.overall).toBe('pass');
+
+    // a typed correction with a reason: 绿地率 is really 30 % → the green-ratio condition fails
+    const corrected = await call('import.correct', { projectId: project.id, indicator: 'green_ratio', building: null, value: '30%', reason: '以规划许可证为准' });
+    expect(corrected.imported.project.green_ratio).toMatchObject({ value: 30, source: '人工录入' });
+    expect(corrected.imported.project.green_ratio.interpretation).toContain('以规划许可证为准');
+    const second = await call('check.run', { projectId: project.id });
+    const p2 = second.run.result.findings.find((f) => f.conditionId === 'P2')!;
+    expect(p2.verdict).not.toBe('pass');
+
+    // a correction pointing at another cell of the same workbook
+    const byCell = await call('import.correct', { projectId: project.id, indicator: 'building_height', building: null, cell: '主要技术经济指标!C14', reason: '取规划高度' });
+    expect(byCell.imported.project.building_height).toMatchObject({ source: '主要技术经济指标!C14', status: 'ok' });
+    await expect(call('import.correct', { projectId: project.id, indicator: 'building_height', building: null, cell: '不存在的表!A1', reason: 'x' })).rejects.toThrow('没有工作表');
+
+    // remembered per workbook template: the next import of the same layout applies both
+    const again = await call('import.workbook', { projectId: project.id, fileName: 'residential-jiading.xlsx', dataBase64: b64(join(SAMPLES, 'residential-jiading.xlsx')) });
+    expect(again.corrections).toBe(2);
+    expect(again.imported.project.green_ratio.value).toBe(30);
+  });
+
+  it('overrides a verdict only with a reason, and the report shows and verifies it', async () => {
+    const { projectId, runId } = await call('projects.openSample', { sample: 'public-mixed-songjiang' });
+    const before = await call('check.get', { runId });
+    const f = before.run.result.findings.find((x) => x.verdict === 'review')!;
+    expect(await callError('check.override', { runId, conditionId: f.conditionId, building: f.building, verdict: 'pass', reason: '   ' })).toContain('参数无效');
+    const after = await call('check.override', { runId, conditionId: f.conditionId, building: f.building, verdict: 'pass', reason: '已核对装配率计算书，申报值有依据' });
+    const o = after.run.result.findings.find((x) => x.conditionId === f.conditionId && x.building === f.building)!;
+    expect(o).toMatchObject({ verdict: 'pass', override: { from: 'review', reason: '已核对装配率计算书，申报值有依据' } });
+
+    const pdf = await call('report.render', { runId, kind: 'pdf', org: { name: '上海某审图公司', sealText: '审查专用章', preparer: '张三' } });
+    const bytes = Buffer.from(pdf.dataBase64, 'base64');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    const list = await call('report.list', { projectId });
+    expect(list.map((r) => r.fingerprint)).toContain(pdf.fingerprint);
+    const ok = await call('report.verify', { dataBase64: pdf.dataBase64 });
+    expect(ok).toMatchObject({ ok: true, runId });
+    // any other PDF is not recognised
+    const foreign = await call('report.verify', { dataBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') });
+    expect(foreign.ok).toBe(false);
+    expect(foreign.differences[0]).toContain('未找到指纹');
+
+    const xlsx = await call('report.render', { runId, kind: 'xlsx', org: { name: '上海某审图公司' } });
+    expect(Buffer.from(xlsx.dataBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('batch: 20 workbooks with progress, a summary, reports, and cancel', async () => {
+    const names = ['residential-jiading', 'public-mixed-songjiang', 'messy-renovation', 'industrial-lingang'];
+    const items = Array.from({ length: 20 }, (_, i) => {
+      const n = names[i % names.length];
+      return {
+        fileName: `${String(i + 1).padStart(2, '0')}-${n}.xlsx`,
+        dataBase64: b64(join(SAMPLES, `${n}.xlsx`)),
+        conditions: JSON.parse(readFileSync(join(SAMPLES, `${n}.conditions.json`), 'utf8')),
+      };
+    });
+    const { jobId } = await call('batch.start', { items });
+    let status = await call('batch.status', { jobId });
+    for (let i = 0; i < 400 && !status.finished; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      status = await call('batch.status', { jobId });
+    }
+    expect(status).toMatchObject({ finished: true, total: 20, done: 20, cancelled: false });
+    expect(status.items.map((i) => i.overall)).toEqual(
+      Array.from({ length: 20 }, (_, i) => ['pass', 'fail', 'incomplete', 'fail'][i % 4]),
+    );
+    const report = await call('batch.report', { jobId, index: 1 });
+    expect(Buffer.from(report.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+
+    const second = await call('batch.start', { items });
+    const cancelled = await call('batch.cancel', { jobId: second.jobId });
+    expect(cancelled.cancelled).toBe(true);
+    let s2 = cancelled;
+    for (let i = 0; i < 400 && !s2.finished; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      s2 = await call('batch.status', { jobId: second.jobId });
+    }
+    expect(s2.items.filter((i) => i.status === 'cancelled').length).toBeGreaterThan(10);
+  });
+
+  it('a batch item without conditions and a broken workbook are reported per item, not as a crash', async () => {
+    const { jobId } = await call('batch.start', {
+      items: [
+        { fileName: 'a.xlsx', dataBase64: b64(join(SAMPLES, 'residential-jiading.xlsx')) },
+        { fileName: 'broken.xlsx', dataBase64: Buffer.from('not a workbook').toString('base64'), conditions: { format: 'landcheck.conditions/v1', conditions: [] } },
+      ],
+    });
+    let s = await call('batch.status', { jobId });
+    for (let i = 0; i < 200 && !s.finished; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      s = await call('batch.status', { jobId });
+    }
+    expect(s.items[0]).toMatchObject({ status: 'error' });
+    expect(s.items[0].error).toContain('没有条件文件');
+    expect(s.items[1]).toMatchObject({ status: 'error' });
+    expect(s.items[1].error).toContain('broken.xlsx');
+  });
+});
+
+describe('the boundary', () => {
+  it('refuses unknown methods and invalid inputs with Chinese messages', async () => {
+    expect(await callError("shell.exec" as never, {})).toBe('未知的操作：shell.exec');
+    expect(await callError('projects.create', { name: '' })).toContain('参数无效');
+    expect(await callError('projects.get', { projectId: -1 })).toContain('参数无效');
+    expect(await callError('import.workbook', { projectId: 1, fileName: 'x.xlsx', dataBase64: '!!!' })).toContain('参数无效');
+    expect(await callError('projects.get', { projectId: 99999 })).toContain('不存在');
+  });
+
+  it('an invalid condition document names the condition and field', async () => {
+    const msg = await callError('conditions.validate', { doc: { format: 'landcheck.conditions/v1', conditions: [{ id: 'G1', indicator: 'green_building_star', op: '=>', value: 2 }] } });
+    expect(msg).toContain('G1');
+    expect(msg).toContain('op');
+  });
+
+  it('a bad workbook gives the importer’s message naming the file', async () => {
+    const p = await call('projects.create', { name: '坏文件' });
+    const msg = await callError('import.workbook', { projectId: p.id, fileName: '旧格式.xls', dataBase64: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]).toString('base64') });
+    expect(msg).toContain('旧格式.xls');
+  });
+
+  it('checking a project without conditions or import says what to do', async () => {
+    const p = await call('projects.create', { name: '空项目' });
+    expect(await callError('check.run', { projectId: p.id })).toContain('尚未设置出让条件');
+  });
+});
