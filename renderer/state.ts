@@ -1,5 +1,5 @@
 // App-wide state shared by the screens: the open project, navigation and notices.
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect } from 'react';
 import type { ApiOutputs } from '../shared/api/contract';
 
 export type Screen = 'projects' | 'conditions' | 'import' | 'results' | 'report' | 'verify' | 'batch';
@@ -32,4 +32,17 @@ export function useApp(): AppState {
   const s = useContext(AppContext);
   if (!s) throw new Error('AppContext missing');
   return s;
+}
+
+let handledShortcut = 0;
+
+/** Runs `fn` once per keyboard shortcut press of `name` (not again when a screen remounts). */
+export function useShortcut(name: NonNullable<AppState['shortcut']>['name'], fn: () => void): void {
+  const { shortcut } = useApp();
+  useEffect(() => {
+    if (shortcut && shortcut.name === name && shortcut.seq > handledShortcut) {
+      handledShortcut = shortcut.seq;
+      fn();
+    }
+  }, [shortcut]);
 }

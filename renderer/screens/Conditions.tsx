@@ -166,6 +166,18 @@ export function ConditionsScreen() {
         </div>
       </div>
 
+      {unparsed.length > 0 && (
+        <div className="panel warn" data-testid="unparsed">
+          <h3>以下 {unparsed.length} 句像是条件但未能识别，请手工补充：</h3>
+          <ul>
+            {unparsed.map((u, i) => (
+              <li key={i}>
+                {u.clause && <strong>{u.clause} </strong>}“{u.sentence}”<span className="muted">——{u.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {!doc ? (
         <div className="empty">
           <p>本项目还没有出让条件。</p>
@@ -178,18 +190,6 @@ export function ConditionsScreen() {
         <div className="cond-layout">
           <div className="cond-main">
             <ContractFields doc={doc} onChange={change} />
-            {unparsed.length > 0 && (
-              <div className="panel warn" data-testid="unparsed">
-                <h3>以下 {unparsed.length} 句像是条件但未能识别，请手工补充：</h3>
-                <ul>
-                  {unparsed.map((u, i) => (
-                    <li key={i}>
-                      {u.clause && <strong>{u.clause} </strong>}“{u.sentence}”<span className="muted">——{u.reason}</span>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
             <ol className="cond-list">
               {doc.conditions.map((c, i) => (
                 <li key={i}>
@@ -262,7 +262,9 @@ export function ConditionsScreen() {
         onClose={() => setPasteOpen(false)}
         onResult={(r, mode) => {
           setPasteOpen(false);
-          if (mode === 'replace' || !doc) change(r.doc);
+          if (r.doc.conditions.length === 0) {
+            // nothing recognised: keep what is there, only list the sentences and reasons
+          } else if (mode === 'replace' || !doc) change(r.doc);
           else {
             const used = new Set(doc.conditions.map((c) => c.id));
             const added = r.doc.conditions.map((c) => {

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportedBuilding, ImportedValue, ImportResult } from '../../shared/model/types';
 import { INDICATORS, indicatorName, formatValue } from '../../shared/model/indicators';
 import { invoke, errorText } from '../api';
-import { useApp } from '../state';
+import { useApp, useShortcut } from '../state';
 import { DropZone } from '../components/DropZone';
 import { Dialog } from '../components/Dialog';
 import { Pager, usePager } from '../components/Pager';
@@ -39,9 +39,7 @@ export function ImportScreen() {
   }, [app.detail]);
 
   // Ctrl+O: open the file picker.
-  useEffect(() => {
-    if (app.shortcut?.name === 'import') dropRef.current?.querySelector('input')?.click();
-  }, [app.shortcut]);
+  useShortcut('import', () => dropRef.current?.querySelector('input')?.click());
 
   const importFile = async (file: File) => {
     if (!/\.xlsx$/i.test(file.name)) {

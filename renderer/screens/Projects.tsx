@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { ApiOutputs, ProjectRow } from '../../shared/api/contract';
 import type { Overall } from '../../shared/model/types';
 import { invoke, errorText } from '../api';
-import { useApp } from '../state';
+import { useApp, useShortcut } from '../state';
 import { VirtualList } from '../components/VirtualList';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { OverallBadge } from '../components/Badges';
@@ -73,9 +73,7 @@ export function ProjectsScreen() {
       .catch(() => setSamples([]));
   }, []);
 
-  useEffect(() => {
-    if (app.shortcut?.name === 'new') setCreating(true);
-  }, [app.shortcut]);
+  useShortcut('new', () => setCreating(true));
 
   const sorted = useMemo(() => sortProjects(items, sort), [items, sort]);
 

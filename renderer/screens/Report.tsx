@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiInput, OrgProfileRow, ReportRow } from '../../shared/api/contract';
 import { invoke, errorText } from '../api';
-import { useApp } from '../state';
+import { useApp, useShortcut } from '../state';
 import { OverallBadge } from '../components/Badges';
 import { base64ToBytes, downloadBase64, fileToBase64, formatBytes, formatTime } from '../files';
 
@@ -98,9 +98,9 @@ export function ReportScreen() {
     }
   };
 
-  useEffect(() => {
-    if (app.shortcut?.name === 'report' && runId !== undefined && org.name.trim()) void render('pdf');
-  }, [app.shortcut]);
+  useShortcut('report', () => {
+    if (runId !== undefined && org.name.trim()) void render('pdf');
+  });
 
   if (runId === undefined)
     return (

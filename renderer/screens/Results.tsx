@@ -6,7 +6,7 @@ import type { CheckRun, Finding, Verdict } from '../../shared/model/types';
 import { indicatorName, formatValue } from '../../shared/model/indicators';
 import { VERDICT_LABEL } from '../../shared/model/verdicts';
 import { invoke, errorText } from '../api';
-import { useApp } from '../state';
+import { useApp, useShortcut } from '../state';
 import { OverallBadge, VerdictBadge } from '../components/Badges';
 import { Pager, usePager } from '../components/Pager';
 import { formatTime } from '../files';
@@ -88,9 +88,7 @@ export function ResultsScreen() {
     }
   };
 
-  useEffect(() => {
-    if (app.shortcut?.name === 'run') void run();
-  }, [app.shortcut]);
+  useShortcut('run', () => void run());
 
   const detail = app.detail;
   const missingInputs = detail && (!detail.conditions || !detail.lastImport);
@@ -249,7 +247,13 @@ function ResultsBody(props: {
       ) : props.view === 'clause' ? (
         <div className="groups" data-testid="groups">
           {groups.map((g) => (
-            <ClauseGroup key={g.conditionId} group={g} runId={runId} onOverridden={props.onOverridden} />
+            <ClauseGroup
+              key={`${g.conditionId}|${props.filter}`}
+              group={g}
+              defaultOpen={props.filter !== 'all' || g.findings.length <= 10}
+              runId={runId}
+              onOverridden={props.onOverridden}
+            />
           ))}
         </div>
       ) : (
@@ -275,9 +279,18 @@ function groupByCondition(findings: Finding[], run: CheckRun): Group[] {
   return [...byId.values()].sort((a, b) => (order.get(a.conditionId) ?? 1e9) - (order.get(b.conditionId) ?? 1e9));
 }
 
-const ClauseGroup = memo(function ClauseGroup({ group, runId, onOverridden }: { group: Group; runId: number; onOverridden: (l: Loaded) => void }) {
-  const many = group.findings.length > 10;
-  const [open, setOpen] = useState(!many);
+const ClauseGroup = memo(function ClauseGroup({
+  group,
+  defaultOpen,
+  runId,
+  onOverridden,
+}: {
+  group: Group;
+  defaultOpen: boolean;
+  runId: number;
+  onOverridden: (l: Loaded) => void;
+}) {
+  const [open, setOpen] = useState(defaultOpen);
   const pager = usePager(group.findings.length, PAGE);
   const worst = VERDICT_ORDER.find((v) => group.counts[v]) ?? 'pass';
   return (

@@ -1,5 +1,6 @@
 // The facts a report shows, gathered once from a CheckRun (shared by the PDF and the Excel export).
-import type { CheckRun, Condition, Finding, Overall, Verdict } from '../model/types';
+import type { Calculation, CheckRun, Condition, Finding, Overall, Verdict } from '../model/types';
+import { canonicalJson } from '../canonical';
 import { describeRule } from './describe';
 import { prettyOps } from './labels';
 
@@ -9,6 +10,15 @@ export interface FindingGroup {
   /** The requirement in words ('装配率 ≥ 60%', '预制率 ≥ 40% 或 装配率 ≥ 60%'). */
   rule: string;
   findings: Finding[];
+}
+
+export interface CalcEntry {
+  calc: Calculation;
+  index: number;
+  /** Condition ids whose findings use it. */
+  conditionIds: string[];
+  /** Building names (or '项目整体') whose findings use it. */
+  users: string[];
 }
 
 export interface ReportFacts {
@@ -25,8 +35,11 @@ export interface ReportFacts {
   total: number;
   /** Findings grouped by condition, in the order of the condition file. */
   groups: FindingGroup[];
-  /** Findings with a calculation, numbered A.1, A.2, … in report order. */
-  calculations: Array<{ finding: Finding; index: number }>;
+  /**
+   * Distinct calculations, numbered A.1, A.2, … in report order. Buildings that share one
+   * recomputation (project-level data) share one entry: `users` lists who relies on it.
+   */
+  calculations: CalcEntry[];
   calcIndex: Map<Finding, number>;
   fpHex: string;
   fpShort: string;
@@ -54,15 +67,30 @@ export function reportFacts(run: CheckRun, opts: { reportNo?: string; date?: str
     g.findings.push(f);
   }
   const groups = [...byId.values()];
-  const calculations: Array<{ finding: Finding; index: number }> = [];
+  const calculations: CalcEntry[] = [];
   const calcIndex = new Map<Finding, number>();
+  const byContent = new Map<Calculation | string, CalcEntry>();
   for (const g of groups)
-    for (const f of g.findings)
-      if (f.calculation) {
-        const index = calculations.length + 1;
-        calculations.push({ finding: f, index });
-        calcIndex.set(f, index);
+    for (const f of g.findings) {
+      const calc = f.calculation;
+      if (!calc) continue;
+      // The same object (in-process) or the same content (a run read back from the store).
+      let entry = byContent.get(calc);
+      if (!entry) {
+        const key = canonicalJson(calc);
+        entry = byContent.get(key);
+        if (!entry) {
+          entry = { calc, index: calculations.length + 1, conditionIds: [], users: [] };
+          calculations.push(entry);
+          byContent.set(key, entry);
+        }
+        byContent.set(calc, entry);
       }
+      if (!entry.conditionIds.includes(f.conditionId)) entry.conditionIds.push(f.conditionId);
+      const user = f.building ?? '项目整体';
+      if (!entry.users.includes(user)) entry.users.push(user);
+      calcIndex.set(f, entry.index);
+    }
   const counts: Record<Verdict, number> = { pass: 0, fail: 0, missing: 0, review: 0, not_applicable: 0 };
   for (const f of run.result.findings) counts[f.verdict] = (counts[f.verdict] ?? 0) + 1;
   return {

@@ -13,7 +13,7 @@ import { qrPng } from './qrimage';
 import { describeRule, describeScope, requiredText, valueText } from './describe';
 import { OVERALL_COLOR, OVERALL_WORD, VERDICT_COLOR, VERDICT_FILL, VERDICT_ORDER, VERDICT_WORD } from './labels';
 import { summaryChartSvg } from './chart';
-import { reportFacts, type ReportFacts } from './facts';
+import { reportFacts, type CalcEntry, type ReportFacts } from './facts';
 
 export interface OrgProfile {
   name: string;
@@ -284,36 +284,41 @@ function inputText(inp: Calculation['inputs'][number]): string {
   return `${t(inp.label, 80)} = ${line(v, 40)}${inp.unit ? ` ${line(inp.unit, 20)}` : ''}${inp.source ? `（${line(inp.source, 60)}）` : ''}`;
 }
 
+/** "1#楼、2#楼、3#楼 等 462 栋" — who relies on one calculation. */
+function usersText(users: string[]): string {
+  const shown = users.slice(0, 6).map((u) => line(u, 30)).join('、');
+  return users.length > 6 ? `${shown} 等 ${users.length} 项` : shown;
+}
+
 /**
- * One table per condition and calculation method: the standard clause and the formula once,
- * then one row per recomputed value with its inputs (and cells), steps and result.
+ * One table per calculation method: the standard clause and the formula once, then one row per
+ * distinct recomputation with its inputs (and cells), steps and result. Buildings that share
+ * one recomputation (project-level data) share one row.
  */
 function appendix(f: ReportFacts): Node[] {
   if (f.calculations.length === 0) return [];
   const out: Node[] = [
     { text: '附录 A  计算过程', style: 'h1', pageBreak: 'before' },
     {
-      text: '下列核算值均由指标表自身的数据重新计算得出；每项列出输入数据及其所在单元格、计算公式和所依据的标准条文。标注“未核实”的计算使用了尚未核实（UNCONFIRMED）的规则或数值，结果仅供参考。',
+      text: '下列核算值均由指标表自身的数据重新计算得出；每项列出输入数据及其所在单元格、计算公式和所依据的标准条文。多个单体使用同一组数据时只列一次。标注“未核实”的计算使用了尚未核实（UNCONFIRMED）的规则或数值，结果仅供参考。',
       color: GRAY,
       margin: [0, 0, 0, 8],
     },
   ];
-  const groups = new Map<string, Array<{ finding: Finding; index: number }>>();
+  const groups = new Map<string, CalcEntry[]>();
   for (const c of f.calculations) {
-    const k = `${c.finding.conditionId}\u0000${c.finding.calculation!.method}`;
-    const list = groups.get(k) ?? [];
+    const list = groups.get(c.calc.method) ?? [];
     list.push(c);
-    groups.set(k, list);
+    groups.set(c.calc.method, list);
   }
   let gi = 0;
   for (const list of groups.values()) {
     gi++;
-    const first = list[0].finding.calculation!;
-    const sameClause = list.every((c) => c.finding.calculation!.clause === first.clause);
-    const sameFormula = list.every((c) => c.finding.calculation!.formula === first.formula);
-    const body: Node[] = [head(['编号', '对象', '输入数据（来源单元格）', '计算步骤', '结果'])];
-    for (const { finding: fd, index } of list) {
-      const calc = fd.calculation!;
+    const first = list[0].calc;
+    const sameClause = list.every((c) => c.calc.clause === first.clause);
+    const sameFormula = list.every((c) => c.calc.formula === first.formula);
+    const body: Node[] = [head(['编号', '条件 / 对象', '输入数据（来源单元格）', '计算步骤', '结果'])];
+    for (const { calc, index, conditionIds, users } of list) {
       const inputs = calc.inputs.map(inputText).join('；') || '—';
       const steps = [
         ...(sameClause ? [] : [`依据：${line(calc.clause, 120)}`]),
@@ -322,7 +327,7 @@ function appendix(f: ReportFacts): Node[] {
       ].join('\n');
       body.push([
         { text: `A.${index}`, alignment: 'center' },
-        { text: line(fd.building ?? '项目整体', 40), bold: true },
+        { text: [{ text: `${conditionIds.map((c) => line(c, 20)).join('、')}\n`, color: GRAY }, { text: usersText(users), bold: true }] },
         inputs,
         steps || '—',
         {
@@ -336,17 +341,14 @@ function appendix(f: ReportFacts): Node[] {
     }
     out.push({
       stack: [
-        {
-          text: `附表 A-${gi}  条件 ${line(list[0].finding.conditionId, 20)} · ${indicatorName(first.indicator)}（${list.length} 项）`,
-          style: 'h3',
-        },
+        { text: `附表 A-${gi}  ${indicatorName(first.indicator)}（${list.length} 项）`, style: 'h3' },
         ...(sameClause ? [{ text: [{ text: '依据：', bold: true }, line(first.clause, 200)] }] : []),
         ...(sameFormula ? [{ text: [{ text: '公式：', bold: true }, t(first.formula, 400)], margin: [0, 0, 0, 3] }] : []),
       ],
       unbreakable: true,
     });
     out.push({
-      table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [30, 50, '*', 130, 70], body },
+      table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [30, 60, '*', 130, 70], body },
       layout: tableLayout,
       fontSize: 7.5,
       margin: [0, 0, 0, 12],
