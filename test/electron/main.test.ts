@@ -4,79 +4,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startApp, state } from './fake-electron';
 
-type Listener = (...args: any[]) => any;
-
-const state = vi.hoisted(() => ({
-  windows: [] as any[],
-  ipc: new Map<string, Listener>(),
-  appEvents: new Map<string, Listener>(),
-  protocolHandler: null as null | ((req: { url: string }) => Promise<Response>),
-  privileged: [] as any[],
-  userData: '',
-  ready: null as null | Promise<void>,
-}));
-
-vi.mock('electron', () => {
-  class FakeContents {
-    handlers = new Map<string, Listener>();
-    openHandler: Listener | null = null;
-    permissionHandler: Listener | null = null;
-    session = { setPermissionRequestHandler: (h: Listener) => (this.permissionHandler = h) };
-    on(ev: string, l: Listener) {
-      this.handlers.set(ev, l);
-      return this;
-    }
-    setWindowOpenHandler(h: Listener) {
-      this.openHandler = h;
-    }
-    send() {}
-  }
-  class BrowserWindow {
-    webContents = new FakeContents();
-    loaded = '';
-    constructor(public options: any) {
-      state.windows.push(this);
-    }
-    once() {}
-    show() {}
-    loadURL(url: string) {
-      this.loaded = url;
-      return Promise.resolve();
-    }
-  }
-  let resolveReady: () => void;
-  state.ready = new Promise<void>((r) => (resolveReady = r));
-  return {
-    app: {
-      getAppPath: () => process.cwd(),
-      getPath: () => state.userData,
-      whenReady: () => ({ then: (fn: () => void) => state.ready!.then(() => fn()) }),
-      on: (ev: string, l: Listener) => state.appEvents.set(ev, l),
-      quit: () => {},
-      __ready: () => resolveReady(),
-    },
-    BrowserWindow,
-    Menu: { setApplicationMenu: () => {}, buildFromTemplate: (t: unknown) => t },
-    ipcMain: { handle: (ch: string, l: Listener) => state.ipc.set(ch, l) },
-    protocol: {
-      registerSchemesAsPrivileged: (s: any[]) => state.privileged.push(...s),
-      handle: (_scheme: string, h: any) => (state.protocolHandler = h),
-    },
-    net: { fetch: async (url: string) => new Response(`served ${url}`, { status: 200, headers: { 'Content-Type': 'text/html' } }) },
-    dialog: { showErrorBox: () => {}, showMessageBox: async () => ({}) },
-  };
-});
-
+vi.mock('electron', () => import('./fake-electron'));
 let win: any;
 
 beforeAll(async () => {
   state.userData = mkdtempSync(join(tmpdir(), 'landcheck-electron-'));
-  const electron: any = await import('electron');
   await import('../../electron/main');
-  electron.app.__ready();
-  await state.ready;
-  await new Promise((r) => setTimeout(r, 20));
+  await startApp();
   win = state.windows[0];
 });
 
