@@ -1,4 +1,4 @@
-// `npm run check` end to end: exit codes, the JSON contract, the Chinese table, and one clear
+// `npm run check` end to end (through build/run-cli.mjs, as npm runs it): exit codes, the JSON contract, the Chinese table, and one clear
 // Chinese message (exit 3, no stack trace) for every kind of bad input.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, openSync, closeSync, ftruncateSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function check(...args: string[]) {
   const t = Date.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'check.ts'), ...args], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, [join(ROOT, 'build', 'run-cli.mjs'), 'check', ...args], { encoding: 'utf8', cwd: ROOT });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t };
 }
 

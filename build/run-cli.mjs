@@ -1,0 +1,42 @@
+// Starts a command-line entry (cli/<name>.ts) fast: the entry is bundled once with esbuild into
+// dist/cli/<name>.mjs (npm packages stay external) and rebuilt only when a source file is newer,
+// so `npm run check` needs no build step and does not pay for a TypeScript loader on every run.
+import { build } from 'esbuild';
+import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = join(import.meta.dirname, '..');
+const name = process.argv[2];
+if (!name || !/^[a-z-]+$/.test(name) || !existsSync(join(root, 'cli', `${name}.ts`))) {
+  process.stderr.write(`错误：未知的命令 ${name ?? ''}\n`);
+  process.exit(3);
+}
+process.argv.splice(2, 1); // the entry sees its own arguments only
+
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const out = join(root, 'dist', 'cli', `${name}.mjs`);
+const sourcesTime = Math.max(newest(join(root, 'shared')), newest(join(root, 'cli')), statSync(join(root, 'package.json')).mtimeMs);
+if (!existsSync(out) || statSync(out).mtimeMs < sourcesTime) {
+  const tmp = `${out}.${process.pid}.tmp`;
+  await build({
+    entryPoints: [join(root, 'cli', `${name}.ts`)],
+    outfile: tmp,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  renameSync(tmp, out); // atomic: a concurrent run sees the old or the new bundle, never half of one
+}
+await import(pathToFileURL(out).href);

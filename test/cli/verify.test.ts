@@ -1,0 +1,67 @@
+// `npm run check --pdf` then `npm run verify` on real files: a match, then a changed threshold
+// and a changed workbook value are caught and named.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = process.cwd();
+const SAMPLES = join(ROOT, 'seeds', 'samples');
+const tmp = mkdtempSync(join(tmpdir(), 'landcheck-verify-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const cli = (name: string, ...args: string[]) => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'build', 'run-cli.mjs'), name, ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+describe('check --pdf, then verify', () => {
+  const sheet = join(SAMPLES, 'residential-jiading.xlsx');
+  const conditions = join(SAMPLES, 'residential-jiading.conditions.json');
+  const pdf = join(tmp, '报告.pdf');
+
+  it('the report verifies against the same inputs', () => {
+    const made = cli('check', sheet, '--conditions', conditions, '--pdf', pdf, '--org', '上海某审图公司');
+    expect(made.code).toBe(0);
+    expect(made.out).toContain('已生成审查报告');
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const v = cli('verify', pdf, sheet, '--conditions', conditions);
+    expect(v.code, v.out + v.err).toBe(0);
+    expect(v.out).toContain('核验通过');
+  });
+
+  it('a changed threshold fails verification and names the condition', () => {
+    const doc = JSON.parse(readFileSync(conditions, 'utf8'));
+    const c = doc.conditions.find((x: { id: string }) => x.id === 'P2');
+    c.value = 40;
+    const changed = join(tmp, 'changed.json');
+    writeFileSync(changed, JSON.stringify(doc));
+    const v = cli('verify', pdf, sheet, '--conditions', changed);
+    expect(v.code).toBe(1);
+    expect(v.out).toContain('核验未通过');
+    expect(v.out).toContain('P2');
+  });
+
+  it('a changed workbook value fails verification and names the cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sheet);
+    const ws = wb.getWorksheet('单体指标')!;
+    const cell = ws.getCell('F3');
+    expect(typeof cell.value).toBe('number');
+    cell.value = Number(cell.value) - 5;
+    const changed = join(tmp, '改过.xlsx');
+    await wb.xlsx.writeFile(changed);
+    const v = cli('verify', pdf, changed, '--conditions', conditions);
+    expect(v.code).toBe(1);
+    expect(v.out).toContain('指标表文件不同');
+    expect(v.out).toContain('单体指标!F3');
+  });
+
+  it('a file that is not a report is bad input', () => {
+    const v = cli('verify', conditions, sheet, '--conditions', conditions);
+    expect(v.code).toBe(3);
+    expect(v.err).toContain('不是 PDF');
+  });
+});
