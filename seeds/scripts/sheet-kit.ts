@@ -158,3 +158,54 @@ export function round(x: number, d: number): number {
   const k = 10 ** d;
   return Math.round(x * k) / k;
 }
+
+/**
+ * Writes `label | value` rows (and `| remark` when `withRemark`) downwards from `row`; each call
+ * returns the row it wrote, for formulas that refer to it.
+ */
+export function kvWriter(ws: ExcelJS.Worksheet, row: number, col = 1, withRemark = true) {
+  const w = (label: string, v: CellInput, fmt?: string, remark = ''): number => {
+    rowOf(ws, w.row, col, withRemark ? [label, v, remark] : [label, v], [undefined, fmt]);
+    return w.row++;
+  };
+  w.row = row;
+  return w;
+}
+
+/** A GB/T 50378-2019 self-assessment sheet (预评价), as design institutes lay it out. */
+export interface GreenScoreSheet {
+  name: string;
+  title: string;
+  /** Writes a `单体名称` row first (a per-building score block). */
+  building?: string;
+  scores: [string, number, number][];
+  bonus: number;
+  q: number;
+  envelope: number;
+  waterGrade: number;
+  pollutant: number;
+}
+
+export function greenScoreSheet(wb: ExcelJS.Workbook, s: GreenScoreSheet): ExcelJS.Worksheet {
+  const ws = sheet(wb, s.name, [34, 14, 16, 18]);
+  title(ws, 1, s.title, 1, 4, 12);
+  const kv = kvWriter(ws, 2, 1, false);
+  if (s.building) kv('单体名称', s.building);
+  kv('评价阶段', '预评价');
+  kv('申报星级', '二星级');
+  kv('控制项', '满足');
+  const rQ0 = kv('控制项基础分值', 400);
+  kv.row++;
+  header(ws, kv.row++, 1, ['指标类别', '自评得分', '评分项满分值', '最低得分（30%）']);
+  const first = kv.row;
+  for (const [name, score, max] of s.scores) rowOf(ws, kv.row++, 1, [name, score, max, round(max * 0.3, 1)]);
+  rowOf(ws, kv.row++, 1, ['提高与创新', s.bonus, 100, '—']);
+  const last = kv.row - 1;
+  rowOf(ws, kv.row++, 1, ['总得分', f(`(B${rQ0}+SUM(B${first}:B${last}))/10`, s.q), '', ''], [undefined, FMT.dec1]);
+  kv.row++;
+  kv('全装修', '是');
+  kv('围护结构热工性能提高比例', s.envelope, FMT.pct0);
+  kv('节水器具用水效率等级（级）', s.waterGrade);
+  kv('室内主要空气污染物浓度降低比例', s.pollutant, FMT.pct0);
+  return ws;
+}

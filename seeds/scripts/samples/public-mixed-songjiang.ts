@@ -2,7 +2,7 @@
 // Q = 65.8 (一星级) against a declared 二星级 → fail; the office's GB/T 51129 装配率计算表 gives
 // ≈52 % against a declared 65 % → review (score rows UNCONFIRMED); storage provided < V → review.
 // Overall fail, exit 1.
-import { FMT, f, header, mergeRow, newWorkbook, note, put, round, rowOf, sheet, title } from '../sheet-kit';
+import { f, FMT, greenScoreSheet, header, kvWriter, mergeRow, newWorkbook, note, put, round, rowOf, sheet, title } from '../sheet-kit';
 import { expectedOf, type Sample } from '../sample';
 import type { ConditionsDoc } from '../../../shared/model/types';
 
@@ -147,30 +147,17 @@ function workbook() {
   rowOf(wsB, rb, 1, ['合计', '', f(`SUM(C3:C${rb - 1})`, TOTAL), '', '', '', ''], fmts);
 
   // ---------------------------------------------------------------- 绿色建筑-C酒店 (per-building score block)
-  const wsG = sheet(wb, '绿色建筑-C酒店', [34, 14, 16, 18]);
-  title(wsG, 1, 'C酒店 绿色建筑自评估得分表（GB/T 50378-2019）', 1, 4, 12);
-  let rg = 2;
-  const gkv = (label: string, v: Parameters<typeof put>[3], fmt?: string) => {
-    rowOf(wsG, rg, 1, [label, v], [undefined, fmt]);
-    return rg++;
-  };
-  gkv('单体名称', 'C酒店');
-  gkv('评价阶段', '预评价');
-  gkv('申报星级', '二星级');
-  gkv('控制项', '满足');
-  const rQ0 = gkv('控制项基础分值', 400);
-  rg++;
-  header(wsG, rg++, 1, ['指标类别', '自评得分', '评分项满分值', '最低得分（30%）']);
-  const first = rg;
-  for (const [name, score, max] of C_SCORES) rowOf(wsG, rg++, 1, [name, score, max, round(max * 0.3, 1)]);
-  rowOf(wsG, rg++, 1, ['提高与创新', C_BONUS, 100, '—']);
-  const last = rg - 1;
-  rowOf(wsG, rg++, 1, ['总得分', f(`(B${rQ0}+SUM(B${first}:B${last}))/10`, C_Q), '', ''], [undefined, FMT.dec1]);
-  rg++;
-  gkv('全装修', '是');
-  gkv('围护结构热工性能提高比例', 0.12, FMT.pct0);
-  gkv('节水器具用水效率等级（级）', 2);
-  gkv('室内主要空气污染物浓度降低比例', 0.2, FMT.pct0);
+  greenScoreSheet(wb, {
+    name: '绿色建筑-C酒店',
+    title: 'C酒店 绿色建筑自评估得分表（GB/T 50378-2019）',
+    building: 'C酒店',
+    scores: C_SCORES,
+    bonus: C_BONUS,
+    q: C_Q,
+    envelope: 0.12,
+    waterGrade: 2,
+    pollutant: 0.2,
+  });
 
   // ---------------------------------------------------------------- 装配率计算表-A办公楼 (GB/T 51129-2017)
   const wsA = sheet(wb, '装配率计算表-A办公楼', [40, 18, 12, 12, 10]);
@@ -208,10 +195,7 @@ function workbook() {
   const rSum = rs;
   rowOf(wsS, rs++, 1, ['', '合计', f(`SUM(C3:C${rSum - 1})`, SITE), '', f(`SUM(E3:E${rSum - 1})`, PSI_A)], [undefined, undefined, FMT.area, undefined, FMT.area]);
   rs++;
-  const skv = (label: string, v: Parameters<typeof put>[3], fmt?: string, remark = '') => {
-    rowOf(wsS, rs, 2, [label, v, remark], [undefined, fmt]);
-    return rs++;
-  };
+  const skv = kvWriter(wsS, rs, 2);
   const rF = skv('汇水面积F（㎡）', f(`C${rSum}`, SITE), FMT.area);
   const rPhi = skv('综合雨量径流系数φ', f(`E${rSum}/C${rSum}`, PHI), FMT.dec3);
   skv('年径流总量控制率', 0.8, FMT.pct0);
@@ -225,10 +209,7 @@ function workbook() {
   const wsR = sheet(wb, '可再生能源', [36, 18, 30]);
   title(wsR, 1, '可再生能源及屋顶光伏计算表', 1, 3, 12);
   let rr = 2;
-  const rkv = (label: string, v: Parameters<typeof put>[3], fmt?: string, remark = '') => {
-    rowOf(wsR, rr, 1, [label, v, remark], [undefined, fmt]);
-    return rr++;
-  };
+  const rkv = kvWriter(wsR, rr, 1);
   const rRoof = rkv('屋顶总面积（㎡）', ROOF, FMT.area, '含B商业绿化屋面');
   const rPvA = rkv('光伏安装面积（㎡）', PV_AREA, FMT.area);
   rkv('屋顶光伏覆盖率', f(`B${rPvA}/B${rRoof}`, PV_AREA / ROOF), FMT.pct2, '其他公共建筑要求≥30%');

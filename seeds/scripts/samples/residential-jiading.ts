@@ -1,7 +1,7 @@
 // Sample a) 嘉定新城 住宅小区: a clean design-institute workbook (key/value indicator table,
 // per-building table, GB/T 50378 self-assessment, sponge calculation, renewable calculation)
 // against a key-area (五个新城) land contract. Every condition passes → overall pass, exit 0.
-import { FMT, f, header, mergeRow, newWorkbook, note, put, round, rowOf, sheet, title } from '../sheet-kit';
+import { FMT, f, greenScoreSheet, header, kvWriter, mergeRow, newWorkbook, note, put, round, rowOf, sheet, title } from '../sheet-kit';
 import { expectedOf, type Sample } from '../sample';
 import type { ConditionsDoc } from '../../../shared/model/types';
 
@@ -131,29 +131,16 @@ function workbook() {
   note(wsB, rb + 2, '注：单体预制率、装配率按《上海市装配式建筑单体预制率和装配率计算细则》计算。', 1, 7);
 
   // ---------------------------------------------------------------- 绿色建筑
-  const wsG = sheet(wb, '绿色建筑', [34, 14, 16, 18]);
-  title(wsG, 1, '绿色建筑自评估（GB/T 50378-2019）', 1, 4, 12);
-  let rg = 2;
-  const gkv = (label: string, v: Parameters<typeof put>[3], fmt?: string) => {
-    rowOf(wsG, rg, 1, [label, v], [undefined, fmt]);
-    return rg++;
-  };
-  gkv('评价阶段', '预评价');
-  gkv('申报星级', '二星级');
-  gkv('控制项', '满足');
-  const rQ0 = gkv('控制项基础分值', 400);
-  rg++;
-  header(wsG, rg++, 1, ['指标类别', '自评得分', '评分项满分值', '最低得分（30%）']);
-  const first = rg;
-  for (const [name, score, max] of SCORES) rowOf(wsG, rg++, 1, [name, score, max, round(max * 0.3, 1)]);
-  rowOf(wsG, rg++, 1, ['提高与创新', BONUS, 100, '—']);
-  const last = rg - 1;
-  rowOf(wsG, rg++, 1, ['总得分', f(`(B${rQ0}+SUM(B${first}:B${last}))/10`, Q), '', ''], [undefined, FMT.dec1]);
-  rg++;
-  gkv('全装修', '是');
-  gkv('围护结构热工性能提高比例', 0.15, FMT.pct0);
-  gkv('节水器具用水效率等级（级）', 2);
-  gkv('室内主要空气污染物浓度降低比例', 0.25, FMT.pct0);
+  greenScoreSheet(wb, {
+    name: '绿色建筑',
+    title: '绿色建筑自评估（GB/T 50378-2019）',
+    scores: SCORES,
+    bonus: BONUS,
+    q: Q,
+    envelope: 0.15,
+    waterGrade: 2,
+    pollutant: 0.25,
+  });
 
   // ---------------------------------------------------------------- 海绵城市
   const wsS = sheet(wb, '海绵城市', [8, 30, 16, 14, 18]);
@@ -167,10 +154,7 @@ function workbook() {
   const rSum = rs;
   rowOf(wsS, rs++, 1, ['', '合计', f(`SUM(C3:C${rSum - 1})`, SITE), '', f(`SUM(E3:E${rSum - 1})`, PSI_A)], [undefined, undefined, FMT.area, undefined, FMT.area]);
   rs++;
-  const skv = (label: string, v: Parameters<typeof put>[3], fmt?: string, remark = '') => {
-    rowOf(wsS, rs, 2, [label, v, remark], [undefined, fmt]);
-    return rs++;
-  };
+  const skv = kvWriter(wsS, rs, 2);
   const rF = skv('汇水面积F（㎡）', f(`C${rSum}`, SITE), FMT.area);
   const rPhi = skv('综合雨量径流系数φ', f(`E${rSum}/C${rSum}`, PHI), FMT.dec3);
   skv('年径流总量控制率', 0.8, FMT.pct0, '规划条件：≥80%');
@@ -184,10 +168,7 @@ function workbook() {
   const wsR = sheet(wb, '可再生能源', [36, 18, 30]);
   title(wsR, 1, '可再生能源利用计算表', 1, 3, 12);
   let rr = 2;
-  const rkv = (label: string, v: Parameters<typeof put>[3], fmt?: string, remark = '') => {
-    rowOf(wsR, rr, 1, [label, v, remark], [undefined, fmt]);
-    return rr++;
-  };
+  const rkv = kvWriter(wsR, rr, 1);
   rkv('光伏装机容量（kWp）', 260, FMT.int, '1#~6#楼屋面');
   const rPv = rkv('光伏年发电量（万kWh/a）', PV_WAN, FMT.dec2);
   const rSt = rkv('太阳能热水年供热量（kWh/a）', SOLAR_HEAT, FMT.int, '5#、6#楼集中式太阳能热水');
