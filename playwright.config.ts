@@ -7,7 +7,8 @@ export default defineConfig({
   testMatch: /.*\.spec\.ts/,
   timeout: 120_000,
   workers: 1,
-  reporter: [['list']],
+  // CI (.ci/run) also wants a JSON summary for its closing line.
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   outputDir: 'test-results/artifacts',
   globalSetup: './test/e2e/global-setup.ts',
   use: {

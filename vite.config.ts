@@ -7,6 +7,8 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // `npx vite` during development: /api goes to a running local web host (npm run web).
+  server: { proxy: { '/api': process.env.LANDCHECK_API ?? 'http://127.0.0.1:4173' } },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

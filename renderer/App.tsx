@@ -100,6 +100,9 @@ export function App() {
   );
 
   const project = detail?.project;
+  useEffect(() => {
+    document.title = project ? `${project.name} - LandCheck 出让条件合规审查` : 'LandCheck 出让条件合规审查';
+  }, [project?.name]);
   return (
     <AppContext.Provider value={state}>
       <div className="shell">
@@ -138,7 +141,7 @@ export function App() {
                 <>
                   <span className="header-name">{project.name}</span>
                   {project.parcel && <span className="header-parcel">{project.parcel}</span>}
-                  <OverallBadge overall={project.lastOverall} />
+                  <OverallBadge overall={detail?.lastRun?.overall ?? project.lastOverall} />
                   {project.archived && <span className="badge v-none">已归档</span>}
                 </>
               ) : (

@@ -1,30 +1,7 @@
 // Files travel as base64 strings; downloads are Blob + <a download> (Chromium and Electron).
+import { base64ToBytes, jsonErrorWhere, mimeOf } from './encode';
 
-export async function fileToBase64(file: Blob): Promise<string> {
-  const buf = new Uint8Array(await file.arrayBuffer());
-  let bin = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < buf.length; i += CHUNK) bin += String.fromCharCode(...buf.subarray(i, i + CHUNK));
-  return btoa(bin);
-}
-
-export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64);
-  const out = new Uint8Array(new ArrayBuffer(bin.length));
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-export const MIME: Record<string, string> = {
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  json: 'application/json',
-};
-
-export function mimeOf(fileName: string): string {
-  const ext = fileName.split('.').pop()?.toLowerCase() ?? '';
-  return MIME[ext] ?? 'application/octet-stream';
-}
+export * from './encode';
 
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -48,24 +25,10 @@ export function downloadJson(value: unknown, fileName: string): void {
 
 export async function readJsonFile(file: File): Promise<unknown> {
   const text = await file.text();
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(body);
   } catch (e) {
-    throw new Error(`文件 ${file.name} 不是有效的 JSON：${e instanceof Error ? e.message : ''}`.trim());
+    throw new Error(`文件 ${file.name} 不是有效的 JSON：${jsonErrorWhere(body, e)}`);
   }
-}
-
-/** "2025-03-10T01:00:00Z" → "2025-03-10 09:00" (local time). */
-export function formatTime(iso: string | undefined | null): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

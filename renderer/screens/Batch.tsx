@@ -78,6 +78,9 @@ export function BatchScreen() {
   const start = async () => {
     setError('');
     if (picked.workbooks.length === 0) return setError('请先选择要审查的指标表（.xlsx）');
+    if (picked.workbooks.length > 500) return setError(`一次最多审查 500 份指标表，当前选择了 ${picked.workbooks.length} 份，请分批进行`);
+    const totalBytes = picked.workbooks.reduce((n, w) => n + w.size, 0);
+    if (totalBytes > 40 * 1024 * 1024) return setError(`所选指标表共 ${formatBytes(totalBytes)}，超过单批 40 MB 的上限，请分批进行`);
     const missing = picked.workbooks.filter((w) => !picked.own.has(baseName(w.name)));
     if (missing.length && !picked.common)
       return setError(`以下指标表没有对应的条件文件，请选择一份“通用条件文件”：${missing.map((m) => m.name).join('、')}`);

@@ -38,6 +38,7 @@ export function ConditionsScreen() {
   const [unparsed, setUnparsed] = useState<Unparsed>([]);
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
+  const [loading, setLoading] = useState(true);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -47,7 +48,8 @@ export function ConditionsScreen() {
         setSaved(r.latest ? { version: r.latest.version } : null);
         setVersions(r.versions);
       })
-      .catch((e) => app.notify('error', errorText(e)));
+      .catch((e) => app.notify('error', errorText(e)))
+      .finally(() => setLoading(false));
     invoke('conditions.templates', {})
       .then(setTemplates)
       .catch(() => setTemplates([]));
@@ -178,7 +180,9 @@ export function ConditionsScreen() {
           </ul>
         </div>
       )}
-      {!doc ? (
+      {loading && !doc ? (
+        <p className="muted">正在载入出让条件…</p>
+      ) : !doc ? (
         <div className="empty">
           <p>本项目还没有出让条件。</p>
           <p>可以“从模板开始”，或“粘贴合同条款”让程序识别条件，或“导入 JSON”条件文件；也可以逐条手工添加。</p>
@@ -571,6 +575,7 @@ function PasteDialog(props: {
       <p className="muted small">粘贴土地出让合同中绿色生态相关条款（可整段粘贴）。每句识别为一条条件，未能识别的句子会列出原因。</p>
       <textarea
         rows={12}
+        maxLength={200_000}
         className="wide"
         value={text}
         onChange={(e) => setText(e.target.value)}

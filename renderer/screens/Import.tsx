@@ -16,6 +16,8 @@ const STATUS_LABEL: Record<ImportedValue['status'], string> = {
   ambiguous: '含义不确定',
   invalid: '无法识别',
 };
+/** base64 of at most 60 MB (the API limit) ≈ 45 MB of file. */
+const MAX_UPLOAD = 45 * 1024 * 1024;
 const USE_LABEL: Record<string, string> = { residential: '住宅', public: '公共建筑', industrial: '工业建筑', other: '其他' };
 
 interface CorrectTarget {
@@ -42,6 +44,10 @@ export function ImportScreen() {
   useShortcut('import', () => dropRef.current?.querySelector('input')?.click());
 
   const importFile = async (file: File) => {
+    if (file.size > MAX_UPLOAD) {
+      setError(`文件 ${file.name}（${formatBytes(file.size)}）超过 45 MB，无法导入。请删除无关的工作表或图片后再试。`);
+      return;
+    }
     if (!/\.xlsx$/i.test(file.name)) {
       setError(`文件 ${file.name} 不是 .xlsx 工作簿。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再导入。`);
       return;
@@ -85,7 +91,7 @@ export function ImportScreen() {
       <div ref={dropRef}>
         <DropZone accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onFiles={(f) => void importFile(f[0]!)} testId="import-drop" inputId="import-file" disabled={!!busy}>
           <strong>{busy ?? '将技术经济指标表（.xlsx）拖到这里'}</strong>
-          {!busy && <span className="muted small">或点击选择文件（Ctrl+O）。{result ? '重新导入会替换当前的导入结果。' : ''}</span>}
+          {!busy && <span className="muted small">或点击选择文件（Ctrl+O）{result ? '；重新导入会替换当前的导入结果' : ''}</span>}
         </DropZone>
       </div>
       {error && (
@@ -93,7 +99,9 @@ export function ImportScreen() {
           {error}
         </div>
       )}
-      {!result ? (
+      {!result && app.detail === null ? (
+        <p className="muted">正在载入…</p>
+      ) : !result ? (
         !busy && (
           <div className="empty">
             <p>尚未导入指标表。</p>
@@ -397,17 +405,17 @@ function CorrectDialog(props: {
         {mode === 'cell' ? (
           <label>
             单元格
-            <input value={cell} onChange={(e) => setCell(e.target.value)} placeholder="单体指标!G4" aria-label="单元格" />
+            <input value={cell} maxLength={120} onChange={(e) => setCell(e.target.value)} placeholder="单体指标!G4" aria-label="单元格" />
           </label>
         ) : (
           <label>
             数值
-            <input value={value} onChange={(e) => setValue(e.target.value)} placeholder="如 35%、二星级、18600" aria-label="数值" />
+            <input value={value} maxLength={200} onChange={(e) => setValue(e.target.value)} placeholder="如 35%、二星级、18600" aria-label="数值" />
           </label>
         )}
         <label>
           更正原因（必填，写入审查记录）
-          <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-label="更正原因" />
+          <textarea rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} aria-label="更正原因" />
         </label>
         {error && (
           <p className="error" role="alert">

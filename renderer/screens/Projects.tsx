@@ -1,7 +1,7 @@
 // 项目: searchable, sortable, virtualised list; create / rename / archive (undo) / delete; samples.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ApiOutputs, ProjectRow } from '../../shared/api/contract';
-import type { Overall } from '../../shared/model/types';
+import { sortProjects, type Sort } from '../sort';
 import { invoke, errorText } from '../api';
 import { useApp, useShortcut } from '../state';
 import { VirtualList } from '../components/VirtualList';
@@ -9,23 +9,7 @@ import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { OverallBadge } from '../components/Badges';
 import { formatTime } from '../files';
 
-type Sort = 'name' | 'updated' | 'verdict';
 const ROW_HEIGHT = 48;
-const collator = new Intl.Collator('zh-Hans-CN', { numeric: true, sensitivity: 'base' });
-/** Worst first: the projects that need attention come on top. */
-const VERDICT_RANK: Record<Overall | 'none', number> = { fail: 0, incomplete: 1, pass: 2, none: 3 };
-
-export function sortProjects(items: ProjectRow[], sort: Sort): ProjectRow[] {
-  const out = items.slice();
-  if (sort === 'name') out.sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
-  else if (sort === 'updated') out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id);
-  else
-    out.sort(
-      (a, b) =>
-        VERDICT_RANK[a.lastOverall ?? 'none'] - VERDICT_RANK[b.lastOverall ?? 'none'] || collator.compare(a.name, b.name),
-    );
-  return out;
-}
 
 export function ProjectsScreen() {
   const app = useApp();
@@ -157,6 +141,7 @@ export function ProjectsScreen() {
         </label>
         <span className="muted" data-testid="project-count">
           {loading ? '加载中…' : `共 ${total} 个项目`}
+          {!loading && total > items.length && `（显示前 ${items.length} 个，请用搜索缩小范围）`}
         </span>
       </div>
 

@@ -5,7 +5,7 @@ import type { ApiInput, OrgProfileRow, ReportRow } from '../../shared/api/contra
 import { invoke, errorText } from '../api';
 import { useApp, useShortcut } from '../state';
 import { OverallBadge } from '../components/Badges';
-import { base64ToBytes, downloadBase64, fileToBase64, formatBytes, formatTime } from '../files';
+import { base64ToBytes, downloadBase64, fileToBase64, formatBytes, formatTime, pdfPageCount } from '../files';
 
 type Org = ApiInput<'report.render'>['org'];
 
@@ -16,12 +16,6 @@ interface Generated {
   fingerprint: string;
   bytes: number;
   pages?: number;
-}
-
-/** Number of page objects in a PDF (good enough for a preview line; pdfmake writes one per page). */
-export function pdfPageCount(bytes: Uint8Array): number {
-  const text = new TextDecoder('latin1').decode(bytes);
-  return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
 export function ReportScreen() {
@@ -163,8 +157,8 @@ export function ReportScreen() {
             印章下方文字
             <input value={org.sealText ?? ''} maxLength={20} onChange={(e) => set({ sealText: e.target.value || undefined })} aria-label="印章下方文字" placeholder="审查专用章" />
           </label>
-          <label>
-            印章图片（PNG，可选；不上传则按单位名称绘制）
+          <div className="field">
+            <span className="label">印章图片（PNG，可选；不上传则按单位名称绘制）</span>
             <span className="row">
               <button type="button" className="small" onClick={() => sealInput.current?.click()}>
                 选择 PNG…
@@ -191,8 +185,8 @@ export function ReportScreen() {
                 setSealName(f.name);
               }}
             />
-            {sealName && <span className="muted small">{sealName}</span>}
-          </label>
+            {sealName && <span className="muted small" data-testid="seal-name">{sealName}</span>}
+          </div>
           <div className="grid3">
             <label>
               编制

@@ -140,6 +140,7 @@ export function ResultsScreen() {
           <p>出让条件和指标表都已就绪。点击“开始审查”（Ctrl+Enter）。</p>
         </div>
       )}
+      {loaded && detail && <StaleNote loaded={loaded} detail={detail} onRun={() => void run()} />}
       {loading && !loaded && <p className="muted">正在载入审查结果…</p>}
       {loaded && (
         <ResultsBody
@@ -376,7 +377,7 @@ function FindingDetail({ f, runId, onOverridden }: { f: Finding; runId: number; 
     <div className="detail" data-testid="finding-detail">
       <p className="strong">{f.message}</p>
       <p className="small muted">
-        指标：{indicatorName(f.indicator)} · 要求 {f.required} · 数据来源 {f.source ?? '无'}
+        指标：{indicatorName(f.indicator)} · 要求 {prettyRequired(f.required)} · 数据来源 {f.source ?? '无'}
         {f.text && ` · 合同原文：“${f.text}”`}
       </p>
       {f.override && (
@@ -524,7 +525,7 @@ function OverrideForm({ f, runId, onOverridden }: { f: Finding; runId: number; o
       </label>
       <label className="block">
         改判理由（必填，将写入报告）
-        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-label="改判理由" />
+        <textarea rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} aria-label="改判理由" />
       </label>
       {error && (
         <p className="error" role="alert">
@@ -592,5 +593,23 @@ function BuildingMatrix({ findings, run }: { findings: Finding[]; run: CheckRun 
       </div>
       <Pager pager={pager} label="栋" />
     </>
+  );
+}
+
+/** The inputs changed after this run (new condition version, another workbook): say so. */
+function StaleNote({ loaded, detail, onRun }: { loaded: Loaded; detail: NonNullable<ReturnType<typeof useApp>['detail']>; onRun: () => void }) {
+  const reasons: string[] = [];
+  const checked = loaded.run.checkedAt;
+  if (detail.versions.some((v) => v.createdAt > checked)) reasons.push('出让条件');
+  const imp = detail.lastImport?.imported;
+  if (imp && (imp.sha256 !== loaded.run.imported.sha256 || JSON.stringify(imp.project) !== JSON.stringify(loaded.run.imported.project))) reasons.push('指标表');
+  if (reasons.length === 0) return null;
+  return (
+    <div className="panel warn" role="status" data-testid="stale">
+      审查完成后{reasons.join('和')}已有修改，以下结果可能已过时。
+      <button type="button" className="link" onClick={onRun}>
+        重新审查（Ctrl+Enter）
+      </button>
+    </div>
   );
 }

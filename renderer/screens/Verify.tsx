@@ -46,7 +46,7 @@ export function VerifyScreen() {
       )}
       {result && (
         <div className={`panel verify-result ${result.ok ? 'ok' : 'bad'}`} data-testid="verify-result" data-ok={String(result.ok)}>
-          <h2>{result.ok ? '✓ 报告与审查记录一致' : '✗ 报告与审查记录不一致'}</h2>
+          <h2>{result.ok ? '✓ 报告与审查记录一致' : result.fingerprint === null ? '✗ 无法校验：不是可识别的 LandCheck 报告' : '✗ 报告与审查记录不一致'}</h2>
           {result.fingerprint && <p className="mono small">指纹 {result.fingerprint}</p>}
           {result.runId !== null && <p className="small">对应审查记录 #{result.runId}</p>}
           {result.differences.length > 0 && (

@@ -16,6 +16,7 @@ import { ApiError } from './dispatch';
 import { validateConditions, conditionsFromText } from '../conditions/index';
 import { importWorkbookBuffer } from '../import/index';
 import { checkImported } from '../check/run';
+import { sha256Hex } from '../canonical';
 import { applyOverrides } from '../check/overrides';
 import { applyCorrections, templateKey, correctionValue } from './corrections';
 import { renderReportPdf, type OrgProfile as ReportOrg } from '../report/pdf';
@@ -66,13 +67,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   const validate = (doc: unknown, label = '条件') => validateConditions(doc, label);
 
-  const reportOrg = (o: ApiInputOrg): ReportOrg => ({
-    name: o.name,
-    sealText: o.sealText,
-    sealPng: o.sealPngBase64 ? fromB64(o.sealPngBase64) : undefined,
-    signatories: { preparer: o.preparer, checker: o.checker, approver: o.approver },
-    crossPageSeal: o.crossPageSeal,
-  });
+  /** The organisation as sent, completed from its saved profile (same name): seal image, signatories. */
+  const reportOrg = (o: ApiInputOrg): ReportOrg => {
+    const saved = store.listOrgProfiles().find((p) => p.name === o.name);
+    return {
+      name: o.name,
+      sealText: o.sealText ?? saved?.sealText,
+      sealPng: o.sealPngBase64 ? fromB64(o.sealPngBase64) : saved?.sealPng,
+      signatories: {
+        preparer: o.preparer ?? saved?.preparer,
+        checker: o.checker ?? saved?.checker,
+        approver: o.approver ?? saved?.approver,
+      },
+      crossPageSeal: o.crossPageSeal,
+    };
+  };
 
   const templates = async (): Promise<TemplateInfo[]> => {
     const dir = join(deps.seedsDir, 'templates');
@@ -87,8 +96,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   const samples = async () => {
     const dir = join(deps.seedsDir, 'samples');
+    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { samples: Array<{ id: string; title: string }> };
+    const titles = new Map(index.samples.map((s) => [s.id, s.title]));
     const names = (await readdir(dir)).filter((n) => n.endsWith('.xlsx')).sort();
-    return names.map((n) => ({ id: n.replace(/\.xlsx$/, ''), title: n.replace(/\.xlsx$/, '') }));
+    return names.map((n) => {
+      const id = n.replace(/\.xlsx$/, '');
+      return { id, title: titles.get(id) ?? id };
+    });
   };
 
   /** Import bytes for a project: interpret, apply the corrections remembered for this layout, store. */
@@ -166,12 +180,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { deleted: true as const };
     },
     'projects.openSample': async ({ sample }) => {
-      const known = await samples();
-      if (!known.some((s) => s.id === sample)) throw new ApiError(`没有名为“${sample}”的样例项目`);
+      const known = (await samples()).find((s) => s.id === sample);
+      if (!known) throw new ApiError(`没有名为“${sample}”的样例项目`);
       const dir = join(deps.seedsDir, 'samples');
       const bytes = new Uint8Array(await readFile(join(dir, `${sample}.xlsx`)));
       const doc = validate(JSON.parse(await readFile(join(dir, `${sample}.conditions.json`), 'utf8')), `${sample}.conditions.json`);
-      const project = store.createProject({ name: `样例：${sample}`, parcel: doc.contract?.parcel });
+      const project = store.createProject({ name: `样例：${known.title}`, parcel: doc.contract?.parcel });
       store.saveConditionSet(project.id, doc, '样例合同条件');
       await importInto(project.id, `${sample}.xlsx`, bytes);
       const { runId } = runProject(project.id);
@@ -260,7 +274,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       const r = mustRun(found.runId);
       const outcome = verifyReport(pdf, r.run);
-      return { ok: outcome.ok, fingerprint: outcome.fingerprint, differences: outcome.differences, runId: found.runId };
+      const differences = [...outcome.differences];
+      // The manifest proves the content; the archived copy proves the file itself was not altered.
+      const archived = store.reportBytes(found.id);
+      if (archived && sha256Hex(archived) !== sha256Hex(pdf)) {
+        differences.push(`文件本身与本机存档的报告（${found.fileName}）不一致：可能被修改、截断或另存过`);
+      }
+      return { ok: differences.length === 0, fingerprint: outcome.fingerprint, differences, runId: found.runId };
     },
 
     'org.list': async () => store.listOrgProfiles().map(orgRow),

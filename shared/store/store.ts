@@ -12,6 +12,8 @@ import { resolve } from 'node:path';
 import type { CheckRun, ConditionsDoc, ImportResult, Overall, Verdict } from '../model/types.js';
 import { appendAudit, readAudit, verifyChain, type AuditEntry, type ChainVerdict } from './audit.js';
 import { canonicalJson, pack, sha256Hex, unpack } from './canonical.js';
+import { applyOverrides } from '../check/overrides';
+import { VERDICT_LABEL } from '../model/verdicts';
 import { StoreError } from './errors.js';
 import { APPLICATION_ID, hasTable, latestVersion, loadMigrations, migrate, userVersion } from './migrate.js';
 import { openDatabase, sqliteCode, type Database, type Row } from './sqlite.js';
@@ -91,13 +93,7 @@ export interface Store {
 
 const VERDICTS: readonly Verdict[] = ['pass', 'fail', 'missing', 'review', 'not_applicable'];
 const OVERALLS: readonly Overall[] = ['pass', 'fail', 'incomplete'];
-const VERDICT_NAMES: Record<Verdict, string> = {
-  pass: '符合',
-  fail: '不符合',
-  missing: '缺项',
-  review: '待复核',
-  not_applicable: '不适用',
-};
+const VERDICT_NAMES = VERDICT_LABEL;
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 
 // ------------------------------------------------------------------------------ open
@@ -594,6 +590,10 @@ class SqliteStore implements Store {
         .prepare('INSERT INTO overrides (run_id, condition_id, building, verdict, reason, user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(runId, o.conditionId, building, o.verdict, o.reason.trim(), o.user?.trim() || null, at);
       const id = Number(r.lastInsertRowid);
+      // runs.overall is the run's effective conclusion (the project list shows it): the engine's
+      // own conclusion stays in the stored run data.
+      const overrides = [...found.overrides, { conditionId: o.conditionId, building, verdict: o.verdict, reason: o.reason, createdAt: at }];
+      this.db.prepare('UPDATE runs SET overall = ? WHERE id = ?').run(applyOverrides(found.run, overrides).result.overall, runId);
       this.touch(found.projectId, at);
       this.audit(at, 'override', found.projectId, {
         overrideId: id,

@@ -102,6 +102,10 @@ describe('the desktop path through the handlers', () => {
     expect(list.map((r) => r.fingerprint)).toContain(pdf.fingerprint);
     const ok = await call('report.verify', { dataBase64: pdf.dataBase64 });
     expect(ok).toMatchObject({ ok: true, runId });
+    // the manifest survives truncation, but the file is not the archived one
+    const cut = await call('report.verify', { dataBase64: bytes.subarray(0, bytes.length - 200).toString('base64') });
+    expect(cut.ok).toBe(false);
+    expect(cut.differences.join('')).toContain('存档');
     // any other PDF is not recognised
     const foreign = await call('report.verify', { dataBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') });
     expect(foreign.ok).toBe(false);
@@ -109,6 +113,27 @@ describe('the desktop path through the handlers', () => {
 
     const xlsx = await call('report.render', { runId, kind: 'xlsx', org: { name: '上海某审图公司' } });
     expect(Buffer.from(xlsx.dataBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('overrides change the project’s conclusion in the list; a saved seal is reused by name', async () => {
+    const { projectId, runId } = await call('projects.openSample', { sample: 'messy-renovation' });
+    expect((await call('projects.get', { projectId })).project.lastOverall).toBe('incomplete');
+    const run = (await call('check.get', { runId })).run;
+    for (const f of run.result.findings.filter((x) => x.verdict === 'missing' || x.verdict === 'review')) {
+      await call('check.override', { runId, conditionId: f.conditionId, building: f.building, verdict: 'pass', reason: '现场核查补充材料齐全' });
+    }
+    expect((await call('projects.get', { projectId })).project.lastOverall).toBe('pass');
+    const listed = await call('projects.list', {});
+    expect(listed.items.find((p) => p.id === projectId)!.lastOverall).toBe('pass');
+    expect(listed.items.find((p) => p.id === projectId)!.name).toBe('样例：北外滩城市更新（格式杂乱，需补充材料）');
+
+    const png = readFileSync(join(ROOT, 'build', 'icon.png')).toString('base64');
+    await call('org.save', { profile: { name: '有印章的机构', sealPngBase64: png, approver: '李审定' } });
+    const withSaved = await call('report.render', { runId, kind: 'pdf', org: { name: '有印章的机构' } });
+    const drawn = await call('report.render', { runId, kind: 'pdf', org: { name: '没有存档的机构' } });
+    // the saved PNG seal (and the approver's name) make it into the report
+    expect(Buffer.from(withSaved.dataBase64, 'base64').includes(Buffer.from('/Subtype /Image'))).toBe(true);
+    expect(Buffer.from(withSaved.dataBase64, 'base64').length).not.toBe(Buffer.from(drawn.dataBase64, 'base64').length);
   });
 
   it('batch: 20 workbooks with progress, a summary, reports, and cancel', async () => {

@@ -74,10 +74,11 @@ test('批量审查 20 份指标表：进度、汇总、下载报告', async ({ p
 test('批量审查可以取消', async ({ page, host }) => {
   await page.goto(host.url);
   await page.locator('[data-nav=batch]').click();
-  const { xlsx, json } = files(20);
+  // 80 workbooks, so the batch is surely still running when the cancel arrives.
+  const { xlsx, json } = files(80);
   await page.locator('#batch-files').setInputFiles([...xlsx, ...json]);
   await page.getByTestId('batch-common').setInputFiles(join(SAMPLES, 'industrial-lingang.conditions.json'));
-  await page.getByRole('button', { name: '开始审查（20 份）' }).click();
+  await page.getByRole('button', { name: '开始审查（80 份）' }).click();
   await page.getByRole('button', { name: '取消批量审查' }).click();
   await expect(page.getByTestId('batch-summary')).toHaveAttribute('data-finished', 'true', { timeout: 60_000 });
   await expect(page.getByTestId('batch-progress-text')).toContainText('已取消');

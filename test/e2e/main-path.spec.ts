@@ -1,8 +1,9 @@
 // The whole path of the issue: sample project → conditions → import → results → override (with
 // reason) → report (real PDF download) → verify (drop that PDF back: match).
+import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, shot, SAMPLES } from './fixtures';
+import { test, expect, shot, sealPng, SAMPLES } from './fixtures';
 
 test('样例项目：条件 → 导入 → 审查 → 改判 → 报告 → 校验', async ({ page, host }) => {
   const errors: string[] = [];
@@ -56,7 +57,19 @@ test('样例项目：条件 → 导入 → 审查 → 改判 → 报告 → 校�
   await expect(page.getByTestId('notice-success').filter({ hasText: '审查完成' })).toBeVisible();
   await expect(page.getByTestId('summary')).toBeVisible();
   await expect(page.locator('section.group').first()).toBeVisible();
+  await expect(page.getByTestId('stale')).toHaveCount(0);
   await shot(page, '04-results');
+
+  // An 或 condition per building: the finding shows each branch with its cell.
+  const a1 = page.locator('section.group[data-condition-id=A1] tbody.finding').first();
+  await a1.locator('button.expand').click();
+  const branches = a1.locator('table.branches-t');
+  await expect(branches.locator('caption')).toHaveText('分支（2）');
+  await expect(branches.locator('tbody tr').first()).toContainText('预制率');
+  await expect(branches.locator('tbody tr').first()).toContainText(/单体指标!\$?[A-Z]+\d+/);
+  await a1.scrollIntoViewIfNeeded();
+  await shot(page, '04b-results-branches');
+  await a1.locator('button.expand').click();
 
   // Override one project-scope finding with a written reason.
   const finding = page.locator('tbody.finding[data-building=""]').first();
@@ -81,6 +94,8 @@ test('样例项目：条件 → 导入 → 审查 → 改判 → 报告 → 校�
   await expect(page.locator('main')).toHaveAttribute('data-screen', 'report');
   await page.getByLabel('单位名称').fill('上海申城建设咨询有限公司');
   await page.getByLabel('印章下方文字').fill('审查专用章');
+  await page.getByLabel('印章图片').setInputFiles({ name: 'seal.png', mimeType: 'image/png', buffer: sealPng() });
+  await expect(page.getByTestId('seal-name')).toHaveText('seal.png');
   await page.getByLabel('编制').fill('张工');
   await page.getByLabel('校对').fill('李工');
   await page.getByLabel('审核').fill('王工');
@@ -93,7 +108,10 @@ test('样例项目：条件 → 导入 → 审查 → 改判 → 报告 → 校�
   const pdf = readFileSync(pdfPath);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(statSync(pdfPath).size).toBeGreaterThan(20_000);
-  await expect(page.getByTestId('generated')).toContainText('页');
+  // The page count shown is the real one (poppler's pdfinfo), and the text is Chinese.
+  const pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))![1];
+  await expect(page.getByTestId('generated')).toContainText(`${pages} 页`);
+  expect(execFileSync('pdftotext', ['-l', '1', pdfPath, '-'], { encoding: 'utf8' })).toContain('上海申城建设咨询有限公司');
   await expect(page.getByTestId('report-history').locator('tbody tr')).toHaveCount(1);
   await shot(page, '06-report');
 
@@ -103,10 +121,11 @@ test('样例项目：条件 → 导入 → 审查 → 改判 → 报告 → 校�
   await expect(page.getByTestId('verify-result')).toHaveAttribute('data-ok', 'true');
   await shot(page, '07-verify-ok');
 
-  // A damaged copy (truncated) does not verify: a list of differences or a plain Chinese error.
-  await page.locator('#verify-file').setInputFiles({ name: 'damaged.pdf', mimeType: 'application/pdf', buffer: pdf.subarray(0, Math.floor(pdf.length / 2)) });
-  await expect(page.locator('[data-testid=verify-result][data-ok=false], [role=alert]').first()).toBeVisible();
-  await expect(page.locator('[data-testid=verify-result][data-ok=true]')).toHaveCount(0);
+  // A PDF that is not a LandCheck report: not ok, with the reason in Chinese.
+  const foreign = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  await page.locator('#verify-file').setInputFiles({ name: '其他单位的报告.pdf', mimeType: 'application/pdf', buffer: foreign });
+  await expect(page.getByTestId('verify-result')).toHaveAttribute('data-ok', 'false');
+  await expect(page.getByTestId('verify-result').locator('.differences li').first()).toContainText('指纹');
   await shot(page, '08-verify-bad');
 
   expect(errors).toEqual([]);

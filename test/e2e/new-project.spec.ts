@@ -15,10 +15,26 @@ test('新项目：粘贴条款、模板、编辑、导入导出、更正、审�
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(host.url);
+  await expect(page.getByTestId('project-count')).toHaveText('共 0 个项目');
 
   // Keyboard: the first Tab reaches the navigation; Ctrl+N opens the new-project dialog.
   await page.keyboard.press('Tab');
   await expect(page.locator('[data-nav=projects]')).toBeFocused();
+  // Tab on through the page: the main actions are reachable and the focus ring is visible.
+  const reached = new Set<string>();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    reached.add(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent?.trim() ?? ''));
+  }
+  expect(reached).toContain('新建项目');
+  expect(reached).toContain('批量审查');
+  await page.getByRole('button', { name: '新建项目' }).focus();
+  const outline = await page.getByRole('button', { name: '新建项目' }).evaluate((el) => {
+    const g = globalThis as unknown as { getComputedStyle(e: unknown): { outlineStyle: string; outlineWidth: string } };
+    return g.getComputedStyle(el).outlineStyle + ' ' + g.getComputedStyle(el).outlineWidth;
+  });
+  expect(outline).toBe('solid 2px');
+  await shot(page, '00-keyboard-focus');
   await page.keyboard.press('Control+N');
   await page.getByRole('dialog').getByLabel('项目名称').fill('嘉定新城住宅项目');
   await page.getByRole('dialog').getByPlaceholder('如 JDC10501单元05-02地块').fill('JDC10501单元05-02地块');
@@ -80,7 +96,7 @@ test('新项目：粘贴条款、模板、编辑、导入导出、更正、审�
 
   // A broken JSON file gives a plain Chinese message naming the file.
   await page.getByTestId('conditions-file').setInputFiles({ name: '坏条件.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') });
-  await expect(page.getByTestId('notice-error')).toContainText('坏条件.json');
+  await expect(page.getByTestId('notice-error')).toContainText('文件 坏条件.json 不是有效的 JSON：内容不完整');
 
   // Import: a file that is not a workbook → the server's message, no stack trace.
   await page.keyboard.press('Control+O');
@@ -105,14 +121,36 @@ test('新项目：粘贴条款、模板、编辑、导入导出、更正、审�
   await expect(page.getByTestId('import-project').locator('tr[data-indicator=green_ratio]')).toContainText('34%');
   await shot(page, '23-import-corrected');
 
-  // Run the check: the corrected 绿地率 (34% < 35%) fails.
+  // Run the check: the typed 34% contradicts the 36.03% recomputed from the sheet → 需复核.
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('summary')).toBeVisible();
-  await expect(page.getByTestId('summary').locator('[data-overall]')).toHaveAttribute('data-overall', 'fail');
+  await expect(page.getByTestId('summary').locator('[data-overall]')).toHaveAttribute('data-overall', 'incomplete');
   const p2 = page.locator('section.group[data-condition-id=P2] tbody.finding').first();
-  await expect(p2).toHaveAttribute('data-verdict', 'fail');
-  await page.getByRole('radio', { name: /^不符合/ }).click();
-  await expect(page.locator('tbody.finding:not([data-verdict=fail])')).toHaveCount(0);
-  await shot(page, '24-results-fail');
+  await expect(p2).toHaveAttribute('data-verdict', 'review');
+  await expect(p2).toContainText('人工录入');
+  await page.getByRole('radio', { name: /^需复核/ }).click();
+  await expect(page.locator('tbody.finding')).toHaveCount(1);
+  await p2.locator('button.expand').click();
+  await expect(page.getByTestId('calculation')).toContainText('绿地率');
+  await shot(page, '24-results-review');
+  await expect(page.getByTestId('stale')).toHaveCount(0);
+
+  // Corrections are remembered for the workbook's template: re-importing applies them again.
+  await page.locator('[data-nav=import]').click();
+  await page.locator('#import-file').setInputFiles(join(SAMPLES, 'residential-jiading.xlsx'));
+  await expect(page.getByTestId('notice-success').filter({ hasText: '自动套用了 1 条以往的更正' })).toBeVisible();
+  await expect(page.getByTestId('import-project').locator('tr[data-indicator=green_ratio]')).toContainText('34%');
+  // Another correction after the run: the results say they are out of date.
+  await page.getByRole('button', { name: '更正 建筑高度', exact: true }).click();
+  await page.getByRole('dialog').getByRole('radio', { name: '直接填写数值' }).check();
+  await page.getByRole('dialog').getByRole('textbox', { name: '数值' }).fill('65');
+  await page.getByRole('dialog').getByLabel('更正原因').fill('以规划许可证载明的高度为准');
+  await page.getByRole('dialog').getByRole('button', { name: '确认更正' }).click();
+  await expect(page.getByTestId('import-project').locator('tr[data-indicator=building_height]')).toContainText('65');
+  await page.locator('[data-nav=results]').click();
+  await expect(page.getByTestId('stale')).toContainText('指标表');
+  await page.getByTestId('stale').getByRole('button', { name: /重新审查/ }).click();
+  await expect(page.getByTestId('stale')).toHaveCount(0);
+  await expect(page.locator('section.group[data-condition-id=P3] tbody.finding').first()).toHaveAttribute('data-verdict', 'fail');
   expect(errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 // 项目 screen: 1,000 projects in a virtualised list (scrolling, search, Chinese sort), and the
 // create / rename / archive (undo) / delete actions with the keyboard.
-import { test, expect, shot } from './fixtures';
+import { test, expect, shot, type BrowserGlobals } from './fixtures';
 
 const DISTRICTS = ['松江', '嘉定', '浦东', '闵行', '奉贤', '青浦', '宝山', '金山'];
 
@@ -23,7 +23,8 @@ test('1000 个项目：虚拟滚动、搜索、按名称排序', async ({ page, 
   // Scroll through the whole list in steps; every step must render quickly.
   const steps = await list.evaluate(async (el) => {
     const times: number[] = [];
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+    const w = globalThis as unknown as BrowserGlobals;
+    const frame = () => new Promise((r) => w.requestAnimationFrame(() => r(null)));
     for (let top = 0; top <= el.scrollHeight; top += 1500) {
       const t0 = performance.now();
       el.scrollTop = top;
