@@ -143,8 +143,12 @@ class Extractor {
       return;
     }
     if (prev.source === iv.source) return;
-    const same = prev.value === iv.value || (typeof prev.value === 'number' && typeof iv.value === 'number' && Math.abs(prev.value - iv.value) < 1e-9);
-    const name = indicator(iv.indicator)?.name ?? iv.indicator;
+    // Equal within the indicator's rounding tolerance (a typed 11.67% next to its formula's
+    // 11.6667%) is the same figure; the check engine uses the same tolerance.
+    const def = indicator(iv.indicator);
+    const tol = Math.max(def?.tolerance ?? 0, 1e-9);
+    const same = prev.value === iv.value || (typeof prev.value === 'number' && typeof iv.value === 'number' && Math.abs(prev.value - iv.value) <= tol);
+    const name = def?.name ?? iv.indicator;
     if (same && prev.status === iv.status) return;
     if (prev.status !== 'ok' && iv.status === 'ok') {
       target[iv.indicator] = iv;

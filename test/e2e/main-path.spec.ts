@@ -16,7 +16,7 @@ test('样例项目：条件 → 导入 → 审查 → 改判 → 报告 → 校�
   await shot(page, '01-projects-empty');
   await page.getByTestId('sample-select').selectOption('residential-jiading');
   await expect(page.locator('main')).toHaveAttribute('data-screen', 'results');
-  await expect(page.getByTestId('header-project')).toContainText('residential-jiading');
+  await expect(page.getByTestId('header-project')).toContainText('样例：嘉定新城住宅小区');
 
   // Conditions: the sample's conditions load and validate.
   await page.locator('[data-nav=conditions]').click();
