@@ -8,12 +8,16 @@ import { failInput, formatTable, parseArgs, runMain } from './common';
 
 const USAGE =
   'npm run check -- <指标表.xlsx> --conditions <条件.json> [--json] [--pdf 报告.pdf] [--xlsx 结果.xlsx] ' +
-  '[--org 审查机构名称] [--seal-text 审查专用章] [--seal-png 印章.png] [--report-no 编号] [--preparer 编制人] [--checker 校对人] [--approver 审核人] [--cross-seal]';
+  '[--org 审查机构名称] [--seal-text 审查专用章] [--seal-png 印章.png] [--report-no 编号] [--preparer 编制人] [--checker 校对人] [--approver 审核人] [--cross-seal] ' +
+  '[--sign 证书.p12 [--sign-password-env 存放证书密码的环境变量名，默认 LANDCHECK_P12_PASSWORD] [--sign-reason 签名原因] [--sign-location 签名地点]]';
 
 runMain(async () => {
   const args = parseArgs(
     process.argv.slice(2),
-    ['conditions', 'pdf', 'xlsx', 'org', 'seal-text', 'seal-png', 'report-no', 'preparer', 'checker', 'approver', 'date'],
+    [
+      'conditions', 'pdf', 'xlsx', 'org', 'seal-text', 'seal-png', 'report-no', 'preparer', 'checker', 'approver', 'date',
+      'sign', 'sign-password-env', 'sign-reason', 'sign-location',
+    ],
     ['json', 'cross-seal', 'help'],
     USAGE,
   );
@@ -26,16 +30,28 @@ runMain(async () => {
   if (!sheetPath || args.positional.length > 1 || typeof conditionsPath !== 'string') {
     failInput(`${!sheetPath ? '缺少指标表文件' : args.positional.length > 1 ? '只能指定一个指标表文件' : '缺少 --conditions 条件文件'}。\n用法：${USAGE}`);
   }
-  const run = await runCheck({ sheetPath, conditionsPath });
-
   const pdfPath = args.flags.get('pdf');
   const xlsxPath = args.flags.get('xlsx');
+  const signFlag = (k: string) => {
+    const v = args.flags.get(k);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const signPath = signFlag('sign');
+  if (!signPath && ['sign-password-env', 'sign-reason', 'sign-location'].some((k) => args.flags.has(k))) {
+    failInput(`--sign-password-env、--sign-reason、--sign-location 只能与 --sign 一起使用。\n用法：${USAGE}`);
+  }
+  if (signPath && typeof pdfPath !== 'string') failInput(`--sign 需要与 --pdf 一起使用（签名的对象是 PDF 报告）。\n用法：${USAGE}`);
+  const run = await runCheck({ sheetPath, conditionsPath });
+
   if (typeof pdfPath === 'string' || typeof xlsxPath === 'string') {
     const { reportOptionsFromFlags, writeReports } = await import('./report-output');
     await writeReports(run, reportOptionsFromFlags(args.flags), {
       pdf: typeof pdfPath === 'string' ? pdfPath : undefined,
       xlsx: typeof xlsxPath === 'string' ? xlsxPath : undefined,
       quiet: args.flags.has('json'),
+      sign: signPath
+        ? { p12: signPath, passwordEnv: signFlag('sign-password-env'), reason: signFlag('sign-reason'), location: signFlag('sign-location') }
+        : undefined,
     });
   }
 

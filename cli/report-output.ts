@@ -7,6 +7,46 @@ import { renderReportXlsx } from '../shared/report/excel';
 import { fingerprint } from '../shared/report/fingerprint';
 import { InputError } from '../shared/errors';
 
+/** Environment variable holding the PKCS#12 password when --sign-password-env is not given. */
+export const DEFAULT_P12_PASSWORD_ENV = 'LANDCHECK_P12_PASSWORD';
+
+/** --sign: PAdES signature of the PDF with a PKCS#12 certificate. */
+export interface SignRequest {
+  /** Path of the .p12/.pfx file. */
+  p12: string;
+  /** Name of the environment variable that holds the password (never the password itself). */
+  passwordEnv?: string;
+  reason?: string;
+  location?: string;
+}
+
+interface SignInputs {
+  p12Path: string;
+  p12: Uint8Array;
+  password: string;
+  reason?: string;
+  location?: string;
+}
+
+/** Reads the certificate file and its password before anything is rendered. */
+function signInputs(req: SignRequest, env: NodeJS.ProcessEnv): SignInputs {
+  const envName = req.passwordEnv ?? DEFAULT_P12_PASSWORD_ENV;
+  let p12: Uint8Array;
+  try {
+    p12 = readFileSync(req.p12);
+  } catch {
+    throw new InputError(`找不到或无法读取签名证书文件：${req.p12}`, req.p12);
+  }
+  const password = env[envName];
+  if (password === undefined) {
+    throw new InputError(
+      `未设置环境变量 ${envName}：请在该环境变量中提供签名证书 ${req.p12} 的密码（密码不能写在命令行参数中；用 --sign-password-env 可指定其他变量名）`,
+      req.p12,
+    );
+  }
+  return { p12Path: req.p12, p12, password, reason: req.reason, location: req.location };
+}
+
 /** Organisation and sign-off from the command line; sensible defaults for a self-check. */
 export function reportOptionsFromFlags(flags: Map<string, string | true>): ReportOptions {
   const str = (k: string) => {
@@ -43,13 +83,29 @@ async function writeOut(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-export async function writeReports(run: CheckRun, opts: ReportOptions, out: { pdf?: string; xlsx?: string; quiet: boolean }): Promise<void> {
+export async function writeReports(
+  run: CheckRun,
+  opts: ReportOptions,
+  out: { pdf?: string; xlsx?: string; quiet: boolean; sign?: SignRequest },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   // With --json, stdout carries the result document only: notes go to stderr.
   const say = (s: string) => (out.quiet ? process.stderr : process.stdout).write(`${s}\n`);
   const fp = fingerprint(run);
+  if (out.sign && !out.pdf) throw new InputError('--sign 需要与 --pdf 一起使用（签名的对象是 PDF 报告）');
+  const sign = out.sign ? signInputs(out.sign, env) : undefined;
   if (out.pdf) {
-    await writeOut(out.pdf, await renderReportPdf(run, opts));
-    say(`已生成审查报告：${out.pdf}（报告指纹 ${fp.short}）`);
+    let pdf = await renderReportPdf(run, opts);
+    if (sign) {
+      const { signPdf } = await import('../shared/report/sign');
+      pdf = signPdf(pdf, sign.p12, sign.password, {
+        certFile: sign.p12Path,
+        reason: sign.reason ?? `出具审查报告（报告指纹 ${fp.short}）`,
+        location: sign.location,
+      });
+    }
+    await writeOut(out.pdf, pdf);
+    say(`已生成审查报告：${out.pdf}（报告指纹 ${fp.short}${sign ? '，已用证书数字签名' : ''}）`);
   }
   if (out.xlsx) {
     await writeOut(out.xlsx, await renderReportXlsx(run, opts));
