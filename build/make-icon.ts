@@ -3,7 +3,7 @@
 //   npx tsx build/make-icon.ts
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { encodePng } from '../shared/png';
 
 const N = 1024;
 const px = Buffer.alloc(N * N * 4);
@@ -40,36 +40,5 @@ for (let y = 0; y < N; y++) {
   }
 }
 
-const CRC = new Int32Array(256).map((_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c;
-});
-function crc32(buf: Buffer): number {
-  let c = -1;
-  for (const b of buf) c = CRC[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
-}
-const ihdr = Buffer.alloc(13);
-ihdr.writeUInt32BE(N, 0);
-ihdr.writeUInt32BE(N, 4);
-ihdr[8] = 8; // bit depth
-ihdr[9] = 6; // RGBA
-const raw = Buffer.alloc(N * (N * 4 + 1));
-for (let y = 0; y < N; y++) px.copy(raw, y * (N * 4 + 1) + 1, y * N * 4, (y + 1) * N * 4);
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', ihdr),
-  chunk('IDAT', deflateSync(raw, { level: 9 })),
-  chunk('IEND', Buffer.alloc(0)),
-]);
-writeFileSync(join(import.meta.dirname, 'icon.png'), png);
-console.log(`build/icon.png ${png.length} bytes`);
+writeFileSync(join(import.meta.dirname, 'icon.png'), encodePng(N, N, 'rgba', px));
+console.log('build/icon.png');
