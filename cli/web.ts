@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { homedir } from 'node:os';
-import { openStore } from '../shared/store/index';
+import { StoreHolder } from '../shared/api/store-holder';
 import { createHandlers } from '../shared/api/handlers';
 import { startWebHost } from '../shared/api/http';
 import { ENGINE } from '../shared/check/versions';
@@ -18,15 +18,15 @@ runMain(async () => {
   const port = Number(args.flags.get('port') ?? 4173);
   if (!Number.isInteger(port) || port < 0 || port > 65535) failInput(`端口无效：${String(args.flags.get('port'))}`);
   mkdirSync(dirname(db), { recursive: true });
-  const store = openStore(db);
+  const holder = new StoreHolder(db);
   const root = resolve(import.meta.dirname, '..');
-  const handlers = createHandlers({ store, seedsDir: join(root, 'seeds'), version: ENGINE.version });
+  const handlers = createHandlers({ holder, seedsDir: join(root, 'seeds'), version: ENGINE.version });
   const staticDir = resolve(String(args.flags.get('static') ?? join(root, 'dist', 'renderer')));
   const { server, url } = await startWebHost({ handlers, staticDir, port });
   process.stdout.write(`LISTENING ${url}\n`);
   const stop = () => {
     server.close();
-    store.close();
+    holder.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

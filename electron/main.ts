@@ -3,7 +3,7 @@
 import { app, BrowserWindow, Menu, ipcMain, protocol, net, dialog } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openStore, type Store } from '../shared/store/index';
+import { StoreHolder } from '../shared/api/store-holder';
 import { createHandlers } from '../shared/api/handlers';
 import { dispatch } from '../shared/api/dispatch';
 import { ENGINE } from '../shared/check/versions';
@@ -13,7 +13,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 const root = app.getAppPath();
 const rendererDir = join(root, 'dist', 'renderer');
-let store: Store | null = null;
+let holder: StoreHolder | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(windowOptions(join(root, 'dist', 'electron', 'preload.cjs')));
@@ -60,13 +60,14 @@ function buildMenu(win: BrowserWindow): void {
 
 app.whenReady().then(() => {
   try {
-    store = openStore(join(app.getPath('userData'), 'landcheck.sqlite'));
+    // The bundle sits in dist/electron with the migrations copied next to it (build/build-electron.ts).
+    holder = new StoreHolder(join(app.getPath('userData'), 'landcheck.sqlite'));
   } catch (e) {
     dialog.showErrorBox('无法打开项目数据库', e instanceof Error ? e.message : String(e));
     app.quit();
     return;
   }
-  const handlers = createHandlers({ store, seedsDir: join(root, 'seeds'), version: ENGINE.version });
+  const handlers = createHandlers({ holder, seedsDir: join(root, 'seeds'), version: ENGINE.version });
 
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppPath(rendererDir, request.url, join, normalize, sep);
@@ -89,7 +90,7 @@ app.whenReady().then(() => {
 
 app.on('web-contents-created', (_e, contents) => installGuards(contents));
 app.on('window-all-closed', () => {
-  store?.close();
-  store = null;
+  holder?.close();
+  holder = null;
   app.quit();
 });

@@ -48,6 +48,7 @@ export const schemas = {
   'conditions.templates': z.object({}),
   'conditions.get': z.object({ projectId: id }),
   'conditions.save': z.object({ projectId: id, doc: conditionsDoc, note: text(200).optional() }),
+  'conditions.version': z.object({ projectId: id, version: z.number().int().positive() }),
   'conditions.validate': z.object({ doc: conditionsDoc }),
   'conditions.fromText': z.object({ text: nonEmpty(200_000) }),
 
@@ -72,9 +73,19 @@ export const schemas = {
     reason: nonEmpty(1000),
   }),
 
-  'report.render': z.object({ runId: id, kind: z.enum(['pdf', 'xlsx']), org, reportNo: text(60).optional() }),
+  'report.render': z.object({
+    runId: id,
+    kind: z.enum(['pdf', 'xlsx']),
+    org,
+    reportNo: text(60).optional(),
+    /** Optional PAdES signature with the user's PKCS#12 certificate (never stored). */
+    sign: z.object({ p12Base64: base64, password: z.string().max(200), fileName: text(255).optional() }).optional(),
+  }),
   'report.list': z.object({ projectId: id }),
   'report.verify': z.object({ dataBase64: base64 }),
+
+  'store.backup': z.object({}),
+  'store.restore': z.object({ fileName: nonEmpty(255), dataBase64: base64 }),
 
   'org.list': z.object({}),
   'org.save': z.object({ profile: org }),
@@ -196,6 +207,7 @@ export interface ApiOutputs {
   'conditions.templates': TemplateInfo[];
   'conditions.get': { latest: { id: number; version: number; doc: ConditionsDoc } | null; versions: ConditionSetVersion[] };
   'conditions.save': { id: number; version: number; doc: ConditionsDoc };
+  'conditions.version': { id: number; version: number; doc: ConditionsDoc };
   'conditions.validate': { ok: true; count: number; doc: ConditionsDoc };
   'conditions.fromText': { doc: ConditionsDoc; unparsed: Array<{ sentence: string; clause?: string; reason: string }> };
   'import.workbook': { importId: number; imported: ImportResult; corrections: number };
@@ -203,9 +215,11 @@ export interface ApiOutputs {
   'check.run': { runId: number; run: CheckRun };
   'check.get': { runId: number; run: CheckRun };
   'check.override': { runId: number; run: CheckRun };
-  'report.render': { fileName: string; dataBase64: string; fingerprint: string; reportId: number };
+  'report.render': { fileName: string; dataBase64: string; fingerprint: string; reportId: number; signedBy?: string };
   'report.list': ReportRow[];
   'report.verify': VerifyResult;
+  'store.backup': { fileName: string; dataBase64: string };
+  'store.restore': { projects: number };
   'org.list': OrgProfileRow[];
   'org.save': OrgProfileRow;
   'batch.start': { jobId: string };

@@ -3,6 +3,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Store } from '../store/index';
+import type { StoreHolder } from './store-holder';
 import type { CheckRun, ConditionsDoc } from '../model/types';
 import type {
   BatchStatus,
@@ -12,7 +13,7 @@ import type {
   ReportRow,
   TemplateInfo,
 } from './contract';
-import { ApiError } from './dispatch';
+import { ApiError, userMessage } from './dispatch';
 import { validateConditions, conditionsFromText } from '../conditions/index';
 import { importWorkbookBuffer } from '../import/index';
 import { checkImported } from '../check/run';
@@ -21,13 +22,15 @@ import { applyOverrides } from '../check/overrides';
 import { applyCorrections, templateKey, correctionValue } from './corrections';
 import { renderReportPdf, type OrgProfile as ReportOrg } from '../report/pdf';
 import { renderReportXlsx } from '../report/excel';
+import { describeSigner, signPdf } from '../report/sign';
 import { fingerprint } from '../report/fingerprint';
 import { readReportFingerprint } from '../report/manifest';
 import { verifyReport } from '../report/verify';
 import { createBatchRunner } from './batch';
 
 export interface HandlerDeps {
-  store: Store;
+  /** The open database; replaced as a whole by a restore. */
+  holder: StoreHolder;
   /** The repository's seeds/ folder (templates and samples). */
   seedsDir: string;
   version: string;
@@ -51,16 +54,17 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const fromB64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { store } = deps;
+  /** The current store (a restore replaces it). */
+  const db = (): Store => deps.holder.store;
 
   const mustProject = (id: number): Project => {
-    const p = store.getProject(id);
+    const p = db().getProject(id);
     if (!p) throw new ApiError(`项目 ${id} 不存在（可能已被删除）`);
     return p;
   };
 
   const mustRun = (runId: number) => {
-    const r = store.getRun(runId);
+    const r = db().getRun(runId);
     if (!r) throw new ApiError(`审查记录 ${runId} 不存在`);
     return { ...r, run: applyOverrides(r.run, r.overrides) };
   };
@@ -69,7 +73,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   /** The organisation as sent, completed from its saved profile (same name): seal image, signatories. */
   const reportOrg = (o: ApiInputOrg): ReportOrg => {
-    const saved = store.listOrgProfiles().find((p) => p.name === o.name);
+    const saved = db().listOrgProfiles().find((p) => p.name === o.name);
     return {
       name: o.name,
       sealText: o.sealText ?? saved?.sealText,
@@ -109,21 +113,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const importInto = async (projectId: number, fileName: string, bytes: Uint8Array) => {
     const raw = await importWorkbookBuffer(bytes, fileName);
     const key = templateKey(raw);
-    const memories = store.mappingsFor(key);
+    const memories = db().mappingsFor(key);
     const imported = await applyCorrections(raw, memories, bytes);
-    const importId = store.recordImport(projectId, imported, fileName, bytes);
+    const importId = db().recordImport(projectId, imported, fileName, bytes);
     return { importId, imported, corrections: memories.length };
   };
 
   /** Check the project's latest import against its latest conditions. */
   const runProject = (projectId: number): { runId: number; run: CheckRun } => {
-    const cond = store.latestConditionSet(projectId);
+    const cond = db().latestConditionSet(projectId);
     if (!cond) throw new ApiError('该项目尚未设置出让条件：请先在“出让条件”中选择模板、粘贴合同条文或导入条件文件');
-    const imp = store.importsForProject(projectId)[0];
+    const imp = db().importsForProject(projectId)[0];
     if (!imp) throw new ApiError('该项目尚未导入指标表：请先在“导入指标表”中选择 .xlsx 文件');
-    const got = store.getImport(imp.id)!;
+    const got = db().getImport(imp.id)!;
     const run = checkImported(got.result, cond.doc, `条件第 ${cond.version} 版`);
-    const runId = store.recordRun(projectId, imp.id, cond.id, run);
+    const runId = db().recordRun(projectId, imp.id, cond.id, run);
     return { runId, run };
   };
 
@@ -140,43 +144,43 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app.info': async () => ({ version: deps.version, samples: await samples() }),
 
     'projects.list': async (q) => {
-      const all = store.listProjects({ search: q.search, includeArchived: q.includeArchived, sort: q.sort });
+      const all = db().listProjects({ search: q.search, includeArchived: q.includeArchived, sort: q.sort });
       const offset = q.offset ?? 0;
       const items = all.slice(offset, q.limit ? offset + q.limit : undefined);
       return { items: items.map(projectRow), total: all.length };
     },
-    'projects.create': async (p) => projectRow(store.createProject({ name: p.name, parcel: p.parcel })),
+    'projects.create': async (p) => projectRow(db().createProject({ name: p.name, parcel: p.parcel })),
     'projects.get': async ({ projectId }) => {
       const project = mustProject(projectId);
-      const conditions = store.latestConditionSet(projectId);
-      const lastImp = store.importsForProject(projectId)[0];
-      const imp = lastImp ? store.getImport(lastImp.id) : null;
-      const lastRunRow = store.runsForProject(projectId)[0];
+      const conditions = db().latestConditionSet(projectId);
+      const lastImp = db().importsForProject(projectId)[0];
+      const imp = lastImp ? db().getImport(lastImp.id) : null;
+      const lastRunRow = db().runsForProject(projectId)[0];
       const lastRun = lastRunRow ? mustRun(lastRunRow.id) : null;
       return {
         project: projectRow(project),
         conditions,
-        versions: store.conditionSetVersions(projectId),
+        versions: db().conditionSetVersions(projectId),
         lastImport: imp && lastImp ? { importId: lastImp.id, fileName: lastImp.fileName, imported: imp.result } : null,
         lastRun: lastRun
           ? { runId: lastRun.id, overall: lastRun.run.result.overall, counts: lastRun.run.result.counts!, checkedAt: lastRun.run.checkedAt }
           : null,
-        reports: store.reportsForProject(projectId).map(reportRow),
+        reports: db().reportsForProject(projectId).map(reportRow),
       };
     },
     'projects.rename': async ({ projectId, name }) => {
       mustProject(projectId);
-      store.renameProject(projectId, name);
+      db().renameProject(projectId, name);
       return projectRow(mustProject(projectId));
     },
     'projects.archive': async ({ projectId, archived }) => {
       mustProject(projectId);
-      store.archiveProject(projectId, archived);
+      db().archiveProject(projectId, archived);
       return projectRow(mustProject(projectId));
     },
     'projects.delete': async ({ projectId }) => {
       mustProject(projectId);
-      store.deleteProject(projectId);
+      db().deleteProject(projectId);
       return { deleted: true as const };
     },
     'projects.openSample': async ({ sample }) => {
@@ -185,8 +189,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const dir = join(deps.seedsDir, 'samples');
       const bytes = new Uint8Array(await readFile(join(dir, `${sample}.xlsx`)));
       const doc = validate(JSON.parse(await readFile(join(dir, `${sample}.conditions.json`), 'utf8')), `${sample}.conditions.json`);
-      const project = store.createProject({ name: `样例：${known.title}`, parcel: doc.contract?.parcel });
-      store.saveConditionSet(project.id, doc, '样例合同条件');
+      const project = db().createProject({ name: `样例：${known.title}`, parcel: doc.contract?.parcel });
+      db().saveConditionSet(project.id, doc, '样例合同条件');
       await importInto(project.id, `${sample}.xlsx`, bytes);
       const { runId } = runProject(project.id);
       return { projectId: project.id, runId };
@@ -195,13 +199,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'conditions.templates': templates,
     'conditions.get': async ({ projectId }) => {
       mustProject(projectId);
-      return { latest: store.latestConditionSet(projectId), versions: store.conditionSetVersions(projectId) };
+      return { latest: db().latestConditionSet(projectId), versions: db().conditionSetVersions(projectId) };
     },
     'conditions.save': async ({ projectId, doc, note }) => {
       mustProject(projectId);
       const valid = validate(doc);
-      const saved = store.saveConditionSet(projectId, valid, note);
+      const saved = db().saveConditionSet(projectId, valid, note);
       return { ...saved, doc: valid };
+    },
+    'conditions.version': async ({ projectId, version }) => {
+      mustProject(projectId);
+      const v = db().conditionSetVersions(projectId).find((x) => x.version === version);
+      const set = v ? db().getConditionSet(v.id) : null;
+      if (!set) throw new ApiError(`该项目没有第 ${version} 版出让条件`);
+      return { id: set.id, version: set.version, doc: set.doc };
     },
     'conditions.validate': async ({ doc }) => {
       const valid = validate(doc);
@@ -215,15 +226,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'import.correct': async ({ projectId, indicator, building, cell, value, reason }) => {
       mustProject(projectId);
-      const last = store.importsForProject(projectId)[0];
+      const last = db().importsForProject(projectId)[0];
       if (!last) throw new ApiError('该项目尚未导入指标表');
-      const bytes = store.importBytes(last.id);
+      const bytes = db().importBytes(last.id);
       if (!bytes) throw new ApiError('本次导入未保存工作簿文件，无法修正：请重新导入指标表');
       const memory = { indicator, building, cell, value, reason };
       // Validate the correction against the workbook before remembering it.
       await correctionValue(memory, bytes);
       const raw = await importWorkbookBuffer(bytes, last.fileName);
-      store.rememberMapping(templateKey(raw), memory);
+      db().rememberMapping(templateKey(raw), memory);
       const { importId, imported } = await importInto(projectId, last.fileName, bytes);
       return { importId, imported };
     },
@@ -239,23 +250,31 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const r = mustRun(runId);
       const exists = r.run.result.findings.some((f) => f.conditionId === conditionId && f.building === building);
       if (!exists) throw new ApiError(`审查记录中没有条件 ${conditionId}${building ? `（${building}）` : ''} 的结论`);
-      store.addOverride(runId, { conditionId, building, verdict, reason });
+      db().addOverride(runId, { conditionId, building, verdict, reason });
       return { runId, run: mustRun(runId).run };
     },
 
-    'report.render': async ({ runId, kind, org, reportNo }) => {
+    'report.render': async ({ runId, kind, org, reportNo, sign }) => {
       const r = mustRun(runId);
       const opts = { org: reportOrg(org), reportNo };
-      const bytes = kind === 'pdf' ? await renderReportPdf(r.run, opts) : await renderReportXlsx(r.run, opts);
+      let bytes = kind === 'pdf' ? await renderReportPdf(r.run, opts) : await renderReportXlsx(r.run, opts);
       const fp = fingerprint(r.run);
+      let signedBy: string | undefined;
+      if (sign) {
+        if (kind !== 'pdf') throw new ApiError('只有 PDF 报告可以加数字签名');
+        const p12 = fromB64(sign.p12Base64);
+        const certFile = sign.fileName ?? '证书文件';
+        signedBy = describeSigner(p12, sign.password, certFile).subject;
+        bytes = signPdf(bytes, p12, sign.password, { certFile, reason: `出具审查报告（报告指纹 ${fp.short}）` });
+      }
       const base = (r.run.result.project?.name ?? `项目${r.projectId}`).replace(/[\\/:*?"<>|\s]+/g, '_');
       const fileName = `${base}_审查报告_${fp.short}.${kind}`;
-      const reportId = store.recordReport(runId, { fingerprint: fp.hex, fileName, kind, bytes });
-      return { fileName, dataBase64: b64(bytes), fingerprint: fp.hex, reportId };
+      const reportId = db().recordReport(runId, { fingerprint: fp.hex, fileName, kind, bytes });
+      return { fileName, dataBase64: b64(bytes), fingerprint: fp.hex, reportId, ...(signedBy ? { signedBy } : {}) };
     },
     'report.list': async ({ projectId }) => {
       mustProject(projectId);
-      return store.reportsForProject(projectId).map(reportRow);
+      return db().reportsForProject(projectId).map(reportRow);
     },
     'report.verify': async ({ dataBase64 }) => {
       const pdf = fromB64(dataBase64);
@@ -263,7 +282,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!hex) {
         return { ok: false, fingerprint: null, runId: null, differences: ['该文件不是 LandCheck 生成的报告，或报告元数据已被破坏：未找到指纹'] };
       }
-      const found = store.findReportByFingerprint(hex);
+      const found = db().findReportByFingerprint(hex);
       if (!found || found.deleted) {
         return {
           ok: false,
@@ -276,16 +295,28 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const outcome = verifyReport(pdf, r.run);
       const differences = [...outcome.differences];
       // The manifest proves the content; the archived copy proves the file itself was not altered.
-      const archived = store.reportBytes(found.id);
+      const archived = db().reportBytes(found.id);
       if (archived && sha256Hex(archived) !== sha256Hex(pdf)) {
         differences.push(`文件本身与本机存档的报告（${found.fileName}）不一致：可能被修改、截断或另存过`);
       }
       return { ok: differences.length === 0, fingerprint: outcome.fingerprint, differences, runId: found.runId };
     },
 
-    'org.list': async () => store.listOrgProfiles().map(orgRow),
+    'store.backup': async () => {
+      const date = new Date().toISOString().slice(0, 10);
+      return { fileName: `LandCheck备份_${date}.sqlite`, dataBase64: b64(await deps.holder.backup()) };
+    },
+    'store.restore': async ({ fileName, dataBase64 }) => {
+      try {
+        deps.holder.restore(fromB64(dataBase64));
+      } catch (e) {
+        throw new ApiError(`无法从“${fileName}”恢复，当前数据未改动：${userMessage(e).replace(/[^\s：]*restore\.sqlite/g, fileName)}`);
+      }
+      return { projects: db().listProjects({ includeArchived: true }).length };
+    },
+    'org.list': async () => db().listOrgProfiles().map(orgRow),
     'org.save': async ({ profile }) => {
-      const id = store.saveOrgProfile({
+      const id = db().saveOrgProfile({
         name: profile.name,
         sealText: profile.sealText,
         sealPng: profile.sealPngBase64 ? fromB64(profile.sealPngBase64) : undefined,
@@ -293,7 +324,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         checker: profile.checker,
         approver: profile.approver,
       });
-      const row = store.listOrgProfiles().find((o) => o.id === id);
+      const row = db().listOrgProfiles().find((o) => o.id === id);
       if (!row) throw new ApiError('保存机构信息失败');
       return { ...orgRow(row), crossPageSeal: profile.crossPageSeal };
     },

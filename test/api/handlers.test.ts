@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../shared/store/index';
+import { StoreHolder } from '../../shared/api/store-holder';
 import { createHandlers } from '../../shared/api/handlers';
 import { dispatch } from '../../shared/api/dispatch';
 import type { ApiInput, ApiOutputs, Method } from '../../shared/api/contract';
@@ -13,7 +13,7 @@ import type { ApiInput, ApiOutputs, Method } from '../../shared/api/contract';
 const ROOT = process.cwd();
 const SAMPLES = join(ROOT, 'seeds', 'samples');
 let dir: string;
-let store: Store;
+let holder: StoreHolder;
 let handlers: ReturnType<typeof createHandlers>;
 
 async function call<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
@@ -32,11 +32,11 @@ const b64 = (file: string) => readFileSync(file).toString('base64');
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'landcheck-api-'));
-  store = openStore(join(dir, 'app.sqlite'));
-  handlers = createHandlers({ store, seedsDir: join(ROOT, 'seeds'), version: 'test' });
+  holder = new StoreHolder(join(dir, 'app.sqlite'));
+  handlers = createHandlers({ holder, seedsDir: join(ROOT, 'seeds'), version: 'test' });
 });
 afterAll(() => {
-  store.close();
+  holder.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
