@@ -28,6 +28,8 @@ export function windowOptions(preloadPath: string) {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Chromium's built-in PDF viewer, for the report preview (a blob: frame; see CSP frame-src).
+      plugins: true,
       devTools: process.env.LANDCHECK_DEVTOOLS === '1',
     },
   } as const;

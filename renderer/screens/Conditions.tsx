@@ -39,6 +39,8 @@ export function ConditionsScreen() {
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const [loading, setLoading] = useState(true);
+  /** An older version opened read-only from the history. */
+  const [viewing, setViewing] = useState<{ version: number; doc: ConditionsDoc } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -111,6 +113,23 @@ export function ConditionsScreen() {
     } catch (e) {
       app.notify('error', `${errorText(e)}`);
     }
+  };
+
+  const openVersion = async (version: number) => {
+    try {
+      const r = await invoke('conditions.version', { projectId, version });
+      setViewing({ version: r.version, doc: r.doc });
+    } catch (e) {
+      app.notify('error', errorText(e));
+    }
+  };
+
+  /** Restoring an old version puts it into the editor; saving makes it the newest version. */
+  const restoreVersion = (v: { version: number; doc: ConditionsDoc }) => {
+    change(structuredClone(v.doc));
+    setNote(`恢复自第 ${v.version} 版`);
+    setViewing(null);
+    app.notify('info', `已载入第 ${v.version} 版，保存后成为新版本`);
   };
 
   const sortedVersions = useMemo(() => versions.slice().sort((a, b) => b.version - a.version), [versions]);
@@ -252,11 +271,37 @@ export function ConditionsScreen() {
                     <li key={v.id}>
                       <strong>第 {v.version} 版</strong> <span className="muted small">{formatTime(v.createdAt)}</span>
                       {v.note && <div className="small">{v.note}</div>}
+                      <div className="version-actions">
+                        <button type="button" className="link" onClick={() => void openVersion(v.version)} data-testid={`version-open-${v.version}`}>
+                          查看
+                        </button>
+                      </div>
                     </li>
                   ))}
                 </ul>
               )}
             </div>
+            {viewing && (
+              <div className="panel" data-testid="version-view">
+                <h3>第 {viewing.version} 版（只读）</h3>
+                <ol className="version-conditions small">
+                  {viewing.doc.conditions.map((c) => (
+                    <li key={c.id}>
+                      <strong>{c.id}</strong> {c.clause ?? ''} {describe(c)}
+                      {c.text && <div className="muted">{c.text}</div>}
+                    </li>
+                  ))}
+                </ol>
+                <div className="toolbar">
+                  <button type="button" onClick={() => restoreVersion(viewing)} data-testid="version-restore">
+                    恢复为此版本
+                  </button>
+                  <button type="button" className="link" onClick={() => setViewing(null)}>
+                    关闭
+                  </button>
+                </div>
+              </div>
+            )}
           </aside>
         </div>
       )}

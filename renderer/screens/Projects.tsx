@@ -7,7 +7,7 @@ import { useApp, useShortcut } from '../state';
 import { VirtualList } from '../components/VirtualList';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { OverallBadge } from '../components/Badges';
-import { formatTime } from '../files';
+import { downloadBase64, fileToBase64, formatTime } from '../files';
 
 const ROW_HEIGHT = 48;
 
@@ -24,6 +24,9 @@ export function ProjectsScreen() {
   const [renaming, setRenaming] = useState<ProjectRow | null>(null);
   const [deleting, setDeleting] = useState<ProjectRow | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A backup file picked for restore, waiting for confirmation. */
+  const [restoring, setRestoring] = useState<File | null>(null);
+  const restoreInput = useRef<HTMLInputElement>(null);
   const reqSeq = useRef(0);
 
   const load = useCallback(async () => {
@@ -88,6 +91,30 @@ export function ProjectsScreen() {
     }
   };
 
+  const backup = async () => {
+    try {
+      const r = await invoke('store.backup', {});
+      downloadBase64(r.dataBase64, r.fileName);
+      app.notify('success', `已备份全部项目到 ${r.fileName}`);
+    } catch (e) {
+      app.notify('error', errorText(e));
+    }
+  };
+
+  const restore = async (f: File) => {
+    setBusy(true);
+    try {
+      const r = await invoke('store.restore', { fileName: f.name, dataBase64: await fileToBase64(f) });
+      app.openProject(null);
+      await load();
+      app.notify('success', `已从 ${f.name} 恢复：${r.projects} 个项目（原数据已另存为 .before-restore）`);
+    } catch (e) {
+      app.notify('error', errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section className="screen projects" aria-labelledby="projects-h">
       <div className="screen-head">
@@ -115,6 +142,25 @@ export function ProjectsScreen() {
               </select>
             </label>
           )}
+          <button type="button" onClick={() => void backup()} data-testid="backup" title="把全部项目备份为一个文件">
+            备份
+          </button>
+          <button type="button" disabled={busy} onClick={() => restoreInput.current?.click()} data-testid="restore" title="从备份文件恢复全部项目">
+            恢复…
+          </button>
+          <input
+            ref={restoreInput}
+            type="file"
+            accept=".sqlite,.db,application/vnd.sqlite3"
+            hidden
+            aria-label="备份文件"
+            data-testid="restore-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) setRestoring(f);
+            }}
+          />
         </div>
       </div>
 
@@ -232,6 +278,24 @@ export function ProjectsScreen() {
           setRenaming(null);
           await load();
           if (app.projectId === renaming?.id) void app.refresh();
+        }}
+      />
+      <ConfirmDialog
+        open={restoring !== null}
+        title="从备份恢复"
+        danger
+        confirmLabel="恢复"
+        message={
+          <>
+            用“{restoring?.name}”替换本机的全部项目、条件、审查记录和报告记录吗？当前数据会另存为 .before-restore 文件，
+            备份中没有的内容将不再显示。
+          </>
+        }
+        onCancel={() => setRestoring(null)}
+        onConfirm={() => {
+          const f = restoring!;
+          setRestoring(null);
+          void restore(f);
         }}
       />
       <ConfirmDialog

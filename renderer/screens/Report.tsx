@@ -1,6 +1,7 @@
 // 报告: organisation profile (seal, signatories, 骑缝章), generate PDF / Excel from the latest run,
-// download, PDF facts (pages, size, fingerprint: the CSP blocks framing blob: URLs), report history.
-import { useEffect, useRef, useState } from 'react';
+// download, PDF preview (a blob: frame, the one frame source the CSP allows), optional PAdES
+// signature with the user's .p12 certificate (never stored), report history.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiInput, OrgProfileRow, ReportRow } from '../../shared/api/contract';
 import { invoke, errorText } from '../api';
 import { useApp, useShortcut } from '../state';
@@ -31,6 +32,15 @@ export function ReportScreen() {
   const [generated, setGenerated] = useState<Generated | null>(null);
   const runId = app.detail?.lastRun?.runId;
   const sealInput = useRef<HTMLInputElement>(null);
+  const certInput = useRef<HTMLInputElement>(null);
+  /** Optional signing certificate: kept in memory for this screen only. */
+  const [cert, setCert] = useState<{ fileName: string; p12Base64: string } | null>(null);
+  const [certPassword, setCertPassword] = useState('');
+  const previewUrl = useMemo(() => {
+    if (generated?.kind !== 'pdf') return null;
+    return URL.createObjectURL(new Blob([base64ToBytes(generated.dataBase64)], { type: 'application/pdf' }));
+  }, [generated]);
+  useEffect(() => () => void (previewUrl && URL.revokeObjectURL(previewUrl)), [previewUrl]);
 
   const loadHistory = () =>
     invoke('report.list', { projectId })
@@ -79,7 +89,9 @@ export function ReportScreen() {
     setBusy(kind === 'pdf' ? '正在生成 PDF 报告…' : '正在生成 Excel 报告…');
     setError('');
     try {
-      const r = await invoke('report.render', { runId, kind, org: { ...org, name: org.name.trim() }, reportNo: reportNo.trim() || undefined });
+      const sign = kind === 'pdf' && cert ? { p12Base64: cert.p12Base64, password: certPassword, fileName: cert.fileName } : undefined;
+      const r = await invoke('report.render', { runId, kind, org: { ...org, name: org.name.trim() }, reportNo: reportNo.trim() || undefined, sign });
+      if (r.signedBy) app.notify('success', `已用“${r.signedBy}”的证书对 PDF 加数字签名`);
       const bytes = base64ToBytes(r.dataBase64);
       setGenerated({ kind, fileName: r.fileName, dataBase64: r.dataBase64, fingerprint: r.fingerprint, bytes: bytes.length, pages: kind === 'pdf' ? pdfPageCount(bytes) : undefined });
       downloadBase64(r.dataBase64, r.fileName);
@@ -215,6 +227,47 @@ export function ReportScreen() {
               报告编号（可选）
               <input value={reportNo} maxLength={60} onChange={(e) => setReportNo(e.target.value)} aria-label="报告编号" placeholder="LC-2025-001" />
             </label>
+            <div className="field">
+              <span className="label">数字签名（可选，PKCS#12 证书 .p12 / .pfx；证书与密码不保存）</span>
+              <span className="row">
+                <button type="button" className="small" onClick={() => certInput.current?.click()}>
+                  选择证书…
+                </button>
+                {cert && (
+                  <>
+                    <span className="small" data-testid="cert-name">{cert.fileName}</span>
+                    <button type="button" className="small" onClick={() => { setCert(null); setCertPassword(''); }}>
+                      不签名
+                    </button>
+                  </>
+                )}
+              </span>
+              <input
+                ref={certInput}
+                type="file"
+                accept=".p12,.pfx,application/x-pkcs12"
+                hidden
+                aria-label="签名证书"
+                onChange={async (e) => {
+                  const f = e.target.files?.[0];
+                  e.target.value = '';
+                  if (!f) return;
+                  if (f.size > 1024 * 1024) return setError(`证书文件 ${f.name} 过大，不像是 PKCS#12 证书`);
+                  setCert({ fileName: f.name, p12Base64: await fileToBase64(f) });
+                }}
+              />
+              {cert && (
+                <input
+                  type="password"
+                  value={certPassword}
+                  onChange={(e) => setCertPassword(e.target.value)}
+                  aria-label="证书密码"
+                  placeholder="证书密码"
+                  autoComplete="off"
+                />
+              )}
+              <span className="muted small">按 PAdES 标准签名，Adobe Reader 等可显示“已签名”；印章图形本身不是电子签章。</span>
+            </div>
             <div className="row">
               <button type="button" className="primary" disabled={!!busy} onClick={() => void render('pdf')} title="快捷键 Ctrl+P">
                 生成 PDF 报告
@@ -249,6 +302,7 @@ export function ReportScreen() {
                 </div>
               </div>
             )}
+            {previewUrl && <iframe className="pdf-preview" src={previewUrl} title="报告预览" data-testid="pdf-preview" />}
             <p className="muted small">报告已加指纹并保存在项目记录中；收到报告的一方可在“校验报告”中核对是否被改动。</p>
           </div>
           <div className="panel">

@@ -26,6 +26,8 @@ describe('Electron main process (electron mocked)', () => {
     expect(win).toBeDefined();
     const wp = win.options.webPreferences;
     expect(wp).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    // only the built-in PDF viewer, for the report preview
+    expect(wp.plugins).toBe(true);
     expect(wp.preload).toMatch(/preload\.cjs$/);
     expect(win.loaded).toBe('app://landcheck/index.html');
     expect(state.privileged[0]).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true } });
@@ -70,6 +72,8 @@ describe('Electron main process (electron mocked)', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('Content-Security-Policy')).toContain("default-src 'self'");
     expect(ok.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
+    expect(ok.headers.get('Content-Security-Policy')).toContain("object-src 'none'");
+    expect(ok.headers.get('Content-Security-Policy')).toContain('frame-src blob:;');
     const escape = await state.protocolHandler!({ url: 'app://landcheck/..%2F..%2Fpackage.json' });
     expect(escape.status).toBe(403);
     const other = await state.protocolHandler!({ url: 'app://other/index.html' });
