@@ -93,7 +93,7 @@ test('新建（Ctrl+N）、重命名、归档与撤销、删除确认', async ({
   await expect(page.getByTestId('project-count')).toHaveText('共 2 个项目');
   // Delete asks first; cancelling keeps the project.
   await page.getByRole('button', { name: '删除 已有项目乙' }).click();
-  const confirm = page.getByTestId('confirm-dialog');
+  const confirm = page.getByRole('dialog', { name: '删除项目' });
   await expect(confirm).toContainText('无法恢复');
   await shot(page, '16-delete-confirm');
   await confirm.getByRole('button', { name: '取消' }).click();
