@@ -215,7 +215,8 @@ export interface BranchFinding {
   message: string;
 }
 
-export interface Finding {
+/** The fields of a finding that formats.md §3 defines. */
+export interface FindingCore {
   conditionId: string;
   indicator: string;
   building: string | null;
@@ -225,6 +226,9 @@ export interface Finding {
   computed: number | boolean | null;
   source: CellRef | null;
   message: string;
+}
+
+export interface Finding extends FindingCore {
   // ---- extensions
   clause?: string;
   text?: string;

@@ -3,7 +3,7 @@
 // Info dictionary (pdfkit writes each entry as an uncompressed indirect string object) as
 // base64 of deflated JSON, split into chunks below the 32 767-byte string limit of old readers.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { CheckRun, ConditionsDoc, ImportedScalar, Overall, Verdict } from '../model/types';
+import type { CheckRun, ConditionsDoc, FindingCore, ImportedScalar, Overall, Verdict } from '../model/types';
 import { fingerprint, type FingerprintParts } from './fingerprint';
 
 export const MANIFEST_FORMAT = 'landcheck.report-manifest/v1';
@@ -14,17 +14,8 @@ const CHUNK = 30000;
 /** Text values are cut to this length in the manifest (they only serve to name differences). */
 const MAX_TEXT = 200;
 
-export interface ManifestFinding {
-  conditionId: string;
-  indicator: string;
-  building: string | null;
-  verdict: Verdict;
-  required: string;
-  declared: ImportedScalar | null;
-  computed: number | boolean | null;
-  source: string | null;
-  message: string;
-}
+/** A finding as stored in the report: the formats.md §3 fields. */
+export type ManifestFinding = FindingCore;
 
 export interface ManifestValue {
   building: string | null;

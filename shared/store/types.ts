@@ -1,6 +1,7 @@
 // Records the store returns (plain data, safe to send over IPC).
 
-import type { Overall, Verdict } from '../model/types.js';
+import type { Overall } from '../model/types.js';
+import type { OverrideRecord } from '../check/overrides';
 
 export interface Project {
   id: number;
@@ -52,15 +53,9 @@ export interface RunSummary {
   createdAt: string;
 }
 
-export interface Override {
+export interface Override extends OverrideRecord {
   id: number;
   runId: number;
-  conditionId: string;
-  building: string | null;
-  verdict: Verdict;
-  reason: string;
-  user?: string;
-  createdAt: string;
 }
 
 export interface ReportRecord {
