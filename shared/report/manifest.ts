@@ -3,7 +3,7 @@
 // Info dictionary (pdfkit writes each entry as an uncompressed indirect string object) as
 // base64 of deflated JSON, split into chunks below the 32 767-byte string limit of old readers.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { CheckRun, ConditionsDoc, FindingCore, ImportedScalar, Overall, Verdict } from '../model/types';
+import type { CheckRun, ConditionsDoc, FindingCore, ImportedScalar, Overall } from '../model/types';
 import { fingerprint, type FingerprintParts } from './fingerprint';
 
 export const MANIFEST_FORMAT = 'landcheck.report-manifest/v1';
