@@ -2,7 +2,7 @@
 // export and the verification messages.
 import type { Condition, Finding, ImportedScalar, Rule } from '../model/types';
 import { formatValue, indicatorName } from '../model/indicators';
-import { OP_WORD, prettyOps } from './labels';
+import { OP_WORD, VERDICT_WORD, prettyOps } from './labels';
 
 /** '装配率 ≥ 60%', '预制率 ≥ 40% 或 装配率 ≥ 60%'. */
 export function describeRule(rule: Rule, withName = true): string {
@@ -45,4 +45,17 @@ export function valueText(indicator: string, v: ImportedScalar | number | boolea
 /** '3#楼 条件 G1' or '条件 G1'. */
 export function findingLabel(f: Pick<Finding, 'conditionId' | 'building'>): string {
   return f.building ? `${f.building} 条件 ${f.conditionId}` : `条件 ${f.conditionId}`;
+}
+
+/** '人工改判（原结论：需复核）' for a finding a reviewer overrode, else ''. */
+export function overrideMark(f: Pick<Finding, 'override'>): string {
+  return f.override ? `人工改判（原结论：${VERDICT_WORD[f.override.from]}）` : '';
+}
+
+/** The reviewer's reason as the report prints it: '人工改判理由：…（张三，2026-11-22）'. */
+export function overrideReason(f: Pick<Finding, 'override'>): string {
+  const o = f.override;
+  if (!o) return '';
+  const who = [o.by, o.at.slice(0, 10)].filter(Boolean).join('，');
+  return `人工改判理由：${o.reason}${who ? `（${who}）` : ''}`;
 }

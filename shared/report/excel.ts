@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { CheckRun, Finding } from '../model/types';
 import { indicatorName } from '../model/indicators';
-import { describeScope, requiredText, valueText } from './describe';
+import { describeScope, overrideMark, overrideReason, requiredText, valueText } from './describe';
 import { reportFacts } from './facts';
 import { fingerprint } from './fingerprint';
 import { OVERALL_WORD, VERDICT_FILL, VERDICT_COLOR, VERDICT_WORD } from './labels';
@@ -107,8 +107,8 @@ export async function renderReportXlsx(run: CheckRun, opts: ReportOptions): Prom
         declared,
         sources,
         computed,
-        VERDICT_WORD[f.verdict],
-        f.message,
+        f.override ? `${VERDICT_WORD[f.verdict]}（${overrideMark(f)}）` : VERDICT_WORD[f.verdict],
+        f.override ? `${f.message}\n${overrideReason(f)}` : f.message,
         f.calculation ? `${f.calculation.clause}；${f.calculation.formula}` : '',
       ]);
       const vc = row.getCell(12);

@@ -10,7 +10,7 @@ import { buildManifest, manifestInfoEntries } from './manifest';
 import { pdfLine, pdfText } from './sanitize';
 import { sealSvg } from './seal';
 import { qrPng } from './qrimage';
-import { describeRule, describeScope, requiredText, valueText } from './describe';
+import { describeRule, describeScope, overrideMark, overrideReason, requiredText, valueText } from './describe';
 import { OVERALL_COLOR, OVERALL_WORD, VERDICT_COLOR, VERDICT_FILL, VERDICT_ORDER, VERDICT_WORD } from './labels';
 import { summaryChartSvg } from './chart';
 import { reportFacts, type CalcEntry, type ReportFacts } from './facts';
@@ -59,9 +59,13 @@ const tableLayout = {
   paddingBottom: () => 2,
 };
 
-function verdictCell(v: Verdict, branches?: string): Node {
+function verdictCell(v: Verdict, branches?: string, override?: string): Node {
   return {
-    text: [{ text: VERDICT_WORD[v], bold: true, color: VERDICT_COLOR[v] }, ...(branches ? [{ text: `\n${branches}`, fontSize: 6.5, color: GRAY }] : [])],
+    text: [
+      { text: VERDICT_WORD[v], bold: true, color: VERDICT_COLOR[v] },
+      ...(override ? [{ text: `\n${override}`, fontSize: 6.5, bold: true, color: VERDICT_COLOR.review }] : []),
+      ...(branches ? [{ text: `\n${branches}`, fontSize: 6.5, color: GRAY }] : []),
+    ],
     fillColor: VERDICT_FILL[v],
     alignment: 'center',
   };
@@ -211,11 +215,18 @@ function findingRow(fd: Finding, withBuilding: boolean, idx: number): Node[] {
     : [line(valueText(fd.indicator, fd.computed), 60)];
   const branchVerdicts = br.length ? br.map((b) => `${indicatorName(b.indicator)} ${VERDICT_WORD[b.verdict]}`).join('\n') : undefined;
   const calcRef = fd.calculation ? `（计算见附录 A.${idx}）` : '';
+  const reason = overrideReason(fd);
   const row: Node[] = [
     { text: declared },
     { text: computed },
-    verdictCell(fd.verdict, branchVerdicts),
-    { text: calcRef ? [t(fd.message, 400), { text: calcRef, color: GRAY }] : t(fd.message, 400) },
+    verdictCell(fd.verdict, branchVerdicts, overrideMark(fd)),
+    {
+      text: [
+        t(fd.message, 400),
+        ...(calcRef ? [{ text: calcRef, color: GRAY }] : []),
+        ...(reason ? [{ text: `\n${t(reason, 400)}`, bold: true }] : []),
+      ],
+    },
   ];
   return withBuilding ? [{ text: line(fd.building ?? '项目整体', 40), bold: true }, ...row] : row;
 }

@@ -1,7 +1,9 @@
 // The API handlers on a real SQLite file and the real samples: the paths the desktop app takes
 // (sample project → conditions → import → correction → check → override → report → verify),
 // batch checking, and the validation boundary. The web host mounts these same handlers.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -213,5 +215,28 @@ describe('the boundary', () => {
   it('checking a project without conditions or import says what to do', async () => {
     const p = await call('projects.create', { name: '空项目' });
     expect(await callError('check.run', { projectId: p.id })).toContain('尚未设置出让条件');
+  });
+});
+
+describe('overrides in the report', () => {
+  it('the PDF and the Excel export show the override, its original verdict and the reason', async () => {
+    const { runId } = await call('projects.openSample', { sample: 'public-mixed-songjiang' });
+    const f = (await call('check.get', { runId })).run.result.findings.find((x) => x.verdict === 'review')!;
+    await call('check.override', { runId, conditionId: f.conditionId, building: f.building, verdict: 'pass', reason: '已核对装配率计算书原件' });
+    const pdf = await call('report.render', { runId, kind: 'pdf', org: { name: '改判测试机构' } });
+    const file = join(dir, 'override.pdf');
+    writeFileSync(file, Buffer.from(pdf.dataBase64, 'base64'));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    // the narrow verdict column wraps '人工改判（原结论：需复核）' between other columns' lines
+    expect(text).toContain('人工改判（原');
+    expect(text).toContain('结论：需复核');
+    expect(text).toContain('人工改判理由：已核对装配率计算书原件');
+    const xlsx = await call('report.render', { runId, kind: 'xlsx', org: { name: '改判测试机构' } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0].eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toContain('符合（人工改判（原结论：需复核））');
+    expect(cells.some((c) => c.includes('人工改判理由：已核对装配率计算书原件'))).toBe(true);
   });
 });
