@@ -209,3 +209,44 @@ export function greenScoreSheet(wb: ExcelJS.Workbook, s: GreenScoreSheet): Excel
   kv('室内主要空气污染物浓度降低比例', s.pollutant, FMT.pct0);
   return ws;
 }
+
+/** A 海绵城市 calculation sheet (容积法) as design institutes lay it out. */
+export interface SpongeSheet {
+  title: string;
+  surfaces: [string, number, number][];
+  site: number;
+  psiA: number;
+  phi: number;
+  rainfall: number;
+  required: number;
+  pool: number;
+  lid: number;
+  lidLabel: string;
+  provided: number;
+  /** Remarks column texts, where the sheet has them. */
+  remarks?: { rate?: string; rainfall?: string; required?: string; provided?: string };
+}
+
+export function spongeSheet(wb: ExcelJS.Workbook, s: SpongeSheet): ExcelJS.Worksheet {
+  const ws = sheet(wb, '海绵城市', [8, 30, 16, 14, 18]);
+  title(ws, 1, s.title, 1, 5, 12);
+  header(ws, 2, 1, ['序号', '下垫面', '面积（㎡）', '雨量径流系数', '面积×径流系数']);
+  let r = 3;
+  s.surfaces.forEach(([name, area, psi], i) => {
+    rowOf(ws, r, 1, [i + 1, name, area, psi, f(`C${r}*D${r}`, area * psi)], [undefined, undefined, FMT.area, FMT.dec2, FMT.area]);
+    r++;
+  });
+  const rSum = r;
+  rowOf(ws, r++, 1, ['', '合计', f(`SUM(C3:C${rSum - 1})`, s.site), '', f(`SUM(E3:E${rSum - 1})`, s.psiA)], [undefined, undefined, FMT.area, undefined, FMT.area]);
+  const kv = kvWriter(ws, r + 1, 2);
+  const rm = s.remarks ?? {};
+  const rF = kv('汇水面积F（㎡）', f(`C${rSum}`, s.site), FMT.area);
+  const rPhi = kv('综合雨量径流系数φ', f(`E${rSum}/C${rSum}`, s.phi), FMT.dec3);
+  kv('年径流总量控制率', 0.8, FMT.pct0, rm.rate);
+  const rH = kv('设计降雨量（mm）', s.rainfall, FMT.dec1, rm.rainfall);
+  kv('需调蓄容积（m³）', f(`10*C${rH}*C${rPhi}*C${rF}/10000`, s.required), FMT.dec2, rm.required ?? 'V=10·H·φ·F');
+  const rPool = kv('雨水调蓄池容积（m³）', s.pool, FMT.dec2);
+  const rLid = kv(s.lidLabel, s.lid, FMT.dec2);
+  kv('实际调蓄容积（m³）', f(`C${rPool}+C${rLid}`, s.provided), FMT.dec2, rm.provided);
+  return ws;
+}

@@ -1,35 +1,14 @@
 // Backup to one file and restore through the API (the live database is swapped under the
 // handlers), old condition versions, and a signed report from the app.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoreHolder } from '../../shared/api/store-holder';
-import { createHandlers } from '../../shared/api/handlers';
-import { dispatch } from '../../shared/api/dispatch';
-import type { ApiInput, ApiOutputs, Method } from '../../shared/api/contract';
+import { describe, expect, it } from 'vitest';
+import { apiHarness, ROOT } from './harness';
 
-const ROOT = process.cwd();
-let dir: string;
-let holder: StoreHolder;
-let handlers: ReturnType<typeof createHandlers>;
-
-async function call<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
-  const env = await dispatch(handlers, method, input);
-  if (!env.ok) throw new Error(env.error);
-  return env.value as ApiOutputs[M];
-}
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'landcheck-backup-api-'));
-  holder = new StoreHolder(join(dir, 'app.sqlite'));
-  handlers = createHandlers({ holder, seedsDir: join(ROOT, 'seeds'), version: 'test' });
-});
-afterAll(() => {
-  holder.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const api = apiHarness();
+const { call } = api;
+const dispatchRaw = (method: string, input: unknown) => api.raw(method, input);
 
 describe('backup and restore', () => {
   it('restores the database as it was at the backup; the audit chain verifies', async () => {
@@ -44,15 +23,15 @@ describe('backup and restore', () => {
     expect(restored.projects).toBe(1);
     const list = await call('projects.list', {});
     expect(list.items.map((p) => p.name)).toEqual(['样例：嘉定新城住宅小区（全部符合）']);
-    expect(holder.store.verifyAuditChain().ok).toBe(true);
-    expect(holder.store.auditLog().at(-1)!.kind).toBe('store.restore');
+    expect(api.holder.store.verifyAuditChain().ok).toBe(true);
+    expect(api.holder.store.auditLog().at(-1)!.kind).toBe('store.restore');
     // the previous database is kept next to it
-    expect(readFileSync(join(dir, 'app.sqlite.before-restore')).subarray(0, 15).toString()).toBe('SQLite format 3');
+    expect(readFileSync(join(api.dir, 'app.sqlite.before-restore')).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
 
   it('refuses a file that is not a LandCheck database, or a truncated one, and changes nothing', async () => {
     const before = (await call('projects.list', {})).total;
-    const notDb = await dispatch(handlers, 'store.restore', { fileName: '随便.sqlite', dataBase64: Buffer.from('hello').toString('base64') });
+    const notDb = await dispatchRaw('store.restore', { fileName: '随便.sqlite', dataBase64: Buffer.from('hello').toString('base64') });
     expect(notDb.ok).toBe(false);
     if (!notDb.ok) {
       expect(notDb.error).toContain('随便.sqlite');
@@ -60,7 +39,7 @@ describe('backup and restore', () => {
       expect(notDb.error).not.toContain('/tmp/');
     }
     const backup = Buffer.from((await call('store.backup', {})).dataBase64, 'base64');
-    const cut = await dispatch(handlers, 'store.restore', { fileName: '截断.sqlite', dataBase64: backup.subarray(0, 4096).toString('base64') });
+    const cut = await dispatchRaw('store.restore', { fileName: '截断.sqlite', dataBase64: backup.subarray(0, 4096).toString('base64') });
     expect(cut.ok).toBe(false);
     expect((await call('projects.list', {})).total).toBe(before);
   });
@@ -77,23 +56,23 @@ describe('condition versions', () => {
     const v2 = await call('conditions.version', { projectId: p.id, version: 2 });
     expect((v1.doc.conditions[0] as { value: number }).value).toBe(2);
     expect((v2.doc.conditions[0] as { value: number }).value).toBe(2.5);
-    const none = await dispatch(handlers, 'conditions.version', { projectId: p.id, version: 9 });
+    const none = await dispatchRaw('conditions.version', { projectId: p.id, version: 9 });
     expect(none).toEqual({ ok: false, error: '该项目没有第 9 版出让条件' });
   });
 });
 
 describe('signed report from the app', () => {
   it('signs the PDF with a PKCS#12 certificate; a wrong password is a Chinese message', async () => {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '30', '-subj', '/CN=LandCheck API Test'], { cwd: dir, stdio: 'pipe' });
-    execFileSync('openssl', ['pkcs12', '-export', '-in', 'c.pem', '-inkey', 'k.pem', '-out', 's.p12', '-passout', 'pass:secret'], { cwd: dir, stdio: 'pipe' });
-    const p12Base64 = readFileSync(join(dir, 's.p12')).toString('base64');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '30', '-subj', '/CN=LandCheck API Test'], { cwd: api.dir, stdio: 'pipe' });
+    execFileSync('openssl', ['pkcs12', '-export', '-in', 'c.pem', '-inkey', 'k.pem', '-out', 's.p12', '-passout', 'pass:secret'], { cwd: api.dir, stdio: 'pipe' });
+    const p12Base64 = readFileSync(join(api.dir, 's.p12')).toString('base64');
     const { runId } = await call('projects.openSample', { sample: 'industrial-lingang' });
     const signed = await call('report.render', { runId, kind: 'pdf', org: { name: '签名测试机构' }, sign: { p12Base64, password: 'secret', fileName: 's.p12' } });
     expect(signed.signedBy).toBe('LandCheck API Test');
     const bytes = Buffer.from(signed.dataBase64, 'base64');
     expect(bytes.includes(Buffer.from('/SubFilter /ETSI.CAdES.detached'))).toBe(true);
     expect((await call('report.verify', { dataBase64: signed.dataBase64 })).ok).toBe(true);
-    const wrong = await dispatch(handlers, 'report.render', { runId, kind: 'pdf', org: { name: '签名测试机构' }, sign: { p12Base64, password: 'nope', fileName: 's.p12' } });
+    const wrong = await dispatchRaw('report.render', { runId, kind: 'pdf', org: { name: '签名测试机构' }, sign: { p12Base64, password: 'nope', fileName: 's.p12' } });
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) expect(wrong.error).toContain('s.p12');
   });

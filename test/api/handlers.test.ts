@@ -2,45 +2,15 @@
 // (sample project → conditions → import → correction → check → override → report → verify),
 // batch checking, and the validation boundary. The web host mounts these same handlers.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoreHolder } from '../../shared/api/store-holder';
-import { createHandlers } from '../../shared/api/handlers';
-import { dispatch } from '../../shared/api/dispatch';
-import type { ApiInput, ApiOutputs, Method } from '../../shared/api/contract';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { apiHarness, SAMPLES } from './harness';
 
-const ROOT = process.cwd();
-const SAMPLES = join(ROOT, 'seeds', 'samples');
-let dir: string;
-let holder: StoreHolder;
-let handlers: ReturnType<typeof createHandlers>;
-
-async function call<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
-  const env = await dispatch(handlers, method, input);
-  if (!env.ok) throw new Error(env.error);
-  return env.value as ApiOutputs[M];
-}
-
-async function callError(method: Method, input: unknown): Promise<string> {
-  const env = await dispatch(handlers, method, input);
-  if (env.ok) throw new Error(`expected an error from ${method}`);
-  return env.error;
-}
-
+const api = apiHarness();
+const { call, callError } = api;
 const b64 = (file: string) => readFileSync(file).toString('base64');
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'landcheck-api-'));
-  holder = new StoreHolder(join(dir, 'app.sqlite'));
-  handlers = createHandlers({ holder, seedsDir: join(ROOT, 'seeds'), version: 'test' });
-});
-afterAll(() => {
-  holder.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('the desktop path through the handlers', () => {
   it('opens a sample project: conditions, import and a first check', async () => {
@@ -129,7 +99,7 @@ describe('the desktop path through the handlers', () => {
     expect(listed.items.find((p) => p.id === projectId)!.lastOverall).toBe('pass');
     expect(listed.items.find((p) => p.id === projectId)!.name).toBe('样例：北外滩城市更新（格式杂乱，需补充材料）');
 
-    const png = readFileSync(join(ROOT, 'build', 'icon.png')).toString('base64');
+    const png = readFileSync(join(process.cwd(), 'build', 'icon.png')).toString('base64');
     await call('org.save', { profile: { name: '有印章的机构', sealPngBase64: png, approver: '李审定' } });
     const withSaved = await call('report.render', { runId, kind: 'pdf', org: { name: '有印章的机构' } });
     const drawn = await call('report.render', { runId, kind: 'pdf', org: { name: '没有存档的机构' } });
@@ -193,7 +163,7 @@ describe('the desktop path through the handlers', () => {
 
 describe('the boundary', () => {
   it('refuses unknown methods and invalid inputs with Chinese messages', async () => {
-    expect(await callError("shell.exec" as never, {})).toBe('未知的操作：shell.exec');
+    expect(await callError('shell.exec', {})).toBe('未知的操作：shell.exec');
     expect(await callError('projects.create', { name: '' })).toContain('参数无效');
     expect(await callError('projects.get', { projectId: -1 })).toContain('参数无效');
     expect(await callError('import.workbook', { projectId: 1, fileName: 'x.xlsx', dataBase64: '!!!' })).toContain('参数无效');
@@ -224,7 +194,7 @@ describe('overrides in the report', () => {
     const f = (await call('check.get', { runId })).run.result.findings.find((x) => x.verdict === 'review')!;
     await call('check.override', { runId, conditionId: f.conditionId, building: f.building, verdict: 'pass', reason: '已核对装配率计算书原件' });
     const pdf = await call('report.render', { runId, kind: 'pdf', org: { name: '改判测试机构' } });
-    const file = join(dir, 'override.pdf');
+    const file = join(api.dir, 'override.pdf');
     writeFileSync(file, Buffer.from(pdf.dataBase64, 'base64'));
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     // the narrow verdict column wraps '人工改判（原结论：需复核）' between other columns' lines

@@ -2,7 +2,7 @@
 // Q = 65.8 (一星级) against a declared 二星级 → fail; the office's GB/T 51129 装配率计算表 gives
 // ≈52 % against a declared 65 % → review (score rows UNCONFIRMED); storage provided < V → review.
 // Overall fail, exit 1.
-import { f, FMT, greenScoreSheet, header, kvWriter, mergeRow, newWorkbook, note, put, round, rowOf, sheet, title } from '../sheet-kit';
+import { f, FMT, greenScoreSheet, header, kvWriter, mergeRow, newWorkbook, note, put, round, rowOf, sheet, spongeSheet, title } from '../sheet-kit';
 import { expectedOf, type Sample } from '../sample';
 import type { ConditionsDoc } from '../../../shared/model/types';
 
@@ -184,32 +184,24 @@ function workbook() {
   note(wsA, ra + 1, `注：装配率P=(Q1+Q2+Q3)/(100−Q4)×100%；集成厨房为缺项（办公建筑无厨房），Q4=${Q4}。主体结构得分见第${rQ1}行。`, 1, 5);
 
   // ---------------------------------------------------------------- 海绵城市
-  const wsS = sheet(wb, '海绵城市', [8, 30, 16, 14, 18]);
-  title(wsS, 1, '海绵城市设计计算表', 1, 5, 12);
-  header(wsS, 2, 1, ['序号', '下垫面', '面积（㎡）', '雨量径流系数', '面积×径流系数']);
-  let rs = 3;
-  SURFACES.forEach(([name, area, psi], i) => {
-    rowOf(wsS, rs, 1, [i + 1, name, area, psi, f(`C${rs}*D${rs}`, area * psi)], [undefined, undefined, FMT.area, FMT.dec2, FMT.area]);
-    rs++;
+  spongeSheet(wb, {
+    title: '海绵城市设计计算表',
+    surfaces: SURFACES,
+    site: SITE,
+    psiA: PSI_A,
+    phi: PHI,
+    rainfall: H_RAIN,
+    required: V_REQ,
+    pool: STORAGE_POOL,
+    lid: STORAGE_LID,
+    lidLabel: '下凹式绿地调蓄容积（m³）',
+    provided: V_PROV,
   });
-  const rSum = rs;
-  rowOf(wsS, rs++, 1, ['', '合计', f(`SUM(C3:C${rSum - 1})`, SITE), '', f(`SUM(E3:E${rSum - 1})`, PSI_A)], [undefined, undefined, FMT.area, undefined, FMT.area]);
-  rs++;
-  const skv = kvWriter(wsS, rs, 2);
-  const rF = skv('汇水面积F（㎡）', f(`C${rSum}`, SITE), FMT.area);
-  const rPhi = skv('综合雨量径流系数φ', f(`E${rSum}/C${rSum}`, PHI), FMT.dec3);
-  skv('年径流总量控制率', 0.8, FMT.pct0);
-  const rH = skv('设计降雨量（mm）', H_RAIN, FMT.dec1);
-  skv('需调蓄容积（m³）', f(`10*C${rH}*C${rPhi}*C${rF}/10000`, V_REQ), FMT.dec2, 'V=10·H·φ·F');
-  const rPool = skv('雨水调蓄池容积（m³）', STORAGE_POOL, FMT.dec2);
-  const rLid = skv('下凹式绿地调蓄容积（m³）', STORAGE_LID, FMT.dec2);
-  skv('实际调蓄容积（m³）', f(`C${rPool}+C${rLid}`, V_PROV), FMT.dec2);
 
   // ---------------------------------------------------------------- 可再生能源
   const wsR = sheet(wb, '可再生能源', [36, 18, 30]);
   title(wsR, 1, '可再生能源及屋顶光伏计算表', 1, 3, 12);
-  let rr = 2;
-  const rkv = kvWriter(wsR, rr, 1);
+  const rkv = kvWriter(wsR, 2, 1);
   const rRoof = rkv('屋顶总面积（㎡）', ROOF, FMT.area, '含B商业绿化屋面');
   const rPvA = rkv('光伏安装面积（㎡）', PV_AREA, FMT.area);
   rkv('屋顶光伏覆盖率', f(`B${rPvA}/B${rRoof}`, PV_AREA / ROOF), FMT.pct2, '其他公共建筑要求≥30%');

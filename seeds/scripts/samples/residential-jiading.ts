@@ -1,7 +1,7 @@
 // Sample a) 嘉定新城 住宅小区: a clean design-institute workbook (key/value indicator table,
 // per-building table, GB/T 50378 self-assessment, sponge calculation, renewable calculation)
 // against a key-area (五个新城) land contract. Every condition passes → overall pass, exit 0.
-import { FMT, f, greenScoreSheet, header, kvWriter, mergeRow, newWorkbook, note, put, round, rowOf, sheet, title } from '../sheet-kit';
+import { f, FMT, greenScoreSheet, header, kvWriter, mergeRow, newWorkbook, note, put, round, rowOf, sheet, spongeSheet, title } from '../sheet-kit';
 import { expectedOf, type Sample } from '../sample';
 import type { ConditionsDoc } from '../../../shared/model/types';
 
@@ -143,32 +143,25 @@ function workbook() {
   });
 
   // ---------------------------------------------------------------- 海绵城市
-  const wsS = sheet(wb, '海绵城市', [8, 30, 16, 14, 18]);
-  title(wsS, 1, '海绵城市设计计算表（容积法）', 1, 5, 12);
-  header(wsS, 2, 1, ['序号', '下垫面', '面积（㎡）', '雨量径流系数', '面积×径流系数']);
-  let rs = 3;
-  SURFACES.forEach(([name, area, psi], i) => {
-    rowOf(wsS, rs, 1, [i + 1, name, area, psi, f(`C${rs}*D${rs}`, area * psi)], [undefined, undefined, FMT.area, FMT.dec2, FMT.area]);
-    rs++;
+  spongeSheet(wb, {
+    title: '海绵城市设计计算表（容积法）',
+    surfaces: SURFACES,
+    site: SITE,
+    psiA: PSI_A,
+    phi: PHI,
+    rainfall: H_RAIN,
+    required: V_REQ,
+    pool: STORAGE_POOL,
+    lid: STORAGE_LID,
+    lidLabel: '下凹式绿地及雨水花园调蓄容积（m³）',
+    provided: V_PROV,
+    remarks: { rate: '规划条件：≥80%', rainfall: '对应年径流总量控制率80%', required: 'V=10·H·φ·F，F以hm²计', provided: '≥需调蓄容积' },
   });
-  const rSum = rs;
-  rowOf(wsS, rs++, 1, ['', '合计', f(`SUM(C3:C${rSum - 1})`, SITE), '', f(`SUM(E3:E${rSum - 1})`, PSI_A)], [undefined, undefined, FMT.area, undefined, FMT.area]);
-  rs++;
-  const skv = kvWriter(wsS, rs, 2);
-  const rF = skv('汇水面积F（㎡）', f(`C${rSum}`, SITE), FMT.area);
-  const rPhi = skv('综合雨量径流系数φ', f(`E${rSum}/C${rSum}`, PHI), FMT.dec3);
-  skv('年径流总量控制率', 0.8, FMT.pct0, '规划条件：≥80%');
-  const rH = skv('设计降雨量（mm）', H_RAIN, FMT.dec1, '对应年径流总量控制率80%');
-  skv('需调蓄容积（m³）', f(`10*C${rH}*C${rPhi}*C${rF}/10000`, V_REQ), FMT.dec2, 'V=10·H·φ·F，F以hm²计');
-  const rPool = skv('雨水调蓄池容积（m³）', STORAGE_POOL, FMT.dec2);
-  const rLid = skv('下凹式绿地及雨水花园调蓄容积（m³）', STORAGE_LID, FMT.dec2);
-  skv('实际调蓄容积（m³）', f(`C${rPool}+C${rLid}`, V_PROV), FMT.dec2, '≥需调蓄容积');
 
   // ---------------------------------------------------------------- 可再生能源
   const wsR = sheet(wb, '可再生能源', [36, 18, 30]);
   title(wsR, 1, '可再生能源利用计算表', 1, 3, 12);
-  let rr = 2;
-  const rkv = kvWriter(wsR, rr, 1);
+  const rkv = kvWriter(wsR, 2, 1);
   rkv('光伏装机容量（kWp）', 260, FMT.int, '1#~6#楼屋面');
   const rPv = rkv('光伏年发电量（万kWh/a）', PV_WAN, FMT.dec2);
   const rSt = rkv('太阳能热水年供热量（kWh/a）', SOLAR_HEAT, FMT.int, '5#、6#楼集中式太阳能热水');
