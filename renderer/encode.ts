@@ -56,8 +56,19 @@ export function jsonErrorWhere(text: string, e: unknown): string {
   return '格式错误';
 }
 
-/** Number of page objects in a PDF (enough for a summary line; pdfmake writes one per page). */
+/**
+ * Number of pages of a PDF (enough for a summary line). Counts distinct page objects, the last
+ * definition of each object winning: an incremental update (a digital signature) writes a page
+ * object again under the same number, and must not count it twice.
+ */
 export function pdfPageCount(bytes: Uint8Array): number {
   const text = new TextDecoder('latin1').decode(bytes);
-  return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+  const isPage = new Map<string, boolean>();
+  for (const m of text.matchAll(/(\d+)\s+\d+\s+obj\b([\s\S]*?)endobj/g)) {
+    const dict = m[2]!.split('stream')[0]!;
+    isPage.set(m[1]!, /\/Type\s*\/Page(?![s\w])/.test(dict));
+  }
+  let n = 0;
+  for (const v of isPage.values()) if (v) n++;
+  return n;
 }

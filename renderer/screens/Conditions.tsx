@@ -6,7 +6,7 @@ import type { Condition, ConditionsDoc, LeafRule, Rule } from '../../shared/mode
 import { indicator } from '../../shared/model/indicators';
 import { invoke, errorText } from '../api';
 import { useApp } from '../state';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { downloadJson, formatTime, readJsonFile } from '../files';
 import {
   CONDITION_INDICATORS,
@@ -41,6 +41,8 @@ export function ConditionsScreen() {
   const [loading, setLoading] = useState(true);
   /** An older version opened read-only from the history. */
   const [viewing, setViewing] = useState<{ version: number; doc: ConditionsDoc } | null>(null);
+  /** An old version waiting for confirmation because the editor has unsaved changes. */
+  const [replacing, setReplacing] = useState<{ version: number; doc: ConditionsDoc } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -293,7 +295,7 @@ export function ConditionsScreen() {
                   ))}
                 </ol>
                 <div className="toolbar">
-                  <button type="button" onClick={() => restoreVersion(viewing)} data-testid="version-restore">
+                  <button type="button" onClick={() => (dirty ? setReplacing(viewing) : restoreVersion(viewing))} data-testid="version-restore">
                     恢复为此版本
                   </button>
                   <button type="button" className="link" onClick={() => setViewing(null)}>
@@ -306,6 +308,19 @@ export function ConditionsScreen() {
         </div>
       )}
 
+      <ConfirmDialog
+        open={replacing !== null}
+        title="放弃未保存的修改"
+        danger
+        confirmLabel="放弃修改并载入"
+        message={<>编辑区有未保存的修改。载入第 {replacing?.version} 版会放弃这些修改（已保存的各版本不受影响），确定吗？</>}
+        onCancel={() => setReplacing(null)}
+        onConfirm={() => {
+          const v = replacing!;
+          setReplacing(null);
+          restoreVersion(v);
+        }}
+      />
       <PasteDialog
         open={pasteOpen}
         onClose={() => setPasteOpen(false)}

@@ -1,13 +1,14 @@
 // 项目: searchable, sortable, virtualised list; create / rename / archive (undo) / delete; samples.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ApiOutputs, ProjectRow } from '../../shared/api/contract';
+import { MAX_BACKUP_BYTES } from '../../shared/api/limits';
 import { sortProjects, type Sort } from '../sort';
 import { invoke, errorText } from '../api';
 import { useApp, useShortcut } from '../state';
 import { VirtualList } from '../components/VirtualList';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { OverallBadge } from '../components/Badges';
-import { downloadBase64, fileToBase64, formatTime } from '../files';
+import { downloadBase64, fileToBase64, formatBytes, formatTime } from '../files';
 
 const ROW_HEIGHT = 48;
 
@@ -102,6 +103,10 @@ export function ProjectsScreen() {
   };
 
   const restore = async (f: File) => {
+    if (f.size > MAX_BACKUP_BYTES) {
+      app.notify('error', `备份文件 ${f.name} 有 ${formatBytes(f.size)}，超过界面恢复的上限 ${formatBytes(MAX_BACKUP_BYTES)}`);
+      return;
+    }
     setBusy(true);
     try {
       const r = await invoke('store.restore', { fileName: f.name, dataBase64: await fileToBase64(f) });

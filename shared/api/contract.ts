@@ -9,12 +9,18 @@ import type {
   Overall,
   Verdict,
 } from '../model/types';
+import { MAX_BACKUP_BASE64, MAX_BACKUP_BYTES } from './limits';
 
 const id = z.number().int().positive();
 const text = (max: number) => z.string().max(max);
 const nonEmpty = (max: number) => z.string().trim().min(1).max(max);
 /** File contents travel as base64 (IPC and HTTP alike); 60 MB of base64 ≈ 45 MB of file. */
 const base64 = z.string().max(60_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/** A whole database (store.restore): see limits.ts. */
+const backupBase64 = z
+  .string()
+  .max(MAX_BACKUP_BASE64, `备份文件超过 ${MAX_BACKUP_BYTES / 1024 / 1024} MB，无法在界面中恢复`)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const verdict = z.enum(['pass', 'fail', 'missing', 'review', 'not_applicable']);
 const org = z.object({
   name: nonEmpty(60),
@@ -85,7 +91,7 @@ export const schemas = {
   'report.verify': z.object({ dataBase64: base64 }),
 
   'store.backup': z.object({}),
-  'store.restore': z.object({ fileName: nonEmpty(255), dataBase64: base64 }),
+  'store.restore': z.object({ fileName: nonEmpty(255), dataBase64: backupBase64 }),
 
   'org.list': z.object({}),
   'org.save': z.object({ profile: org }),

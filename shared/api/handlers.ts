@@ -13,6 +13,7 @@ import type {
   ReportRow,
   TemplateInfo,
 } from './contract';
+import { MAX_BACKUP_BYTES } from './limits';
 import { ApiError, userMessage } from './dispatch';
 import { validateConditions, conditionsFromText } from '../conditions/index';
 import { importWorkbookBuffer } from '../import/index';
@@ -303,8 +304,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'store.backup': async () => {
-      const date = new Date().toISOString().slice(0, 10);
-      return { fileName: `LandCheck备份_${date}.sqlite`, dataBase64: b64(await deps.holder.backup()) };
+      const bytes = await deps.holder.backup();
+      if (bytes.length > MAX_BACKUP_BYTES) {
+        const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
+        throw new ApiError(
+          `数据库有 ${mb(bytes.length)}，超过界面备份与恢复的上限 ${mb(MAX_BACKUP_BYTES)}：请退出程序后直接复制数据库文件 ${deps.holder.path}`,
+        );
+      }
+      return { fileName: `LandCheck备份_${localDate(new Date())}.sqlite`, dataBase64: b64(bytes) };
     },
     'store.restore': async ({ fileName, dataBase64 }) => {
       try {
@@ -347,6 +354,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 }
 
 type ApiInputOrg = { name: string; sealText?: string; sealPngBase64?: string; preparer?: string; checker?: string; approver?: string; crossPageSeal?: boolean };
+
+/** The user's calendar date (the backup's file name), not UTC's: 2026-11-22 at 07:00 in Shanghai. */
+export function localDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
 
 function reportRow(r: { id: number; runId: number; fingerprint: string; fileName: string; kind: 'pdf' | 'xlsx'; createdAt: string }): ReportRow {
   return { id: r.id, runId: r.runId, fingerprint: r.fingerprint, fileName: r.fileName, kind: r.kind, createdAt: r.createdAt };

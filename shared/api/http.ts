@@ -4,9 +4,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Handlers } from './contract';
+import { MAX_BACKUP_BASE64 } from './limits';
 import { dispatch } from './dispatch';
 
 const MAX_BODY = 64 * 1024 * 1024;
+/** store.restore carries a whole database (see MAX_BACKUP_BYTES in contract.ts). */
+const MAX_RESTORE_BODY = MAX_BACKUP_BASE64 + 64 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -53,14 +56,19 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: WebHostOp
     // Only same-origin pages may call the API (no CSRF from other local pages).
     const origin = req.headers.origin;
     if (origin && origin !== `http://${req.headers.host}`) return send(res, 403, 'text/plain; charset=utf-8', '拒绝跨源请求');
+    const method = decodeURIComponent(url.pathname.slice(5));
     let body: unknown;
     try {
-      const raw = await readBody(req);
+      const raw = await readBody(req, method === 'store.restore' ? MAX_RESTORE_BODY : MAX_BODY);
       body = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
     } catch (e) {
-      return sendJson(res, 400, { ok: false, error: e instanceof Error && e.message === 'too large' ? '请求过大' : '请求不是有效的 JSON' });
+      if (e instanceof Error && e.message === 'too large') {
+        const mb = Math.round((method === 'store.restore' ? MAX_RESTORE_BODY : MAX_BODY) / 1024 / 1024);
+        return sendJson(res, 413, { ok: false, error: `请求过大（上限 ${mb} MB）：文件太大，无法通过界面提交` });
+      }
+      return sendJson(res, 400, { ok: false, error: '请求不是有效的 JSON' });
     }
-    const envelope = await dispatch(opts.handlers, decodeURIComponent(url.pathname.slice(5)), body);
+    const envelope = await dispatch(opts.handlers, method, body);
     return sendJson(res, 200, envelope);
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求');
@@ -80,19 +88,25 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: WebHostOp
   }
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/**
+ * The body, up to `max` bytes. A larger body is read to its end and dropped (not kept in memory),
+ * so the client gets the answer instead of a reset connection; far beyond the limit the connection
+ * is cut.
+ */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
+      if (size > max) {
+        chunks.length = 0;
+        if (size > 4 * max) req.destroy();
       } else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (size > max ? reject(new Error('too large')) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
+    req.on('close', () => size > max && reject(new Error('too large'))); // cut off: settle anyway
   });
 }
 

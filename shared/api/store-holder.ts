@@ -6,9 +6,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, restoreFrom, type Store } from '../store/index';
+import { ApiError } from './dispatch';
 
 export class StoreHolder {
   private current: Store;
+  /** Backups still copying: a restore must not close the database under them. */
+  private backups = 0;
 
   constructor(
     readonly path: string,
@@ -24,17 +27,20 @@ export class StoreHolder {
   /** The whole database as one SQLite file. */
   async backup(): Promise<Uint8Array> {
     const dir = mkdtempSync(join(tmpdir(), 'landcheck-backup-'));
+    this.backups++;
     try {
       const file = join(dir, 'backup.sqlite');
       await this.current.backupTo(file);
       return new Uint8Array(readFileSync(file));
     } finally {
+      this.backups--;
       rmSync(dir, { recursive: true, force: true });
     }
   }
 
   /** Replace the database with a backup; on any error the live database stays as it was. */
   restore(bytes: Uint8Array): void {
+    if (this.backups > 0) throw new ApiError('正在备份数据库，请等备份完成后再恢复');
     const dir = mkdtempSync(join(tmpdir(), 'landcheck-restore-'));
     const file = join(dir, 'restore.sqlite');
     writeFileSync(file, bytes);

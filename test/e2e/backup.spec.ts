@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { test, expect, shot } from './fixtures';
 
 test('备份、恢复；条件旧版本；报告预览与数字签名', async ({ page, host }) => {
+  // The preview must not be blocked by the CSP (a blocked frame still has its blob: src).
+  const cspViolations: string[] = [];
+  page.on('console', (m) => /Content Security Policy/i.test(m.text()) && cspViolations.push(m.text()));
   await page.goto(host.url);
   await page.getByTestId('sample-select').selectOption('residential-jiading');
   await expect(page.locator('main')).toHaveAttribute('data-screen', 'results');
@@ -46,7 +49,15 @@ test('备份、恢复；条件旧版本；报告预览与数字签名', async ({
   await expect(page.getByTestId('version-view')).toContainText('第 1 版（只读）');
   await expect(page.getByTestId('version-view')).toContainText('≤ 2');
   await shot(page, '27-conditions-version');
+  // Unsaved edits in the editor are not dropped without asking.
+  await first.getByLabel('合同原文').fill('未保存的修改');
   await page.getByTestId('version-restore').click();
+  const discard = page.getByRole('dialog', { name: '放弃未保存的修改' });
+  await expect(discard).toBeVisible();
+  await discard.getByRole('button', { name: '取消' }).click();
+  await expect(first.getByLabel('合同原文')).toHaveValue('未保存的修改');
+  await page.getByTestId('version-restore').click();
+  await discard.getByRole('button', { name: '放弃修改并载入' }).click();
   await expect(first.getByLabel('要求值')).toHaveValue('2');
   await page.getByRole('button', { name: '保存为新版本' }).click();
   await expect(page.getByTestId('versions').locator('li')).toHaveCount(3);
@@ -66,8 +77,19 @@ test('备份、恢复；条件旧版本；报告预览与数字签名', async ({
   await expect(page.getByText('已用“E2E Signer”的证书对 PDF 加数字签名')).toBeVisible();
   const signed = execFileSync('pdfsig', [pdfPath], { encoding: 'utf8' });
   expect(signed).toContain('Signature is Valid');
+  // The page count shown counts a page rewritten by the signature's incremental update once.
+  const pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))![1];
+  await expect(page.getByTestId('generated')).toContainText(`${pages} 页`);
   const preview = page.getByTestId('pdf-preview');
   await expect(preview).toBeVisible();
   expect(await preview.getAttribute('src')).toMatch(/^blob:/);
+  // Chromium's own PDF viewer opened inside the frame (its extension id is fixed); nothing blocked.
+  await expect
+    .poll(() => page.frames().some((f) => f.url().startsWith('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/')), { timeout: 15_000 })
+    .toBe(true);
+  expect(page.frames().filter((f) => f.url().startsWith('chrome-error:'))).toHaveLength(0);
+  expect(cspViolations).toEqual([]);
+  await preview.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(1500); // let the viewer paint the first page for the screenshot
   await shot(page, '28-report-preview-signed');
 });
