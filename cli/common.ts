@@ -44,7 +44,7 @@ export function parseArgs(argv: string[], valued: string[], booleans: string[], 
     const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
     if (valued.includes(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === '') failInput(`参数 --${name} 缺少取值。\n用法：${usage}`);
+      if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) failInput(`参数 --${name} 缺少取值。\n用法：${usage}`);
       flags.set(name, value);
     } else if (booleans.includes(name) && eq < 0) {
       flags.set(name, true);

@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isInputError, InputError } from '../shared/errors';
+import { useList } from '../shared/model/uses';
 import { conditionsFromText, describeRule, loadConditions } from '../shared/conditions/index';
 import { indicatorName, formatValue } from '../shared/model/indicators';
 import type { Condition, ConditionsDoc } from '../shared/model/types';
@@ -11,8 +12,6 @@ import type { Condition, ConditionsDoc } from '../shared/model/types';
 const USAGE =
   '用法：npm run conditions -- --from-text <合同文本.txt> [--json]\n' +
   '      npm run conditions -- --validate <条件文件.json>';
-
-const USE_NAMES: Record<string, string> = { residential: '住宅', public: '公共建筑', industrial: '工业建筑' };
 
 interface Args {
   mode: 'from-text' | 'validate';
@@ -66,7 +65,7 @@ function readText(path: string): string {
 function describeScope(c: Condition): string {
   if (c.scope !== 'building') return '项目';
   const parts: string[] = [];
-  if (c.appliesTo?.use) parts.push(c.appliesTo.use.map((u) => USE_NAMES[u] ?? u).join('、'));
+  if (c.appliesTo?.use) parts.push(useList(c.appliesTo.use));
   if (c.appliesTo?.minFloorArea !== undefined) parts.push(`单体建筑面积 ≥ ${c.appliesTo.minFloorArea} m²`);
   if (c.appliesTo?.buildings) parts.push(c.appliesTo.buildings.join('、'));
   return parts.length ? `单体（${parts.join('，')}）` : '每个单体';

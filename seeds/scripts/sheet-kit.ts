@@ -172,6 +172,11 @@ export function kvWriter(ws: ExcelJS.Worksheet, row: number, col = 1, withRemark
   return w;
 }
 
+/** Q = (Q0 + Σ category scores + QA) / 10 with Q0 = 400 (GB/T 50378-2019 §3.2.5). */
+export function totalScore(scores: [string, number, number][], bonus: number): number {
+  return (400 + scores.reduce((s, x) => s + x[1], 0) + bonus) / 10;
+}
+
 /** A GB/T 50378-2019 self-assessment sheet (预评价), as design institutes lay it out. */
 export interface GreenScoreSheet {
   name: string;

@@ -4,7 +4,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Store } from '../store/index';
 import type { StoreHolder } from './store-holder';
-import type { CheckRun, ConditionsDoc } from '../model/types';
+import type { CheckRun, ConditionsDoc, ImportResult } from '../model/types';
 import type {
   BatchStatus,
   Handlers,
@@ -111,8 +111,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 
   /** Import bytes for a project: interpret, apply the corrections remembered for this layout, store. */
-  const importInto = async (projectId: number, fileName: string, bytes: Uint8Array) => {
-    const raw = await importWorkbookBuffer(bytes, fileName);
+  const importInto = async (projectId: number, fileName: string, bytes: Uint8Array, read?: ImportResult) => {
+    const raw = read ?? (await importWorkbookBuffer(bytes, fileName));
     const key = templateKey(raw);
     const memories = db().mappingsFor(key);
     const imported = await applyCorrections(raw, memories, bytes);
@@ -236,7 +236,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await correctionValue(memory, bytes);
       const raw = await importWorkbookBuffer(bytes, last.fileName);
       db().rememberMapping(templateKey(raw), memory);
-      const { importId, imported } = await importInto(projectId, last.fileName, bytes);
+      const { importId, imported } = await importInto(projectId, last.fileName, bytes, raw);
       return { importId, imported };
     },
     'check.run': async ({ projectId }) => {

@@ -25,6 +25,7 @@ import type {
   Verdict,
 } from '../model/types';
 import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
+import { USE_LABEL, useList } from '../model/uses';
 import { recompute, type CalcContext } from '../calc/index';
 import { describeRule } from '../conditions/index';
 import { holds, missWord, requirementWords } from './compare';
@@ -166,12 +167,6 @@ interface Gate {
   source: string | null;
 }
 
-const USE_NAMES: Record<string, string> = {
-  residential: '居住建筑',
-  public: '公共建筑',
-  industrial: '工业建筑',
-  other: '其他用途（车库、设备用房等）',
-};
 
 /** Null when the condition applies to the building; otherwise why not (or why it is unknown). */
 function applicability(cond: Condition, b: ImportedBuilding): Gate | null {
@@ -181,7 +176,7 @@ function applicability(cond: Condition, b: ImportedBuilding): Gate | null {
     return { verdict: 'not_applicable', message: `${b.name} 不在本条所列单体（${a.buildings.join('、')}）之内`, source: b.nameSource };
   }
   if (a.use && a.use.length > 0) {
-    const wanted = a.use.map((u) => USE_NAMES[u]).join('、');
+    const wanted = useList(a.use);
     if (b.use === null) {
       return {
         verdict: 'review',
@@ -190,7 +185,7 @@ function applicability(cond: Condition, b: ImportedBuilding): Gate | null {
       };
     }
     if (!(a.use as string[]).includes(b.use)) {
-      return { verdict: 'not_applicable', message: `${b.name} 为${USE_NAMES[b.use]}，本条仅适用于${wanted}`, source: b.useSource ?? b.nameSource };
+      return { verdict: 'not_applicable', message: `${b.name} 为${USE_LABEL[b.use]}，本条仅适用于${wanted}`, source: b.useSource ?? b.nameSource };
     }
   }
   if (a.minFloorArea !== undefined) {

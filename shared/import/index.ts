@@ -107,9 +107,8 @@ export async function readWorkbookCell(data: Uint8Array, fileName: string, ref: 
   const ws = wb.getWorksheet(sheetName);
   if (!ws) throw new InputError(`文件“${file}”中没有工作表“${sheetName}”`, file);
   const addr = `${m[2].toUpperCase()}${m[3]}`;
-  const grid = buildGrid(ws);
-  const { row, col } = a1ToRowCol(addr);
-  const cell = cellAt(grid, row, col);
+  const at = ws.getCell(addr); // exceljs resolves the A1 address
+  const cell = cellAt(buildGrid(ws), Number(at.row), Number(at.col));
   const source = `${sheetName}!${addr}`;
   if (!cell) throw new InputError(`文件“${file}”的 ${source} 是空单元格`, file, source);
   const reading = readCell(cell, def);
@@ -123,11 +122,4 @@ export async function readWorkbookCell(data: Uint8Array, fileName: string, ref: 
     interpretation: reading.interpretation,
     status: reading.status,
   };
-}
-
-function a1ToRowCol(addr: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(addr)!;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
 }

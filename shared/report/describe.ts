@@ -2,6 +2,7 @@
 // export and the verification messages.
 import type { Condition, Finding, ImportedScalar, Rule } from '../model/types';
 import { formatValue, indicatorName } from '../model/indicators';
+import { useList } from '../model/uses';
 import { OP_WORD, VERDICT_WORD, prettyOps } from './labels';
 
 /** '装配率 ≥ 60%', '预制率 ≥ 40% 或 装配率 ≥ 60%'. */
@@ -21,8 +22,7 @@ function wrap(r: Rule): string {
 /** Where a condition applies, in words ('公共建筑，单体建筑面积 ≥ 20000 m²'). */
 export function describeScope(c: Condition): string {
   const parts: string[] = [];
-  const USE: Record<string, string> = { residential: '居住建筑', public: '公共建筑', industrial: '工业建筑' };
-  if (c.appliesTo?.use?.length) parts.push(c.appliesTo.use.map((u) => USE[u] ?? u).join('、'));
+  if (c.appliesTo?.use?.length) parts.push(useList(c.appliesTo.use));
   if (c.appliesTo?.minFloorArea !== undefined) parts.push(`单体建筑面积 ≥ ${c.appliesTo.minFloorArea} m²`);
   if (c.appliesTo?.buildings?.length) parts.push(`限 ${c.appliesTo.buildings.join('、')}`);
   const scope = c.scope === 'building' ? '逐栋单体' : '项目整体';

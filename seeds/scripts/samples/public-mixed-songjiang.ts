@@ -2,7 +2,7 @@
 // Q = 65.8 (一星级) against a declared 二星级 → fail; the office's GB/T 51129 装配率计算表 gives
 // ≈52 % against a declared 65 % → review (score rows UNCONFIRMED); storage provided < V → review.
 // Overall fail, exit 1.
-import { f, FMT, greenScoreSheet, header, kvWriter, mergeRow, newWorkbook, note, put, round, rowOf, sheet, spongeSheet, title } from '../sheet-kit';
+import { f, FMT, greenScoreSheet, header, kvWriter, mergeRow, newWorkbook, note, put, round, rowOf, sheet, spongeSheet, title, totalScore } from '../sheet-kit';
 import { expectedOf, type Sample } from '../sample';
 import type { ConditionsDoc } from '../../../shared/model/types';
 
@@ -43,7 +43,7 @@ const C_SCORES: [string, number, number][] = [
   ['环境宜居', 40, 100],
 ];
 const C_BONUS = 3;
-const C_Q = (400 + C_SCORES.reduce((s, x) => s + x[1], 0) + C_BONUS) / 10;
+const C_Q = totalScore(C_SCORES, C_BONUS);
 
 // A办公楼 GB/T 51129-2017 Table 4.0.1 (score rows UNCONFIRMED, prefabrication.md §1.2).
 const lin = (r: number, lo: number, hi: number, sMin: number, sMax: number) =>

@@ -1,7 +1,7 @@
 // Sample a) 嘉定新城 住宅小区: a clean design-institute workbook (key/value indicator table,
 // per-building table, GB/T 50378 self-assessment, sponge calculation, renewable calculation)
 // against a key-area (五个新城) land contract. Every condition passes → overall pass, exit 0.
-import { f, FMT, greenScoreSheet, header, kvWriter, mergeRow, newWorkbook, note, put, round, rowOf, sheet, spongeSheet, title } from '../sheet-kit';
+import { f, FMT, greenScoreSheet, header, kvWriter, mergeRow, newWorkbook, note, put, round, rowOf, sheet, spongeSheet, title, totalScore } from '../sheet-kit';
 import { expectedOf, type Sample } from '../sample';
 import type { ConditionsDoc } from '../../../shared/model/types';
 
@@ -76,7 +76,7 @@ const SCORES: [string, number, number][] = [
   ['环境宜居', 68, 100],
 ];
 const BONUS = 25;
-const Q = (400 + SCORES.reduce((s, x) => s + x[1], 0) + BONUS) / 10;
+const Q = totalScore(SCORES, BONUS);
 
 function workbook() {
   const wb = newWorkbook('上海某建筑设计研究院有限公司');
