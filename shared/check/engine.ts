@@ -25,10 +25,10 @@ import type {
   Verdict,
 } from '../model/types';
 import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
-import { USE_LABEL, useList } from '../model/uses';
 import { recompute, type CalcContext } from '../calc/index';
 import { describeRule } from '../conditions/index';
 import { holds, missWord, requirementWords } from './compare';
+import { applicability, type Gate } from './applicability';
 
 export interface EngineOptions {
   /** Contract city for city-specific data (defaults to the condition file's contract.city). */
@@ -159,53 +159,6 @@ function recomputeIn(id: string, scope: Scope): Calculation | null {
   }
   scope.calcs.set(id, calc);
   return calc;
-}
-
-interface Gate {
-  verdict: 'not_applicable' | 'review';
-  message: string;
-  source: string | null;
-}
-
-
-/** Null when the condition applies to the building; otherwise why not (or why it is unknown). */
-function applicability(cond: Condition, b: ImportedBuilding): Gate | null {
-  const a = cond.appliesTo;
-  if (!a) return null;
-  if (a.buildings && a.buildings.length > 0 && !a.buildings.some((n) => n.trim() === b.name.trim())) {
-    return { verdict: 'not_applicable', message: `${b.name} 不在本条所列单体（${a.buildings.join('、')}）之内`, source: b.nameSource };
-  }
-  if (a.use && a.use.length > 0) {
-    const wanted = useList(a.use);
-    if (b.use === null) {
-      return {
-        verdict: 'review',
-        message: `${b.name} 的建筑用途${b.useRaw ? `“${b.useRaw}”` : ''}无法识别，不能判断本条（适用于${wanted}）是否适用，请核对`,
-        source: b.useSource ?? b.nameSource,
-      };
-    }
-    if (!(a.use as string[]).includes(b.use)) {
-      return { verdict: 'not_applicable', message: `${b.name} 为${USE_LABEL[b.use]}，本条仅适用于${wanted}`, source: b.useSource ?? b.nameSource };
-    }
-  }
-  if (a.minFloorArea !== undefined) {
-    const areaSource = b.values.gross_floor_area?.source ?? b.nameSource;
-    if (b.floorArea === null) {
-      return {
-        verdict: 'review',
-        message: `${b.name} 未给出建筑面积，不能判断是否达到本条适用的 ${a.minFloorArea} m²，请补充`,
-        source: areaSource,
-      };
-    }
-    if (b.floorArea < a.minFloorArea) {
-      return {
-        verdict: 'not_applicable',
-        message: `${b.name} 建筑面积 ${b.floorArea} m²，小于本条适用的 ${a.minFloorArea} m²`,
-        source: areaSource,
-      };
-    }
-  }
-  return null;
 }
 
 function gateFinding(cond: Condition, scope: Scope, gate: Gate): Finding {

@@ -1,6 +1,6 @@
 // Core types shared by import, conditions, calculators, the check engine, the report and the UI.
-// The JSON shapes (ConditionsDoc, ResultDoc) follow ../shared/spec/formats.md exactly; fields
-// beyond the spec are optional extensions.
+// The JSON shapes (ConditionsDoc, ResultDoc) follow docs/formats.md; fields beyond the founding
+// version are optional extensions listed in docs/formats.md §6.
 
 // ---------------------------------------------------------------- indicators
 
@@ -58,6 +58,23 @@ export interface ImportedValue {
    * invalid: a value exists but could not be read as this indicator's type.
    */
   status: 'ok' | 'placeholder' | 'ambiguous' | 'invalid';
+  /**
+   * Header cell that gave the value's column (or row) its role as "what this project declares"
+   * (设计值, 自评得分, 修改后, …), for values read from a table.
+   */
+  roleSource?: CellRef;
+  /** Remarks stripped from the text, kept for the reader ("预评价" from "二星级（预评价）"). */
+  remark?: string;
+  /**
+   * A requirement written with the value (a 规划条件 cell in the same row, "（规划要求≥35%）" in
+   * the label, "二星级及以上" as the value): a requirement, never a declared fact.
+   */
+  requirement?: { text: string; source: CellRef };
+  /**
+   * Other readings of the same indicator in the same scope (and parcel) that differ from this one
+   * beyond the indicator's tolerance. The engine never passes a value that has conflicts.
+   */
+  conflicts?: Array<Pick<ImportedValue, 'value' | 'raw' | 'source' | 'label' | 'status'>>;
 }
 
 export interface ImportedBuilding {
@@ -70,6 +87,8 @@ export interface ImportedBuilding {
   /** 单体建筑面积 in m², when the sheet gives it. */
   floorArea: number | null;
   values: Record<string, ImportedValue>;
+  /** Other spellings of the name seen in the workbook (一号楼 / 1#楼 / 1#), with where. */
+  aliases?: Array<{ name: string; source: CellRef }>;
 }
 
 /** A row of a runoff surface table (下垫面 | 面积 | 径流系数). */
@@ -78,6 +97,60 @@ export interface ImportedSurface {
   area: number | null;
   coefficient: number | null;
   source: CellRef;
+  /** 汇水分区 the row belongs to, when the sheet splits the site into zones. */
+  zone?: string;
+}
+
+/** A row of a storage-facility table (调蓄设施 | 调蓄容积(m³)). */
+export interface ImportedFacility {
+  name: string;
+  /** Effective storage volume in m³, or null when unreadable. */
+  volume: number | null;
+  source: CellRef;
+  zone?: string;
+}
+
+/**
+ * A table or block the importer saw near indicator words but could not read. The engine treats
+ * the indicators it relates to as "evidence not read" (docs/evidence-policy.md).
+ */
+export interface UnreadBlock {
+  sheet: string;
+  /** A1 range, e.g. "B4:H20". */
+  range: string;
+  /** The title or header text that made it look relevant, as written. */
+  title: string;
+  /**
+   * Indicator ids (condition indicators or calculator inputs) whose evidence it may hold;
+   * 'building_name' when it seems to list buildings the importer could not read.
+   */
+  indicators: string[];
+  /** Chinese: why it was not read. */
+  reason: string;
+}
+
+/** What the importer did with one sheet: the basis of "what was not read". */
+export interface SheetCoverage {
+  sheet: string;
+  /** 'hidden' / 'veryHidden' sheets are not read at all (stale copies). */
+  state: 'visible' | 'hidden' | 'veryHidden';
+  /** Non-empty cells. */
+  cells: number;
+  /** Cells used as a value, label, header, unit or building name. */
+  used: number;
+  /** Labels recognised as an indicator whose value was not taken, and why. */
+  unusedLabels: Array<{ source: CellRef; label: string; indicator: string; reason: string }>;
+}
+
+/** One parcel (地块) of a workbook that describes several. */
+export interface ImportedParcel {
+  /** Parcel name or number as written (e.g. "SJC10018单元08-03地块", "08-03"). */
+  name: string;
+  nameSource: CellRef;
+  project: Record<string, ImportedValue>;
+  buildings: ImportedBuilding[];
+  surfaces: ImportedSurface[];
+  facilities?: ImportedFacility[];
 }
 
 export interface ImportIssue {
@@ -98,6 +171,24 @@ export interface ImportResult {
   /** Runoff surface rows, if the workbook has such a table. */
   surfaces: ImportedSurface[];
   issues: ImportIssue[];
+  // ---- extensions (absent in results stored before they existed: treat as empty)
+  /** Storage facilities (调蓄设施), if the workbook has such a table. */
+  facilities?: ImportedFacility[];
+  /** Tables and blocks near indicator words that were not understood. */
+  unread?: UnreadBlock[];
+  /** One entry per sheet, hidden ones included. */
+  coverage?: SheetCoverage[];
+  /**
+   * Set when the workbook names several parcels: their values are here, not in `project` /
+   * `buildings` (which then hold only what belongs to no parcel). The engine picks the
+   * contract's parcel (`contract.parcel`) or answers `review`.
+   */
+  parcels?: ImportedParcel[];
+  /**
+   * The one building the whole workbook describes (calculation sheets titled for 2#楼, no
+   * building table): its values also answer project-scope conditions.
+   */
+  soleBuilding?: string;
 }
 
 // ---------------------------------------------------------------- conditions (formats.md §2)
@@ -193,6 +284,16 @@ export interface Calculation {
    */
   bound?: 'upper';
   /**
+   * Totals or intermediate results stated in the sheet that disagree with the recomputation from
+   * their parts (总得分 73.6 beside Q = 107): the recomputation cannot be trusted on its own.
+   */
+  contradictions?: Array<{ label: string; stated: number; computed: number; source?: CellRef }>;
+  /**
+   * Set when the method is not the one the contract's jurisdiction prescribes (a Shanghai 装配率
+   * recomputed by the national GB/T 51129 method): Chinese reason. Never a pass on its own.
+   */
+  methodMismatch?: string;
+  /**
    * When `value` is null but the data still say something about the declared value:
    * false = the sheet's own data do not support the declared value (e.g. storage provided
    * is less than V = 10·H·φ·F for the declared design rainfall).
@@ -238,6 +339,15 @@ export interface Finding extends FindingCore {
   calculation?: Calculation;
   /** A reviewer's override (desktop app): `verdict` above is the overridden one. */
   override?: VerdictOverride;
+  /**
+   * The evidence-policy rule that decided the verdict (docs/evidence-policy.md), e.g.
+   * 'declared-pass', 'conflict', 'unread-table', 'upper-bound-only'.
+   */
+  basis?: string;
+  /** Consistency remarks (一致性提示): declared and recomputed differ but both satisfy, … */
+  remarks?: string[];
+  /** 整改建议: what would make a non-passing finding pass, in the indicator's own units. */
+  remediation?: string[];
 }
 
 export interface VerdictOverride {
@@ -259,6 +369,16 @@ export interface ResultDoc {
   engine?: { name: string; version: string; rules: Record<string, string> };
   project?: { name?: string; contract?: ContractInfo };
   counts?: Record<Verdict, number>;
+  /** Import warnings (conflicts, unreadable cells, skipped sheets, …), each naming its cell. */
+  warnings?: Array<{ message: string; source?: CellRef; indicator?: string }>;
+  /** What was not read: skipped sheets, unread tables, recognised labels whose value was not used. */
+  coverage?: {
+    skippedSheets: Array<{ sheet: string; state: 'hidden' | 'veryHidden' }>;
+    unread: UnreadBlock[];
+    unusedLabels: number;
+    /** Share of non-empty cells of visible sheets that were used (0–1). */
+    usedShare: number;
+  };
 }
 
 // ---------------------------------------------------------------- a whole check
