@@ -65,6 +65,11 @@ export async function importWorkbookBuffer(data: Uint8Array, fileName: string, o
     buildings: x.buildings,
     surfaces: x.surfaces,
     issues: x.issues,
+    facilities: x.facilities,
+    unread: x.unread,
+    coverage: x.coverage,
+    ...(x.parcels ? { parcels: x.parcels } : {}),
+    ...(x.soleBuilding ? { soleBuilding: x.soleBuilding } : {}),
   };
 }
 

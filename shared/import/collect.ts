@@ -1,0 +1,382 @@
+// Everything the readers found, in reading order, turned into the ImportResult's stores: scopes
+// (project / building, per parcel when the workbook names several), conflicts, line items,
+// totals, requirements, stand-ins (绿化率 is not 绿地率), 汇水分区 and the sole building.
+import { indicator, mustIndicator } from '../model/indicators';
+import type { CellRef, ImportedBuilding, ImportedFacility, ImportedParcel, ImportedSurface, ImportedValue, ImportIssue, IndicatorDef } from '../model/types';
+import { buildingKey, type NameRef } from './names';
+import { mapUse } from './uses';
+
+export interface NameAt {
+  name: string;
+  source: CellRef;
+}
+export interface KeyedName extends NameRef {
+  source: CellRef;
+}
+
+/** Where a reading belongs. */
+export interface Scope {
+  parcel?: KeyedName;
+  building?: NameAt;
+  zone?: KeyedName;
+}
+
+/** A value as read, before it is stored. */
+export interface ValueCand {
+  scope: Scope;
+  iv: ImportedValue;
+  /** Block the value was read in (a table or a run of key/value rows): line items are summed per block. */
+  block: string;
+  /** 2 after-state (修改后), 1 declared, 0 a part (新建): a higher rank supersedes a lower one. */
+  rank: number;
+  /**
+   * A 合计 row or column: 'fallback' gives the value only where the scope has none (a building
+   * table may list only some buildings); 'whole' (surface and facility tables list the whole
+   * site) also records a differing stated value as a conflict.
+   */
+  total?: 'fallback' | 'whole';
+}
+
+type Cand =
+  | ({ kind: 'value' } & ValueCand)
+  | { kind: 'building'; scope: Scope }
+  | { kind: 'use'; scope: Scope; text: string; source: CellRef }
+  | { kind: 'surface'; scope: Scope; surface: ImportedSurface }
+  | { kind: 'facility'; scope: Scope; facility: ImportedFacility }
+  | { kind: 'requirement'; scope: Scope; id: string; text: string; source: CellRef };
+
+interface Target {
+  project: Record<string, ImportedValue>;
+  buildings: ImportedBuilding[];
+  byKey: Map<string, ImportedBuilding>;
+  surfaces: ImportedSurface[];
+  facilities: ImportedFacility[];
+  /** 汇水分区 totals read as key/value pairs or zone-table rows: F, φ, V. */
+  zones: Map<string, { name: string; values: Record<string, ImportedValue> }>;
+  totals: ValueCand[];
+  requirements: Array<{ building?: string; id: string; text: string; source: CellRef }>;
+  meta: WeakMap<ImportedValue, { block: string; rank: number }>;
+}
+
+function newTarget(): Target {
+  return { project: {}, buildings: [], byKey: new Map(), surfaces: [], facilities: [], zones: new Map(), totals: [], requirements: [], meta: new WeakMap() };
+}
+
+const BUILDING_USE = 'building_use';
+/** Inputs that describe one 汇水分区 when read inside a zone block. */
+const ZONE_INPUTS = new Set(['catchment_area', 'runoff_coefficient', 'storage_provided', 'storage_required']);
+
+export interface Collected {
+  project: Record<string, ImportedValue>;
+  buildings: ImportedBuilding[];
+  surfaces: ImportedSurface[];
+  facilities: ImportedFacility[];
+  parcels?: ImportedParcel[];
+  soleBuilding?: string;
+}
+
+export class Collector {
+  private cands: Cand[] = [];
+  readonly issues: ImportIssue[] = [];
+
+  warn(message: string, source?: CellRef, indicatorId?: string): void {
+    const i: ImportIssue = { level: 'warning', message };
+    if (source) i.source = source;
+    if (indicatorId) i.indicator = indicatorId;
+    this.issues.push(i);
+  }
+
+  value(c: ValueCand): void {
+    this.cands.push({ kind: 'value', ...c });
+  }
+  building(scope: Scope): void {
+    if (scope.building) this.cands.push({ kind: 'building', scope });
+  }
+  use(scope: Scope, text: string, source: CellRef): void {
+    if (scope.building) this.cands.push({ kind: 'use', scope, text, source });
+  }
+  surface(scope: Scope, surface: ImportedSurface): void {
+    this.cands.push({ kind: 'surface', scope, surface });
+  }
+  facility(scope: Scope, facility: ImportedFacility): void {
+    this.cands.push({ kind: 'facility', scope, facility });
+  }
+  requirement(scope: Scope, id: string, text: string, source: CellRef): void {
+    this.cands.push({ kind: 'requirement', scope, id, text, source });
+  }
+
+  /** Distinct building names seen so far (for the sole-building test). */
+  buildingNames(): string[] {
+    const out: string[] = [];
+    for (const c of this.cands) if (c.kind === 'building' && !out.includes(c.scope.building!.name)) out.push(c.scope.building!.name);
+    return out;
+  }
+
+  finish(opts: { mayBeSole: (names: string[]) => boolean }): Collected {
+    const parcelKeys = new Map<string, KeyedName>();
+    for (const c of this.cands) if (c.scope.parcel && !parcelKeys.has(c.scope.parcel.key)) parcelKeys.set(c.scope.parcel.key, c.scope.parcel);
+    const byParcel = parcelKeys.size >= 2;
+    const canon = this.canonicalBuildings();
+    const top = newTarget();
+    const parcels = new Map<string, { ref: KeyedName; t: Target }>();
+    const targetOf = (scope: Scope): Target => {
+      if (!byParcel || !scope.parcel) return top;
+      let p = parcels.get(scope.parcel.key);
+      if (!p) parcels.set(scope.parcel.key, (p = { ref: parcelKeys.get(scope.parcel.key)!, t: newTarget() }));
+      return p.t;
+    };
+    for (const c of this.cands) {
+      const t = targetOf(c.scope);
+      const b = c.scope.building ? this.ensureBuilding(t, c.scope.building, canon) : null;
+      switch (c.kind) {
+        case 'building':
+          break;
+        case 'use':
+          if (b && !b.useSource) {
+            const r = mapUse(c.text);
+            b.use = r.use;
+            b.useRaw = c.text;
+            b.useSource = c.source;
+            if (r.warning) this.warn(`${c.source}：${b.name} ${r.warning}`, c.source, BUILDING_USE);
+          }
+          break;
+        case 'surface':
+          t.surfaces.push(c.scope.zone ? { ...c.surface, zone: c.scope.zone.name } : c.surface);
+          break;
+        case 'facility':
+          t.facilities.push(c.scope.zone ? { ...c.facility, zone: c.scope.zone.name } : c.facility);
+          break;
+        case 'requirement':
+          t.requirements.push({ building: b?.name, id: c.id, text: c.text, source: c.source });
+          break;
+        case 'value': {
+          if (c.total) {
+            t.totals.push(c);
+            break;
+          }
+          if (c.scope.zone && !b && ZONE_INPUTS.has(c.iv.indicator)) {
+            let z = t.zones.get(c.scope.zone.key);
+            if (!z) t.zones.set(c.scope.zone.key, (z = { name: c.scope.zone.name, values: {} }));
+            this.put(t, z.values, c, `汇水分区“${z.name}”的`);
+            break;
+          }
+          if (b) this.put(t, b.values, c, `${b.name} 的`);
+          else this.put(t, t.project, c, '');
+          break;
+        }
+      }
+    }
+    const all = [top, ...[...parcels.values()].map((p) => p.t)];
+    for (const t of all) this.settle(t);
+    const out: Collected = { project: top.project, buildings: top.buildings, surfaces: top.surfaces, facilities: top.facilities };
+    if (byParcel) {
+      out.parcels = [...parcels.values()].map(({ ref, t }) => ({
+        name: ref.name,
+        nameSource: ref.source,
+        project: t.project,
+        buildings: t.buildings,
+        surfaces: t.surfaces,
+        facilities: t.facilities,
+      }));
+      const names = out.parcels.map((p) => p.name).join('、');
+      this.warn(`工作簿含 ${out.parcels.length} 个地块（${names}），各地块的指标分别读取，未合并为一个项目`);
+    } else if (top.buildings.length === 1 && opts.mayBeSole(top.buildings.map((b) => b.name))) {
+      const b = top.buildings[0];
+      const gfa = top.project.gross_floor_area;
+      const bArea = b.values.gross_floor_area;
+      const differs = gfa && bArea && typeof gfa.value === 'number' && typeof bArea.value === 'number' && Math.abs(gfa.value - bArea.value) > Math.max(1, gfa.value * 0.001);
+      if (!differs) out.soleBuilding = b.name;
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------ buildings
+
+  /** Raw building name → canonical key: 一号楼 / 1#楼 / 1# meet; "1#" joins "1#厂房" when that is the only 1#. */
+  private canonicalBuildings(): Map<string, string> {
+    const names: string[] = [];
+    for (const c of this.cands) if (c.scope.building && !names.includes(c.scope.building.name)) names.push(c.scope.building.name);
+    const out = new Map<string, string>();
+    const byCode = new Map<string, Set<string>>();
+    for (const n of names) {
+      const k = buildingKey(n);
+      out.set(n, k.key);
+      if (k.code && k.kind) {
+        let s = byCode.get(k.code);
+        if (!s) byCode.set(k.code, (s = new Set()));
+        s.add(k.key);
+      }
+    }
+    for (const n of names) {
+      const k = buildingKey(n);
+      if (!k.code || k.kind) continue;
+      const kinded = byCode.get(k.code);
+      if (kinded && kinded.size === 1) out.set(n, [...kinded][0]);
+    }
+    return out;
+  }
+
+  private ensureBuilding(t: Target, at: NameAt, canon: Map<string, string>): ImportedBuilding {
+    const key = canon.get(at.name) ?? buildingKey(at.name).key;
+    let b = t.byKey.get(key);
+    if (!b) {
+      b = { name: at.name, nameSource: at.source, use: null, floorArea: null, values: {} };
+      t.byKey.set(key, b);
+      t.buildings.push(b);
+    } else if (b.name !== at.name && !(b.aliases ?? []).some((a) => a.name === at.name)) {
+      (b.aliases ??= []).push({ name: at.name, source: at.source });
+    }
+    return b;
+  }
+
+  // ------------------------------------------------------------ values
+
+  /** Stores a value: the first stays; a differing reading becomes a conflict (never silently dropped). */
+  private put(t: Target, store: Record<string, ImportedValue>, c: ValueCand, where: string): void {
+    const iv = c.iv;
+    const id = iv.indicator;
+    const prev = Object.prototype.hasOwnProperty.call(store, id) ? store[id] : undefined;
+    if (!prev) {
+      store[id] = iv;
+      t.meta.set(iv, { block: c.block, rank: c.rank });
+      return;
+    }
+    if (prev.source === iv.source) return;
+    const def = indicator(id);
+    const name = def?.name ?? id;
+    const pm = t.meta.get(prev) ?? { block: '', rank: 1 };
+    if (c.rank !== pm.rank && usable(iv) && usable(prev)) {
+      if (c.rank > pm.rank) {
+        iv.interpretation += `；取代 ${prev.source}（${prev.raw}），因本单元格所在列/行注明为${c.rank === 2 ? '修改后/改扩建后' : '设计值'}`;
+        store[id] = iv;
+        t.meta.set(iv, { block: c.block, rank: c.rank });
+      }
+      return;
+    }
+    // Line items of one kind in one block (两套光伏、两种热泵): summed, each kept in `parts`.
+    if (def?.additive && pm.block === c.block && prev.label !== iv.label && isOkNumber(prev) && isOkNumber(iv)) {
+      prev.parts ??= [{ value: prev.value as number, raw: prev.raw, source: prev.source, label: prev.label }];
+      prev.parts.push({ value: iv.value as number, raw: iv.raw, source: iv.source, label: iv.label });
+      const sum = prev.parts.reduce((s, p) => s + p.value, 0);
+      prev.value = Number(sum.toPrecision(12));
+      prev.interpretation = `${prev.parts.map((p) => `“${p.label}” ${p.raw}（${p.source}）`).join(' + ')} = ${fmt(prev.value)} ${def.unit}（同一表内同类分项合计）`;
+      return;
+    }
+    if (!usable(iv)) {
+      if (iv.status === 'invalid' && usable(prev)) {
+        this.warn(`${where}${name}另有一处无法读取：${iv.source}（${iv.raw}）：${iv.interpretation}；采用 ${prev.source}`, iv.source, id);
+      }
+      return;
+    }
+    if (!usable(prev)) {
+      store[id] = iv;
+      t.meta.set(iv, { block: c.block, rank: c.rank });
+      this.warn(`${where}${name}出现两次：${prev.source}（${prev.raw}，不可用）与 ${iv.source}（${iv.raw}），采用 ${iv.source}`, iv.source, id);
+      return;
+    }
+    if (sameValue(def, prev.value, iv.value)) {
+      if (prev.status !== 'ok' && iv.status === 'ok') {
+        store[id] = iv;
+        t.meta.set(iv, { block: c.block, rank: c.rank });
+      }
+      return;
+    }
+    (prev.conflicts ??= []).push({ value: iv.value, raw: iv.raw, source: iv.source, label: iv.label, status: iv.status });
+    this.warn(`${where}${name}出现两次且数值不同：${prev.source}（${prev.raw}）与 ${iv.source}（${iv.raw}），两处不一致，需复核（结果按先出现的 ${prev.source} 列示）`, prev.source, id);
+  }
+
+  /** Totals, requirements, stand-ins, floor areas and 汇水分区 of one target. */
+  private settle(t: Target): void {
+    for (const c of t.totals) {
+      const id = c.iv.indicator;
+      const b = c.scope.building ? t.byKey.get(buildingKey(c.scope.building.name).key) : undefined;
+      const zoneKey = c.scope.zone && !b && ZONE_INPUTS.has(id) ? c.scope.zone.key : undefined;
+      const store = zoneKey ? t.zones.get(zoneKey)?.values ?? this.zoneStore(t, c.scope.zone!) : b ? b.values : t.project;
+      const prev = store[id];
+      if (!prev) {
+        store[id] = c.iv;
+        continue;
+      }
+      if (!usable(prev) || !usable(c.iv) || sameValue(indicator(id), prev.value, c.iv.value)) continue;
+      const name = indicator(id)?.name ?? id;
+      if (c.total === 'whole') {
+        (prev.conflicts ??= []).push({ value: c.iv.value, raw: c.iv.raw, source: c.iv.source, label: c.iv.label, status: c.iv.status });
+        this.warn(`${name}：${prev.source}（${prev.raw}）与表格合计 ${c.iv.source}（${c.iv.raw}）不一致，需复核`, prev.source, id);
+      } else {
+        this.warn(`${name}：${prev.source}（${prev.raw}）与表格合计 ${c.iv.source}（${c.iv.raw}）不同（表格可能只列出部分单体），采用 ${prev.source}`, prev.source, id);
+      }
+    }
+    for (const r of t.requirements) {
+      const store = r.building ? t.buildings.find((b) => b.name === r.building)?.values : t.project;
+      const iv = store?.[r.id];
+      if (iv && !iv.requirement) iv.requirement = { text: r.text, source: r.source };
+    }
+    for (const store of [t.project, ...t.buildings.map((b) => b.values)]) standIns(store);
+    for (const b of t.buildings) {
+      const a = b.values.gross_floor_area;
+      if (a && a.status === 'ok' && typeof a.value === 'number') b.floorArea = a.value;
+    }
+    for (const [, z] of t.zones) {
+      const v = z.values;
+      const num = (id: string) => (v[id] && v[id].status === 'ok' && typeof v[id].value === 'number' ? (v[id].value as number) : null);
+      if (!t.surfaces.some((s) => s.zone === z.name) && v.catchment_area) {
+        t.surfaces.push({ name: `${z.name}（汇水分区合计）`, area: num('catchment_area'), coefficient: num('runoff_coefficient'), source: v.catchment_area.source, zone: z.name });
+      }
+      if (!t.facilities.some((f) => f.zone === z.name) && v.storage_provided) {
+        t.facilities.push({ name: `${z.name}调蓄设施合计`, volume: num('storage_provided'), source: v.storage_provided.source, zone: z.name });
+      }
+    }
+  }
+
+  private zoneStore(t: Target, zone: KeyedName): Record<string, ImportedValue> {
+    const z = { name: zone.name, values: {} as Record<string, ImportedValue> };
+    t.zones.set(zone.key, z);
+    return z.values;
+  }
+}
+
+/** A reading with a value the engine could use or must weigh (not a placeholder, not an unreadable cell). */
+function usable(iv: ImportedValue): boolean {
+  return iv.value !== null && (iv.status === 'ok' || iv.status === 'ambiguous' || iv.status === 'invalid');
+}
+
+function isOkNumber(iv: ImportedValue): boolean {
+  return iv.status === 'ok' && typeof iv.value === 'number';
+}
+
+/** Equal within the indicator's rounding tolerance (a typed 11.67% next to its formula's 11.6667%). */
+export function sameValue(def: IndicatorDef | undefined, a: ImportedValue['value'], b: ImportedValue['value']): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'number' || typeof b !== 'number') return false;
+  const tol = Math.max(def?.tolerance ?? 0, 1e-9 * Math.max(1, Math.abs(a)));
+  return Math.abs(a - b) <= tol;
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(10)));
+}
+
+/** 绿化率 where 绿地率 is meant (and the other label splits): the absent one gets an 'ambiguous' copy. */
+function standIns(store: Record<string, ImportedValue>): void {
+  const add: ImportedValue[] = [];
+  for (const id in store) {
+    const def = indicator(id);
+    const si = def?.standsInFor;
+    if (!si || store[si.indicator]) continue;
+    const iv = store[id];
+    if (iv.status === 'placeholder' || iv.value === null) continue;
+    const target = mustIndicator(si.indicator);
+    add.push({
+      ...iv,
+      indicator: target.id,
+      status: 'ambiguous',
+      interpretation: `${si.reason}（${iv.source} 读作${def!.name}：${iv.interpretation}）`,
+      conflicts: undefined,
+    });
+  }
+  for (const iv of add) {
+    if (store[iv.indicator]) continue;
+    if (iv.conflicts === undefined) delete iv.conflicts;
+    store[iv.indicator] = iv;
+  }
+}
