@@ -7,14 +7,14 @@ import roles from '../data/column-roles.json';
 import { mustIndicator } from '../model/indicators';
 import type { IndicatorDef } from '../model/types';
 import type { GCell } from './grid';
-import { cellAt } from './grid';
+import { cellAt, covering } from './grid';
 import { fold, matchLabel, splitInline, type LabelMatch } from './labels';
 import { buildingKey, buildingTokens, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './names';
 import { isRequirementText, keyHeader } from './roles';
 import { key, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
-import { emitValue, isTotal } from './tables';
+import { emitValue, isTotal, joined } from './tables';
 import { isUnitText } from './units';
-import { isNumericLike, readCell } from './values';
+import { isNumericLike, parseNumberText, readCell } from './values';
 import { sameValue } from './collect';
 
 const BUILDING_NAME = 'building_name';
@@ -115,6 +115,12 @@ export function readBlocks(s: Sheet, env: Env): void {
       }
       const m = matchLabel(t, scope.context);
       if (!m) {
+        // "地下" under a 建筑面积 merged over two rows: the sub-label joined with its parent.
+        const sub = parentJoin(s, c, t, scope.context);
+        if (sub) {
+          pair(s, env, scope, c, sub.match, (next) => (scope = next), sub.text);
+          continue;
+        }
         if (c === cells[0] && cells.length <= 2) {
           const next = title(s, env, c, t, cells.length, scope, base);
           if (next) {
@@ -139,7 +145,7 @@ export function readBlocks(s: Sheet, env: Env): void {
 
 /** A title row: names a building, parcel or zone (and a context), or resets to the sheet's scope. */
 function title(s: Sheet, env: Env, c: GCell, t: string, n: number, scope: BlockScope, base: BlockScope): BlockScope | null {
-  if (/^\s*(注|备注|说明)/.test(t) || isNumericLike(c)) return null;
+  if (/^\s*(注|备注|说明)/.test(t) || isPlainNumber(c)) return null;
   const next: BlockScope = { ...scope };
   const b = buildingIn(t, env);
   const p = parcelIn(t);
@@ -166,9 +172,19 @@ function title(s: Sheet, env: Env, c: GCell, t: string, n: number, scope: BlockS
     next.zone = base.zone;
     changed = true;
   }
-  if (!changed && !ctx) return null;
-  next.context = ctx ?? base.context;
+  // a context only from a real title (one cell, or merged across), not from "热泵 | 是"
+  const realTitle = n === 1 || (c.mergeRight ?? c.c) > c.c;
+  if (!changed && !(ctx && realTitle)) return null;
+  next.context = realTitle ? ctx ?? base.context : scope.context;
   return next;
+}
+
+/** A cell that is a number, with at most a unit ("12000", "35%", "2.5万㎡"). */
+function isPlainNumber(c: GCell): boolean {
+  if (c.kind === 'number') return true;
+  if (c.kind !== 'string') return false;
+  const n = parseNumberText(fold(c.str!));
+  return !!n && (!n.unitText || isUnitText(n.unitText));
 }
 
 /** The first non-empty unclaimed cell right of c. */
@@ -206,6 +222,8 @@ function inlinePair(s: Sheet, env: Env, scope: BlockScope, c: GCell, inline: { l
 
 interface Found {
   value: GCell;
+  /** A sub-label right of the label ("地上", "其中：人防"): the label is a group, not the value's label. */
+  sub?: GCell;
   /** Every candidate cell looked at (claimed: not read again, not an unread block). */
   considered: GCell[];
   unitRaw?: string;
@@ -214,9 +232,35 @@ interface Found {
 }
 
 /** Reads one key/value pair; false when the label has no value. */
-function pair(s: Sheet, env: Env, scope: BlockScope, label: GCell, m: LabelMatch, set: (n: BlockScope) => void): boolean {
+/** The parent label left of a sub-label (merged down over its rows, or the last one above), joined with it. */
+function parentJoin(s: Sheet, c: GCell, t: string, context?: string): { match: LabelMatch; text: string } | null {
+  if (c.c <= 1 || t.length > 20) return null;
+  const { g } = s;
+  let parent = covering(g, c.r, c.c - 1);
+  if (!parent) {
+    // not merged: the nearest cell above in the column to the left, with nothing in between
+    for (let r = c.r - 1; r >= Math.max(1, c.r - 3) && !parent; r--) {
+      const p = cellAt(g, r, c.c - 1);
+      if (p) parent = p;
+      else if (!cellAt(g, r, c.c)) break;
+    }
+  }
+  if (!parent || parent.kind !== 'string' || parent.r > c.r || !matchLabel(parent.str!)) return null;
+  return joined(parent.str!.trim(), t.trim().replace(/^(其中|含)[:：]?/, ''), context);
+}
+
+function pair(s: Sheet, env: Env, scope: BlockScope, label: GCell, m: LabelMatch, set: (n: BlockScope) => void, labelText?: string): boolean {
   const def = mustIndicator(m.ids[0]);
   const f = findValue(s, label, m, def);
+  if (f?.sub) {
+    // "建筑面积 | 地上 | 36000": the label is a group; its sub-label says which indicator.
+    use(s, label);
+    const j = joined((labelText ?? label.raw).trim(), f.sub.raw.trim().replace(/^(其中|含)[:：]?/, ''), scope.context);
+    if (j) return pair(s, env, scope, f.sub, j.match, set, j.text);
+    unusedLabel(s, label, label.raw, def.id, `标签后是未识别的子项“${f.sub.raw.trim()}”，不是${def.name}本身`);
+    for (const c of f.considered) s.claimed.add(key(c.r, c.c));
+    return true;
+  }
   if (!f) {
     if (def.id !== BUILDING_NAME && def.id !== 'project_name') {
       // A label followed only by notes, or alone in its row: recognised but not read.
@@ -256,7 +300,7 @@ function pair(s: Sheet, env: Env, scope: BlockScope, label: GCell, m: LabelMatch
     for (const c of line) if (c && c.kind === 'string' && c.str!.trim() === f.unitRaw && c.r === label.r) use(s, c);
   }
   for (const c of f.considered) s.claimed.add(key(c.r, c.c));
-  emitValue(s, env, sc, scope.block, { cell: label, match: m, text: label.raw }, def, f.value, { unitRaw: f.unitRaw ?? m.unitRaw, requirement: f.requirement, ambiguous: f.ambiguous });
+  emitValue(s, env, sc, scope.block, { cell: label, match: m, text: labelText ?? label.raw }, def, f.value, { unitRaw: f.unitRaw ?? m.unitRaw, requirement: f.requirement, ambiguous: f.ambiguous });
   return true;
 }
 
@@ -301,6 +345,10 @@ function findValue(s: Sheet, label: GCell, m: LabelMatch, def: IndicatorDef): Fo
   if (cands.length) {
     if (def.type === 'text') return { value: cands[0], unitRaw, considered: cands };
     const rd = cands.map((c) => ({ c, r: readCell(c, def, { unitRaw: unit }) }));
+    const head = rd[0];
+    if (rd.length > 1 && head.c.kind === 'string' && head.r.status === 'invalid' && !isRequirementText(head.c.str!) && rd.slice(1).some((x) => x.r.value !== null)) {
+      return { value: head.c, sub: head.c, considered: cands };
+    }
     const vals = rd.filter((x) => x.r.value !== null && (x.r.status === 'ok' || x.r.status === 'ambiguous'));
     const reqs = rd.filter((x) => !vals.includes(x) && x.c.kind === 'string' && isRequirementText(x.c.str!));
     const requirement = reqs[0]?.c;

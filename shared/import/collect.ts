@@ -105,13 +105,6 @@ export class Collector {
     this.cands.push({ kind: 'requirement', scope, id, text, source });
   }
 
-  /** Distinct building names seen so far (for the sole-building test). */
-  buildingNames(): string[] {
-    const out: string[] = [];
-    for (const c of this.cands) if (c.kind === 'building' && !out.includes(c.scope.building!.name)) out.push(c.scope.building!.name);
-    return out;
-  }
-
   finish(opts: { mayBeSole: (names: string[]) => boolean }): Collected {
     const parcelKeys = new Map<string, KeyedName>();
     for (const c of this.cands) if (c.scope.parcel && !parcelKeys.has(c.scope.parcel.key)) parcelKeys.set(c.scope.parcel.key, c.scope.parcel);
@@ -194,8 +187,9 @@ export class Collector {
 
   /** Raw building name → canonical key: 一号楼 / 1#楼 / 1# meet; "1#" joins "1#厂房" when that is the only 1#. */
   private canonicalBuildings(): Map<string, string> {
-    const names: string[] = [];
-    for (const c of this.cands) if (c.scope.building && !names.includes(c.scope.building.name)) names.push(c.scope.building.name);
+    const seen = new Set<string>();
+    for (const c of this.cands) if (c.scope.building) seen.add(c.scope.building.name);
+    const names = [...seen];
     const out = new Map<string, string>();
     const byCode = new Map<string, Set<string>>();
     for (const n of names) {
@@ -306,8 +300,9 @@ export class Collector {
         this.warn(`${name}：${prev.source}（${prev.raw}）与表格合计 ${c.iv.source}（${c.iv.raw}）不同（表格可能只列出部分单体），采用 ${prev.source}`, prev.source, id);
       }
     }
+    const byName = new Map(t.buildings.map((b) => [b.name, b]));
     for (const r of t.requirements) {
-      const store = r.building ? t.buildings.find((b) => b.name === r.building)?.values : t.project;
+      const store = r.building ? byName.get(r.building)?.values : t.project;
       const iv = store?.[r.id];
       if (iv && !iv.requirement) iv.requirement = { text: r.text, source: r.source };
     }

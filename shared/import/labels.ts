@@ -56,6 +56,8 @@ export function normaliseLabel(text: string): { key: string; unitRaw?: string; n
   // Bilingual: "greenratio绿地率", "绿地率greenratio" (spaces are gone after fold).
   const lead = LATIN_LEAD.exec(s);
   if (lead && latinWords(lead[1]) && lead[0].length < s.length) s = s.slice(lead[0].length);
+  // "(总用地面积)" left after an English name: the bracket is the label
+  if (/^\([^()]+\)$/.test(s)) s = s.slice(1, -1);
   // Trailing "(unit)" or "/unit"; a bracket whose content is not a unit is dropped as a note.
   for (let i = 0; i < 3; i++) {
     const tail = LATIN_TAIL.exec(s);

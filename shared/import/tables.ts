@@ -24,7 +24,7 @@ import { looksLikeBuilding, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './n
 import { exactRole, facilityMeasure, headerCore, headerRole, isRequirementText, keyHeader, NOT_A_VALUE, type Role, type RoleHit } from './roles';
 import { addJob, claim, key, labelNotes, makeValue, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
 import { isUnitText, parseUnit } from './units';
-import { isNumericLike, readCell } from './values';
+import { parseNumberText, readCell } from './values';
 
 const TOTAL_WORDS = notations.totalRows.words.map(fold);
 const ST = notations.surfaceTable;
@@ -86,7 +86,8 @@ function classify(c: GCell, env: Env, context?: string): HCell {
   if (looksLikeBuilding(s) || env.knownNames.has(s)) return { cell: c, kind: 'name', name: 'building' };
   if (parcelIn(s)) return { cell: c, kind: 'name', name: 'parcel' };
   if (zoneIn(s)) return { cell: c, kind: 'name', name: 'zone' };
-  if (isNumericLike(c)) return { cell: c, kind: 'value' };
+  const n = parseNumberText(fold(s));
+  if (n && (!n.unitText || isUnitText(n.unitText))) return { cell: c, kind: 'value' };
   return { cell: c, kind: 'unknown' };
 }
 
@@ -125,7 +126,7 @@ function unclaimedLine(s: Sheet, r: number): GCell[] {
 }
 
 /** Joins a parent label and a sub-label when together they name an indicator (建筑面积 + 地上). */
-function joined(parent: string, child: string, context?: string): { match: LabelMatch; text: string } | null {
+export function joined(parent: string, child: string, context?: string): { match: LabelMatch; text: string } | null {
   for (const t of [child + parent, parent + child]) {
     const m = matchLabel(t, context);
     if (m && m.how !== 'affix') return { match: m, text: t };
@@ -140,7 +141,8 @@ function header(s: Sheet, r: number, env: Env, context?: string): Header | null 
   const hc = cells.map((c) => classify(c, env, context));
   if (hc.some((h) => h.kind === 'value')) return null;
   const informative = hc.filter((h) => h.kind !== 'unknown').length;
-  if (informative < 2) return null;
+  // one informative cell is enough for a 调蓄设施 key or a label column ("指标 | 2024版 | 2025版")
+  if (informative < 2 && !(informative === 1 && hc.some((h) => (h.kind === 'key' && h.key === 'facility') || (h.kind === 'role' && h.role!.role === 'label')))) return null;
   const { g } = s;
   // Two header rows: a group cell merged across (or down) with sub-headers below it, or a row of
   // role words under names / indicators.
@@ -278,6 +280,8 @@ function readTable(s: Sheet, h: Header, env: Env): number {
   const keyed = keyCols.find((c) => c.key === 'building' || c.key === 'parcel' || c.key === 'zone');
   // Sideways: buildings (parcels, zones) as columns, labels down the first column.
   if (names.length >= 2 || (names.length >= 1 && keyed && keyed.c < names[0].c)) {
+    const kc = rowKeyColumn(s, h);
+    if (kc !== null && kc < h.left) widen(h, kc);
     const labelCols = h.cols.filter((c) => c.c < names[0].c && !c.name && !(c.role && (c.role.role === 'index' || c.role.role === 'unit' || c.role.role === 'note')));
     if (labelCols.length && labelsBelow(s, h, labelCols.map((c) => c.c), 4)) return listTable(s, h, labelCols, env);
   }
@@ -289,6 +293,8 @@ function readTable(s: Sheet, h: Header, env: Env): number {
   }
   if (!keyed && names.length === 0 && inds.length >= 2) {
     // Categories as columns with role rows (GB/T 50378 Table 3.2.4), or buildings as rows without a 楼号 header.
+    const kcol = rowKeyColumn(s, h);
+    if (kcol !== null && kcol < h.left) widen(h, kcol);
     const first = firstDataRow(s, h);
     const lc = h.cols[0];
     if (first && !lc.ind) {
@@ -302,13 +308,32 @@ function readTable(s: Sheet, h: Header, env: Env): number {
   // List table: a label column and value columns with roles.
   const labelCol = h.cols.find((c) => c.role?.role === 'label');
   const slotRoles = h.cols.filter((c) => c.role && !['label', 'index', 'unit', 'note'].includes(c.role.role));
-  if (!slotRoles.length && !(labelCol && h.cols.some((c) => c.role?.role === 'unit'))) return 0;
+  const unknownSlots = labelCol ? h.cols.filter((c) => c.c > labelCol.c && !c.role && !c.ind && !c.key && !c.name && c.parts.length) : [];
+  if (!slotRoles.length && !unknownSlots.length && !(labelCol && h.cols.some((c) => c.role?.role === 'unit'))) return 0;
   if (!labelCol && slotRoles.length < 2 && !h.cols.some((c) => c.role?.role === 'index')) return 0;
-  const firstSlot = Math.min(...h.cols.filter((c) => c.c > (labelCol?.c ?? 0) && (c.role?.role !== 'label') && (c.role || c.name || c.total || c.ind)).map((c) => c.c), h.right + 1);
+  const firstSlot = Math.min(...h.cols.filter((c) => c.c > (labelCol?.c ?? 0) && c.role?.role !== 'label' && (c.role || c.name || c.total || c.ind || (labelCol && c.parts.length))).map((c) => c.c), h.right + 1);
   const labelCols = h.cols.filter((c) => c.c >= (labelCol?.c ?? h.left) && c.c < firstSlot && !(c.role && (c.role.role === 'index' || c.role.role === 'unit' || c.role.role === 'note')));
   if (!labelCols.length) return 0;
   if (!labelsBelow(s, h, labelCols.map((c) => c.c), 6)) return 0;
   return listTable(s, h, labelCols, env);
+}
+
+/** Extends a header leftwards to column `c` (a corner left empty: the row labels' column). */
+function widen(h: Header, c: number): void {
+  if (c >= h.left) return;
+  const extra: Col[] = [];
+  for (let x = c; x < h.left; x++) extra.push({ c: x, parts: [] });
+  h.cols.unshift(...extra);
+  h.left = c;
+}
+
+/** The first column of the rows under the header, when it lies left of the header's first cell. */
+function rowKeyColumn(s: Sheet, h: Header): number | null {
+  const first = firstDataRow(s, h);
+  if (!first) return null;
+  const line = s.g.rows[first]!;
+  for (const c of line) if (c) return c.c;
+  return null;
 }
 
 function firstDataRow(s: Sheet, h: Header): number | null {
@@ -727,6 +752,7 @@ function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, env: En
     const name = kc.raw.trim();
     if (!name) break;
     if (isNoteRow(s, r)) break;
+    if (r > start && !isTotal(name) && mode !== 'roles' && header(s, r, env, s.context)) break;
     if (isTotal(name)) {
       claimRow(s, r, h.left, h.right);
       use(s, kc);
@@ -806,7 +832,6 @@ function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, r: numb
     const req = cells.find((x) => x.sl.role === 'requirement' && x.cell && !isPlaceholderText(x.cell));
     const p = choose(def, cells, s);
     const a = list[0];
-    const label: RowLabel = { cell: a.col.ind!.cell, match: a.col.ind!.match, text: a.col.ind!.text };
     if (!p) {
       if (req?.cell) {
         use(s, req.cell);
@@ -815,14 +840,16 @@ function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, r: numb
       continue;
     }
     const from = list.find((x) => x.col.c === p.slot.c) ?? a;
-    emitValue(s, env, sc, block, { cell: from.col.ind!.cell, match: from.col.ind!.match, text: from.col.ind!.text }, def, p.cell, {
+    // The column header's own role ("提高与创新加分项满分值") yields to the row's role (自评得分);
+    // otherwise it already chose this column.
+    const match = { ...from.col.ind!.match, role: undefined };
+    emitValue(s, env, sc, block, { cell: from.col.ind!.cell, match, text: from.col.ind!.text }, def, p.cell, {
       unitRaw: p.slot.unitRaw,
       roleSource: rowRole ? kc : p.slot.head,
       rank: p.slot.rank,
       requirement: req?.cell,
       ambiguous: p.ambiguous,
     });
-    void label;
   }
 }
 
@@ -844,6 +871,9 @@ function surfaceTable(s: Sheet, h: Header, type: Col, area: Col, coef: Col, env:
     if (!s.g.rows[r]) break;
     const nc = cellAt(s.g, r, type.c);
     if (!nc) break;
+    if (r > h.bottom + 1 && !isTotal(nc.raw) && header(s, r, env, s.context)) break;
+    const nm = nc.kind === 'string' ? matchLabel(nc.str!) : null;
+    if (nm && nm.how === 'exact') break;
     const name = nc.raw.trim();
     const a = cellAt(s.g, r, area.c);
     const k = cellAt(s.g, r, coef.c);
