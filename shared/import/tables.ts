@@ -306,7 +306,15 @@ function readTable(s: Sheet, h: Header, env: Env): number {
     return 0;
   }
   // List table: a label column and value columns with roles.
-  const labelCol = h.cols.find((c) => c.role?.role === 'label');
+  let labelCol = h.cols.find((c) => c.role?.role === 'label');
+  if (!labelCol && h.cols[0].role && h.cols[0].role.role !== 'index') {
+    // No header over the labels (" | 规划指标 | 设计指标"): the rows' first column is the label column.
+    const kc = rowKeyColumn(s, h);
+    if (kc !== null && kc < h.left) {
+      widen(h, kc);
+      labelCol = h.cols[0];
+    }
+  }
   const slotRoles = h.cols.filter((c) => c.role && !['label', 'index', 'unit', 'note'].includes(c.role.role));
   const unknownSlots = labelCol ? h.cols.filter((c) => c.c > labelCol.c && !c.role && !c.ind && !c.key && !c.name && c.parts.length) : [];
   if (!slotRoles.length && !unknownSlots.length && !(labelCol && h.cols.some((c) => c.role?.role === 'unit'))) return 0;
