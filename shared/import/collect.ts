@@ -1,7 +1,7 @@
 // Everything the readers found, in reading order, turned into the ImportResult's stores: scopes
 // (project / building, per parcel when the workbook names several), conflicts, line items,
 // totals, requirements, stand-ins (绿化率 is not 绿地率), 汇水分区 and the sole building.
-import { indicator, mustIndicator } from '../model/indicators';
+import { INDICATORS, indicator, mustIndicator } from '../model/indicators';
 import type { CellRef, ImportedBuilding, ImportedFacility, ImportedParcel, ImportedSurface, ImportedValue, ImportIssue, IndicatorDef } from '../model/types';
 import { buildingKey, type NameRef } from './names';
 import { mapUse } from './uses';
@@ -55,11 +55,12 @@ interface Target {
   zones: Map<string, { name: string; values: Record<string, ImportedValue> }>;
   totals: ValueCand[];
   requirements: Array<{ building?: string; id: string; text: string; source: CellRef }>;
-  meta: WeakMap<ImportedValue, { block: string; rank: number }>;
+  /** The reading each stored value came from (its block and rank). */
+  meta: Map<ImportedValue, ValueCand>;
 }
 
 function newTarget(): Target {
-  return { project: {}, buildings: [], byKey: new Map(), surfaces: [], facilities: [], zones: new Map(), totals: [], requirements: [], meta: new WeakMap() };
+  return { project: {}, buildings: [], byKey: new Map(), surfaces: [], facilities: [], zones: new Map(), totals: [], requirements: [], meta: new Map() };
 }
 
 const BUILDING_USE = 'building_use';
@@ -77,6 +78,8 @@ export interface Collected {
 
 export class Collector {
   private cands: Cand[] = [];
+  /** Building names in reading order. */
+  private names = new Set<string>();
   readonly issues: ImportIssue[] = [];
 
   warn(message: string, source?: CellRef, indicatorId?: string): void {
@@ -87,13 +90,19 @@ export class Collector {
   }
 
   value(c: ValueCand): void {
-    this.cands.push({ kind: 'value', ...c });
+    if (c.scope.building) this.names.add(c.scope.building.name);
+    (c as Cand).kind = 'value';
+    this.cands.push(c as Cand);
   }
   building(scope: Scope): void {
-    if (scope.building) this.cands.push({ kind: 'building', scope });
+    if (!scope.building) return;
+    this.names.add(scope.building.name);
+    this.cands.push({ kind: 'building', scope });
   }
   use(scope: Scope, text: string, source: CellRef): void {
-    if (scope.building) this.cands.push({ kind: 'use', scope, text, source });
+    if (!scope.building) return;
+    this.names.add(scope.building.name);
+    this.cands.push({ kind: 'use', scope, text, source });
   }
   surface(scope: Scope, surface: ImportedSurface): void {
     this.cands.push({ kind: 'surface', scope, surface });
@@ -102,6 +111,7 @@ export class Collector {
     this.cands.push({ kind: 'facility', scope, facility });
   }
   requirement(scope: Scope, id: string, text: string, source: CellRef): void {
+    if (scope.building) this.names.add(scope.building.name);
     this.cands.push({ kind: 'requirement', scope, id, text, source });
   }
 
@@ -187,9 +197,7 @@ export class Collector {
 
   /** Raw building name → canonical key: 一号楼 / 1#楼 / 1# meet; "1#" joins "1#厂房" when that is the only 1#. */
   private canonicalBuildings(): Map<string, string> {
-    const seen = new Set<string>();
-    for (const c of this.cands) if (c.scope.building) seen.add(c.scope.building.name);
-    const names = [...seen];
+    const names = [...this.names];
     const out = new Map<string, string>();
     const byCode = new Map<string, Set<string>>();
     for (const n of names) {
@@ -232,7 +240,7 @@ export class Collector {
     const prev = Object.prototype.hasOwnProperty.call(store, id) ? store[id] : undefined;
     if (!prev) {
       store[id] = iv;
-      t.meta.set(iv, { block: c.block, rank: c.rank });
+      t.meta.set(iv, c);
       return;
     }
     if (prev.source === iv.source) return;
@@ -243,7 +251,7 @@ export class Collector {
       if (c.rank > pm.rank) {
         iv.interpretation += `；取代 ${prev.source}（${prev.raw}），因本单元格所在列/行注明为${c.rank === 2 ? '修改后/改扩建后' : '设计值'}`;
         store[id] = iv;
-        t.meta.set(iv, { block: c.block, rank: c.rank });
+        t.meta.set(iv, c);
       }
       return;
     }
@@ -264,14 +272,14 @@ export class Collector {
     }
     if (!usable(prev)) {
       store[id] = iv;
-      t.meta.set(iv, { block: c.block, rank: c.rank });
+      t.meta.set(iv, c);
       this.warn(`${where}${name}出现两次：${prev.source}（${prev.raw}，不可用）与 ${iv.source}（${iv.raw}），采用 ${iv.source}`, iv.source, id);
       return;
     }
     if (sameValue(def, prev.value, iv.value)) {
       if (prev.status !== 'ok' && iv.status === 'ok') {
         store[id] = iv;
-        t.meta.set(iv, { block: c.block, rank: c.rank });
+        t.meta.set(iv, c);
       }
       return;
     }
@@ -351,21 +359,23 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(10)));
 }
 
+const STAND_INS = INDICATORS.filter((d) => d.standsInFor);
+
 /** 绿化率 where 绿地率 is meant (and the other label splits): the absent one gets an 'ambiguous' copy. */
 function standIns(store: Record<string, ImportedValue>): void {
   const add: ImportedValue[] = [];
-  for (const id in store) {
-    const def = indicator(id);
-    const si = def?.standsInFor;
-    if (!si || store[si.indicator]) continue;
+  for (const def of STAND_INS) {
+    const id = def.id;
+    const si = def.standsInFor!;
     const iv = store[id];
+    if (!iv || store[si.indicator]) continue;
     if (iv.status === 'placeholder' || iv.value === null) continue;
     const target = mustIndicator(si.indicator);
     add.push({
       ...iv,
       indicator: target.id,
       status: 'ambiguous',
-      interpretation: `${si.reason}（${iv.source} 读作${def!.name}：${iv.interpretation}）`,
+      interpretation: `${si.reason}（${iv.source} 读作${def.name}：${iv.interpretation}）`,
       conflicts: undefined,
     });
   }

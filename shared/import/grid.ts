@@ -22,6 +22,8 @@ export interface GCell {
   x?: ExcelJS.Cell;
   /** Formula without a cached result (<v> absent): the value is not knowable. */
   noCache?: boolean;
+  /** `Sheet!A1`, once asked for (readers cite cells many times). */
+  ref?: string;
   /** Last row / column of the merge range this cell is the master of. */
   mergeBottom?: number;
   mergeRight?: number;

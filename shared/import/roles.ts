@@ -66,7 +66,9 @@ const REQ_COMPARISONS = data.requirementText.comparisons.map(fold);
 const NUMBERING = /^(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[)、.:]|\([0-9一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.])/;
 
 /** Header text without numbering, trailing colon and trailing bracket groups; the groups too. */
-export function headerCore(text: string): { core: string; groups: string[] } {
+export const headerCore = memo((text: string): { core: string; groups: string[] } => computeCore(text));
+
+function computeCore(text: string): { core: string; groups: string[] } {
   let s = fold(text).replace(NUMBERING, '').replace(/[:：]+$/, '');
   const groups: string[] = [];
   for (let i = 0; i < 3; i++) {

@@ -18,12 +18,38 @@ export interface BlockScope extends Scope {
 /** A table row read in phase 2 with the scope of the block it sits in. */
 export type Job = (scope: BlockScope) => void;
 
+/** A set of cells of one grid (keys r * 16384 + c), one byte per cell of the rows that have cells. */
+export class CellSet {
+  private rows: Array<Uint8Array | undefined> = [];
+  size = 0;
+  constructor(private readonly g: Grid) {}
+  has(k: number): boolean {
+    const r = Math.floor(k / 16384);
+    const line = this.rows[r];
+    return !!line && line[k - r * 16384] === 1;
+  }
+  add(k: number): void {
+    const r = Math.floor(k / 16384);
+    const c = k - r * 16384;
+    let line = this.rows[r];
+    if (!line || c >= line.length) {
+      const grown = new Uint8Array(Math.max(c + 1, this.g.rows[r]?.length ?? 0));
+      if (line) grown.set(line);
+      this.rows[r] = line = grown;
+    }
+    if (line[c] !== 1) {
+      line[c] = 1;
+      this.size++;
+    }
+  }
+}
+
 export interface Sheet {
   g: Grid;
   /** Cells that belong to a table or a pair (r * 16384 + c): never read again as key/value. */
-  claimed: Set<number>;
+  claimed: CellSet;
   /** Cells used as a value, label, header, unit, requirement or name (coverage). */
-  used: Set<number>;
+  used: CellSet;
   jobs: Map<number, Job[]>;
   /** Unit columns (header "单位") and the row they start at. */
   unitCols: Map<number, number>;
@@ -43,11 +69,11 @@ export interface Env {
 export const key = (r: number, c: number): number => r * 16384 + c;
 
 export function newSheet(g: Grid): Sheet {
-  return { g, claimed: new Set(), used: new Set(), jobs: new Map(), unitCols: new Map(), unusedLabels: [], tables: 0 };
+  return { g, claimed: new CellSet(g), used: new CellSet(g), jobs: new Map(), unitCols: new Map(), unusedLabels: [], tables: 0 };
 }
 
-export function src(s: Sheet, c: { addr: string }): CellRef {
-  return `${s.g.name}!${c.addr}`;
+export function src(s: Sheet, c: GCell): CellRef {
+  return (c.ref ??= `${s.g.name}!${c.addr}`);
 }
 
 export function addr(r: number, c: number): string {

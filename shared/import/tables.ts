@@ -19,7 +19,7 @@ import { indicator, mustIndicator } from '../model/indicators';
 import type { ImportedValue, IndicatorDef } from '../model/types';
 import { sameValue, type Scope } from './collect';
 import { cellAt, covering, type GCell } from './grid';
-import { fold, matchLabel, type LabelMatch } from './labels';
+import { fold, isLabelOf, matchLabel, type LabelMatch } from './labels';
 import { looksLikeBuilding, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './names';
 import { exactRole, facilityMeasure, headerCore, headerRole, isRequirementText, keyHeader, NOT_A_VALUE, type Role, type RoleHit } from './roles';
 import { addJob, claim, key, labelNotes, makeValue, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
@@ -344,6 +344,19 @@ function rowKeyColumn(s: Sheet, h: Header): number | null {
   return null;
 }
 
+/** A cheap test before the full header analysis: a header row starts with header words. */
+function mayBeHeader(c: GCell | undefined): boolean {
+  if (!c || c.kind !== 'string') return !c;
+  const t = c.str!;
+  return !!(exactRole(t) || keyHeader(t) || headerRole(t) || isLabelOf(t, BUILDING_NAME) || ST_TYPE.has(headerCore(t).core));
+}
+
+function firstCell(s: Sheet, r: number): GCell | undefined {
+  const line = s.g.rows[r];
+  if (line) for (const c of line) if (c) return c;
+  return undefined;
+}
+
 function firstDataRow(s: Sheet, h: Header): number | null {
   for (let r = h.bottom + 1; r <= Math.min(s.g.maxRow, h.bottom + 3); r++) {
     const line = s.g.rows[r];
@@ -503,7 +516,7 @@ function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
   for (let r = start; r <= s.g.maxRow; r++) {
     if (isRowEmpty(s, r, h.left, right)) break;
     if (isNoteRow(s, r)) break;
-    if (r > start && header(s, r, env, s.context)) break;
+    if (r > start && mayBeHeader(firstCell(s, r)) && header(s, r, env, s.context)) break;
     const label = rowLabel(s, r, lcs, s.context);
     if (!label) {
       // A row naming a building / zone / parcel alone is a section title: phase 2 reads it.
@@ -750,6 +763,7 @@ function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, env: En
   claimHeader(s, h);
   let start = h.bottom + 1;
   if (unitsRow(s, start, attrs.map((a) => a.col), keyCol.c)) start++;
+  const groups = groupAttrs(attrs);
   const id = `${s.g.name}#T${s.tables}`;
   let last = h.bottom;
   let read = 0;
@@ -760,7 +774,7 @@ function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, env: En
     const name = kc.raw.trim();
     if (!name) break;
     if (isNoteRow(s, r)) break;
-    if (r > start && !isTotal(name) && mode !== 'roles' && header(s, r, env, s.context)) break;
+    if (r > start && !isTotal(name) && mode !== 'roles' && mayBeHeader(kc) && header(s, r, env, s.context)) break;
     if (isTotal(name)) {
       claimRow(s, r, h.left, h.right);
       use(s, kc);
@@ -787,7 +801,7 @@ function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, env: En
     last = r;
     read++;
     if (mode === 'building' && !env.knownNames.has(name)) env.knownNames.set(name, src(s, kc));
-    addJob(s, r, (scope) => recordRow(s, env, scope, id, r, kc, name, mode, rowRole, attrs));
+    addJob(s, r, (scope) => recordRow(s, env, scope, id, r, kc, name, mode, rowRole, groups));
   }
   if (!read && mode !== 'roles') {
     env.unread.push({
@@ -801,7 +815,36 @@ function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, env: En
   return last;
 }
 
-function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, r: number, kc: GCell, name: string, mode: RecordMode, rowRole: RoleHit | null, attrs: AttrCol[]): void {
+/** The attribute columns of a record table grouped by indicator (规划值 | 设计值 of one indicator). */
+interface AttrGroup {
+  def: IndicatorDef;
+  attrs: AttrCol[];
+  /** The column header without its own role (the row's role or the column choice decides). */
+  match: LabelMatch;
+  /** One declared column and nothing else: no choice to make. */
+  single: AttrCol | null;
+  label: RowLabel;
+  opts: EmitOpts;
+}
+
+function groupAttrs(attrs: AttrCol[]): AttrGroup[] {
+  const byDef = new Map<string, AttrCol[]>();
+  for (const a of attrs) {
+    const list = byDef.get(a.def.id);
+    if (list) list.push(a);
+    else byDef.set(a.def.id, [a]);
+  }
+  return [...byDef.values()].map((list) => ({
+    def: list[0].def,
+    attrs: list,
+    match: { ...list[0].col.ind!.match, role: undefined },
+    single: list.length === 1 && (list[0].role.role === 'declared' || (list[0].role.role === 'claimedScore' && isScore(list[0].def))) ? list[0] : null,
+    label: { cell: list[0].col.ind!.cell, match: { ...list[0].col.ind!.match, role: undefined }, text: list[0].col.ind!.text },
+    opts: { unitRaw: list[0].col.unitRaw, roleSource: list[0].col.roleCell, rank: list[0].role.rank },
+  }));
+}
+
+function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, r: number, kc: GCell, name: string, mode: RecordMode, rowRole: RoleHit | null, groups: AttrGroup[]): void {
   const sc: Scope = { ...scope };
   if (mode === 'building') {
     sc.building = { name, source: src(s, kc) };
@@ -815,31 +858,32 @@ function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, r: numb
     if (z) sc.zone = { ...z, name, source: src(s, kc) };
     delete sc.building;
   }
-  // Several columns of one indicator (规划值 | 设计值, 修改前 | 修改后): the declared one of the highest rank.
-  const byDef = new Map<string, AttrCol[]>();
-  for (const a of attrs) {
-    const list = byDef.get(a.def.id) ?? [];
-    list.push(a);
-    byDef.set(a.def.id, list);
-  }
-  for (const [, list] of byDef) {
-    const def = list[0].def;
+  const line = s.g.rows[r]!;
+  for (const grp of groups) {
+    const def = grp.def;
     if (def.id === BUILDING_USE) {
-      const cell = list.map((a) => cellAt(s.g, r, a.col.c)).find(Boolean);
+      let cell: GCell | undefined;
+      for (const a of grp.attrs) cell ??= line[a.col.c];
       if (cell && sc.building) {
         use(s, cell);
         env.out.use(sc, cell.raw.trim(), src(s, cell));
       }
       continue;
     }
-    const cells = list.map((a) => {
+    if (grp.single && !rowRole) {
+      const a = grp.single;
+      const cell = line[a.col.c];
+      if (cell) emitValue(s, env, sc, block, grp.label, def, cell, grp.opts);
+      continue;
+    }
+    // Several columns of one indicator (规划值 | 设计值, 修改前 | 修改后), or a row role: choose.
+    const cells = grp.attrs.map((a) => {
       const role: RoleHit = rowRole ?? a.role;
       const slot: Slot = { c: a.col.c, role: role.role, rank: role.rank, head: rowRole ? kc : a.col.roleCell, unitRaw: a.col.unitRaw };
-      return { sl: slot, cell: cellAt(s.g, r, a.col.c) };
+      return { sl: slot, cell: line[a.col.c] };
     });
     const req = cells.find((x) => x.sl.role === 'requirement' && x.cell && !isPlaceholderText(x.cell));
     const p = choose(def, cells, s);
-    const a = list[0];
     if (!p) {
       if (req?.cell) {
         use(s, req.cell);
@@ -847,11 +891,10 @@ function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, r: numb
       }
       continue;
     }
-    const from = list.find((x) => x.col.c === p.slot.c) ?? a;
+    const from = grp.attrs.find((x) => x.col.c === p.slot.c) ?? grp.attrs[0];
     // The column header's own role ("提高与创新加分项满分值") yields to the row's role (自评得分);
     // otherwise it already chose this column.
-    const match = { ...from.col.ind!.match, role: undefined };
-    emitValue(s, env, sc, block, { cell: from.col.ind!.cell, match, text: from.col.ind!.text }, def, p.cell, {
+    emitValue(s, env, sc, block, { cell: from.col.ind!.cell, match: grp.match, text: from.col.ind!.text }, def, p.cell, {
       unitRaw: p.slot.unitRaw,
       roleSource: rowRole ? kc : p.slot.head,
       rank: p.slot.rank,
@@ -879,7 +922,7 @@ function surfaceTable(s: Sheet, h: Header, type: Col, area: Col, coef: Col, env:
     if (!s.g.rows[r]) break;
     const nc = cellAt(s.g, r, type.c);
     if (!nc) break;
-    if (r > h.bottom + 1 && !isTotal(nc.raw) && header(s, r, env, s.context)) break;
+    if (r > h.bottom + 1 && !isTotal(nc.raw) && mayBeHeader(nc) && header(s, r, env, s.context)) break;
     const nm = nc.kind === 'string' ? matchLabel(nc.str!) : null;
     if (nm && nm.how === 'exact') break;
     const name = nc.raw.trim();

@@ -5,7 +5,7 @@ import { STAR_NAMES } from '../model/indicators';
 import type { ImportedScalar, ImportedValue, IndicatorDef } from '../model/types';
 import { formulaText, type GCell } from './grid';
 import { hasRequirementWord, isRequirementText } from './roles';
-import { chineseNumber, fold, trailingGroup } from './text';
+import { chineseNumber, fold, memo, trailingGroup } from './text';
 import { conversionFactor, indicatorUnit, parseUnit } from './units';
 
 export { chineseNumber } from './text';
@@ -97,7 +97,9 @@ function show(def: IndicatorDef, v: number): string {
 }
 
 /** "star" notations: 二星级, 绿色建筑二星, ★★, 2星级, 基本级. */
-export function parseStar(f: string): number | null {
+export const parseStar = memo((f: string): number | null => computeStar(f));
+
+function computeStar(f: string): number | null {
   let s = f.replace(/(标准|标识|等级|目标|及以上|以上)$/g, '');
   for (const p of STAR_PREFIXES) if (s.startsWith(p) && s.length > p.length) { s = s.slice(p.length); break; }
   const w = STAR_WORDS.get(s);
@@ -109,7 +111,14 @@ export function parseStar(f: string): number | null {
   return null;
 }
 
+const placeholderNumeric = memo((f: string) => placeholder(f, true));
+const placeholderOther = memo((f: string) => placeholder(f, false));
+
 function isPlaceholder(f: string, numeric: boolean): boolean {
+  return numeric ? placeholderNumeric(f) : placeholderOther(f);
+}
+
+function placeholder(f: string, numeric: boolean): boolean {
   if (PLACEHOLDER_EXACT.has(f)) return true;
   if (numeric && PLACEHOLDER_NUMERIC.has(f)) return true;
   for (const p of PLACEHOLDER_PREFIX) if (f.startsWith(p) && f.length > p.length) return true;
@@ -157,7 +166,8 @@ export function errorName(raw: string): string {
 
 /** True for Excel error texts (#DIV/0!, #REF!, #N/A …), also when typed or pasted as text. */
 export function isErrorText(text: string): boolean {
-  return ERRORS.has(text.trim().toUpperCase());
+  const t = text.trim();
+  return t.startsWith('#') && ERRORS.has(t.toUpperCase());
 }
 
 function invalid(why: string, def: IndicatorDef, value: ImportedScalar | null = null): Reading {
@@ -216,7 +226,10 @@ function readText(text: string, cell: GCell, def: IndicatorDef, ctx: UnitContext
 }
 
 /** Trailing bracketed notes that are not units: "二星级（预评价）" → "二星级" + ["预评价"]. */
+const NO_NOTES: string[] = [];
+
 function stripNotes(t: string): { text: string; notes: string[] } {
+  if (!/[)）\]】〕]\s*$/.test(t)) return { text: t, notes: NO_NOTES };
   const notes: string[] = [];
   let s = t;
   for (let i = 0; i < 3; i++) {
