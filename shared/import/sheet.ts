@@ -18,24 +18,49 @@ export interface BlockScope extends Scope {
 /** A table row read in phase 2 with the scope of the block it sits in. */
 export type Job = (scope: BlockScope) => void;
 
-/** A set of cells of one grid (keys r * 16384 + c), one byte per cell of the rows that have cells. */
+/**
+ * A set of cells of one grid (keys r * 16384 + c): one byte per cell for ordinary rows, a Set for
+ * rows that reach far to the right (a hostile file cannot make it allocate per empty column).
+ */
 export class CellSet {
-  private rows: Array<Uint8Array | undefined> = [];
+  private rows: Array<Uint8Array | Set<number> | undefined> = [];
   size = 0;
   constructor(private readonly g: Grid) {}
   has(k: number): boolean {
     const r = Math.floor(k / 16384);
     const line = this.rows[r];
-    return !!line && line[k - r * 16384] === 1;
+    if (!line) return false;
+    const c = k - r * 16384;
+    return line instanceof Set ? line.has(c) : line[c] === 1;
   }
   add(k: number): void {
     const r = Math.floor(k / 16384);
     const c = k - r * 16384;
     let line = this.rows[r];
-    if (!line || c >= line.length) {
-      const grown = new Uint8Array(Math.max(c + 1, this.g.rows[r]?.length ?? 0));
-      if (line) grown.set(line);
-      this.rows[r] = line = grown;
+    if (!line) {
+      const len = this.g.rows[r]?.length ?? 0;
+      line = this.rows[r] = len <= WIDE ? new Uint8Array(Math.max(len, c + 1)) : new Set<number>();
+    }
+    if (line instanceof Set) {
+      if (!line.has(c)) {
+        line.add(c);
+        this.size++;
+      }
+      return;
+    }
+    if (c >= line.length) {
+      const grown = c + 1 <= WIDE ? new Uint8Array(c + 1) : null;
+      if (grown) {
+        grown.set(line);
+        this.rows[r] = line = grown;
+      } else {
+        const set = new Set<number>();
+        line.forEach((v, i) => v && set.add(i));
+        this.rows[r] = set;
+        set.add(c);
+        this.size++;
+        return;
+      }
     }
     if (line[c] !== 1) {
       line[c] = 1;
@@ -43,6 +68,9 @@ export class CellSet {
     }
   }
 }
+
+/** Rows longer than this keep their marks in a Set. */
+const WIDE = 512;
 
 export interface Sheet {
   g: Grid;

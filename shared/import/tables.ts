@@ -31,6 +31,8 @@ const ST = notations.surfaceTable;
 const ST_TYPE = new Set(ST.typeHeaders.map(fold));
 const BUILDING_NAME = 'building_name';
 const BUILDING_USE = 'building_use';
+/** Widest table read (columns). */
+const MAX_TABLE_COLS = 256;
 /** Units whose 合计 is a meaningful total (areas, volumes, energy, counts). */
 const ADDITIVE_UNITS = new Set(['m²', 'm³', 'kWh/a']);
 
@@ -172,6 +174,8 @@ function header(s: Sheet, r: number, env: Env, context?: string): Header | null 
     left = Math.min(left, c.c);
     right = Math.max(right, c.mergeRight ?? c.c);
   }
+  // No real table is wider than this; a merge across the whole sheet must not cost per column.
+  right = Math.min(right, left + MAX_TABLE_COLS);
   const cols: Col[] = [];
   const hcOf = new Map<GCell, HCell>();
   const cls = (c: GCell) => {
