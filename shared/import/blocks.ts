@@ -84,6 +84,7 @@ export function readBlocks(s: Sheet, env: Env): void {
     prev = r;
     const jobs = s.jobs.get(r);
     if (jobs) for (const j of jobs) j(scope);
+    if (s.done[r]) continue;
     const cells: GCell[] = [];
     for (const c of line) if (c && !s.claimed.has(key(r, c.c))) cells.push(c);
     if (!cells.length) continue;

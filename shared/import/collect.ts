@@ -55,8 +55,8 @@ interface Target {
   zones: Map<string, { name: string; values: Record<string, ImportedValue> }>;
   totals: ValueCand[];
   requirements: Array<{ building?: string; id: string; text: string; source: CellRef }>;
-  /** The reading each stored value came from (its block and rank). */
-  meta: Map<ImportedValue, ValueCand>;
+  /** Per store, the reading each stored value came from (its block and rank). */
+  meta: Map<Record<string, ImportedValue>, Record<string, ValueCand>>;
 }
 
 function newTarget(): Target {
@@ -218,7 +218,18 @@ export class Collector {
     return out;
   }
 
+  /** The building of a name reference, per target (one reference object is shared by a row's values). */
+  private resolved = new Map<NameAt, { t: Target; b: ImportedBuilding }>();
+
   private ensureBuilding(t: Target, at: NameAt, canon: Map<string, string>): ImportedBuilding {
+    const hit = this.resolved.get(at);
+    if (hit && hit.t === t) return hit.b;
+    const b = this.findOrAdd(t, at, canon);
+    this.resolved.set(at, { t, b });
+    return b;
+  }
+
+  private findOrAdd(t: Target, at: NameAt, canon: Map<string, string>): ImportedBuilding {
     const key = canon.get(at.name) ?? buildingKey(at.name).key;
     let b = t.byKey.get(key);
     if (!b) {
@@ -237,21 +248,23 @@ export class Collector {
   private put(t: Target, store: Record<string, ImportedValue>, c: ValueCand, where: string): void {
     const iv = c.iv;
     const id = iv.indicator;
+    let meta = t.meta.get(store);
+    if (!meta) t.meta.set(store, (meta = {}));
     const prev = Object.prototype.hasOwnProperty.call(store, id) ? store[id] : undefined;
     if (!prev) {
       store[id] = iv;
-      t.meta.set(iv, c);
+      meta[id] = c;
       return;
     }
     if (prev.source === iv.source) return;
     const def = indicator(id);
     const name = def?.name ?? id;
-    const pm = t.meta.get(prev) ?? { block: '', rank: 1 };
+    const pm = meta[id] ?? { block: '', rank: 1 };
     if (c.rank !== pm.rank && usable(iv) && usable(prev)) {
       if (c.rank > pm.rank) {
         iv.interpretation += `；取代 ${prev.source}（${prev.raw}），因本单元格所在列/行注明为${c.rank === 2 ? '修改后/改扩建后' : '设计值'}`;
         store[id] = iv;
-        t.meta.set(iv, c);
+        meta[id] = c;
       }
       return;
     }
@@ -272,14 +285,14 @@ export class Collector {
     }
     if (!usable(prev)) {
       store[id] = iv;
-      t.meta.set(iv, c);
+      meta[id] = c;
       this.warn(`${where}${name}出现两次：${prev.source}（${prev.raw}，不可用）与 ${iv.source}（${iv.raw}），采用 ${iv.source}`, iv.source, id);
       return;
     }
     if (sameValue(def, prev.value, iv.value)) {
       if (prev.status !== 'ok' && iv.status === 'ok') {
         store[id] = iv;
-        t.meta.set(iv, c);
+        meta[id] = c;
       }
       return;
     }

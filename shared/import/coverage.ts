@@ -59,7 +59,7 @@ export function scanUnread(s: Sheet, env: Env): void {
     right = 0;
   };
   for (let r = 1; r <= g.maxRow + 1; r++) {
-    const line = g.rows[r];
+    const line = s.done[r] ? undefined : g.rows[r];
     const cells: GCell[] = [];
     if (line) for (const c of line) if (c && !s.claimed.has(key(r, c.c))) cells.push(c);
     const nums = cells.filter((c) => c.kind === 'number' || (c.kind === 'string' && isNumericLike(c))).length;

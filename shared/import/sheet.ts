@@ -79,6 +79,8 @@ export interface Sheet {
   /** Cells used as a value, label, header, unit, requirement or name (coverage). */
   used: CellSet;
   jobs: Map<number, Job[]>;
+  /** Rows every cell of which a table claimed (phase 2 and the unread scan skip their cells). */
+  done: Uint8Array;
   /** Unit columns (header "单位") and the row they start at. */
   unitCols: Map<number, number>;
   unusedLabels: SheetCoverage['unusedLabels'];
@@ -97,7 +99,7 @@ export interface Env {
 export const key = (r: number, c: number): number => r * 16384 + c;
 
 export function newSheet(g: Grid): Sheet {
-  return { g, claimed: new CellSet(g), used: new CellSet(g), jobs: new Map(), unitCols: new Map(), unusedLabels: [], tables: 0 };
+  return { g, claimed: new CellSet(g), used: new CellSet(g), jobs: new Map(), done: new Uint8Array(g.maxRow + 2), unitCols: new Map(), unusedLabels: [], tables: 0 };
 }
 
 export function src(s: Sheet, c: GCell): CellRef {

@@ -17,7 +17,7 @@
 import notations from '../data/import-notations.json';
 import { indicator, mustIndicator } from '../model/indicators';
 import type { ImportedValue, IndicatorDef } from '../model/types';
-import { sameValue, type Scope } from './collect';
+import { sameValue, type Scope, type ValueCand } from './collect';
 import { cellAt, covering, type GCell } from './grid';
 import { fold, isLabelOf, matchLabel, type LabelMatch } from './labels';
 import { looksLikeBuilding, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './names';
@@ -433,7 +433,13 @@ function isNoteRow(s: Sheet, r: number): boolean {
 function claimRow(s: Sheet, r: number, left: number, right: number): void {
   const line = s.g.rows[r];
   if (!line) return;
-  for (let c = left; c <= Math.min(right, line.length - 1); c++) if (line[c]) s.claimed.add(key(r, c));
+  let all = true;
+  for (let c = 1; c < line.length; c++) {
+    if (!line[c]) continue;
+    if (c >= left && c <= right) s.claimed.add(key(r, c));
+    else all = false;
+  }
+  if (all) s.done[r] = 1;
 }
 
 function claimHeader(s: Sheet, h: Header): void {
@@ -743,7 +749,9 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
     env.out.warn(`${iv.source}：${def.name}同一行有多个数值（${o.ambiguous}），表头没有说明哪一个是设计值`, iv.source, def.id);
   }
   use(s, cell);
-  env.out.value({ scope, iv, block, rank: role?.role === 'declared' ? Math.max(role.rank, o.rank ?? 1) : o.rank ?? 1, ...(o.total ? { total: o.total } : {}) });
+  const cand: ValueCand = { scope, iv, block, rank: role?.role === 'declared' ? Math.max(role.rank, o.rank ?? 1) : o.rank ?? 1 };
+  if (o.total) cand.total = o.total;
+  env.out.value(cand);
   return iv;
 }
 
