@@ -10,7 +10,7 @@ import type { GCell } from './grid';
 import { cellAt, covering } from './grid';
 import { fold, matchLabel, splitInline, type LabelMatch } from './labels';
 import { buildingKey, buildingTokens, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './names';
-import { isRequirementText, keyHeader } from './roles';
+import { affixRole, isRequirementText, keyHeader } from './roles';
 import { key, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
 import { emitValue, isTotal, joined } from './tables';
 import { isUnitText } from './units';
@@ -256,8 +256,15 @@ function pair(s: Sheet, env: Env, scope: BlockScope, label: GCell, m: LabelMatch
   if (f?.sub) {
     // "建筑面积 | 地上 | 36000": the label is a group; its sub-label says which indicator.
     use(s, label);
-    const j = joined((labelText ?? label.raw).trim(), f.sub.raw.trim().replace(/^(其中|含)[:：]?/, ''), scope.context);
+    const subText = f.sub.raw.trim().replace(/^(其中|含)[:：]?/, '');
+    const j = joined((labelText ?? label.raw).trim(), subText, scope.context);
     if (j) return pair(s, env, scope, f.sub, j.match, set, j.text);
+    // A qualifier that says what the value is ("设计 | 2.1", "规划 | 2.2") on a row of its own.
+    const q = affixRole(subText);
+    if (q && !/^(其中|含)/.test(f.sub.raw.trim())) {
+      const role = { ...m, role: q };
+      return pair(s, env, scope, f.sub, role, set, `${(labelText ?? label.raw).trim()}（${subText}）`);
+    }
     unusedLabel(s, label, label.raw, def.id, `标签后是未识别的子项“${f.sub.raw.trim()}”，不是${def.name}本身`);
     for (const c of f.considered) s.claimed.add(key(c.r, c.c));
     return true;
@@ -282,8 +289,9 @@ function pair(s: Sheet, env: Env, scope: BlockScope, label: GCell, m: LabelMatch
     }
     return true;
   }
-  // "1#楼装配率": the label names its building.
+  // "1#楼装配率": the label names its building; "实际调蓄容积合计" inside a 汇水分区 block is the site's.
   let sc = scope as import('./collect').Scope;
+  if (scope.zone && /合计|总计|汇总|全场|场地|总调蓄/.test(labelText ?? label.raw)) sc = { ...scope, zone: undefined };
   if (m.how === 'affix' && m.extra) {
     const toks = buildingTokens(m.extra);
     if (toks.length === 1) {

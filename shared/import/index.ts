@@ -126,5 +126,8 @@ export async function readWorkbookCell(data: Uint8Array, fileName: string, ref: 
     ...(reading.unitRaw ? { unitRaw: reading.unitRaw } : {}),
     interpretation: reading.interpretation,
     status: reading.status,
+    ...(reading.remark ? { remark: reading.remark } : {}),
+    ...(reading.requirement ? { requirement: { text: reading.requirement, source } } : {}),
+    ...(reading.bound ? { bound: reading.bound } : {}),
   };
 }

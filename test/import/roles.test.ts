@@ -154,4 +154,21 @@ describe('column roles', () => {
     expect(r.issues.some((i) => i.source === '指标!B4' && i.message.includes('要求'))).toBe(true);
     expect(p.assembly_ratio).toBeUndefined();
   });
+
+  it('a qualifier between label and value says what the value is; an unknown one stops the reading', async () => {
+    const path = await xlsx('qualifiers.xlsx', (wb) => {
+      rows(wb.addWorksheet('概况'), [
+        ['容积率', '规划', 2.5],
+        ['容积率', '设计', 2.42],
+        ['建筑面积', '计容', 34500],
+        ['建筑面积', '不计容', 12000],
+      ]);
+    });
+    const r = await importWorkbook(path);
+    expect(r.project.far).toMatchObject({ value: 2.42, source: '概况!C2', label: '容积率（设计）', requirement: { text: '2.5', source: '概况!C1' } });
+    expect(r.project.far_area).toMatchObject({ value: 34500, source: '概况!C3' });
+    // "不计容" is no indicator of its own: 12000 is not read as the building area
+    expect(r.project.gross_floor_area).toBeUndefined();
+    expect(r.coverage![0].unusedLabels.map((u) => u.source)).toContain('概况!A4');
+  });
 });
