@@ -324,7 +324,10 @@ function readTable(s: Sheet, h: Header, env: Env): number {
   if (!slotRoles.length && !unknownSlots.length && !(labelCol && h.cols.some((c) => c.role?.role === 'unit'))) return 0;
   if (!labelCol && slotRoles.length < 2 && !h.cols.some((c) => c.role?.role === 'index')) return 0;
   const firstSlot = Math.min(...h.cols.filter((c) => c.c > (labelCol?.c ?? 0) && c.role?.role !== 'label' && (c.role || c.name || c.total || c.ind || (labelCol && c.parts.length))).map((c) => c.c), h.right + 1);
-  const labelCols = h.cols.filter((c) => c.c >= (labelCol?.c ?? h.left) && c.c < firstSlot && !(c.role && (c.role.role === 'index' || c.role.role === 'unit' || c.role.role === 'note')));
+  let labelCols = h.cols.filter((c) => c.c >= (labelCol?.c ?? h.left) && c.c < firstSlot && !(c.role && (c.role.role === 'index' || c.role.role === 'unit' || c.role.role === 'note')));
+  // "项目 | 指标 | 备注": a second label-like header over numbers is the value column.
+  const numericCol = labelCols.findIndex((c, i) => i > 0 && c.parts[0] && c.parts[0].cell !== labelCols[0].parts[0]?.cell && mostlyNumeric(s, h, c.c));
+  if (numericCol > 0) labelCols = labelCols.slice(0, numericCol);
   if (!labelCols.length) return 0;
   if (!labelsBelow(s, h, labelCols.map((c) => c.c), 6)) return 0;
   return listTable(s, h, labelCols, env);
@@ -359,6 +362,19 @@ function firstCell(s: Sheet, r: number): GCell | undefined {
   const line = s.g.rows[r];
   if (line) for (const c of line) if (c) return c;
   return undefined;
+}
+
+/** True when most of the first rows under the header hold numbers in column c. */
+function mostlyNumeric(s: Sheet, h: Header, c: number): boolean {
+  let n = 0;
+  let num = 0;
+  for (let r = h.bottom + 1; r <= Math.min(s.g.maxRow, h.bottom + 6); r++) {
+    const x = cellAt(s.g, r, c);
+    if (!x) continue;
+    n++;
+    if (x.kind === 'number' || (x.kind === 'string' && parseNumberText(fold(x.str!)))) num++;
+  }
+  return n > 0 && num * 2 > n;
 }
 
 function firstDataRow(s: Sheet, h: Header): number | null {
@@ -502,7 +518,7 @@ function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
       slot.role = 'declared';
       slot.head = col.name.cell;
     }
-    if (col.role) {
+    if (col.role && col.role.role !== 'label') {
       slot.role = col.role.role;
       slot.rank = col.role.rank;
       slot.head = col.roleCell;

@@ -159,6 +159,11 @@ const LAYOUTS: Record<string, (wb: ExcelJS.Workbook) => void> = {
     for (const a of ['C8', 'C10', 'C11']) ws.getCell(a).numFmt = '0.00%';
     buildingTable(wb.addWorksheet('单体'));
   },
+  '项目 | 单位 | 指标 | 备注 (a second label-like header over numbers), buildings on two sheets': (wb) => {
+    rows(wb.addWorksheet('指标'), [['项目', '单位', '指标', '备注'], ...BASE.map(([l, v, u]) => [l, u, v, '规划：' + (REQ[l] ?? '')])]);
+    rows(wb.addWorksheet('单体'), [['楼号', '建筑功能', '建筑面积（㎡）'], ...BUILDINGS.map((b) => [b.name, b.use, b.area])]);
+    rows(wb.addWorksheet('装配率'), [['单体名称', '单体装配率'], ...BUILDINGS.map((b) => [b.name, `${b.asm}%`])]);
+  },
   'sideways building table with empty corner, unit column and 合计 column': (wb) => {
     rows(wb.addWorksheet('指标'), BASE.map(([l, v]) => [l, v]));
     rows(wb.addWorksheet('单体'), [
