@@ -221,6 +221,7 @@ function gateFinding(cond: Condition, scope: Scope, gate: Gate): Finding {
     source: gate.source,
     message: gate.message,
     ...clauseFields(cond),
+    basis: gate.verdict === 'not_applicable' ? 'not-applicable' : 'applicability-unknown',
   };
 }
 

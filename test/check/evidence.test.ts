@@ -375,3 +375,56 @@ describe('parcels and the sole building', () => {
     expect(own).toMatchObject({ verdict: 'fail', source: '指标!C9' });
   });
 });
+
+describe('the new recomputations through the engine', () => {
+  it('runoff zone by zone: a zone short of its own V makes a declared 80 % 需复核 although the pooled storage suffices', () => {
+    const surfaces: ImportedSurface[] = [
+      { name: '屋面', area: 4000, coefficient: 0.85, source: '海绵!B3', zone: 'A区' },
+      { name: '绿地', area: 2000, coefficient: 0.15, source: '海绵!B4', zone: 'A区' },
+      { name: '道路', area: 3000, coefficient: 0.85, source: '海绵!B5', zone: 'B区' },
+      { name: '绿地', area: 1000, coefficient: 0.15, source: '海绵!B6', zone: 'B区' },
+    ];
+    const facilities = [
+      { name: '雨水调蓄池', volume: 150, source: '海绵!B20', zone: 'A区' },
+      { name: '下凹绿地', volume: 40, source: '海绵!B21', zone: 'B区' },
+    ];
+    const data = [v('runoff_capture', 80, '指标!C17'), v('design_rainfall', 26.7, '海绵!C14')];
+    const f = one(imp(data, { surfaces, facilities }), runoff80, { city: '上海市' });
+    expect(f).toMatchObject({ verdict: 'review', basis: 'declared-unsupported', source: '指标!C17' });
+    expect(f.message).toContain('汇水分区“B区”');
+    // enough storage in B as well → the data support the declared rate
+    const ok = one(imp(data, { surfaces, facilities: [facilities[0], { ...facilities[1], volume: 80 }] }), runoff80, { city: '上海市' });
+    expect(ok).toMatchObject({ verdict: 'pass', basis: 'declared-pass' });
+    expect(ok.message).toContain('表中数据支持该值');
+  });
+
+  it('renewable line items: several rows of one kind are summed', () => {
+    const lineItems = [
+      { indicator: 're_pv_generation', name: '屋顶光伏', value: 60000, source: '可再生!C3' },
+      { indicator: 're_pv_generation', name: '车棚光伏', value: 30000, source: '可再生!C4' },
+    ];
+    // R = 90000 / 1000000 = 9 % < 10 % while the sheet declares 12 %: unconfirmed method → review
+    const f = one(imp([v('renewable_substitution', 12), v('re_pv_generation', 60000), v('energy_total', 1_000_000)], { lineItems }), re10);
+    expect(f).toMatchObject({ verdict: 'review', basis: 'disagree-recomputed-fails-unconfirmed', computed: 9 });
+  });
+
+  it('超低能耗 share from per-building areas: a declared share the buildings do not give → review', () => {
+    const u50: Condition = { id: 'U1', indicator: 'ultra_low_energy_ratio', op: '>=', value: 50 };
+    const buildings = [
+      building('1#楼', [v('ultra_low_energy_building', true)], { floorArea: 12000 }),
+      building('2#楼', [v('ultra_low_energy_building', false)], { floorArea: 18000 }),
+    ];
+    // 12000 / 30000 = 40 % against a declared 60 %
+    const f = one(imp([v('ultra_low_energy_ratio', 60, '指标!C18')], { buildings }), u50);
+    expect(f).toMatchObject({ verdict: 'review', basis: 'disagree-recomputed-fails-unconfirmed', computed: 40 });
+    // consistent: declared 40 % fails on agreement
+    expect(one(imp([v('ultra_low_energy_ratio', 40, '指标!C18')], { buildings }), u50)).toMatchObject({ verdict: 'fail', basis: 'agree-fail' });
+  });
+
+  it('an unread score table relates to the star level through the calculator inputs', () => {
+    const block: UnreadBlock = { sheet: '评分', range: 'A3:F40', title: '绿色建筑评分表', indicators: ['gb_score_resource', 'gb_score_env'], reason: '得分列无法确定' };
+    const f = one(imp([v('green_building_star', 2, '指标!C10')], { unread: [block] }), star2);
+    expect(f).toMatchObject({ verdict: 'review', basis: 'unread-table' });
+    expect(f.message).toContain('表“绿色建筑评分表”（评分!A3:F40）未能读取');
+  });
+});
