@@ -57,7 +57,7 @@ describe('runoff (容积法 V = 10·H·φ·F)', () => {
     expect(c.supportsDeclared).toBe(false);
     expect(c.details!.V_provided).toBe(100);
     expect(c.notes[0]).toContain('小于设计降雨量 20 mm 所需的 109.2 m³');
-    expect(c.notes.join()).toContain('待核实');
+    expect(c.notes.join()).toContain('对照表尚未核实');
     // stated 需调蓄容积 100 vs 10·H·φ·F = 109.2 → > 1 % → a contradiction naming the cell
     expect(c.contradictions).toEqual([{ label: '需调蓄容积', stated: 100, computed: 109.2, source: '指标!C5' }]);
   });
