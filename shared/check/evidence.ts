@@ -173,7 +173,8 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
       const list = c
         .map((x) => `表格所填${x.label} ${fmtNum(x.stated)}${x.source ? `（${x.source}）` : ''}与复核值 ${fmtNum(x.computed)} 不一致`)
         .join('；');
-      const stated = f.usable ? `${f.declaredText}；但` : '';
+      // The declared value is named first unless the contradiction is about that very cell.
+      const stated = f.usable && !c.some((x) => x.source === f.declared!.source) ? `${f.declaredText}；但` : '';
       return review(`${stated}${list}${f.calcWhy}，表中数据自相矛盾，不能判定，请核对`, { source: c[0].source ?? f.declared?.source });
     },
   },
