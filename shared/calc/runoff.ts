@@ -1,5 +1,6 @@
 // 年径流总量控制率 by the 容积法 V = 10·H·φ·F (runoff.md §3; 《海绵城市建设技术指南》), checked zone by
-// zone when the sheet splits the site into 汇水分区 (runoff.md §3.2: storage is not pooled across zones).
+// zone when the sheet splits the site into 汇水分区: storage is not pooled across zones
+// (docs/evidence-policy.md, “Runoff by 汇水分区”).
 import coeffs from '../data/standards/runoff-coefficients.json';
 import type { Calculation, ImportedFacility, ImportedSurface } from '../model/types';
 import type { CalcContext } from './context';
@@ -271,7 +272,7 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
   }
   details.V_provided = Vp;
 
-  // Zones (runoff.md §3.2): each zone's storage against its own V; no pooling.
+  // Zones: each zone's storage against its own V; no pooling (docs/evidence-policy.md).
   const zoned = ctx.surfaces.some((s) => zoneKey(s.zone) !== '');
   if (zoned && H !== null) {
     const zr = checkZones(b, ctx.surfaces, facilities, H, table);

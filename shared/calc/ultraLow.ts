@@ -1,6 +1,6 @@
 // 超低能耗建筑面积占比 from per-building areas: Σ area of the buildings designed as 超低能耗 / Σ area of
-// the buildings listed (energy-carbon.md §3: "applicable area share"). No standard defines the
-// share's denominator, so the result is always 'unconfirmed' (docs/rule-data.md).
+// the buildings listed ("applicable area share"). No standard defines the share's denominator, so
+// the result is always 'unconfirmed' (docs/rule-data.md).
 import type { Calculation, ImportedBuilding } from '../model/types';
 import type { CalcContext } from './context';
 import { CalcBuilder, fmt, getBoolean, getNumber, round } from './inputs';

@@ -24,7 +24,7 @@ import { applicability, type Gate } from './applicability';
 import { chooseParcel, conflictingInputs, decideLeaf, relatedUnread, unreadBuildingLists } from './evidence';
 
 export interface EngineOptions {
-  /** Contract city for city-specific data (defaults to the condition file's contract.city). */
+  /** Contract city for city-specific data and methods (defaults to contract.city, else the document's jurisdiction). */
   city?: string;
 }
 
@@ -76,7 +76,7 @@ export function evaluate(workbook: ImportResult, doc: ConditionsDoc, opts: Engin
       findings.push(
         conditionFinding(cond, {
           ...projectScope,
-          preface: '指标表未列出单体数据，本条按项目整体数值审查',
+          preface: unreadBuildings.length ? '未能读取指标表中的单体数据' : '指标表未列出单体数据，本条按项目整体数值审查',
           unreadBuildings,
         }),
       );
