@@ -52,7 +52,7 @@ export interface Mismatch {
  * `alsoAccept`, an expected finding the engine did not give, a finding nobody expected.
  * `override` replaces the expected verdict of some findings (error variants of the fuzzer).
  */
-export function compareFindings(findings: Finding[], expected: ExpectedFindingDoc[], override: Map<string, Verdict> = new Map()): Mismatch[] {
+export function compareFindings(findings: Finding[], expected: ExpectedFindingDoc[], override: Map<string, Verdict[]> = new Map()): Mismatch[] {
   const out: Mismatch[] = [];
   const got = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -63,7 +63,7 @@ export function compareFindings(findings: Finding[], expected: ExpectedFindingDo
     const k = findingKey(e.conditionId, e.building);
     const shown = `${e.conditionId} ${e.building ?? '（项目）'}`;
     const forced = override.get(k);
-    const allowed = forced ? [forced] : [e.verdict, ...(e.alsoAccept ?? [])];
+    const allowed = forced ?? [e.verdict, ...(e.alsoAccept ?? [])];
     const list = got.get(k);
     got.delete(k);
     if (!list) {
