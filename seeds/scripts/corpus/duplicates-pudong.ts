@@ -64,7 +64,7 @@ const expected = corpusExpected('duplicates-pudong', [
   },
   { conditionId: 'P3', building: null, verdict: 'fail', why: `基底${FOOT}÷用地${SITE}=${r((FOOT / SITE) * 100, 2)}%>30% → 不符合；“是否满足”列的“满足”是设计人自评，不作依据` },
   { conditionId: 'R1', building: null, verdict: 'review', basis: 'conflict', why: '主要技术经济指标写10.50%，专篇写9.2% → 冲突，需复核' },
-  { conditionId: 'F1', building: null, verdict: 'pass', why: '两处均为“是”' },
+  { conditionId: 'F1', building: null, verdict: 'pass', why: '主要技术经济指标与专篇两处均为“是”，一致' },
 ]);
 
 export const duplicatesPudong: CorpusSample = {

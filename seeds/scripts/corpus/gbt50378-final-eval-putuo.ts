@@ -63,7 +63,7 @@ const expected = corpusExpected('gbt50378-final-eval-putuo', [
       `GB/T 50378-2019 §3.2.8 第1款（各类评分项得分不低于满分值30%，CONFIRMED）不满足 → 不能评为一/二/三星级，复核值基本级；控制项、全装修、表3.2.8数据齐全（非上限）→ 低于二星级，不符合。` +
       '按预评价满分70（最低21）或误读“评分项满分值”列（Q=110）都会误判为符合',
   },
-  { conditionId: 'F1', building: null, verdict: 'pass', why: '全装修“是”' },
+  { conditionId: 'F1', building: null, verdict: 'pass', why: '全装修写“是”，按声明值（无相反数据）' },
 ]);
 
 export const gbt50378FinalEvalPutuo: CorpusSample = {

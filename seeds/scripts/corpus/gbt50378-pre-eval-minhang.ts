@@ -70,7 +70,7 @@ const expected = corpusExpected('gbt50378-pre-eval-minhang', [
       `控制项全部满足，各类得分≥满分30%（生活便利预评价满分70，最低21），全装修“是”，表3.2.8“本项目”列满足二星级要求（提高12%≥10%，2级，降低20%≥20%）→ 复核值一星级，数据完整（非上限），` +
       `GB/T 50378-2019 §3.2.5/§3.2.8 公式与60/70/85阈值为CONFIRMED → 不符合。若误读“预评价分值”行（满分）则 Q=${Q_FROM_MAX}（三星级），属误判`,
   },
-  { conditionId: 'F1', building: null, verdict: 'pass', why: '全装修“是”' },
+  { conditionId: 'F1', building: null, verdict: 'pass', why: '全装修写“是”，按声明值（无相反数据）' },
 ]);
 
 export const gbt50378PreEvalMinhang: CorpusSample = {
