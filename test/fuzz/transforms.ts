@@ -265,9 +265,10 @@ function mainSheet(wb: WorkbookM, ctx: FuzzContext): SheetM | undefined {
   return best ? wb.sheet(best[0]) : undefined;
 }
 
-/** Facts of a sheet written as "label | … | value" on one row, grouped by the (label, value) columns most of them use. */
+/** Project facts of a sheet written as "label | … | value" on one row, grouped by the (label, value) columns most of them use. */
 function kvGroup(ctx: FuzzContext, sheet: string): { facts: Fact[]; labelCol: number; valueCol: number } | null {
-  const kv = factsOn(ctx, sheet).filter((f) => f.label && f.label.sheet === sheet && f.label.row === f.row && f.label.col < f.col);
+  // project values only: a column inserted through a sideways building block would split it
+  const kv = factsOn(ctx, sheet).filter((f) => f.building === null && f.label && f.label.sheet === sheet && f.label.row === f.row && f.label.col < f.col);
   if (kv.length === 0) return null;
   const count = new Map<string, Fact[]>();
   for (const f of kv) {
@@ -678,7 +679,7 @@ const mergedLabels: Transform = {
       while (q < Math.min(x.length, y.length) - p && x[x.length - 1 - q] === y[y.length - 1 - q]) q++;
       // a shared prefix ("单体" over 预制率/装配率) or a shared quantity that is itself an indicator
       // label ("建筑面积" over 地上/地下)
-      if (p >= 2 && x.length - p >= 2 && y.length - p >= 2) pairs.push({ r, parent: x.slice(0, p), a: x.slice(p), b: y.slice(p), suffix: false });
+      if (p >= 2 && bareLabel(x.slice(p)).length >= 2 && bareLabel(y.slice(p)).length >= 2) pairs.push({ r, parent: x.slice(0, p), a: x.slice(p), b: y.slice(p), suffix: false });
       else if (q >= 2 && q < x.length && q < y.length && labelIndicators(x.slice(x.length - q)).length > 0) {
         pairs.push({ r, parent: x.slice(x.length - q), a: x.slice(0, x.length - q), b: y.slice(0, y.length - q), suffix: true });
       }
