@@ -1002,7 +1002,8 @@ function soleStatements(wb: WorkbookM, ctx: FuzzContext): Fact[] {
   }
   const n = new Map<string, number>();
   for (const f of okFacts(ctx)) n.set(`${f.indicator}|${f.building ?? ''}`, (n.get(`${f.indicator}|${f.building ?? ''}`) ?? 0) + 1);
-  return okFacts(ctx).filter((f) => (f.building !== null || (labelCount.get(f.indicator) ?? 0) <= 1) && n.get(`${f.indicator}|${f.building ?? ''}`) === 1);
+  // one label cell in the whole workbook (a column header or row label counts once for all buildings)
+  return okFacts(ctx).filter((f) => (labelCount.get(f.indicator) ?? 0) <= 1 && n.get(`${f.indicator}|${f.building ?? ''}`) === 1);
 }
 
 /** Finding keys a fact decides through single-leaf conditions, with their expected verdict not n/a. */
