@@ -1,7 +1,10 @@
 // Records the store returns (plain data, safe to send over IPC).
 
-import type { Overall } from '../model/types.js';
-import type { OverrideRecord } from '../check/overrides';
+// Only model types are imported here, so the API contract (and through it the renderer) can use
+// these records as the one definition of their shapes.
+
+import type { Overall, Verdict } from '../model/types.js';
+import type { ProjectSort } from '../model/order.js';
 
 export interface Project {
   id: number;
@@ -22,7 +25,7 @@ export interface ProjectQuery {
   search?: string;
   includeArchived?: boolean;
   /** 'name': pinyin order (zh-Hans-CN); 'updated' (default): newest first; 'verdict': fail, incomplete, pass, never checked. */
-  sort?: 'name' | 'updated' | 'verdict';
+  sort?: ProjectSort;
   limit?: number;
   offset?: number;
 }
@@ -53,9 +56,17 @@ export interface RunSummary {
   createdAt: string;
 }
 
-export interface Override extends OverrideRecord {
+/** A reviewer's override of one finding of a run (shape of shared/check/overrides.ts OverrideRecord). */
+export interface Override {
   id: number;
   runId: number;
+  conditionId: string;
+  building: string | null;
+  verdict: Verdict;
+  reason: string;
+  /** Who made it (the installation's user name). */
+  user?: string;
+  createdAt: string;
 }
 
 export interface ReportRecord {
