@@ -6,6 +6,7 @@
 import { appendAudit } from './audit.js';
 import { StoreError } from './errors.js';
 import { sqliteCode, type Database } from './sqlite.js';
+import { hasTable } from './migrate.js';
 
 export interface StoreContext {
   readonly db: Database;
@@ -14,7 +15,13 @@ export interface StoreContext {
   readonly now: () => Date;
   /** Runs `fn` as one IMMEDIATE transaction (with its audit rows); SQLite errors become StoreError. */
   write<T>(fn: (at: string) => T): T;
+  /**
+   * Appends an audit row. An object payload without `user` gets the installation's user name
+   * (settings.ts), so the audit trail says who did what.
+   */
   audit(at: string, kind: string, projectId: number | null, payload: unknown): void;
+  /** The installation's user name (settings.ts), or null before it was set. */
+  user(): string | null;
   /** Marks the project as changed (its `updated_at`). */
   touch(projectId: number, at: string): void;
 }
@@ -37,8 +44,12 @@ export function createContext(db: Database, path: string, readonly: boolean, now
       }
     },
     audit(at, kind, projectId, payload) {
-      appendAudit(db, { kind, projectId, at, payload });
+      const who = readUserName(db);
+      const withUser =
+        who && payload && typeof payload === 'object' && !Array.isArray(payload) && !('user' in payload) ? { ...payload, user: who } : payload;
+      appendAudit(db, { kind, projectId, at, payload: withUser });
     },
+    user: () => readUserName(db),
     touch(projectId, at) {
       db.prepare('UPDATE projects SET updated_at = ? WHERE id = ?').run(at, projectId);
     },
@@ -65,6 +76,15 @@ export function translate(e: unknown, file: string, fallback: string): Error {
       return new StoreError(fallback, 'io', file);
   }
   return e instanceof Error ? e : new Error(String(e));
+}
+
+export const USER_NAME_KEY = 'user.name';
+
+/** The installation's user name straight from the database (settings.ts sets it). */
+export function readUserName(db: Database): string | null {
+  if (!hasTable(db, 'settings')) return null;
+  const v = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(USER_NAME_KEY) as string | undefined;
+  return v ?? null;
 }
 
 // ------------------------------------------------------------------------------ row helpers

@@ -8,7 +8,8 @@ import { likePattern, nonEmpty, opt, type StoreContext } from './context.js';
 import type { Project, ProjectQuery } from './types.js';
 
 export interface ProjectRecords {
-  createProject(p: { name: string; parcel?: string; notes?: string }): Project;
+  /** `batchId`: a workbook's project inside a saved batch (hidden from the list until turned into a project). */
+  createProject(p: { name: string; parcel?: string; notes?: string; batchId?: number }): Project;
   getProject(id: number): Project | null;
   listProjects(q?: ProjectQuery): Project[];
   renameProject(id: number, name: string): void;
@@ -26,6 +27,7 @@ export interface ProjectRow {
   updated_at: string;
   last_overall: Overall | null;
   last_checked_at: string | null;
+  batch_id: number | null;
 }
 
 export function toProject(r: ProjectRow): Project {
@@ -39,11 +41,12 @@ export function toProject(r: ProjectRow): Project {
     updatedAt: r.updated_at,
     lastOverall: r.last_overall,
     lastCheckedAt: r.last_checked_at,
+    ...(r.batch_id != null ? { batchId: r.batch_id } : {}),
   };
 }
 
 export const PROJECT_SELECT = `
-  SELECT p.id, p.name, p.parcel, p.notes, p.archived, p.created_at, p.updated_at,
+  SELECT p.id, p.name, p.parcel, p.notes, p.archived, p.created_at, p.updated_at, p.batch_id,
          r.overall AS last_overall, r.checked_at AS last_checked_at
   FROM projects p
   LEFT JOIN runs r ON r.id = (SELECT max(id) FROM runs WHERE project_id = p.id)`;
@@ -67,10 +70,10 @@ export function projectRecords(ctx: StoreContext): ProjectRecords {
       const name = nonEmpty(p.name, '项目名称');
       const id = ctx.write((at) => {
         const r = db
-          .prepare('INSERT INTO projects (name, parcel, notes, archived, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)')
-          .run(name, opt(p.parcel?.trim()) || null, opt(p.notes) ?? null, at, at);
+          .prepare('INSERT INTO projects (name, parcel, notes, archived, created_at, updated_at, batch_id) VALUES (?, ?, ?, 0, ?, ?, ?)')
+          .run(name, opt(p.parcel?.trim()) || null, opt(p.notes) ?? null, at, at, p.batchId ?? null);
         const id = Number(r.lastInsertRowid);
-        ctx.audit(at, 'project.create', id, { name, parcel: p.parcel ?? null });
+        ctx.audit(at, 'project.create', id, { name, parcel: p.parcel ?? null, ...(p.batchId !== undefined ? { batchId: p.batchId } : {}) });
         return id;
       });
       return getProject(id)!;
@@ -82,6 +85,9 @@ export function projectRecords(ctx: StoreContext): ProjectRecords {
       const where: string[] = [];
       const args: unknown[] = [];
       if (!q.includeArchived) where.push('p.archived = 0');
+      // A saved batch's workbooks are listed with their batch, not here, until turned into projects.
+      if (q.batchId !== undefined) (where.push('p.batch_id = ?'), args.push(q.batchId));
+      else where.push('p.batch_id IS NULL');
       for (const word of (q.search ?? '').split(/\s+/).filter(Boolean)) {
         const like = likePattern(word);
         where.push("(p.name LIKE ? ESCAPE '\\' OR p.parcel LIKE ? ESCAPE '\\' OR p.notes LIKE ? ESCAPE '\\')");

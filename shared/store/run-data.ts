@@ -4,7 +4,9 @@ import type { CheckRun, Verdict } from '../model/types.js';
 import { unpack } from './canonical.js';
 import { StoreError } from './errors.js';
 import type { StoreContext } from './context.js';
-import type { Override } from './types.js';
+import { applyOverrides } from '../check/overrides.js';
+import { findingEvidence } from './evidence.js';
+import type { Override, OverrideEvidence } from './types.js';
 
 export interface StoredRun {
   id: number;
@@ -34,6 +36,8 @@ interface OverrideRow {
   reason: string;
   user: string | null;
   created_at: string;
+  carried_from: number | null;
+  evidence_sha256: string | null;
 }
 
 export function toOverride(o: OverrideRow): Override {
@@ -46,11 +50,40 @@ export function toOverride(o: OverrideRow): Override {
     reason: o.reason,
     ...(o.user ? { user: o.user } : {}),
     createdAt: o.created_at,
+    ...(o.carried_from != null ? { carriedFrom: o.carried_from } : {}),
+    ...(o.evidence_sha256 ? { evidenceSha256: o.evidence_sha256 } : {}),
   };
 }
 
+const OVERRIDE_COLUMNS = 'id, run_id, condition_id, building, verdict, reason, user, created_at, carried_from, evidence_sha256';
+
 /** The overrides of a run, oldest first (the latest of a finding wins). */
 export function overridesFor(ctx: StoreContext, runId: number): Override[] {
-  const rows = ctx.db.prepare('SELECT * FROM overrides WHERE run_id = ? ORDER BY id').all(runId) as unknown as OverrideRow[];
+  const rows = ctx.db.prepare(`SELECT ${OVERRIDE_COLUMNS} FROM overrides WHERE run_id = ? ORDER BY id`).all(runId) as unknown as OverrideRow[];
   return rows.map(toOverride);
+}
+
+/** One override with the evidence it was made on (stored, or derived from its run for old rows). */
+export function overrideWithEvidence(ctx: StoreContext, overrideId: number): { override: Override; evidence: OverrideEvidence | null } | null {
+  const row = ctx.db.prepare(`SELECT ${OVERRIDE_COLUMNS}, evidence FROM overrides WHERE id = ?`).get(overrideId) as
+    | (OverrideRow & { evidence: string | null })
+    | undefined;
+  if (!row) return null;
+  const override = toOverride(row);
+  if (row.evidence) return { override, evidence: JSON.parse(row.evidence) as OverrideEvidence };
+  const run = readRun(ctx, row.run_id);
+  const f = run?.run.result.findings.find((x) => x.conditionId === row.condition_id && (x.building ?? null) === row.building);
+  return { override, evidence: f ? findingEvidence(f) : null };
+}
+
+/** Sets the run's effective conclusion and counts (runs.overall, runs.counts) from its overrides. */
+export function refreshConclusion(ctx: StoreContext, runId: number, run: CheckRun): void {
+  const effective = applyOverrides(run, overridesFor(ctx, runId)).result;
+  ctx.db.prepare('UPDATE runs SET overall = ?, counts = ? WHERE id = ?').run(effective.overall, JSON.stringify(countOf(effective.findings)), runId);
+}
+
+export function countOf(findings: ReadonlyArray<{ verdict: Verdict }>): Record<Verdict, number> {
+  const c: Record<Verdict, number> = { pass: 0, fail: 0, missing: 0, review: 0, not_applicable: 0 };
+  for (const f of findings) c[f.verdict]++;
+  return c;
 }

@@ -2,16 +2,27 @@
 // and the condition set it checked. runs.overall is the run's effective conclusion (overrides
 // included); the engine's own conclusion stays in the stored run data.
 
-import type { CheckRun, Overall } from '../model/types.js';
+import type { CheckRun, Overall, Verdict } from '../model/types.js';
 import { pack } from './canonical.js';
 import { StoreError } from './errors.js';
 import type { StoreContext } from './context.js';
 import { requireProject } from './projects.js';
-import { overridesFor, readRun, type StoredRun } from './run-data.js';
+import { overridesFor, readRun, refreshConclusion, type StoredRun } from './run-data.js';
+import { carryOverrides } from './overrides.js';
 import type { Override, RunSummary } from './types.js';
 
+export interface RunOptions {
+  /**
+   * Re-attach the project's previous run's overrides whose evidence is unchanged, and ask about
+   * the others (overrides.ts). Default true: a re-run never silently discards a 改判.
+   */
+  carryOverrides?: boolean;
+}
+
 export interface RunRecords {
-  recordRun(projectId: number, importId: number, conditionSetId: number, run: CheckRun): number;
+  recordRun(projectId: number, importId: number, conditionSetId: number, run: CheckRun, opts?: RunOptions): number;
+  /** Like recordRun, with how many overrides were re-attached and how many wait for a decision. */
+  recordRunWithCarry(projectId: number, importId: number, conditionSetId: number, run: CheckRun): { runId: number; kept: number; pending: number };
   getRun(runId: number): (StoredRun & { overrides: Override[] }) | null;
   /** Newest first. */
   runsForProject(projectId: number): RunSummary[];
@@ -21,8 +32,7 @@ const OVERALLS: readonly Overall[] = ['pass', 'fail', 'incomplete'];
 
 export function runRecords(ctx: StoreContext): RunRecords {
   const { db } = ctx;
-  return {
-    recordRun(projectId, importId, conditionSetId, run) {
+  const record = (projectId: number, importId: number, conditionSetId: number, run: CheckRun, carry: boolean) => {
       const overall = run?.result?.overall;
       if (!OVERALLS.includes(overall)) throw new StoreError('记录检查结果失败：结果缺少总体结论 overall。', 'invalid');
       const packed = pack(run);
@@ -48,9 +58,15 @@ export function runRecords(ctx: StoreContext): RunRecords {
         const id = Number(r.lastInsertRowid);
         ctx.touch(projectId, at);
         ctx.audit(at, 'run', projectId, { runId: id, importId, conditionSetId, conditionSetVersion: cs.version, overall, dataSha256: packed.sha256 });
-        return id;
+        const carried = carry ? carryOverrides(ctx, at, projectId, id, run) : { kept: 0, pending: 0 };
+        refreshConclusion(ctx, id, run);
+        return { runId: id, ...carried };
       });
-    },
+  };
+
+  return {
+    recordRun: (projectId, importId, conditionSetId, run, opts = {}) => record(projectId, importId, conditionSetId, run, opts.carryOverrides ?? true).runId,
+    recordRunWithCarry: (projectId, importId, conditionSetId, run) => record(projectId, importId, conditionSetId, run, true),
 
     getRun(runId) {
       const r = readRun(ctx, runId);
@@ -59,14 +75,24 @@ export function runRecords(ctx: StoreContext): RunRecords {
 
     runsForProject(projectId) {
       const rows = db
-        .prepare('SELECT id, project_id, import_id, condition_set_id, overall, checked_at, created_at FROM runs WHERE project_id = ? ORDER BY id DESC')
-        .all(projectId) as Array<{ id: number; project_id: number; import_id: number; condition_set_id: number; overall: Overall; checked_at: string; created_at: string }>;
+        .prepare('SELECT id, project_id, import_id, condition_set_id, overall, counts, checked_at, created_at FROM runs WHERE project_id = ? ORDER BY id DESC')
+        .all(projectId) as Array<{
+        id: number;
+        project_id: number;
+        import_id: number;
+        condition_set_id: number;
+        overall: Overall;
+        counts: string | null;
+        checked_at: string;
+        created_at: string;
+      }>;
       return rows.map((r) => ({
         id: r.id,
         projectId: r.project_id,
         importId: r.import_id,
         conditionSetId: r.condition_set_id,
         overall: r.overall,
+        ...(r.counts ? { counts: JSON.parse(r.counts) as Record<Verdict, number> } : {}),
         checkedAt: r.checked_at,
         createdAt: r.created_at,
       }));

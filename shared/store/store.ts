@@ -1,7 +1,8 @@
 // The project store of the desktop app: one SQLite file (better-sqlite3, main process). This module
 // opens and migrates the file and composes the record modules into one `Store`; each kind of
 // record lives in its own module (projects.ts, condition-sets.ts, imports.ts, runs.ts,
-// overrides.ts, issued-reports.ts, org-profiles.ts, mappings.ts), all sharing one StoreContext
+// overrides.ts, issued-reports.ts, org-profiles.ts, mappings.ts, settings.ts, batches.ts), all
+// sharing one StoreContext
 // (context.ts): the database, the clock, and one write transaction with its audit rows.
 //
 // Durability: journal_mode=WAL and synchronous=FULL. In WAL mode NORMAL already survives an
@@ -24,6 +25,8 @@ import { overrideRecords, type OverrideRecords } from './overrides.js';
 import { issuedReportRecords, type IssuedReportRecords } from './issued-reports.js';
 import { orgProfileRecords, type OrgProfileRecords } from './org-profiles.js';
 import { mappingRecords, type MappingRecords } from './mappings.js';
+import { settingRecords, type SettingRecords } from './settings.js';
+import { batchRecords, type BatchRecords } from './batches.js';
 
 export { translate } from './context.js';
 export { normaliseFingerprint } from './issued-reports.js';
@@ -44,6 +47,8 @@ interface StoreBase {
   verifyAuditChain(): ChainVerdict;
   /** Online backup (SQLite backup API) to one self-contained file; an existing file is replaced. */
   backupTo(file: string): Promise<void>;
+  /** Runs several writes as one transaction (each store write inside becomes a savepoint). */
+  transaction<T>(fn: () => T): T;
 }
 
 export type Store = StoreBase &
@@ -54,7 +59,9 @@ export type Store = StoreBase &
   OverrideRecords &
   IssuedReportRecords &
   OrgProfileRecords &
-  MappingRecords;
+  MappingRecords &
+  SettingRecords &
+  BatchRecords;
 
 /**
  * Opens (creating if needed) and migrates the store at `path`.
@@ -107,6 +114,7 @@ function composeStore(ctx: StoreContext): Store {
     },
     auditLog: (q) => readAudit(db, q),
     verifyAuditChain: () => (hasTable(db, 'audit_log') ? verifyChain(db) : { ok: true, count: 0 }),
+    transaction: (fn) => ctx.write(() => fn()),
     async backupTo(file) {
       const dest = resolve(file);
       if (dest === ctx.path) throw new StoreError('备份文件不能与当前数据库是同一个文件。', 'invalid', dest);
@@ -127,6 +135,8 @@ function composeStore(ctx: StoreContext): Store {
     ...issuedReportRecords(ctx),
     ...orgProfileRecords(ctx),
     ...mappingRecords(ctx),
+    ...settingRecords(ctx),
+    ...batchRecords(ctx),
   };
 }
 

@@ -27,6 +27,8 @@ export interface ApiContext {
   mustRun(runId: number): NonNullable<ReturnType<Store['getRun']>>;
   /** A condition document validated in depth (Chinese messages naming the condition). */
   validate(doc: unknown, label?: string): ConditionsDoc;
+  /** The installation's user name; ApiError when it was never set (judgments need a name). */
+  requireUser(what: string): string;
 }
 
 export function createApiContext(deps: HandlerDeps): ApiContext {
@@ -45,6 +47,11 @@ export function createApiContext(deps: HandlerDeps): ApiContext {
       return { ...r, run: applyOverrides(r.run, r.overrides) };
     },
     validate: (doc, label = '条件') => validateConditions(doc, label),
+    requireUser(what) {
+      const user = db().userName();
+      if (!user) throw new ApiError(`${what}需要记录操作人：请先在“设置”中填写您的姓名`);
+      return user;
+    },
   };
 }
 
@@ -57,6 +64,7 @@ export function projectRow(p: Project): ProjectRow {
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     lastOverall: p.lastOverall,
+    ...(p.batchId !== undefined ? { batchId: p.batchId } : {}),
   };
 }
 

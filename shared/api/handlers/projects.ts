@@ -41,14 +41,26 @@ export function projectHandlers(ctx: ApiContext): ProjectHandlers {
       const imp = lastImp ? db().getImport(lastImp.id) : null;
       const lastRunRow = db().runsForProject(projectId)[0];
       const lastRun = lastRunRow ? mustRun(lastRunRow.id) : null;
+      const batch = project.batchId !== undefined ? db().getBatch(project.batchId)?.batch : undefined;
       return {
         project: projectRow(project),
         conditions,
         versions: db().conditionSetVersions(projectId),
-        lastImport: imp && lastImp ? { importId: lastImp.id, fileName: lastImp.fileName, imported: imp.result } : null,
+        lastImport:
+          imp && lastImp
+            ? {
+                importId: lastImp.id,
+                fileName: lastImp.fileName,
+                imported: imp.result,
+                version: lastImp.version,
+                typed: db().typedValuesFor(lastImp.id),
+                mappings: lastImp.layoutKey ? db().mappingsFor(lastImp.layoutKey) : [],
+              }
+            : null,
         lastRun: lastRun
           ? { runId: lastRun.id, overall: lastRun.run.result.overall, counts: lastRun.run.result.counts!, checkedAt: lastRun.run.checkedAt }
           : null,
+        batch: batch ? { batchId: batch.id, name: batch.name } : null,
         reports: db().reportsForProject(projectId).map(reportRow),
       };
     },

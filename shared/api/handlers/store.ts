@@ -24,11 +24,14 @@ export function storeHandlers(ctx: ApiContext): StoreHandlers {
       return { fileName: `LandCheck备份_${localDate(new Date())}.sqlite`, dataBase64: b64(bytes) };
     },
     'store.restore': async ({ fileName, dataBase64 }) => {
+      if (ctx.db().listBatches().some((b) => b.status === 'running')) throw new ApiError('正在进行批量审查，请等其完成或取消后再恢复备份');
       try {
         holder.restore(fromB64(dataBase64));
       } catch (e) {
         throw new ApiError(`无法从“${fileName}”恢复，当前数据未改动：${userMessage(e).replace(/[^\s：]*restore\.sqlite/g, fileName)}`);
       }
+      // A backup taken while a batch ran holds it as running: it cannot continue here.
+      ctx.db().interruptRunningBatches();
       return { projects: ctx.db().listProjects({ includeArchived: true }).length };
     },
   };
