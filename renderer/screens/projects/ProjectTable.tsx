@@ -4,7 +4,7 @@ import { VirtualList } from '../../components/VirtualList';
 import { OverallBadge } from '../../components/Badges';
 import { formatTime } from '../../files';
 
-const ROW_HEIGHT = 48;
+const ROW_HEIGHT = 56;
 
 interface Props {
   rows: ProjectRow[];
@@ -33,11 +33,13 @@ export function ProjectTable({ rows, onOpen, onRename, onArchive, onDelete }: Pr
         renderRow={(p) => (
           <div className={`trow${p.archived ? ' archived' : ''}`} data-project-id={p.id}>
             <div className="c-name" role="gridcell">
-              <button type="button" className="link strong" onClick={() => onOpen(p)} title="打开项目">
+              <button type="button" className="link strong" onClick={() => onOpen(p)} title={`打开项目 ${p.name}`}>
                 {p.name}
               </button>
-              {p.parcel && <span className="muted small"> {p.parcel}</span>}
-              {p.archived && <span className="badge v-none">已归档</span>}
+              <span className="c-sub">
+                {p.parcel && <span className="muted small">{p.parcel}</span>}
+                {p.archived && <span className="badge v-none">已归档</span>}
+              </span>
             </div>
             <div className="c-date" role="gridcell">
               {formatTime(p.updatedAt)}

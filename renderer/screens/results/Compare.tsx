@@ -8,8 +8,7 @@ import { useInvoke } from '../../hooks/useInvoke';
 import { ErrorPanel } from '../../components/ErrorLine';
 import { formatTime } from '../../files';
 
-const runLabel = (r: RunListItem, n: number) =>
-  `第 ${n} 次审查：第 ${r.importVersion} 次导入 ${r.fileName}，条件第 ${r.conditionsVersion} 版，${formatTime(r.checkedAt)}，${OVERALL_LABEL[r.overall]}`;
+const runLabel = (r: RunListItem, n: number) => `第 ${n} 次审查 ${formatTime(r.checkedAt)}：${r.fileName}（第 ${r.importVersion} 次导入，条件第 ${r.conditionsVersion} 版），${OVERALL_LABEL[r.overall]}`;
 
 /** The default pair: the latest run against the latest run of the previous sheet version. */
 function defaultPair(runs: RunListItem[]): [number, number] | null {
