@@ -1,7 +1,10 @@
 // The agency workflow in the browser: overrides survive a re-run (and changed evidence is asked
 // about, old and new side by side); 复审 compares two submissions; the corrections screen lists
 // remembered cells per layout, and a typed value never reaches another project.
-import { test, expect, shot, USER } from './fixtures';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, shot, ROOT, USER } from './fixtures';
 import { CONDITIONS, SHEET, indicatorWorkbook } from '../api/workbooks';
 
 const xlsx = (name: string, data: Buffer) => ({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: data });
@@ -151,4 +154,42 @@ test('单元格对应：按格式记住单元格（谁、何时），可删除�
   await row.getByRole('button', { name: '删除 绿地率 的对应关系' }).click();
   await page.getByRole('dialog', { name: '删除对应关系' }).getByRole('button', { name: '删除' }).click();
   await expect(page.getByText('还没有记住的单元格对应关系。')).toBeVisible();
+});
+
+test('导入：列出未读取的内容（隐藏工作表、未能读取的表格、未采用的标签）', async ({ page, host }) => {
+  // An import whose reading says what it did not look at (the importer fills `coverage`/`unread`),
+  // written into the host's database as the importer would leave it (by the store, in a child process).
+  const p = await host.api('projects.create', { name: '读取范围项目' });
+  const base = (await host.api('projects.openSample', { sample: 'residential-jiading' })).projectId;
+  const imported = (await host.api('projects.get', { projectId: base })).lastImport!.imported;
+  const withCoverage = {
+    ...imported,
+    unread: [{ sheet: '附表', range: 'B4:H20', title: '单体装配率计算表', indicators: ['assembly_ratio', 'building_name'], reason: '表头无法对应到单体和指标' }],
+    coverage: [
+      { sheet: '主要技术经济指标', state: 'visible', cells: 120, used: 96, unusedLabels: [{ source: '主要技术经济指标!A30', label: '绿地率（含屋顶绿化）', indicator: 'green_ratio', reason: '同一指标已从 C13 读取' }] },
+      { sheet: '旧版指标', state: 'hidden', cells: 80, used: 0, unusedLabels: [] },
+    ],
+  };
+  const file = join(host.dir, 'import.json');
+  writeFileSync(file, JSON.stringify(withCoverage));
+  const script = `import { readFileSync } from 'node:fs'; import { openStore } from './shared/store/index.ts';
+    const s = openStore(process.argv[1]); s.recordImport(Number(process.argv[2]), JSON.parse(readFileSync(process.argv[3], 'utf8')), 'with-coverage.xlsx'); s.close();`;
+  execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, join(host.dir, 'landcheck.sqlite'), String(p.id), file], { cwd: ROOT });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: '读取范围项目', exact: true }).click();
+  await page.locator('[data-nav=import]').click();
+  const coverage = page.getByTestId('import-coverage');
+  await expect(coverage).toContainText('跳过隐藏工作表 1 个，未能读取的表格 1 处，识别了标签但未采用的数值 1 处');
+  await expect(coverage).toContainText('可见工作表共 120 个非空单元格，使用了 96 个');
+  await coverage.getByRole('button', { name: '查看明细' }).click();
+  await expect(coverage).toContainText('工作表“旧版指标”是隐藏工作表，未读取');
+  await expect(coverage).toContainText('附表!B4:H20“单体装配率计算表”：表头无法对应到单体和指标（可能涉及：装配率、单体名称）');
+  await expect(coverage).toContainText('“绿地率（含屋顶绿化）”（绿地率）：同一指标已从 C13 读取');
+  await shot(page, '38-import-coverage');
+  // An import without this information (older imports) shows nothing about it.
+  await page.locator('[data-nav=projects]').click();
+  await page.getByRole('button', { name: /^样例：/ }).click();
+  await page.locator('[data-nav=import]').click();
+  await expect(page.getByTestId('import-project')).toBeVisible();
+  await expect(page.getByTestId('import-coverage')).toHaveCount(0);
 });
