@@ -64,7 +64,8 @@ test('重新审查保留改判；证据变化时并列新旧证据请用户确�
   const trail = page.getByTestId('audit-trail');
   await expect(trail.locator('tr[data-kind=override]').first()).toContainText(USER);
   await expect(trail.locator('tr[data-kind="override.decide"]')).toContainText('保留证据已变化的改判');
-  await expect(trail.locator('tr[data-kind="override.carry"]').first()).toContainText('沿用改判');
+  await expect(trail.locator('tr[data-kind="override.carry"]', { hasText: '沿用改判 1 项' })).toHaveCount(1);
+  await expect(trail.locator('tr[data-kind="override.carry"]', { hasText: '1 项改判的证据有变化，待确认' })).toHaveCount(1);
   await shot(page, '31-history');
   expect(errors).toEqual([]);
 });

@@ -40,6 +40,7 @@ export function describeAudit(kind: string, p: Payload): string {
     case 'override':
       return `改判 ${where(p)}：${verdict(p.from)} → ${verdict(p.to)}，理由：${str(p.reason)}`;
     case 'override.carry':
+      if (count(p.kept) === 0) return `重新审查：${count(p.pending)} 项改判的证据有变化，待确认`;
       return `重新审查沿用改判 ${count(p.kept)} 项${count(p.pending) ? `，证据有变化待确认 ${count(p.pending)} 项` : ''}`;
     case 'override.decide':
       return `${p.decision === 'kept' ? '保留' : '不再沿用'}证据已变化的改判 ${where(p)}（${verdict(p.verdict)}，原理由：${str(p.reason)}）`;
