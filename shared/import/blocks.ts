@@ -11,7 +11,7 @@ import { cellAt, covering } from './grid';
 import { fold, matchLabel, splitInline, type LabelMatch } from './labels';
 import { buildingKey, buildingTokens, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './names';
 import { affixRole, isRequirementText, keyHeader } from './roles';
-import { key, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
+import { key, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
 import { emitValue, isTotal, joined } from './tables';
 import { isUnitText } from './units';
 import { isNumericLike, parseNumberText, readCell } from './values';
@@ -20,6 +20,20 @@ import { sameValue } from './collect';
 const BUILDING_NAME = 'building_name';
 const BUILDING_USE = 'building_use';
 const CONTEXTS = Object.entries(roles.contexts).map(([ctx, v]) => ({ ctx, words: v.words.map(fold) }));
+const REFERENCE = roles.referenceOnly.words.map(fold);
+const CALC = roles.calculationTitles.words.map(fold);
+
+/** True when a title names a calculation sheet or table (计算表, 计算书, 核算). */
+export function isCalculationTitle(text: string): boolean {
+  const f = fold(text);
+  return CALC.some((w) => f.includes(w));
+}
+
+/** True when a title marks its sheet or block as for reference only ("…（按GB/T 51129-2017，供参考）"). */
+export function isReferenceTitle(text: string): boolean {
+  const f = fold(text);
+  return REFERENCE.some((w) => f.includes(w));
+}
 
 /** The context a title or sheet name gives its block ('renewable'), if any. */
 export function contextOf(text: string): string | undefined {
@@ -40,10 +54,11 @@ export function buildingIn(text: string, env: Env): string | null {
       // a known name inside a longer token (1#楼 inside 11#楼) does not count
       const at = f.indexOf(fn);
       const before = f[at - 1];
-      if (before && /[0-9a-z#-]/.test(before) && /^[0-9a-z]/.test(fn)) continue;
+      const compound = before === '-' && /[0-9a-z]/.test(f[at - 2] ?? '');
+      if (before && (/[0-9a-z#]/.test(before) || compound) && /^[0-9a-z]/.test(fn)) continue;
       const k = buildingKey(n).key;
-      // a token already found that is a spelling of this name
-      for (const [tk] of found) if (tk !== k && buildingKey(n).code && tk === buildingKey(n).code) found.delete(tk);
+      // a token that is part of this name ("A栋" in "A栋办公") or another spelling of it
+      for (const [tk, tn] of found) if (tk !== k && (fn.includes(fold(tn)) || (buildingKey(n).code && tk === buildingKey(n).code))) found.delete(tk);
       found.set(k, n);
     }
   }
@@ -63,6 +78,8 @@ function sheetScope(s: Sheet, env: Env): BlockScope {
   if (z) scope.zone = { ...z, source: at };
   const ctx = contextOf(name);
   if (ctx) scope.context = ctx;
+  if (isReferenceTitle(name)) scope.reference = true;
+  if (isCalculationTitle(name)) scope.calc = true;
   return scope;
 }
 
@@ -142,6 +159,35 @@ export function readBlocks(s: Sheet, env: Env): void {
       }
     }
   }
+  // Runs of key/value rows with several values and nothing to say which is declared (a score
+  // table without its column titles): an unread table, besides each value's 'ambiguous'.
+  const amb = s.ambiguousRows ?? [];
+  for (let k = 0; k < amb.length; ) {
+    let e = k;
+    while (e + 1 < amb.length && amb[e + 1].r - amb[e].r <= 2) e++;
+    const run = amb.slice(k, e + 1);
+    const top = run[0].r;
+    const bottom = run[run.length - 1].r;
+    env.unread.push({
+      sheet: g.name,
+      range: range(top, Math.min(...run.map((x) => x.left)), bottom, Math.max(...run.map((x) => x.right))),
+      title: nearTitle(s, top) ?? g.name,
+      indicators: [...new Set(run.map((x) => x.id))],
+      reason: '这些行各有多个数值，但没有表头说明哪一个是设计值（或自评得分），无法确定采用哪一个',
+    });
+    k = e + 1;
+  }
+}
+
+/** The text of the nearest title above row r (one or two rows up), if any. */
+function nearTitle(s: Sheet, r: number): string | undefined {
+  for (let x = r - 1; x >= Math.max(1, r - 2); x--) {
+    const line = s.g.rows[x];
+    if (!line) continue;
+    const cells = line.filter((c): c is GCell => !!c);
+    if (cells.length <= 2 && cells[0]?.kind === 'string') return cells[0].str!.trim();
+  }
+  return undefined;
 }
 
 /** A title row: names a building, parcel or zone (and a context), or resets to the sheet's scope. */
@@ -152,6 +198,8 @@ function title(s: Sheet, env: Env, c: GCell, t: string, n: number, scope: BlockS
   const p = parcelIn(t);
   const z = zoneIn(t);
   const ctx = contextOf(t);
+  const reference = isReferenceTitle(t);
+  const calc = isCalculationTitle(t);
   let changed = false;
   if (p) {
     next.parcel = { ...p, source: src(s, c) };
@@ -175,8 +223,12 @@ function title(s: Sheet, env: Env, c: GCell, t: string, n: number, scope: BlockS
   }
   // a context only from a real title (one cell, or merged across), not from "热泵 | 是"
   const realTitle = n === 1 || (c.mergeRight ?? c.c) > c.c;
-  if (!changed && !(ctx && realTitle)) return null;
+  if (!changed && !((ctx || reference || calc) && realTitle)) return null;
   next.context = realTitle ? ctx ?? base.context : scope.context;
+  if (realTitle) {
+    next.reference = reference || base.reference || undefined;
+    next.calc = isCalculationTitle(t) || base.calc || undefined;
+  }
   return next;
 }
 
@@ -310,6 +362,11 @@ function pair(s: Sheet, env: Env, scope: BlockScope, label: GCell, m: LabelMatch
   }
   for (const c of f.considered) s.claimed.add(key(c.r, c.c));
   emitValue(s, env, sc, scope.block, { cell: label, match: m, text: labelText ?? label.raw }, def, f.value, { unitRaw: f.unitRaw ?? m.unitRaw, requirement: f.requirement, ambiguous: f.ambiguous });
+  if (f.ambiguous) {
+    let right = label.c;
+    for (const c of f.considered) right = Math.max(right, c.c);
+    (s.ambiguousRows ??= []).push({ r: label.r, left: label.c, right, id: def.id });
+  }
   return true;
 }
 

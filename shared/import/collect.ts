@@ -2,7 +2,8 @@
 // (project / building, per parcel when the workbook names several), conflicts, line items,
 // totals, requirements, stand-ins (绿化率 is not 绿地率), 汇水分区 and the sole building.
 import { INDICATORS, indicator, mustIndicator } from '../model/indicators';
-import type { CellRef, ImportedBuilding, ImportedFacility, ImportedParcel, ImportedSurface, ImportedValue, ImportIssue, IndicatorDef } from '../model/types';
+import type { CellRef, ImportedBuilding, ImportedFacility, ImportedLineItem, ImportedParcel, ImportedSurface, ImportedValue, ImportIssue, IndicatorDef } from '../model/types';
+import { CALCULATOR_INPUTS, recompute } from '../calc/index';
 import { buildingKey, type NameRef } from './names';
 import { mapUse } from './uses';
 
@@ -35,6 +36,12 @@ export interface ValueCand {
    * site) also records a differing stated value as a conflict.
    */
   total?: 'fallback' | 'whole';
+  /** Cells a formula value is computed from (`Sheet!A1`), to tell the sheet's own recomputation from a second statement. */
+  refs?: string[];
+  /** Read on a calculation sheet or block (计算表, 计算书). */
+  calc?: boolean;
+  /** Reading order (set by the collector). */
+  seq?: number;
 }
 
 type Cand =
@@ -55,12 +62,16 @@ interface Target {
   zones: Map<string, { name: string; values: Record<string, ImportedValue> }>;
   totals: ValueCand[];
   requirements: Array<{ building?: string; id: string; text: string; source: CellRef }>;
+  /** Values that received a conflict: settled (and reported) once everything is read. */
+  pending: Array<{ store: Record<string, ImportedValue>; id: string; where: string }>;
   /** Per store, the reading each stored value came from (its block and rank). */
   meta: Map<Record<string, ImportedValue>, Record<string, ValueCand>>;
+  /** The reading behind each conflict entry. */
+  conflictCands: Map<object, ValueCand>;
 }
 
 function newTarget(): Target {
-  return { project: {}, buildings: [], byKey: new Map(), surfaces: [], facilities: [], zones: new Map(), totals: [], requirements: [], meta: new Map() };
+  return { project: {}, buildings: [], byKey: new Map(), surfaces: [], facilities: [], zones: new Map(), totals: [], requirements: [], pending: [], meta: new Map(), conflictCands: new Map() };
 }
 
 const BUILDING_USE = 'building_use';
@@ -72,6 +83,7 @@ export interface Collected {
   buildings: ImportedBuilding[];
   surfaces: ImportedSurface[];
   facilities: ImportedFacility[];
+  lineItems: ImportedLineItem[];
   parcels?: ImportedParcel[];
   soleBuilding?: string;
 }
@@ -91,6 +103,7 @@ export class Collector {
 
   value(c: ValueCand): void {
     if (c.scope.building) this.names.add(c.scope.building.name);
+    c.seq = this.cands.length;
     (c as Cand).kind = 'value';
     this.cands.push(c as Cand);
   }
@@ -171,7 +184,7 @@ export class Collector {
     }
     const all = [top, ...[...parcels.values()].map((p) => p.t)];
     for (const t of all) this.settle(t);
-    const out: Collected = { project: top.project, buildings: top.buildings, surfaces: top.surfaces, facilities: top.facilities };
+    const out: Collected = { project: top.project, buildings: top.buildings, surfaces: top.surfaces, facilities: top.facilities, lineItems: lineItemsOf(top.project) };
     if (byParcel) {
       out.parcels = [...parcels.values()].map(({ ref, t }) => ({
         name: ref.name,
@@ -180,6 +193,7 @@ export class Collector {
         buildings: t.buildings,
         surfaces: t.surfaces,
         facilities: t.facilities,
+        lineItems: lineItemsOf(t.project),
       }));
       const names = out.parcels.map((p) => p.name).join('、');
       this.warn(`工作簿含 ${out.parcels.length} 个地块（${names}），各地块的指标分别读取，未合并为一个项目`);
@@ -296,12 +310,76 @@ export class Collector {
       }
       return;
     }
-    (prev.conflicts ??= []).push({ value: iv.value, raw: iv.raw, source: iv.source, label: iv.label, status: iv.status });
-    this.warn(`${where}${name}出现两次且数值不同：${prev.source}（${prev.raw}）与 ${iv.source}（${iv.raw}），两处不一致，需复核（结果按先出现的 ${prev.source} 列示）`, prev.source, id);
+    const entry = { value: iv.value, raw: iv.raw, source: iv.source, label: iv.label, status: iv.status };
+    (prev.conflicts ??= []).push(entry);
+    t.conflictCands.set(entry, c);
+    t.pending.push({ store, id, where });
+  }
+
+  /**
+   * Conflicts, once everything is read. The first reading is the declared value. A later formula
+   * reading computed only from cells that are the indicator's own calculator inputs (替代率 = E6/C8
+   * on the calculation sheet, beside its line items and 建筑年总能耗) is the sheet's recomputation,
+   * not a second statement: the engine recomputes from the same inputs and compares. Every other
+   * differing reading stays a conflict and is reported.
+   */
+  private settleConflicts(t: Target): void {
+    const seen = new Set<ImportedValue>();
+    for (const { store, id, where } of t.pending) {
+      const kept = store[id];
+      if (!kept || seen.has(kept) || !kept.conflicts) continue;
+      seen.add(kept);
+      const def = indicator(id);
+      const inputs = new Set<string>();
+      for (const i of CALCULATOR_INPUTS[id] ?? []) {
+        for (const st of [store, t.project]) {
+          const v = st[i];
+          if (!v) continue;
+          inputs.add(v.source);
+          for (const p of v.parts ?? []) inputs.add(p.source);
+          for (const cf of v.conflicts ?? []) inputs.add(cf.source);
+        }
+      }
+      const stated = kept.conflicts.filter((e) => {
+        const cand = t.conflictCands.get(e);
+        const refs = cand?.refs;
+        const derived = (!!refs && refs.length > 0 && refs.every((r) => inputs.has(r))) || (!!cand && this.resultOfCalculation(cand, id, t, store));
+        if (derived) this.warn(`${e.source} 的${def?.name ?? id} ${e.raw} 是按本表数据（计算输入）算出的结果，由引擎按同一数据复核，不作为另一申报值`, e.source, id);
+        return !derived;
+      });
+      if (stated.length) kept.conflicts = stated;
+      else delete kept.conflicts;
+      for (const o of stated) {
+        this.warn(`${where}${def?.name ?? id}出现两次且数值不同：${kept.source}（${kept.raw}）与 ${o.source}（${o.raw}），两处不一致，需复核（结果按先出现的 ${kept.source} 列示）`, kept.source, id);
+      }
+    }
+  }
+
+  /**
+   * A reading on a calculation sheet (计算表) stated after at least two of its calculator's inputs
+   * read on the same sheet: the sheet's result of the calculation the engine repeats.
+   */
+  private resultOfCalculation(c: ValueCand, id: string, t: Target, store: Record<string, ImportedValue>): boolean {
+    if (!c.calc || c.seq === undefined || typeof c.iv.value !== 'number') return false;
+    const inputs = CALCULATOR_INPUTS[id];
+    if (!inputs) return false;
+    const sheet = c.iv.source.slice(0, c.iv.source.lastIndexOf('!'));
+    let n = 0;
+    for (let i = c.seq - 1; i >= 0 && n < 2; i--) {
+      const x = this.cands[i];
+      if (x.kind !== 'value' || !inputs.includes(x.iv.indicator)) continue;
+      if (x.iv.source.slice(0, x.iv.source.lastIndexOf('!')) === sheet) n++;
+    }
+    if (n < 2) return false;
+    // ... and only when the engine, repeating it from the same inputs, gets the same figure
+    const values = store === t.project ? t.project : Object.assign(Object.create(t.project) as Record<string, ImportedValue>, store);
+    const calc = recompute(id, { values, surfaces: t.surfaces, facilities: t.facilities, buildings: t.buildings, lineItems: lineItemsOf(t.project), scopeLabel: '' });
+    return !!calc && typeof calc.value === 'number' && sameValue(indicator(id), calc.value, c.iv.value);
   }
 
   /** Totals, requirements, stand-ins, floor areas and 汇水分区 of one target. */
   private settle(t: Target): void {
+    this.settleConflicts(t);
     for (const c of t.totals) {
       const id = c.iv.indicator;
       const b = c.scope.building ? t.byKey.get(buildingKey(c.scope.building.name).key) : undefined;
@@ -354,6 +432,16 @@ export class Collector {
 /** A reading with a value the engine could use or must weigh (not a placeholder, not an unreadable cell). */
 function usable(iv: ImportedValue): boolean {
   return iv.value !== null && (iv.status === 'ok' || iv.status === 'ambiguous' || iv.status === 'invalid');
+}
+
+/** Line items: the items of every value that sums several rows of one kind (ImportedValue.parts). */
+export function lineItemsOf(store: Record<string, ImportedValue>): ImportedLineItem[] {
+  const out: ImportedLineItem[] = [];
+  for (const id in store) {
+    const v = store[id];
+    for (const p of v.parts ?? []) out.push({ indicator: id, name: p.label, value: p.value, source: p.source });
+  }
+  return out;
 }
 
 function isOkNumber(iv: ImportedValue): boolean {

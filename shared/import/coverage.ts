@@ -10,6 +10,23 @@ import { isNumericLike } from './values';
 
 const TOPICS = roles.blockTopics.topics.map((t) => ({ words: t.words.map(fold), indicators: t.indicators }));
 
+const SKIP_SHEETS = /^(目录|封面|扉页|说明|编制说明)/;
+
+/** Numbers that are only item or page numbers: every column of them counts 1, 2, 3 … down the rows. */
+function indexOnly(nums: GCell[]): boolean {
+  if (!nums.length) return true;
+  const byCol = new Map<number, number[]>();
+  for (const c of nums) {
+    const list = byCol.get(c.c) ?? [];
+    list.push(c.num!);
+    byCol.set(c.c, list);
+  }
+  for (const [, xs] of byCol) {
+    if (!xs.every((x, i) => Number.isInteger(x) && (i === 0 || x === xs[i - 1] + 1))) return false;
+  }
+  return true;
+}
+
 export function sheetCoverage(g: Grid, s: Sheet | null): SheetCoverage {
   return { sheet: g.name, state: g.state, cells: g.cells, used: s ? s.used.size : 0, unusedLabels: s ? s.unusedLabels : [] };
 }
@@ -32,14 +49,17 @@ function topicsOf(texts: string[]): string[] {
  */
 export function scanUnread(s: Sheet, env: Env): void {
   const { g } = s;
+  // a table of contents or a cover lists page and item numbers, not data
+  if (SKIP_SHEETS.test(g.name.replace(/\s+/g, ''))) return;
   let top = 0;
   let bottom = 0;
   let left = Infinity;
   let right = 0;
   let numbers = 0;
   let texts: string[] = [];
+  const nums: GCell[] = [];
   const close = () => {
-    if (top && bottom > top && numbers >= 3) {
+    if (top && bottom > top && numbers >= 3 && !indexOnly(nums)) {
       const title = titleNear(s, top);
       const ids = topicsOf([...(title ? [title] : []), ...texts, g.name]);
       if (ids.length) {
@@ -55,6 +75,7 @@ export function scanUnread(s: Sheet, env: Env): void {
     top = 0;
     numbers = 0;
     texts = [];
+    nums.length = 0;
     left = Infinity;
     right = 0;
   };
@@ -62,12 +83,13 @@ export function scanUnread(s: Sheet, env: Env): void {
     const line = s.done[r] ? undefined : g.rows[r];
     const cells: GCell[] = [];
     if (line) for (const c of line) if (c && !s.claimed.has(key(r, c.c))) cells.push(c);
-    const nums = cells.filter((c) => c.kind === 'number' || (c.kind === 'string' && isNumericLike(c))).length;
-    if (cells.length >= 2 && nums >= 1) {
+    const count = cells.filter((c) => c.kind === 'number' || (c.kind === 'string' && isNumericLike(c))).length;
+    if (cells.length >= 2 && count >= 1) {
       if (!top) top = r;
       bottom = r;
-      numbers += nums;
+      numbers += count;
       for (const c of cells) {
+        if (c.kind === 'number') nums.push(c);
         left = Math.min(left, c.c);
         right = Math.max(right, c.c);
         if (c.kind === 'string' && !isNumericLike(c) && texts.length < 12) texts.push(c.str!.trim());

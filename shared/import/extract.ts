@@ -5,7 +5,7 @@
 //    (building, parcel, 汇水分区); table rows and key/value pairs are read in that scope;
 // 4. coverage.ts: blocks of numbers near indicator words that nothing understood → unread;
 // 5. collect.ts: conflicts, line items, totals, requirements, stand-ins, parcels, sole building.
-import type { ImportedBuilding, ImportedFacility, ImportedParcel, ImportedSurface, ImportedValue, ImportIssue, SheetCoverage, UnreadBlock } from '../model/types';
+import type { ImportedBuilding, ImportedFacility, ImportedLineItem, ImportedParcel, ImportedSurface, ImportedValue, ImportIssue, SheetCoverage, UnreadBlock } from '../model/types';
 import { buildingIn, contextOf, readBlocks } from './blocks';
 import { Collector } from './collect';
 import { scanUnread, sheetCoverage } from './coverage';
@@ -19,6 +19,7 @@ export interface Extracted {
   buildings: ImportedBuilding[];
   surfaces: ImportedSurface[];
   facilities: ImportedFacility[];
+  lineItems: ImportedLineItem[];
   issues: ImportIssue[];
   unread: UnreadBlock[];
   coverage: SheetCoverage[];
@@ -56,6 +57,7 @@ export function extract(grids: Grid[]): Extracted {
     buildings: r.buildings,
     surfaces: r.surfaces,
     facilities: r.facilities,
+    lineItems: r.lineItems,
     issues: out.issues,
     unread: env.unread,
     coverage,

@@ -66,6 +66,7 @@ export async function importWorkbookBuffer(data: Uint8Array, fileName: string, o
     surfaces: x.surfaces,
     issues: x.issues,
     facilities: x.facilities,
+    ...(x.lineItems.length ? { lineItems: x.lineItems } : {}),
     unread: x.unread,
     coverage: x.coverage,
     ...(x.parcels ? { parcels: x.parcels } : {}),

@@ -4,7 +4,7 @@
 // labels ("Green Ratio 绿地率"), "其中：" sub-rows, the requirement written into the label
 // ("绿地率（规划要求≥35%）", "规划容积率") and the state it names ("装配率（修改后）").
 import { INDICATORS } from '../model/indicators';
-import { affixRole, type RoleHit } from './roles';
+import { affixRole, blocksAffix, type RoleHit } from './roles';
 import { fold, memo, trailingGroup } from './text';
 import { parseUnit } from './units';
 
@@ -173,10 +173,12 @@ function computeMatch(text: string): LabelMatch | null {
   let bestLen = 0;
   let bestExtra = '';
   let tie = false;
-  const consider = (sub: string, extra: string) => {
+  const consider = (sub: string, extra: string, before: boolean) => {
     if (sub.length < MIN_AFFIX || key.length - sub.length > MAX_EXTRA) return;
     const found = exact.get(sub);
     if (!found) return;
+    // "不计容建筑面积", "其他计容面积": another quantity, not the synonym's
+    if (before && blocksAffix(extra)) return;
     if (sub.length > bestLen) {
       best = found;
       bestLen = sub.length;
@@ -187,8 +189,8 @@ function computeMatch(text: string): LabelMatch | null {
     }
   };
   for (let i = 1; i < key.length; i++) {
-    consider(key.slice(i), key.slice(0, i));
-    consider(key.slice(0, key.length - i), key.slice(key.length - i));
+    consider(key.slice(i), key.slice(0, i), true);
+    consider(key.slice(0, key.length - i), key.slice(key.length - i), false);
   }
   if (!best || tie) return null;
   const r: LabelMatch = { key, ids: best, how: 'affix', unitRaw, extra: bestExtra };

@@ -45,8 +45,9 @@ const CONTAINS: Array<[string, RoleHit]> = [];
 for (const k of CONTAINS_ORDER) for (const w of data.roles[k].contains) CONTAINS.push([fold(w), ROLE_OF[k]]);
 
 const AFFIX = new Map<string, RoleHit>();
+const BLOCKING = data.labelAffixes.block.map(fold).sort((a, b) => b.length - a.length);
 for (const [k, words] of Object.entries(data.labelAffixes)) {
-  if (k === 'source') continue;
+  if (k === 'source' || k === 'block' || k === 'blockNote') continue;
   const hit = ROLE_OF[k as RoleKey];
   for (const w of words as string[]) if (!AFFIX.has(fold(w))) AFFIX.set(fold(w), hit);
 }
@@ -105,6 +106,13 @@ export const headerRole = memo((text: string): RoleHit | null => {
 
 /** Exact role words only (for texts that may also be labels: "项目", "指标"). */
 export const exactRole = memo((text: string): RoleHit | null => EXACT.get(headerCore(text).core) ?? null);
+
+/** True when the words before a synonym make it another quantity ("不" in 不计容建筑面积, "其他" in 其他计容面积). */
+export function blocksAffix(extraBefore: string): boolean {
+  const f = fold(extraBefore);
+  for (const w of BLOCKING) if (f.endsWith(w) || f.startsWith(w)) return true;
+  return false;
+}
 
 /** The role implied by the words written around an indicator's synonym ("规划" in 规划容积率). */
 export function affixRole(extra: string): RoleHit | null {

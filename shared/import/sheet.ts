@@ -11,6 +11,10 @@ import { readCell } from './values';
 export interface BlockScope extends Scope {
   /** 'renewable' inside a 可再生能源 sheet or block: admits the line-item labels (光伏, 热泵, 合计). */
   context?: string;
+  /** The block is titled "供参考": its results of calculations are not what the project declares. */
+  reference?: boolean;
+  /** The sheet or block is a calculation (计算表, 计算书, 核算): its result follows its inputs. */
+  calc?: boolean;
   /** Block id: line items are summed per block. */
   block: string;
 }
@@ -84,6 +88,8 @@ export interface Sheet {
   /** Unit columns (header "单位") and the row they start at. */
   unitCols: Map<number, number>;
   unusedLabels: SheetCoverage['unusedLabels'];
+  /** Key/value rows read as ambiguous (several values, no header): reported as unread runs. */
+  ambiguousRows?: Array<{ r: number; left: number; right: number; id: string }>;
   /** Sheet-level context from the sheet's name ('renewable'). */
   context?: string;
   tables: number;

@@ -17,12 +17,13 @@
 import notations from '../data/import-notations.json';
 import { indicator, mustIndicator } from '../model/indicators';
 import type { ImportedValue, IndicatorDef } from '../model/types';
+import { CALCULATOR_INPUTS } from '../calc/index';
 import { sameValue, type Scope, type ValueCand } from './collect';
-import { cellAt, covering, type GCell } from './grid';
+import { cellAt, covering, formulaText, type GCell } from './grid';
 import { fold, isLabelOf, matchLabel, type LabelMatch } from './labels';
 import { looksLikeBuilding, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './names';
 import { exactRole, facilityMeasure, headerCore, headerRole, isRequirementText, keyHeader, NOT_A_VALUE, type Role, type RoleHit } from './roles';
-import { addJob, claim, key, labelNotes, makeValue, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
+import { addJob, addr as addrOf, key, labelNotes, makeValue, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
 import { isUnitText, parseUnit } from './units';
 import { parseNumberText, readCell } from './values';
 
@@ -86,8 +87,11 @@ function classify(c: GCell, env: Env, context?: string): HCell {
   const hr = headerRole(s);
   if (hr) return { cell: c, kind: 'role', role: hr };
   if (looksLikeBuilding(s) || env.knownNames.has(s)) return { cell: c, kind: 'name', name: 'building' };
-  if (parcelIn(s)) return { cell: c, kind: 'name', name: 'parcel' };
-  if (zoneIn(s)) return { cell: c, kind: 'name', name: 'zone' };
+  // a parcel / zone name as a column header is the name itself, not a sentence that mentions one
+  const p = parcelIn(s);
+  if (p && p.name.length * 5 >= fold(s).length * 3) return { cell: c, kind: 'name', name: 'parcel' };
+  const z = zoneIn(s);
+  if (z && z.name.length * 5 >= fold(s).length * 3) return { cell: c, kind: 'name', name: 'zone' };
   const n = parseNumberText(fold(s));
   if (n && (!n.unitText || isUnitText(n.unitText))) return { cell: c, kind: 'value' };
   return { cell: c, kind: 'unknown' };
@@ -117,6 +121,8 @@ interface Header {
   left: number;
   right: number;
   cols: Col[];
+  /** First column the table may extend to on the left (a table beside another starts after it). */
+  minCol: number;
 }
 
 function unclaimedLine(s: Sheet, r: number): GCell[] {
@@ -137,8 +143,25 @@ export function joined(parent: string, child: string, context?: string): { match
 }
 
 /** The header of a table starting at row r, or null when row r is not a header row. */
-function header(s: Sheet, r: number, env: Env, context?: string): Header | null {
-  const cells = unclaimedLine(s, r);
+/** Columns of a row split where more than `gap` empty columns separate tables standing side by side. */
+function segments(cells: GCell[], gap = 2): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  let to = -1;
+  for (const c of cells) {
+    if (to >= 0 && c.c - to > gap) {
+      out.push([from, to]);
+      from = c.c;
+    } else if (to < 0) from = c.c;
+    to = Math.max(to, c.mergeRight ?? c.c);
+  }
+  if (to >= 0) out.push([from, to]);
+  return out;
+}
+
+function header(s: Sheet, r: number, env: Env, context?: string, span?: [number, number]): Header | null {
+  const inSpan = (c: GCell) => !span || (c.c >= span[0] && c.c <= span[1]);
+  const cells = unclaimedLine(s, r).filter(inSpan);
   if (cells.length < 2) return null;
   const hc = cells.map((c) => classify(c, env, context));
   if (hc.some((h) => h.kind === 'value')) return null;
@@ -148,7 +171,7 @@ function header(s: Sheet, r: number, env: Env, context?: string): Header | null 
   const { g } = s;
   // Two header rows: a group cell merged across (or down) with sub-headers below it, or a row of
   // role words under names / indicators.
-  const below = unclaimedLine(s, r + 1);
+  const below = unclaimedLine(s, r + 1).filter(inSpan);
   let twoRow = false;
   let groupsByGap = false;
   if (below.length) {
@@ -236,6 +259,11 @@ function header(s: Sheet, r: number, env: Env, context?: string): Header | null 
         }
       }
     }
+    // a group header over indicator columns ("技术指标" over 建筑功能 | 建筑面积) labels the group, not its values
+    if (col.ind && col.role && (col.role.role === 'label' || col.role.role === 'index') && col.roleCell !== col.ind.cell) {
+      col.role = undefined;
+      col.roleCell = undefined;
+    }
     if (col.ind) {
       col.unitRaw = col.ind.match.unitRaw;
       if (col.ind.match.role && (!col.role || col.roleCell === col.ind.cell)) {
@@ -249,7 +277,7 @@ function header(s: Sheet, r: number, env: Env, context?: string): Header | null 
     }
     cols.push(col);
   }
-  return { top: r, bottom: twoRow ? r + 1 : r, left, right, cols };
+  return { top: r, bottom: twoRow ? r + 1 : r, left, right, cols, minCol: span ? span[0] : 1 };
 }
 
 // ------------------------------------------------------------------ phase 1: find tables
@@ -258,11 +286,28 @@ function header(s: Sheet, r: number, env: Env, context?: string): Header | null 
 export function findTables(s: Sheet, env: Env): void {
   const { g } = s;
   for (let r = 1; r <= g.maxRow; r++) {
-    if (!g.rows[r]) continue;
-    const h = header(s, r, env, s.context);
-    if (!h) continue;
-    const end = readTable(s, h, env);
-    if (end > r) r = end;
+    if (!g.rows[r] || s.done[r]) continue;
+    const cells = unclaimedLine(s, r);
+    if (cells.length < 2) continue;
+    // tables side by side (a transposed summary beside a building table): each on its own; a
+    // row that is no table as a whole is tried again split at single empty columns
+    let floor = 1;
+    for (const seg of segments(cells, 2)) {
+      // a table may reach left to the column after the previous one
+      const span: [number, number] = [floor, seg[1]];
+      floor = seg[1] + 1;
+      const h = header(s, r, env, s.context, span);
+      if (h && readTable(s, h, env) > 0) continue;
+      const inner = segments(cells.filter((c) => c.c >= span[0] && c.c <= span[1]), 1);
+      if (inner.length < 2) continue;
+      let floor2 = span[0];
+      for (const part of inner) {
+        const sub: [number, number] = [floor2, part[1]];
+        floor2 = part[1] + 1;
+        const h2 = header(s, r, env, s.context, sub);
+        if (h2) readTable(s, h2, env);
+      }
+    }
   }
 }
 
@@ -319,6 +364,13 @@ function readTable(s: Sheet, h: Header, env: Env): number {
       labelCol = h.cols[0];
     }
   }
+  const roleCells = h.cols.filter((c) => c.role && c.role.role !== 'unit' && c.role.role !== 'index').length;
+  if (!labelCol && roleCells >= 2 && h.cols[0].parts.length && !(h.cols[0].role && ['index', 'unit', 'note'].includes(h.cols[0].role.role)) && labelsBelow(s, h, [h.cols[0].c], 4)) {
+    // "技术要求 | 一星级 | 二星级 | 三星级 | 本项目" (GB/T 50378 Table 3.2.8): whatever its header
+    // says, the first column holds the row labels.
+    labelCol = h.cols[0];
+    labelCol.role = { role: 'label', rank: 0 };
+  }
   const slotRoles = h.cols.filter((c) => c.role && !['label', 'index', 'unit', 'note'].includes(c.role.role));
   const unknownSlots = labelCol ? h.cols.filter((c) => c.c > labelCol.c && !c.role && !c.ind && !c.key && !c.name && c.parts.length) : [];
   if (!slotRoles.length && !unknownSlots.length && !(labelCol && h.cols.some((c) => c.role?.role === 'unit'))) return 0;
@@ -347,7 +399,7 @@ function rowKeyColumn(s: Sheet, h: Header): number | null {
   const first = firstDataRow(s, h);
   if (!first) return null;
   const line = s.g.rows[first]!;
-  for (const c of line) if (c) return c.c;
+  for (const c of line) if (c && c.c >= h.minCol && c.c <= h.right) return c.c;
   return null;
 }
 
@@ -522,6 +574,10 @@ function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
       slot.role = col.role.role;
       slot.rank = col.role.rank;
       slot.head = col.roleCell;
+    } else if (col.ind && !col.name) {
+      // "年可再生能源利用量（kWh/a）" over the rows' amounts: the column is their value.
+      slot.role = 'declared';
+      slot.head = col.ind.cell;
     }
     if (col.unitRaw) slot.unitRaw = col.unitRaw;
     if (!col.parts.length && !slot.owner) {
@@ -539,8 +595,22 @@ function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
   const id = `${s.g.name}#T${s.tables}`;
   const ambiguousRows: string[] = [];
   const rowIds: string[] = [];
+  /** A labelled row whose indicator this table's columns can give a value: it belongs to the table. */
+  const fits = (r: number): boolean => {
+    const l = rowLabel(s, r, lcs, s.context);
+    if (!l || isNoteRow(s, r) || (mayBeHeader(firstCell(s, r)) && header(s, r, env, s.context))) return false;
+    const def = mustIndicator(l.match.ids[0]);
+    return !!choose(def, slots.map((sl) => ({ sl, cell: cellAt(s.g, r, sl.c) })), s);
+  };
   for (let r = start; r <= s.g.maxRow; r++) {
-    if (isRowEmpty(s, r, h.left, right)) break;
+    if (isRowEmpty(s, r, h.left, right)) {
+      // blank rows inside a table: it goes on when the next row fits its columns
+      let next = r + 1;
+      while (next <= Math.min(s.g.maxRow, r + 2) && isRowEmpty(s, next, h.left, right)) next++;
+      if (next > s.g.maxRow || isRowEmpty(s, next, h.left, right) || !fits(next)) break;
+      r = next - 1;
+      continue;
+    }
     if (isNoteRow(s, r)) break;
     if (r > start && mayBeHeader(firstCell(s, r)) && header(s, r, env, s.context)) break;
     const label = rowLabel(s, r, lcs, s.context);
@@ -551,8 +621,8 @@ function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
         last = r;
         continue;
       }
-      // A row whose first cell is an unknown label with values: the table ends unless later rows are labelled.
-      if (!labelsWithin(s, r + 1, lcs, 2)) break;
+      // A row whose label is not an indicator ("其中：住宅", "地下车库及设备用房"): part of the
+      // table, not read.
       claimRow(s, r, h.left, right);
       last = r;
       continue;
@@ -590,11 +660,6 @@ function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
   return last;
 }
 
-function labelsWithin(s: Sheet, from: number, cols: number[], n: number): boolean {
-  for (let r = from; r < from + n && r <= s.g.maxRow; r++) if (rowLabel(s, r, cols, s.context)) return true;
-  return false;
-}
-
 /** The text of a title cell just above a table (one or two rows up), if any. */
 function titleAbove(s: Sheet, top: number): string | undefined {
   for (let r = top - 1; r >= Math.max(1, top - 2); r--) {
@@ -617,7 +682,9 @@ interface Pick {
  * the preferred role, the highest rank; several different values with nothing to tell them apart
  * → the first, marked ambiguous.
  */
-function choose(def: IndicatorDef, cells: Array<{ sl: Slot; cell: GCell | undefined }>, s: Sheet): Pick | null {
+function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | undefined }>, s: Sheet): Pick | null {
+  // A column whose unit cannot hold this indicator ("预制混凝土体积（m³）" for a percentage) is not a candidate.
+  const cells = all.some((x) => x.sl.unitRaw) ? all.filter((x) => unitFits(x.sl.unitRaw, def)) : all;
   let cands: Array<{ sl: Slot; cell: GCell }> = [];
   for (const role of preferred(def)) {
     cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === role && x.cell.kind !== 'none');
@@ -721,6 +788,16 @@ function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, label: Ro
   return ambiguous;
 }
 
+function unitFits(unitRaw: string | undefined, def: IndicatorDef): boolean {
+  if (!unitRaw) return true;
+  const u = parseUnit(unitRaw);
+  if (!u || u.dimension === 'none') return true;
+  const target = def.unit ? parseUnit(def.unit) : null;
+  if (def.type === 'percent') return u.dimension === 'percent';
+  if (!target) return u.dimension !== 'percent';
+  return u.dimension === target.dimension;
+}
+
 function isPlaceholderText(c: GCell): boolean {
   return c.kind === 'string' && /^\s*([—\-－/／─]+|无|不适用|\/)?\s*$/.test(c.str!);
 }
@@ -728,6 +805,31 @@ function isPlaceholderText(c: GCell): boolean {
 function ambiguousLabel(s: Sheet, env: Env, label: GCell, m: LabelMatch): void {
   const names = m.ids.map((i) => `${indicator(i)?.name ?? i}（${i}）`).join('、');
   env.out.warn(`${src(s, label)}：标签“${label.raw.trim()}”同时对应 ${names}，采用第一个 ${m.ids[0]}`, src(s, label), m.ids[0]);
+}
+
+const REF = /(?<![A-Za-z0-9_.])(?:(?:'((?:[^']|'')+)'|([A-Za-z0-9_.\u4e00-\u9fff-]+))!)?\$?([A-Z]{1,3})\$?([0-9]{1,7})(?![A-Za-z0-9_(])(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?/g;
+
+function colNum(a: string): number {
+  let n = 0;
+  for (const ch of a) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** The cells a formula reads (`Sheet!A1`), ranges expanded up to 400 cells; [] when it cannot tell. */
+export function formulaRefs(s: Sheet, cell: GCell): string[] {
+  const f = formulaText(cell);
+  if (!f) return [];
+  const out: string[] = [];
+  for (const m of f.matchAll(REF)) {
+    const sheet = m[1] ? m[1].replace(/''/g, "'") : m[2] ?? s.g.name;
+    const c1 = colNum(m[3]);
+    const r1 = Number(m[4]);
+    const c2 = m[5] ? colNum(m[5]) : c1;
+    const r2 = m[6] ? Number(m[6]) : r1;
+    if ((Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1) > 400) return [];
+    for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++) for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) out.push(`${sheet}!${addrOf(r, c)}`);
+  }
+  return out;
 }
 
 export interface EmitOpts {
@@ -753,6 +855,14 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
     }
     return null;
   }
+  if ((scope as BlockScope).reference && CALCULATOR_INPUTS[def.id]) {
+    // "装配率P" on a sheet titled "…（按GB/T 51129-2017，供参考）": the engine recomputes it from the
+    // same table; it is not what the project declares.
+    use(s, cell);
+    unusedLabel(s, label.cell, label.text, def.id, '所在表格注明“供参考”，其计算结果不作为申报值（引擎按表中数据复核）');
+    env.out.warn(`${src(s, cell)}：${def.name} ${cell.raw.trim()} 所在表格注明供参考，不作为申报值`, src(s, cell), def.id);
+    return null;
+  }
   const iv = makeValue(s, env, label.cell, m, def, cell, { unitRaw: o.unitRaw, roleSource: o.roleSource, labelText: label.text });
   labelNotes(iv, m, isRequirementText);
   if (o.requirement && !iv.requirement) {
@@ -767,6 +877,8 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
   use(s, cell);
   const cand: ValueCand = { scope, iv, block, rank: role?.role === 'declared' ? Math.max(role.rank, o.rank ?? 1) : o.rank ?? 1 };
   if (o.total) cand.total = o.total;
+  if (cell.formula) cand.refs = formulaRefs(s, cell);
+  if ((scope as BlockScope).calc) cand.calc = true;
   env.out.value(cand);
   return iv;
 }
@@ -791,12 +903,33 @@ function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, env: En
   claimHeader(s, h);
   let start = h.bottom + 1;
   if (unitsRow(s, start, attrs.map((a) => a.col), keyCol.c)) start++;
+  if (mode === 'roles') {
+    // a 单位 row among the role rows gives the columns their units
+    for (let r = start; r <= Math.min(s.g.maxRow, start + 6); r++) {
+      const kc = cellAt(s.g, r, keyCol.c);
+      if (!kc || kc.kind !== 'string' || headerRole(kc.str!)?.role !== 'unit') continue;
+      for (const a of attrs) {
+        const u = cellAt(s.g, r, a.col.c);
+        if (u && u.kind === 'string' && isUnitText(u.str!)) a.col.unitRaw = u.str!.trim();
+      }
+    }
+  }
   const groups = groupAttrs(attrs);
   const id = `${s.g.name}#T${s.tables}`;
   let last = h.bottom;
   let read = 0;
   for (let r = start; r <= s.g.maxRow; r++) {
-    if (!s.g.rows[r]) break;
+    if (!s.g.rows[r] || isRowEmpty(s, r, h.left, h.right)) {
+      // blank rows inside a table: it goes on when the next row is another record
+      let next = r + 1;
+      while (next <= Math.min(s.g.maxRow, r + 2) && isRowEmpty(s, next, h.left, h.right)) next++;
+      const nk = next <= s.g.maxRow ? cellAt(s.g, next, keyCol.c) : undefined;
+      const nt = nk?.raw.trim() ?? '';
+      const record = !!nk && nt !== '' && !isNoteRow(s, next) && !isTotal(nt) && !(nk.kind === 'string' && matchLabel(nt)) && (mode === 'roles' ? !!(nk.kind === 'string' && headerRole(nt)) : mode !== 'building' || looksLikeBuilding(nt) || env.knownNames.has(nt) || !mayBeHeader(nk));
+      if (!record) break;
+      r = next - 1;
+      continue;
+    }
     const kc = cellAt(s.g, r, keyCol.c) ?? covering(s.g, r, keyCol.c);
     if (!kc || kc.kind === 'none') break;
     const name = kc.raw.trim();

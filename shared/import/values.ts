@@ -262,10 +262,17 @@ function readBare(t: string, f: string, def: IndicatorDef, ctx: UnitContext, des
     case 'star': {
       const s = parseStar(f);
       if (s !== null) {
-        const atLeast = /(及以上|以上)$/.test(f) || /^(不低于|≥|>=)/.test(f);
-        const r: Reading = { value: s, status: 'ok', interpretation: `${desc} → ${STAR_NAMES[s]}${atLeast ? '（写作下限，按该星级读取）' : ''}` };
-        if (atLeast) r.bound = 'atLeast';
-        return r;
+        // "二星级及以上", "不低于二星级": the contract's wording repeated, not the level the design declares.
+        if (/(及以上|以上)$/.test(f) || /^(不低于|不少于|≥|>=|达到)/.test(f)) {
+          return {
+            value: null,
+            status: 'ambiguous',
+            requirement: t,
+            interpretation: `${desc} 是要求的写法（${STAR_NAMES[s]}及以上），不是设计申报的星级，没有可采用的申报值`,
+            warning: `${def.name}：${desc} 写的是要求而不是申报的星级`,
+          };
+        }
+        return { value: s, status: 'ok', interpretation: `${desc} → ${STAR_NAMES[s]}` };
       }
       const num = parseNumberText(f);
       if (num && !num.pct && !num.unitText && Number.isInteger(num.n) && num.n >= 0 && num.n <= 3) {

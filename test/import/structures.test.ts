@@ -247,6 +247,11 @@ describe('renewable line items', () => {
       { value: 120000, raw: '120000', source: '可再生能源!B6', label: '地源热泵' },
     ]);
     expect(p.re_total).toMatchObject({ value: 1798000, source: '可再生能源!B7' });
+    // the same items for the calculator (ImportResult.lineItems)
+    expect(r.lineItems).toEqual([
+      { indicator: 're_heat_pump', name: '空气源热泵热水', value: 980000, source: '可再生能源!B5' },
+      { indicator: 're_heat_pump', name: '地源热泵', value: 120000, source: '可再生能源!B6' },
+    ]);
     expect(p.energy_total.value).toBe(12420000);
     expect(p.re_heat_pump.conflicts).toBeUndefined();
   });
