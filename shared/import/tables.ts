@@ -602,9 +602,11 @@ function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
     const def = mustIndicator(l.match.ids[0]);
     return !!choose(def, slots.map((sl) => ({ sl, cell: cellAt(s.g, r, sl.c) })), s);
   };
+  let sawTotal = false;
   for (let r = start; r <= s.g.maxRow; r++) {
     if (isRowEmpty(s, r, h.left, right)) {
-      // blank rows inside a table: it goes on when the next row fits its columns
+      // blank rows inside a table: it goes on when the next row fits its columns (not after its 合计)
+      if (sawTotal) break;
       let next = r + 1;
       while (next <= Math.min(s.g.maxRow, r + 2) && isRowEmpty(s, next, h.left, right)) next++;
       if (next > s.g.maxRow || isRowEmpty(s, next, h.left, right) || !fits(next)) break;
@@ -614,6 +616,7 @@ function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
     if (isNoteRow(s, r)) break;
     if (r > start && mayBeHeader(firstCell(s, r)) && header(s, r, env, s.context)) break;
     const label = rowLabel(s, r, lcs, s.context);
+    if (lcs.some((c) => { const x = cellAt(s.g, r, c); return !!x && x.kind === 'string' && isTotal(x.str!); })) sawTotal = true;
     if (!label) {
       // A row naming a building / zone / parcel alone is a section title: phase 2 reads it.
       const cells = unclaimedLine(s, r).filter((c) => c.c >= h.left && c.c <= right);
