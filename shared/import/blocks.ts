@@ -3,14 +3,15 @@
 // found in phase 1 with that scope, and reads the key/value pairs no table claimed. A key/value
 // row is the degenerate table: when it holds several candidate values and nothing says which one
 // the project declares, the value is marked ambiguous, never guessed.
-import roles from '../data/column-roles.json';
 import { mustIndicator } from '../model/indicators';
 import type { IndicatorDef } from '../model/types';
 import type { GCell } from './grid';
 import { cellAt, covering } from './grid';
 import { fold, matchLabel, splitInline, type LabelMatch } from './labels';
 import { buildingKey, buildingTokens, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './names';
-import { affixRole, isRequirementText, keyHeader } from './roles';
+import { affixRole, contextOf, isCalculationTitle, isReferenceTitle, isRequirementText, keyHeader } from './roles';
+
+export { contextOf } from './roles';
 import { key, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
 import { emitValue, isTotal, joined } from './tables';
 import { isUnitText } from './units';
@@ -19,29 +20,6 @@ import { sameValue } from './collect';
 
 const BUILDING_NAME = 'building_name';
 const BUILDING_USE = 'building_use';
-const CONTEXTS = Object.entries(roles.contexts).map(([ctx, v]) => ({ ctx, words: v.words.map(fold) }));
-const REFERENCE = roles.referenceOnly.words.map(fold);
-const CALC = roles.calculationTitles.words.map(fold);
-
-/** True when a title names a calculation sheet or table (计算表, 计算书, 核算). */
-export function isCalculationTitle(text: string): boolean {
-  const f = fold(text);
-  return CALC.some((w) => f.includes(w));
-}
-
-/** True when a title marks its sheet or block as for reference only ("…（按GB/T 51129-2017，供参考）"). */
-export function isReferenceTitle(text: string): boolean {
-  const f = fold(text);
-  return REFERENCE.some((w) => f.includes(w));
-}
-
-/** The context a title or sheet name gives its block ('renewable'), if any. */
-export function contextOf(text: string): string | undefined {
-  const f = fold(text);
-  for (const c of CONTEXTS) for (const w of c.words) if (f.includes(w)) return c.ctx;
-  return undefined;
-}
-
 /** The one building a text names (tokens like 2#楼, or a name seen in a table), if exactly one. */
 export function buildingIn(text: string, env: Env): string | null {
   const found = new Map<string, string>();

@@ -34,7 +34,7 @@ const NUMBERING = /^(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*(?:[)、.:]|(?=[\u4e00-\u9f
 const TRAILING_SLASH_UNIT = /\/([^/()]{1,12})$/;
 const SUBROW = /^(?:其中|含|包括)[:：]?/;
 // A run of Latin words before or after the Chinese label (bilingual sheets), after fold.
-const LATIN_LEAD = /^([a-z][a-z.,'&-]*)(?:[/|:])?(?=[\u4e00-\u9fff(])/;
+const LATIN_LEAD = /^([a-z][a-z.,'&-]*)(?:[/|:])?(?=[\u4e00-\u9fff(0-9])/;
 const LATIN_TAIL = /(?<=[\u4e00-\u9fff)])(?:[/|:])?([a-z][a-z.,'&-]*)$/;
 
 function latinWords(run: string): boolean {
@@ -55,7 +55,12 @@ export function normaliseLabel(text: string): { key: string; unitRaw?: string; n
   let notes: string[] | undefined;
   // Bilingual: "greenratio绿地率", "绿地率greenratio" (spaces are gone after fold).
   const lead = LATIN_LEAD.exec(s);
-  if (lead && latinWords(lead[1]) && lead[0].length < s.length) s = s.slice(lead[0].length);
+  if (lead && latinWords(lead[1]) && lead[0].length < s.length) {
+    s = s.slice(lead[0].length);
+    // "Building Height 10、建筑高度": the numbering after the English name
+    const n2 = NUMBERING.exec(s);
+    if (n2 && n2[0].length < s.length) s = s.slice(n2[0].length);
+  }
   // "(总用地面积)" left after an English name: the bracket is the label
   if (/^\([^()]+\)$/.test(s)) s = s.slice(1, -1);
   // Trailing "(unit)" or "/unit"; a bracket whose content is not a unit is dropped as a note.

@@ -159,3 +159,27 @@ export function startsWithComparison(text: string): boolean {
   for (const c of REQ_COMPARISONS) if (f.startsWith(c)) return true;
   return false;
 }
+
+const CONTEXTS = Object.entries(data.contexts).map(([ctx, v]) => ({ ctx, words: v.words.map(fold) }));
+const REFERENCE = data.referenceOnly.words.map(fold);
+const CALC = data.calculationTitles.words.map(fold);
+
+/** True when a title names a calculation sheet or table (计算表, 计算书, 核算). */
+export function isCalculationTitle(text: string): boolean {
+  const f = fold(text);
+  return CALC.some((w) => f.includes(w));
+}
+
+/** True when a title marks its sheet or block as for reference only ("…（按GB/T 51129-2017，供参考）"). */
+export function isReferenceTitle(text: string): boolean {
+  const f = fold(text);
+  return REFERENCE.some((w) => f.includes(w));
+}
+
+/** The context a title or sheet name gives its block ('renewable'), if any. */
+export function contextOf(text: string): string | undefined {
+  const f = fold(text);
+  for (const c of CONTEXTS) for (const w of c.words) if (f.includes(w)) return c.ctx;
+  return undefined;
+}
+

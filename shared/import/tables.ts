@@ -22,7 +22,7 @@ import { sameValue, type Scope, type ValueCand } from './collect';
 import { cellAt, covering, formulaText, type GCell } from './grid';
 import { fold, isLabelOf, matchLabel, type LabelMatch } from './labels';
 import { looksLikeBuilding, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './names';
-import { exactRole, facilityMeasure, headerCore, headerRole, isRequirementText, keyHeader, NOT_A_VALUE, type Role, type RoleHit } from './roles';
+import { contextOf, exactRole, facilityMeasure, headerCore, headerRole, isRequirementText, keyHeader, NOT_A_VALUE, type Role, type RoleHit } from './roles';
 import { addJob, addr as addrOf, key, labelNotes, makeValue, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
 import { isUnitText, parseUnit } from './units';
 import { parseNumberText, readCell } from './values';
@@ -123,6 +123,8 @@ interface Header {
   cols: Col[];
   /** First column the table may extend to on the left (a table beside another starts after it). */
   minCol: number;
+  /** Context of the table (its sheet's, else its title's): 'renewable' admits line-item labels. */
+  context?: string;
 }
 
 function unclaimedLine(s: Sheet, r: number): GCell[] {
@@ -236,8 +238,9 @@ function header(s: Sheet, r: number, env: Env, context?: string, span?: [number,
         col.keyCell = p.cell;
       }
       if (p.kind === 'name') col.name = { kind: p.name!, text: textOf(p.cell)!.trim(), cell: p.cell };
-      if (p.role) {
-        // the lower (more specific) header wins
+      // the lower (more specific) header wins; a group title ("技术指标" over 一星级 | 二星级 | 本项目)
+      // is no label column for the columns under it
+      if (p.role && !(parts.length === 2 && p === parts[0] && (p.role.role === 'label' || p.role.role === 'index'))) {
         col.role = p.role;
         col.roleCell = p.cell;
       }
@@ -277,7 +280,7 @@ function header(s: Sheet, r: number, env: Env, context?: string, span?: [number,
     }
     cols.push(col);
   }
-  return { top: r, bottom: twoRow ? r + 1 : r, left, right, cols, minCol: span ? span[0] : 1 };
+  return { top: r, bottom: twoRow ? r + 1 : r, left, right, cols, minCol: span ? span[0] : 1, ...(context ? { context } : {}) };
 }
 
 // ------------------------------------------------------------------ phase 1: find tables
@@ -289,6 +292,7 @@ export function findTables(s: Sheet, env: Env): void {
     if (!g.rows[r] || s.done[r]) continue;
     const cells = unclaimedLine(s, r);
     if (cells.length < 2) continue;
+    const ctx = s.context ?? titleContext(s, r);
     // tables side by side (a transposed summary beside a building table): each on its own; a
     // row that is no table as a whole is tried again split at single empty columns
     let floor = 1;
@@ -296,17 +300,69 @@ export function findTables(s: Sheet, env: Env): void {
       // a table may reach left to the column after the previous one
       const span: [number, number] = [floor, seg[1]];
       floor = seg[1] + 1;
-      const h = header(s, r, env, s.context, span);
-      if (h && readTable(s, h, env) > 0) continue;
-      const inner = segments(cells.filter((c) => c.c >= span[0] && c.c <= span[1]), 1);
-      if (inner.length < 2) continue;
-      let floor2 = span[0];
-      for (const part of inner) {
-        const sub: [number, number] = [floor2, part[1]];
-        floor2 = part[1] + 1;
-        const h2 = header(s, r, env, s.context, sub);
-        if (h2) readTable(s, h2, env);
+      // parts separated by single empty columns that are each a table's header are read apart
+      // (a key/value block, a role table and another block side by side); else the span is one
+      // a title or note cell standing in the row (merged down, or a sentence) is a part of its own
+      const isSeparator = (c: GCell) => c.kind === 'string' && ((c.mergeBottom ?? c.r) > c.r + 1 || c.str!.trim().length > 16) && !matchLabel(c.str!, ctx) && !exactRole(c.str!);
+      const inner: Array<[number, number]> = [];
+      for (const p of segments(cells.filter((c) => c.c >= seg[0] && c.c <= seg[1]), 1)) {
+        let from = p[0];
+        for (const c of cells) {
+          if (c.c < p[0] || c.c > p[1] || !isSeparator(c)) continue;
+          if (c.c > from) inner.push([from, c.c - 1]);
+          inner.push([c.c, c.mergeRight ?? c.c]);
+          from = (c.mergeRight ?? c.c) + 1;
+        }
+        if (from <= p[1]) inner.push([from, p[1]]);
       }
+      if (inner.length >= 2) {
+        // A part starts a table when its first header cell is a label, key, role or indicator (not a
+        // name: an empty column inside "1#楼 | | 2#楼" does not split a building table) and its
+        // first column holds row labels below, not numbers or units (an empty column inside one
+        // table has values right of it). A part that does not belongs to the part on its left.
+        const startsTable = (p: [number, number]) => {
+          const first = cells.find((c) => c.c === p[0]);
+          const k = first ? classify(first, env, ctx).kind : 'unknown';
+          if (k !== 'role' && k !== 'key' && k !== 'indicator') return false;
+          let below: GCell | undefined;
+          for (let rr = r + 1; rr <= Math.min(g.maxRow, r + 3) && !below; rr++) below = cellAt(g, rr, p[0]);
+          if (!below || below.kind !== 'string' || isUnitText(below.str!)) return false;
+          const n = parseNumberText(fold(below.str!));
+          return !(n && (!n.unitText || isUnitText(n.unitText)));
+        };
+        const separator = (p: [number, number]) => {
+          const first = cells.find((c) => c.c === p[0]);
+          return !!first && (first.mergeRight ?? first.c) >= p[1] && isSeparator(first);
+        };
+        const merged: Array<[number, number]> = [];
+        let cut = true;
+        for (const p of inner) {
+          if (separator(p)) {
+            cut = true;
+            continue;
+          }
+          if (merged.length && !cut && !startsTable(p)) merged[merged.length - 1] = [merged[merged.length - 1][0], p[1]];
+          else merged.push([p[0], p[1]]);
+          cut = false;
+        }
+        if (merged.length >= 2 && startsTable(merged[0])) {
+          let f2 = span[0];
+          const subs = merged.map((p) => {
+            const sub: [number, number] = [f2, p[1]];
+            f2 = p[1] + 1;
+            return sub;
+          });
+          if (subs.filter((sub) => header(s, r, env, ctx, sub)).length >= 2) {
+            for (const sub of subs) {
+              const h2 = header(s, r, env, ctx, sub);
+              if (h2) readTable(s, h2, env);
+            }
+            continue;
+          }
+        }
+      }
+      const h = header(s, r, env, ctx, span);
+      if (h) readTable(s, h, env);
     }
   }
 }
@@ -349,7 +405,14 @@ function readTable(s: Sheet, h: Header, env: Env): number {
     if (first && !lc.ind) {
       const kc = covering(s.g, first, lc.c);
       const t = textOf(kc);
-      if (t && headerRole(t)) return recordTable(s, h, lc, 'roles', env);
+      // role rows: a role word in the first column within the first rows (一星级 | 二星级 | 本项目 …)
+      let roles = false;
+      for (let rr = first; rr <= Math.min(s.g.maxRow, first + 5) && !roles; rr++) {
+        const x = cellAt(s.g, rr, lc.c);
+        const xr = x?.kind === 'string' ? headerRole(x.str!) : null;
+        roles = !!xr && (xr.role === 'declared' || xr.role === 'claimedScore');
+      }
+      if (t && (headerRole(t) || roles)) return recordTable(s, h, lc, 'roles', env);
       if (t && (looksLikeBuilding(t.trim()) || env.knownNames.has(t.trim()))) return recordTable(s, h, lc, 'building', env);
     }
     return 0;
@@ -424,7 +487,11 @@ function mostlyNumeric(s: Sheet, h: Header, c: number): boolean {
     const x = cellAt(s.g, r, c);
     if (!x) continue;
     n++;
-    if (x.kind === 'number' || (x.kind === 'string' && parseNumberText(fold(x.str!)))) num++;
+    if (x.kind === 'number') num++;
+    else if (x.kind === 'string') {
+      const n = parseNumberText(fold(x.str!));
+      if (n && (!n.unitText || isUnitText(n.unitText))) num++;
+    }
   }
   return n > 0 && num * 2 > n;
 }
@@ -444,7 +511,7 @@ function firstDataRow(s: Sheet, h: Header): number | null {
 function labelsBelow(s: Sheet, h: Header, cols: number[], rows: number): boolean {
   for (let r = h.bottom + 1; r <= Math.min(s.g.maxRow, h.bottom + rows); r++) {
     if (!s.g.rows[r]) continue;
-    if (rowLabel(s, r, cols, s.context)) return true;
+    if (rowLabel(s, r, cols, h.context)) return true;
   }
   return false;
 }
@@ -587,6 +654,23 @@ function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
     }
     slots.push(slot);
   }
+  // Among building columns ("1#楼 | 2#楼 | … | 地下车库"), an unknown header is another building's name.
+  const buildingSlots = slots.filter((x) => x.owner?.kind === 'building').length;
+  const cornerKey = labelCols.some((c) => c.key === 'building');
+  if (buildingSlots >= 2 || (buildingSlots >= 1 && cornerKey)) {
+    for (const sl of slots) {
+      if (sl.role !== 'unknown' || sl.owner || sl.total) continue;
+      const col = h.cols.find((c) => c.c === sl.c);
+      const head = col?.parts.find((p) => p.kind === 'unknown');
+      if (!head || !col || col.ind) continue;
+      const text = textOf(head.cell)?.trim();
+      if (!text) continue;
+      sl.owner = { kind: 'building', text, cell: head.cell };
+      sl.role = 'declared';
+      sl.head = head.cell;
+      if (!env.knownNames.has(text)) env.knownNames.set(text, src(s, head.cell));
+    }
+  }
   claimHeader(s, h);
   const right = h.right;
   let start = h.bottom + 1;
@@ -597,8 +681,8 @@ function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
   const rowIds: string[] = [];
   /** A labelled row whose indicator this table's columns can give a value: it belongs to the table. */
   const fits = (r: number): boolean => {
-    const l = rowLabel(s, r, lcs, s.context);
-    if (!l || isNoteRow(s, r) || (mayBeHeader(firstCell(s, r)) && header(s, r, env, s.context))) return false;
+    const l = rowLabel(s, r, lcs, h.context);
+    if (!l || isNoteRow(s, r) || (mayBeHeader(firstCell(s, r)) && header(s, r, env, h.context))) return false;
     const def = mustIndicator(l.match.ids[0]);
     return !!choose(def, slots.map((sl) => ({ sl, cell: cellAt(s.g, r, sl.c) })), s);
   };
@@ -614,8 +698,8 @@ function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
       continue;
     }
     if (isNoteRow(s, r)) break;
-    if (r > start && mayBeHeader(firstCell(s, r)) && header(s, r, env, s.context)) break;
-    const label = rowLabel(s, r, lcs, s.context);
+    if (r > start && mayBeHeader(firstCell(s, r)) && header(s, r, env, h.context)) break;
+    const label = rowLabel(s, r, lcs, h.context);
     if (lcs.some((c) => { const x = cellAt(s.g, r, c); return !!x && x.kind === 'string' && isTotal(x.str!); })) sawTotal = true;
     if (!label) {
       // A row naming a building / zone / parcel alone is a section title: phase 2 reads it.
@@ -661,6 +745,12 @@ function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
     });
   });
   return last;
+}
+
+/** The context a title just above row r gives a table on a sheet whose name says nothing. */
+function titleContext(s: Sheet, r: number): string | undefined {
+  const t = titleAbove(s, r);
+  return t ? contextOf(t) : undefined;
 }
 
 /** The text of a title cell just above a table (one or two rows up), if any. */
@@ -938,7 +1028,7 @@ function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, env: En
     const name = kc.raw.trim();
     if (!name) break;
     if (isNoteRow(s, r)) break;
-    if (r > start && !isTotal(name) && mode !== 'roles' && mayBeHeader(kc) && header(s, r, env, s.context)) break;
+    if (r > start && !isTotal(name) && mode !== 'roles' && mayBeHeader(kc) && header(s, r, env, h.context)) break;
     if (isTotal(name)) {
       claimRow(s, r, h.left, h.right);
       use(s, kc);
@@ -958,7 +1048,13 @@ function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, env: En
     let rowRole: RoleHit | null = null;
     if (mode === 'roles') {
       rowRole = kc.kind === 'string' ? headerRole(kc.str!) : null;
-      if (!rowRole) break;
+      // a row of no known role (一星级 in a transposed Table 3.2.8) is part of the table, not a value
+      if (!rowRole) {
+        if (kc.kind !== 'string' || matchLabel(name)) break;
+        claimRow(s, r, h.left, h.right);
+        last = r;
+        continue;
+      }
     } else if (kc.kind === 'string' && matchLabel(name) && !exactRole(name)) break;
     claimRow(s, r, h.left, h.right);
     use(s, kc);
@@ -1086,7 +1182,7 @@ function surfaceTable(s: Sheet, h: Header, type: Col, area: Col, coef: Col, env:
     if (!s.g.rows[r]) break;
     const nc = cellAt(s.g, r, type.c);
     if (!nc) break;
-    if (r > h.bottom + 1 && !isTotal(nc.raw) && mayBeHeader(nc) && header(s, r, env, s.context)) break;
+    if (r > h.bottom + 1 && !isTotal(nc.raw) && mayBeHeader(nc) && header(s, r, env, h.context)) break;
     const nm = nc.kind === 'string' ? matchLabel(nc.str!) : null;
     if (nm && nm.how === 'exact') break;
     const name = nc.raw.trim();
