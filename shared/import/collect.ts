@@ -64,17 +64,17 @@ interface Target {
   requirements: Array<{ building?: string; id: string; text: string; source: CellRef }>;
   /** Values that received a conflict: settled (and reported) once everything is read. */
   pending: Array<{ store: Record<string, ImportedValue>; id: string; where: string }>;
-  /** Per store, the reading each stored value came from (its block and rank). */
-  meta: Map<Record<string, ImportedValue>, Record<string, ValueCand>>;
   /** The reading behind each conflict entry. */
   conflictCands: Map<object, ValueCand>;
 }
 
 function newTarget(): Target {
-  return { project: {}, buildings: [], byKey: new Map(), surfaces: [], facilities: [], zones: new Map(), totals: [], requirements: [], pending: [], meta: new Map(), conflictCands: new Map() };
+  return { project: {}, buildings: [], byKey: new Map(), surfaces: [], facilities: [], zones: new Map(), totals: [], requirements: [], pending: [], conflictCands: new Map() };
 }
 
 const BUILDING_USE = 'building_use';
+/** Per store, the reading each stored value came from (its block and rank): a hidden property. */
+const META = Symbol('readings');
 /** Inputs that describe one 汇水分区 when read inside a zone block. */
 const ZONE_INPUTS = new Set(['catchment_area', 'runoff_coefficient', 'storage_provided', 'storage_required']);
 
@@ -262,8 +262,8 @@ export class Collector {
   private put(t: Target, store: Record<string, ImportedValue>, c: ValueCand, where: string): void {
     const iv = c.iv;
     const id = iv.indicator;
-    let meta = t.meta.get(store);
-    if (!meta) t.meta.set(store, (meta = {}));
+    let meta = (store as unknown as Record<symbol, Record<string, ValueCand>>)[META];
+    if (!meta) Object.defineProperty(store, META, { value: (meta = {}), enumerable: false });
     const prev = Object.prototype.hasOwnProperty.call(store, id) ? store[id] : undefined;
     if (!prev) {
       store[id] = iv;

@@ -21,6 +21,7 @@ import { CALCULATOR_INPUTS } from '../calc/index';
 import { sameValue, type Scope, type ValueCand } from './collect';
 import { cellAt, covering, formulaText, type GCell } from './grid';
 import { fold, isLabelOf, matchLabel, type LabelMatch } from './labels';
+import { memo } from './text';
 import { looksLikeBuilding, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './names';
 import { contextOf, exactRole, facilityMeasure, headerCore, headerRole, isRequirementText, keyHeader, NOT_A_VALUE, type Role, type RoleHit } from './roles';
 import { addJob, addr as addrOf, key, labelNotes, makeValue, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
@@ -37,11 +38,11 @@ const MAX_TABLE_COLS = 256;
 /** Units whose 合计 is a meaningful total (areas, volumes, energy, counts). */
 const ADDITIVE_UNITS = new Set(['m²', 'm³', 'kWh/a']);
 
-export function isTotal(text: string): boolean {
+export const isTotal = memo((text: string): boolean => {
   const f = fold(text).replace(/^[0-9.、)(]+/, '');
   for (const w of TOTAL_WORDS) if (f.startsWith(w)) return true;
   return false;
-}
+});
 
 function isScore(def: IndicatorDef): boolean {
   return def.unit === '分';
@@ -1105,11 +1106,12 @@ function groupAttrs(attrs: AttrCol[]): AttrGroup[] {
 }
 
 function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, r: number, kc: GCell, name: string, mode: RecordMode, rowRole: RoleHit | null, groups: AttrGroup[]): void {
-  const sc: Scope = { ...scope };
+  let sc: BlockScope;
   if (mode === 'building') {
-    sc.building = { name, source: src(s, kc) };
+    sc = { block: scope.block, parcel: scope.parcel, zone: scope.zone, building: { name, source: src(s, kc) }, reference: scope.reference, calc: scope.calc };
     env.out.building(sc);
-  } else if (mode === 'parcel') {
+  } else sc = { ...scope };
+  if (mode === 'parcel') {
     const p = parcelKeyOf(name);
     if (p) sc.parcel = { ...p, name: name, source: src(s, kc) };
     delete sc.building;
