@@ -27,6 +27,7 @@ export function buildingIn(text: string, env: Env): string | null {
   if (env.knownNames.size && text.length <= 200) {
     const f = fold(text);
     for (const n of env.knownNames.keys()) {
+      if (n.length > text.length) continue;
       const fn = fold(n);
       if (fn.length < 2 || !f.includes(fn)) continue;
       // a known name inside a longer token (1#楼 inside 11#楼) does not count

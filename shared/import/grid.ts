@@ -119,7 +119,7 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const type = cell.type as unknown as number;
       if (type === T_MERGE) return;
-      const g: GCell = { r, c, addr: cell.address, kind: 'none', raw: '' };
+      const g: GCell = { r, c, addr: cell.address, kind: 'none', raw: '', ref: undefined };
       let fmt = cell.numFmt as string | undefined;
       if (fmt === 'General') fmt = undefined;
       if (fmt && fmt.includes('%')) g.fmt = fmt;

@@ -23,58 +23,52 @@ export interface BlockScope extends Scope {
 export type Job = (scope: BlockScope) => void;
 
 /**
- * A set of cells of one grid (keys r * 16384 + c): one byte per cell for ordinary rows, a Set for
- * rows that reach far to the right (a hostile file cannot make it allocate per empty column).
+ * A set of cells of one grid (keys r * 16384 + c): one flat byte array for ordinary sheets, a Set
+ * for sheets that reach far (a hostile file cannot make it allocate per empty cell).
  */
 export class CellSet {
-  private rows: Array<Uint8Array | Set<number> | undefined> = [];
+  private flat: Uint8Array | null;
+  private sparse: Set<number> | null = null;
+  private readonly width: number;
   size = 0;
-  constructor(private readonly g: Grid) {}
+  constructor(g: Grid) {
+    this.width = g.maxCol + 1;
+    const cells = (g.maxRow + 1) * this.width;
+    this.flat = cells <= FLAT_LIMIT ? new Uint8Array(cells) : null;
+    if (!this.flat) this.sparse = new Set();
+  }
   has(k: number): boolean {
-    const r = Math.floor(k / 16384);
-    const line = this.rows[r];
-    if (!line) return false;
-    const c = k - r * 16384;
-    return line instanceof Set ? line.has(c) : line[c] === 1;
+    if (this.flat) {
+      const r = Math.floor(k / 16384);
+      const c = k - r * 16384;
+      return c < this.width && this.flat[r * this.width + c] === 1;
+    }
+    return this.sparse!.has(k);
   }
   add(k: number): void {
-    const r = Math.floor(k / 16384);
-    const c = k - r * 16384;
-    let line = this.rows[r];
-    if (!line) {
-      const len = this.g.rows[r]?.length ?? 0;
-      line = this.rows[r] = len <= WIDE ? new Uint8Array(Math.max(len, c + 1)) : new Set<number>();
-    }
-    if (line instanceof Set) {
-      if (!line.has(c)) {
-        line.add(c);
-        this.size++;
-      }
-      return;
-    }
-    if (c >= line.length) {
-      const grown = c + 1 <= WIDE ? new Uint8Array(c + 1) : null;
-      if (grown) {
-        grown.set(line);
-        this.rows[r] = line = grown;
-      } else {
-        const set = new Set<number>();
-        line.forEach((v, i) => v && set.add(i));
-        this.rows[r] = set;
-        set.add(c);
-        this.size++;
+    if (this.flat) {
+      const r = Math.floor(k / 16384);
+      const c = k - r * 16384;
+      const i = r * this.width + c;
+      if (c < this.width && i < this.flat.length) {
+        if (this.flat[i] !== 1) {
+          this.flat[i] = 1;
+          this.size++;
+        }
         return;
       }
+      // a key outside the grid (never for real cells): keep it aside
+      this.sparse ??= new Set();
     }
-    if (line[c] !== 1) {
-      line[c] = 1;
+    if (!this.sparse!.has(k)) {
+      this.sparse!.add(k);
       this.size++;
     }
   }
 }
 
-/** Rows longer than this keep their marks in a Set. */
-const WIDE = 512;
+/** Largest grid (rows × columns) marked in one flat array. */
+const FLAT_LIMIT = 4_000_000;
 
 export interface Sheet {
   g: Grid;
@@ -133,8 +127,9 @@ export function claim(s: Sheet, c: GCell): void {
 
 export function use(s: Sheet, c: GCell | undefined): void {
   if (c) {
-    s.used.add(key(c.r, c.c));
-    s.claimed.add(key(c.r, c.c));
+    const k = key(c.r, c.c);
+    s.used.add(k);
+    s.claimed.add(k);
   }
 }
 
