@@ -78,13 +78,17 @@ export function readBlocks(s: Sheet, env: Env): void {
     if (!line) continue;
     if (r - prev > 1) newBlock();
     prev = r;
-    const jobs = s.jobs.get(r);
-    if (jobs) for (const j of jobs) j(scope);
+    const jobs = s.jobs[r];
+    if (jobs) for (let j = 0; j < jobs.length; j++) jobs[j](scope);
     if (s.done[r]) continue;
     const cells: GCell[] = [];
-    for (const c of line) if (c && !s.claimed.has(key(r, c.c))) cells.push(c);
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (c && !s.claimed.has(key(r, c.c))) cells.push(c);
+    }
     if (!cells.length) continue;
-    for (const c of cells) {
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
       if (s.claimed.has(key(r, c.c))) continue;
       const t = textOf(c);
       if (t === null) continue;

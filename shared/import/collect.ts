@@ -24,6 +24,7 @@ export interface Scope {
 
 /** A value as read, before it is stored. */
 export interface ValueCand {
+  kind: 'value';
   scope: Scope;
   iv: ImportedValue;
   /** Block the value was read in (a table or a run of key/value rows): line items are summed per block. */
@@ -40,12 +41,10 @@ export interface ValueCand {
   refs?: string[];
   /** Read on a calculation sheet or block (计算表, 计算书). */
   calc?: boolean;
-  /** Reading order (set by the collector). */
-  seq?: number;
 }
 
 type Cand =
-  | ({ kind: 'value' } & ValueCand)
+  | ValueCand
   | { kind: 'building'; scope: Scope }
   | { kind: 'use'; scope: Scope; text: string; source: CellRef }
   | { kind: 'surface'; scope: Scope; surface: ImportedSurface }
@@ -66,15 +65,15 @@ interface Target {
   pending: Array<{ store: Record<string, ImportedValue>; id: string; where: string }>;
   /** The reading behind each conflict entry. */
   conflictCands: Map<object, ValueCand>;
+  /** Per store, the reading each stored value came from (its block and rank). */
+  meta: Map<Record<string, ImportedValue>, Record<string, ValueCand>>;
 }
 
 function newTarget(): Target {
-  return { project: {}, buildings: [], byKey: new Map(), surfaces: [], facilities: [], zones: new Map(), totals: [], requirements: [], pending: [], conflictCands: new Map() };
+  return { project: {}, buildings: [], byKey: new Map(), surfaces: [], facilities: [], zones: new Map(), totals: [], requirements: [], pending: [], conflictCands: new Map(), meta: new Map() };
 }
 
 const BUILDING_USE = 'building_use';
-/** Per store, the reading each stored value came from (its block and rank): a hidden property. */
-const META = Symbol('readings');
 /** Inputs that describe one 汇水分区 when read inside a zone block. */
 const ZONE_INPUTS = new Set(['catchment_area', 'runoff_coefficient', 'storage_provided', 'storage_required']);
 
@@ -103,9 +102,7 @@ export class Collector {
 
   value(c: ValueCand): void {
     if (c.scope.building) this.names.add(c.scope.building.name);
-    c.seq = this.cands.length;
-    (c as Cand).kind = 'value';
-    this.cands.push(c as Cand);
+    this.cands.push(c);
   }
   building(scope: Scope): void {
     if (!scope.building) return;
@@ -130,7 +127,11 @@ export class Collector {
 
   finish(opts: { mayBeSole: (names: string[]) => boolean }): Collected {
     const parcelKeys = new Map<string, KeyedName>();
-    for (const c of this.cands) if (c.scope.parcel && !parcelKeys.has(c.scope.parcel.key)) parcelKeys.set(c.scope.parcel.key, c.scope.parcel);
+    const cands = this.cands;
+    for (let i = 0; i < cands.length; i++) {
+      const p = cands[i].scope.parcel;
+      if (p && !parcelKeys.has(p.key)) parcelKeys.set(p.key, p);
+    }
     const byParcel = parcelKeys.size >= 2;
     const canon = this.canonicalBuildings();
     const top = newTarget();
@@ -141,7 +142,8 @@ export class Collector {
       if (!p) parcels.set(scope.parcel.key, (p = { ref: parcelKeys.get(scope.parcel.key)!, t: newTarget() }));
       return p.t;
     };
-    for (const c of this.cands) {
+    for (let i = 0; i < cands.length; i++) {
+      const c = cands[i];
       const t = targetOf(c.scope);
       const b = c.scope.building ? this.ensureBuilding(t, c.scope.building, canon) : null;
       switch (c.kind) {
@@ -166,18 +168,19 @@ export class Collector {
           t.requirements.push({ building: b?.name, id: c.id, text: c.text, source: c.source });
           break;
         case 'value': {
-          if (c.total) {
-            t.totals.push(c);
+          const v = c;
+          if (v.total) {
+            t.totals.push(v);
             break;
           }
-          if (c.scope.zone && !b && ZONE_INPUTS.has(c.iv.indicator)) {
-            let z = t.zones.get(c.scope.zone.key);
-            if (!z) t.zones.set(c.scope.zone.key, (z = { name: c.scope.zone.name, values: {} }));
-            this.put(t, z.values, c, `汇水分区“${z.name}”的`);
+          if (v.scope.zone && !b && ZONE_INPUTS.has(v.iv.indicator)) {
+            let z = t.zones.get(v.scope.zone.key);
+            if (!z) t.zones.set(v.scope.zone.key, (z = { name: v.scope.zone.name, values: {} }));
+            this.put(t, z.values, v, `汇水分区“${z.name}”的`);
             break;
           }
-          if (b) this.put(t, b.values, c, `${b.name} 的`);
-          else this.put(t, t.project, c, '');
+          if (b) this.put(t, b.values, v, `${b.name} 的`);
+          else this.put(t, t.project, v, '');
           break;
         }
       }
@@ -262,8 +265,8 @@ export class Collector {
   private put(t: Target, store: Record<string, ImportedValue>, c: ValueCand, where: string): void {
     const iv = c.iv;
     const id = iv.indicator;
-    let meta = (store as unknown as Record<symbol, Record<string, ValueCand>>)[META];
-    if (!meta) Object.defineProperty(store, META, { value: (meta = {}), enumerable: false });
+    let meta = t.meta.get(store);
+    if (!meta) t.meta.set(store, (meta = {}));
     const prev = Object.prototype.hasOwnProperty.call(store, id) ? store[id] : undefined;
     if (!prev) {
       store[id] = iv;
@@ -360,12 +363,12 @@ export class Collector {
    * read on the same sheet: the sheet's result of the calculation the engine repeats.
    */
   private resultOfCalculation(c: ValueCand, id: string, t: Target, store: Record<string, ImportedValue>): boolean {
-    if (!c.calc || c.seq === undefined || typeof c.iv.value !== 'number') return false;
+    if (!c.calc || typeof c.iv.value !== 'number') return false;
     const inputs = CALCULATOR_INPUTS[id];
     if (!inputs) return false;
     const sheet = c.iv.source.slice(0, c.iv.source.lastIndexOf('!'));
     let n = 0;
-    for (let i = c.seq - 1; i >= 0 && n < 2; i--) {
+    for (let i = this.cands.indexOf(c) - 1; i >= 0 && n < 2; i--) {
       const x = this.cands[i];
       if (x.kind !== 'value' || !inputs.includes(x.iv.indicator)) continue;
       if (x.iv.source.slice(0, x.iv.source.lastIndexOf('!')) === sheet) n++;
@@ -405,8 +408,10 @@ export class Collector {
       const iv = store?.[r.id];
       if (iv && !iv.requirement) iv.requirement = { text: r.text, source: r.source };
     }
-    for (const store of [t.project, ...t.buildings.map((b) => b.values)]) standIns(store);
-    for (const b of t.buildings) {
+    standIns(t.project);
+    for (let i = 0; i < t.buildings.length; i++) {
+      const b = t.buildings[i];
+      standIns(b.values);
       const a = b.values.gross_floor_area;
       if (a && a.status === 'ok' && typeof a.value === 'number') b.floorArea = a.value;
     }
@@ -464,15 +469,16 @@ const STAND_INS = INDICATORS.filter((d) => d.standsInFor);
 
 /** 绿化率 where 绿地率 is meant (and the other label splits): the absent one gets an 'ambiguous' copy. */
 function standIns(store: Record<string, ImportedValue>): void {
-  const add: ImportedValue[] = [];
-  for (const def of STAND_INS) {
+  let add: ImportedValue[] | null = null;
+  for (let i = 0; i < STAND_INS.length; i++) {
+    const def = STAND_INS[i];
     const id = def.id;
     const si = def.standsInFor!;
     const iv = store[id];
     if (!iv || store[si.indicator]) continue;
     if (iv.status === 'placeholder' || iv.value === null) continue;
     const target = mustIndicator(si.indicator);
-    add.push({
+    (add ??= []).push({
       ...iv,
       indicator: target.id,
       status: 'ambiguous',
@@ -480,6 +486,7 @@ function standIns(store: Record<string, ImportedValue>): void {
       conflicts: undefined,
     });
   }
+  if (!add) return;
   for (const iv of add) {
     if (store[iv.indicator]) continue;
     if (iv.conflicts === undefined) delete iv.conflicts;

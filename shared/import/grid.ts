@@ -119,7 +119,8 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const type = cell.type as unknown as number;
       if (type === T_MERGE) return;
-      const g: GCell = { r, c, addr: cell.address, kind: 'none', raw: '', ref: undefined };
+      // every field at creation: one shape for all cells (code optimised for it stays valid from one workbook to the next)
+      const g: GCell = { r, c, addr: cell.address, kind: 'none', num: undefined, str: undefined, bool: undefined, raw: '', fmt: undefined, formula: undefined, x: undefined, noCache: undefined, ref: undefined, mergeBottom: undefined, mergeRight: undefined };
       let fmt = cell.numFmt as string | undefined;
       if (fmt === 'General') fmt = undefined;
       if (fmt && fmt.includes('%')) g.fmt = fmt;

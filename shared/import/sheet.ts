@@ -76,7 +76,7 @@ export interface Sheet {
   claimed: CellSet;
   /** Cells used as a value, label, header, unit, requirement or name (coverage). */
   used: CellSet;
-  jobs: Map<number, Job[]>;
+  jobs: Array<Job[] | undefined>;
   /** Rows every cell of which a table claimed (phase 2 and the unread scan skip their cells). */
   done: Uint8Array;
   /** Unit columns (header "单位") and the row they start at. */
@@ -99,7 +99,7 @@ export interface Env {
 export const key = (r: number, c: number): number => r * 16384 + c;
 
 export function newSheet(g: Grid): Sheet {
-  return { g, claimed: new CellSet(g), used: new CellSet(g), jobs: new Map(), done: new Uint8Array(g.maxRow + 2), unitCols: new Map(), unusedLabels: [], tables: 0 };
+  return { g, claimed: new CellSet(g), used: new CellSet(g), jobs: [], done: new Uint8Array(g.maxRow + 2), unitCols: new Map(), unusedLabels: [], tables: 0 };
 }
 
 export function src(s: Sheet, c: GCell): CellRef {
@@ -134,9 +134,9 @@ export function use(s: Sheet, c: GCell | undefined): void {
 }
 
 export function addJob(s: Sheet, r: number, job: Job): void {
-  const list = s.jobs.get(r);
+  const list = s.jobs[r];
   if (list) list.push(job);
-  else s.jobs.set(r, [job]);
+  else s.jobs[r] = [job];
 }
 
 export function textOf(c: GCell | undefined): string | null {
@@ -151,12 +151,14 @@ export interface ValueOpts {
   unitRaw?: string;
   /** Header cell that gave the value's column (or row) its role. */
   roleSource?: GCell;
-  /** Label text to record when it differs from the label cell (joined parent + sub-label). */
-  labelText?: string;
 }
+const NO_OPTS: ValueOpts = {};
 
-/** Reads a cell as `def` with full provenance; warnings go to the issues. */
-export function makeValue(s: Sheet, env: Env, label: GCell, m: LabelMatch, def: IndicatorDef, cell: GCell, o: ValueOpts = {}): ImportedValue {
+/**
+ * Reads a cell as `def` with full provenance; warnings go to the issues. `labelText`: the label to
+ * record when it differs from the label cell (joined parent + sub-label).
+ */
+export function makeValue(s: Sheet, env: Env, label: GCell, m: LabelMatch, def: IndicatorDef, cell: GCell, o: ValueOpts = NO_OPTS, labelText?: string): ImportedValue {
   const unit = o.unitRaw ?? m.unitRaw;
   const r = readCell(cell, def, { unitRaw: unit });
   const source = src(s, cell);
@@ -165,7 +167,7 @@ export function makeValue(s: Sheet, env: Env, label: GCell, m: LabelMatch, def: 
     value: r.value,
     raw: cell.raw,
     source,
-    label: (o.labelText ?? label.raw).trim(),
+    label: (labelText ?? label.raw).trim(),
     labelSource: src(s, label),
     interpretation: r.interpretation,
     status: r.status,

@@ -875,9 +875,9 @@ function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, label: Ro
   // A 合计 column: the project's total of an additive quantity.
   const tot = cells.find((x) => x.sl.total && x.cell);
   if (tot && ADDITIVE_UNITS.has(def.unit)) {
-    const iv = makeValue(s, env, label.cell, m, def, tot.cell!, { unitRaw: tot.sl.unitRaw ?? unitRaw ?? m.unitRaw, labelText: label.text, roleSource: tot.sl.head });
+    const iv = makeValue(s, env, label.cell, m, def, tot.cell!, { unitRaw: tot.sl.unitRaw ?? unitRaw ?? m.unitRaw, roleSource: tot.sl.head }, label.text);
     use(s, tot.cell);
-    env.out.value({ scope: { parcel: scope.parcel }, iv, block, rank: 1, total: 'fallback' });
+    env.out.value({ kind: 'value', scope: { parcel: scope.parcel }, iv, block, rank: 1, total: 'fallback' });
   }
   return ambiguous;
 }
@@ -957,7 +957,7 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
     env.out.warn(`${src(s, cell)}：${def.name} ${cell.raw.trim()} 所在表格注明供参考，不作为申报值`, src(s, cell), def.id);
     return null;
   }
-  const iv = makeValue(s, env, label.cell, m, def, cell, { unitRaw: o.unitRaw, roleSource: o.roleSource, labelText: label.text });
+  const iv = makeValue(s, env, label.cell, m, def, cell, o, label.text);
   labelNotes(iv, m, isRequirementText);
   if (o.requirement && !iv.requirement) {
     use(s, o.requirement);
@@ -969,10 +969,16 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
     env.out.warn(`${iv.source}：${def.name}同一行有多个数值（${o.ambiguous}），表头没有说明哪一个是设计值`, iv.source, def.id);
   }
   use(s, cell);
-  const cand: ValueCand = { scope, iv, block, rank: role?.role === 'declared' ? Math.max(role.rank, o.rank ?? 1) : o.rank ?? 1 };
-  if (o.total) cand.total = o.total;
-  if (cell.formula) cand.refs = formulaRefs(s, cell);
-  if ((scope as BlockScope).calc) cand.calc = true;
+  const cand: ValueCand = {
+    kind: 'value',
+    scope,
+    iv,
+    block,
+    rank: role?.role === 'declared' ? Math.max(role.rank, o.rank ?? 1) : o.rank ?? 1,
+    total: o.total,
+    refs: cell.formula ? formulaRefs(s, cell) : undefined,
+    calc: (scope as BlockScope).calc ? true : undefined,
+  };
   env.out.value(cand);
   return iv;
 }
@@ -1038,10 +1044,10 @@ function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, env: En
         for (const a of attrs) {
           const cell = cellAt(s.g, r, a.col.c);
           if (!cell || !ADDITIVE_UNITS.has(a.def.unit) || (a.role.role !== 'declared' && a.role.role !== 'claimedScore')) continue;
-          const iv = makeValue(s, env, a.col.ind!.cell, a.col.ind!.match, a.def, cell, { unitRaw: a.col.unitRaw, labelText: a.col.ind!.text });
+          const iv = makeValue(s, env, a.col.ind!.cell, a.col.ind!.match, a.def, cell, { unitRaw: a.col.unitRaw }, a.col.ind!.text);
           iv.interpretation = `取自表格合计行 ${src(s, kc)}：${iv.interpretation}`;
           use(s, cell);
-          env.out.value({ scope: { parcel: scope.parcel, zone: mode === 'zone' ? undefined : scope.zone }, iv, block: id, rank: 1, total: 'fallback' });
+          env.out.value({ kind: 'value', scope: { parcel: scope.parcel, zone: mode === 'zone' ? undefined : scope.zone }, iv, block: id, rank: 1, total: 'fallback' });
         }
       });
       continue;
@@ -1121,7 +1127,8 @@ function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, r: numb
     delete sc.building;
   }
   const line = s.g.rows[r]!;
-  for (const grp of groups) {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const grp = groups[gi];
     const def = grp.def;
     if (def.id === BUILDING_USE) {
       let cell: GCell | undefined;

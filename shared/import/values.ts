@@ -382,7 +382,8 @@ function withUnit(n: number, valueUnit: string | undefined, def: IndicatorDef, c
 /** Range of the indicator: outside → keep the value, status invalid, warning. */
 function rangeCheck(r: Reading, def: IndicatorDef): Reading {
   if (r.status !== 'ok' || typeof r.value !== 'number' || !def.range) return r;
-  const [lo, hi] = def.range;
+  const lo = def.range[0];
+  const hi = def.range[1];
   if (r.value < lo || r.value > hi) {
     r.status = 'invalid';
     r.interpretation += `；超出${def.name}的合理范围 ${lo}–${hi}`;
