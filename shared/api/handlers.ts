@@ -25,8 +25,7 @@ import { renderReportPdf, type OrgProfile as ReportOrg } from '../report/pdf';
 import { renderReportXlsx } from '../report/excel';
 import { describeSigner, signPdf } from '../report/sign';
 import { fingerprint } from '../report/fingerprint';
-import { readReportFingerprint } from '../report/manifest';
-import { verifyReport } from '../report/verify';
+import { verifyReportFile } from '../report/verify';
 import { createBatchRunner } from './batch';
 
 export interface HandlerDeps {
@@ -279,28 +278,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'report.verify': async ({ dataBase64 }) => {
       const pdf = fromB64(dataBase64);
-      const hex = readReportFingerprint(pdf);
-      if (!hex) {
-        return { ok: false, fingerprint: null, runId: null, differences: ['该文件不是 LandCheck 生成的报告，或报告元数据已被破坏：未找到指纹'] };
-      }
-      const found = db().findReportByFingerprint(hex);
-      if (!found || found.deleted) {
-        return {
-          ok: false,
-          fingerprint: hex,
-          runId: null,
-          differences: [`本机记录中没有指纹为 ${hex.slice(0, 16)}… 的报告：请用“npm run verify”对照原始指标表和条件文件校验`],
-        };
-      }
-      const r = mustRun(found.runId);
-      const outcome = verifyReport(pdf, r.run);
-      const differences = [...outcome.differences];
-      // The manifest proves the content; the archived copy proves the file itself was not altered.
-      const archived = db().reportBytes(found.id);
-      if (archived && sha256Hex(archived) !== sha256Hex(pdf)) {
-        differences.push(`文件本身与本机存档的报告（${found.fileName}）不一致：可能被修改、截断或另存过`);
-      }
-      return { ok: differences.length === 0, fingerprint: outcome.fingerprint, differences, runId: found.runId };
+      const o = await verifyReportFile(pdf);
+      return { ok: o.ok, fingerprint: o.fingerprint, differences: [o.headline, ...o.details], runId: null };
     },
 
     'store.backup': async () => {

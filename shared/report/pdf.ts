@@ -6,7 +6,8 @@ import { indicatorName } from '../model/indicators';
 import { InputError } from '../errors';
 import { FONT, getPdfMake, glyphSafe } from './fonts';
 import { fingerprint, qrPayload } from './fingerprint';
-import { buildManifest, manifestInfoEntries } from './manifest';
+import { buildManifest, digestsOf, embedManifest } from './manifest';
+import { handEntriesOf, overridesOf, type OrgProfile, type ReportOptions } from './options';
 import { pdfLine, pdfText } from './sanitize';
 import { sealSvg } from './seal';
 import { qrPng } from './qrimage';
@@ -15,23 +16,7 @@ import { OVERALL_COLOR, OVERALL_WORD, VERDICT_COLOR, VERDICT_FILL, VERDICT_ORDER
 import { summaryChartSvg } from './chart';
 import { reportFacts, type CalcEntry, type ReportFacts } from './facts';
 
-export interface OrgProfile {
-  name: string;
-  /** Bottom line of the drawn seal, e.g. 审查专用章. */
-  sealText?: string;
-  /** PNG of the organisation's own seal (used instead of the drawn one). */
-  sealPng?: Uint8Array;
-  signatories?: { preparer?: string; checker?: string; approver?: string };
-  /** Cross-page seal (骑缝章) split over the right edge of every page. */
-  crossPageSeal?: boolean;
-}
-
-export interface ReportOptions {
-  org: OrgProfile;
-  reportNo?: string;
-  /** YYYY-MM-DD; defaults to the date of the check. */
-  date?: string;
-}
+export type { OrgProfile, ReportOptions, ProjectIdentity } from './options';
 
 export const REPORT_TITLE = '土地出让合同绿色生态条件符合性审查报告';
 export const SEAL_NOTE =
@@ -433,8 +418,7 @@ function crossSeal(org: OrgProfile, page: number, pageCount: number, pageWidth: 
 export async function renderReportPdf(run: CheckRun, opts: ReportOptions): Promise<Uint8Array> {
   const fp = fingerprint(run);
   const facts = reportFacts(run, opts, fp);
-  const manifest = buildManifest(run, { reportNo: facts.reportNo });
-  const info = manifestInfoEntries(manifest);
+  const issuedAt = opts.issuedAt ?? new Date();
   const qr = `data:image/png;base64,${qrPng(qrPayload(fp.hex)).toString('base64')}`;
   const doc = {
     pageSize: 'A4',
@@ -447,8 +431,8 @@ export async function renderReportPdf(run: CheckRun, opts: ReportOptions): Promi
       keywords: `LandCheck; fingerprint:${fp.hex}; ${pdfLine(facts.projectName, 80)}`,
       creator: 'LandCheck 出让条件合规审查',
       producer: 'LandCheck (pdfmake)',
-      creationDate: new Date(),
-      ...info,
+      creationDate: issuedAt,
+      LandCheckFingerprint: fp.hex,
     },
     defaultStyle: { font: FONT, fontSize: 9, lineHeight: 1.25 },
     styles: {
@@ -492,7 +476,14 @@ export async function renderReportPdf(run: CheckRun, opts: ReportOptions): Promi
     content: [...cover(facts, opts, fp.hex), ...summary(facts), ...findingsSection(facts), ...appendix(facts), ...signOff(facts, opts)],
   };
   const buf = await getPdfMake().createPdf(doc).getBuffer();
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  const laidOut = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  const manifest = buildManifest(run, { ...opts, reportNo: facts.reportNo }, {
+    issuedAt,
+    pages: digestsOf(laidOut),
+    corrections: await handEntriesOf(run.imported),
+    overrides: overridesOf(run),
+  });
+  return embedManifest(laidOut, manifest, opts.org.sealPng);
 }
 
 export type { Condition };

@@ -1,5 +1,6 @@
-// `npm run check --pdf` then `npm run verify` on real files: a match, then a changed threshold
-// and a changed workbook value are caught and named.
+// `npm run check --pdf` then `npm run verify` on real files: genuine with the original inputs;
+// cannot tell (exit 2, what to provide) without them or with other inputs, naming what differs;
+// altered (exit 1, which page) when the pages were changed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,30 @@ describe('check --pdf, then verify', () => {
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const v = cli('verify', pdf, sheet, '--conditions', conditions);
     expect(v.code, v.out + v.err).toBe(0);
-    expect(v.out).toContain('核验通过');
+    expect(v.out).toMatch(/^核验结果：真实一致/);
+    expect(v.out).not.toMatch(/npm|LANDCHECK|undefined/);
+  });
+
+  it('without the inputs: exit 2, says what to provide, does not call it altered', () => {
+    const v = cli('verify', pdf);
+    expect(v.code, v.out + v.err).toBe(2);
+    expect(v.out).toMatch(/^核验结果：无法判断/);
+    expect(v.out).toContain('请提供：');
+    expect(v.out).toContain('residential-jiading.xlsx');
+    expect(v.out).not.toContain('已被修改');
+  });
+
+  it('a page changed after issue: exit 1, names the page', () => {
+    const bytes = readFileSync(pdf);
+    const s = bytes.toString('latin1');
+    // re-saved copy with one page removed (qpdf), as a forger would
+    const forged = join(tmp, '少一页.pdf');
+    spawnSync('qpdf', [pdf, '--pages', pdf, '1,3-z', '--', forged]);
+    expect(s.startsWith('%PDF-')).toBe(true);
+    const v = cli('verify', forged, sheet, '--conditions', conditions);
+    expect(v.code, v.out + v.err).toBe(1);
+    expect(v.out).toMatch(/^核验结果：已被修改/);
+    expect(v.out).toContain('缺少第 2 页');
   });
 
   it('a changed threshold fails verification and names the condition', () => {
@@ -39,9 +63,9 @@ describe('check --pdf, then verify', () => {
     const changed = join(tmp, 'changed.json');
     writeFileSync(changed, JSON.stringify(doc));
     const v = cli('verify', pdf, sheet, '--conditions', changed);
-    expect(v.code).toBe(1);
-    expect(v.out).toContain('核验未通过');
-    expect(v.out).toContain('P2');
+    expect(v.code).toBe(2);
+    expect(v.out).toMatch(/^核验结果：无法判断：所提供的输入不是出具该报告时所用的原始文件/);
+    expect(v.out).toContain('条件 P2 的阈值不同');
   });
 
   it('a changed workbook value fails verification and names the cell', async () => {
@@ -54,8 +78,8 @@ describe('check --pdf, then verify', () => {
     const changed = join(tmp, '改过.xlsx');
     await wb.xlsx.writeFile(changed);
     const v = cli('verify', pdf, changed, '--conditions', conditions);
-    expect(v.code).toBe(1);
-    expect(v.out).toContain('指标表文件不同');
+    expect(v.code).toBe(2);
+    expect(v.out).toContain('所提供的指标表 改过.xlsx 与报告记录的不是同一文件');
     expect(v.out).toContain('单体指标!F3');
   });
 
