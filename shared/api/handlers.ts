@@ -22,11 +22,9 @@ import { sha256Hex } from '../canonical';
 import { applyOverrides } from '../check/overrides';
 import { applyCorrections, templateKey, correctionValue } from './corrections';
 import { renderReportPdf, type OrgProfile as ReportOrg } from '../report/pdf';
-import { renderReportXlsx } from '../report/excel';
-import { describeSigner, signPdf } from '../report/sign';
 import { fingerprint } from '../report/fingerprint';
-import { verifyReportFile } from '../report/verify';
 import { createBatchRunner } from './batch';
+import { batchReports, batchSummary, createReportHandlers, isRealOrg } from './reports';
 
 export interface HandlerDeps {
   /** The open database; replaced as a whole by a restore. */
@@ -137,8 +135,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return checkImported(imported, doc, 'conditions');
     },
     validate,
-    render: (run, org) => renderReportPdf(run, { org: reportOrg(org ?? { name: '出让条件合规审查' }) }),
+    render: (run, org) => {
+      // a report carries a real organisation's name and seal, never the product's
+      if (!org || !isRealOrg(org.name)) throw new ApiError('批量出具报告需要先填写审查单位（报告的落款和印章使用该单位名称）');
+      return renderReportPdf(run, { org: reportOrg(org) });
+    },
   });
+
+  const reports = createReportHandlers({ db, reportOrg, mustRun, validate });
 
   const handlers: Handlers = {
     'app.info': async () => ({ version: deps.version, samples: await samples() }),
@@ -254,33 +258,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { runId, run: mustRun(runId).run };
     },
 
-    'report.render': async ({ runId, kind, org, reportNo, sign }) => {
-      const r = mustRun(runId);
-      const opts = { org: reportOrg(org), reportNo };
-      let bytes = kind === 'pdf' ? await renderReportPdf(r.run, opts) : await renderReportXlsx(r.run, opts);
-      const fp = fingerprint(r.run);
-      let signedBy: string | undefined;
-      if (sign) {
-        if (kind !== 'pdf') throw new ApiError('只有 PDF 报告可以加数字签名');
-        const p12 = fromB64(sign.p12Base64);
-        const certFile = sign.fileName ?? '证书文件';
-        signedBy = describeSigner(p12, sign.password, certFile).subject;
-        bytes = signPdf(bytes, p12, sign.password, { certFile, reason: `出具审查报告（报告指纹 ${fp.short}）` });
-      }
-      const base = (r.run.result.project?.name ?? `项目${r.projectId}`).replace(/[\\/:*?"<>|\s]+/g, '_');
-      const fileName = `${base}_审查报告_${fp.short}.${kind}`;
-      const reportId = db().recordReport(runId, { fingerprint: fp.hex, fileName, kind, bytes });
-      return { fileName, dataBase64: b64(bytes), fingerprint: fp.hex, reportId, ...(signedBy ? { signedBy } : {}) };
-    },
+    'report.render': async (input) => reports.render(input),
     'report.list': async ({ projectId }) => {
       mustProject(projectId);
       return db().reportsForProject(projectId).map(reportRow);
     },
-    'report.verify': async ({ dataBase64 }) => {
-      const pdf = fromB64(dataBase64);
-      const o = await verifyReportFile(pdf);
-      return { ok: o.ok, fingerprint: o.fingerprint, differences: [o.headline, ...o.details], runId: null };
-    },
+    'report.verify': async (q) => reports.verify(q),
+    'report.lookup': async (q) => reports.lookup(q),
 
     'store.backup': async () => {
       const bytes = await deps.holder.backup();
@@ -326,8 +310,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'batch.report': async ({ jobId, index }) => {
       const { run, bytes } = await batch.report(jobId, index);
       const fp = fingerprint(run);
-      return { fileName: `${run.result.input.file.replace(/\.xlsx$/i, '')}_审查报告_${fp.short}.pdf`, dataBase64: b64(bytes), fingerprint: fp.hex };
+      return { fileName: `${run.result.input.file.replace(/\.xlsx$/i, '')}_审查意见书_${fp.short}.pdf`, dataBase64: b64(bytes), fingerprint: fp.hex };
     },
+    'batch.reports': async ({ jobId }) => batchReports(batch.status(jobId), (index) => handlers['batch.report']({ jobId, index })),
+    'batch.summary': async ({ jobId }) => batchSummary(batch.status(jobId)),
   };
   return handlers;
 }

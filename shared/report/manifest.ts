@@ -9,6 +9,7 @@
 // then). An organisation's own seal image travels beside it as entry "LandCheck-seal", so the
 // pages can be made again. Every read is bounded (see MANIFEST_LIMITS).
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../canonical';
 import type { CheckRun, ConditionsDoc, FindingCore, ImportedScalar, Overall } from '../model/types';
 import { fingerprint, type FingerprintParts } from './fingerprint';
 import { PdfDocument, PdfError, PdfName, PdfRef, PdfStream, PdfString, isName } from './pdf-reader';
@@ -176,7 +177,8 @@ export function embedManifest(pdf: Uint8Array, m: Manifest, sealPng?: Uint8Array
     );
     entries.push([key, specNum]);
   };
-  file(MANIFEST_KEY, 'report-verification.json', '审查报告核验数据.json', '用于核验本报告的数据（审查输入的摘要、页面摘要与出具信息）', 'application/json', Buffer.from(JSON.stringify(m), 'utf8'));
+  // canonical JSON: the same data always give the same bytes, however the objects were built
+  file(MANIFEST_KEY, 'report-verification.json', '审查报告核验数据.json', '用于核验本报告的数据（审查输入的摘要、页面摘要与出具信息）', 'application/json', Buffer.from(canonicalJson(m), 'utf8'));
   if (sealPng) file(SEAL_KEY, 'seal.png', '印章图片.png', '报告所用的印章图片', 'image/png', Buffer.from(sealPng));
   entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const treeNum = next++;

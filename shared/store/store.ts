@@ -15,6 +15,7 @@ import { canonicalJson, pack, sha256Hex, unpack } from './canonical.js';
 import { applyOverrides } from '../check/overrides';
 import { VERDICT_LABEL } from '../model/verdicts';
 import { StoreError } from './errors.js';
+import { auditHeadOf, conditionSetBySha, insertIssuedFile, issuedFileBySha, issuedFilesByCode, workbookBySha, type IssuedFile, type IssuedFileInput } from './reports.js';
 import { APPLICATION_ID, hasTable, latestVersion, loadMigrations, migrate, userVersion } from './migrate.js';
 import { openDatabase, sqliteCode, type Database, type Row } from './sqlite.js';
 import type {
@@ -70,11 +71,18 @@ export interface Store {
   /** Newest first. */
   runsForProject(projectId: number): RunSummary[];
   addOverride(runId: number, o: { conditionId: string; building: string | null; verdict: Verdict; reason: string; user?: string }): number;
-  recordReport(runId: number, r: { fingerprint: string; fileName: string; kind: 'pdf' | 'xlsx'; bytes?: Uint8Array }): number;
+  /** `archive`: the issued file's entry in the per-file archive (shared/store/reports.ts). */
+  recordReport(runId: number, r: { fingerprint: string; fileName: string; kind: 'pdf' | 'xlsx'; bytes?: Uint8Array; archive?: IssuedFileInput }): number;
   /** Newest first. */
   reportsForProject(projectId: number): ReportRecord[];
   findReportByFingerprint(hex: string): ReportLookup | null;
   reportBytes(reportId: number): Uint8Array | null;
+  // the archive of issued files (shared/store/reports.ts)
+  issuedFile(sha256: string): IssuedFile | null;
+  issuedFiles(q: { code: string } | { fingerprint: string }): IssuedFile[];
+  workbookBySha(sha256: string): { bytes: Uint8Array; fileName: string } | null;
+  conditionSetBySha(sha256: string): { doc: unknown; projectId: number; version: number } | null;
+  auditHead(): string | null;
 
   // organisation profiles, mapping memories
   /** Insert, or update the profile with the same name. */
@@ -611,7 +619,7 @@ class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- reports
 
-  recordReport(runId: number, r: { fingerprint: string; fileName: string; kind: 'pdf' | 'xlsx'; bytes?: Uint8Array }): number {
+  recordReport(runId: number, r: { fingerprint: string; fileName: string; kind: 'pdf' | 'xlsx'; bytes?: Uint8Array; archive?: IssuedFileInput }): number {
     const fp = normaliseFingerprint(r?.fingerprint);
     if (!fp) throw new StoreError(`报告指纹“${String(r?.fingerprint)}”无效，应为十六进制字符串。`, 'invalid');
     const fileName = nonEmpty(r.fileName, '报告文件名');
@@ -625,8 +633,17 @@ class SqliteStore implements Store {
         .prepare('INSERT INTO reports (run_id, fingerprint, file_name, kind, bytes, bytes_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(runId, fp, fileName, r.kind, bytes, bytesSha, at);
       const id = Number(res.lastInsertRowid);
+      if (r.archive) insertIssuedFile(this.db, id, at, r.archive);
       this.touch(run.project_id, at);
-      this.audit(at, 'report', run.project_id, { reportId: id, runId, fingerprint: fp, fileName, kind: r.kind, bytesSha256: bytesSha });
+      this.audit(at, 'report', run.project_id, {
+        reportId: id,
+        runId,
+        fingerprint: fp,
+        fileName,
+        kind: r.kind,
+        bytesSha256: bytesSha,
+        ...(r.archive ? { shortCode: r.archive.shortCode, reportNo: r.archive.reportNo ?? null } : {}),
+      });
       return id;
     });
   }
@@ -686,6 +703,26 @@ class SqliteStore implements Store {
       throw new StoreError(`报告 ${reportId} 的文件内容与其哈希不符（数据库已损坏），请从备份恢复。`, 'corrupt', this.path);
     }
     return new Uint8Array(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);
+  }
+
+  issuedFile(sha256: string): IssuedFile | null {
+    return issuedFileBySha(this.db, sha256);
+  }
+
+  issuedFiles(q: { code: string } | { fingerprint: string }): IssuedFile[] {
+    return issuedFilesByCode(this.db, q);
+  }
+
+  workbookBySha(sha256: string): { bytes: Uint8Array; fileName: string } | null {
+    return workbookBySha(this.db, sha256);
+  }
+
+  conditionSetBySha(sha256: string): { doc: unknown; projectId: number; version: number } | null {
+    return conditionSetBySha(this.db, sha256);
+  }
+
+  auditHead(): string | null {
+    return auditHeadOf(this.db);
   }
 
   // ---------------------------------------------------------------- org profiles

@@ -56,7 +56,8 @@ describe('migration files', () => {
   it('are numbered 1..N without gaps and the newest is what openStore reaches', () => {
     const list = loadMigrations();
     expect(list.map((m) => m.version)).toEqual(list.map((_, i) => i + 1));
-    expect(list.map((m) => m.name)).toEqual(['init', 'audit_log', 'profiles_mappings', 'workbook_files']);
+    expect(list.map((m) => m.name).slice(0, 4)).toEqual(['init', 'audit_log', 'profiles_mappings', 'workbook_files']);
+    expect(list.map((m) => m.name)).toContain('report_files');
     const s = openStore(tmp.file('new.db'));
     s.close();
     const db = openDatabase(tmp.file('new.db'));
@@ -226,11 +227,11 @@ describe('004_workbook_files', () => {
     const { db, path } = dbAt(3);
     seedV1(db);
     db.close();
-    const s = openStore(path); // 4 is the newest migration
-    expect(latestVersion()).toBe(4);
+    const s = openStore(path);
+    expect(latestVersion()).toBeGreaterThanOrEqual(4);
     expect(s.getImport(1)!.result).toEqual(makeImport(2));
     expect(s.importBytes(1)).toBeNull(); // imports from before v4 have no file
-    expect(s.auditLog().at(-1)).toMatchObject({ kind: 'store.migrate', payload: { from: 3, to: 4, name: 'workbook_files' } });
+    expect(s.auditLog({ kind: 'store.migrate' }).find((e) => (e.payload as { to: number }).to === 4)).toMatchObject({ payload: { from: 3, to: 4, name: 'workbook_files' } });
     const bytes = new TextEncoder().encode('PK fake workbook bytes');
     const imp = { ...makeImport(1), sha256: sha256Hex(bytes) };
     const a = s.recordImport(1, imp, 'b.xlsx', bytes);
