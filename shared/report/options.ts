@@ -16,6 +16,8 @@ export interface OrgProfile {
   signatories?: { preparer?: string; checker?: string; approver?: string };
   /** Cross-page seal (骑缝章) split over the right edge of every page. */
   crossPageSeal?: boolean;
+  /** No seal at all (a self-check without an organisation). */
+  noSeal?: boolean;
 }
 
 /** The project as the issuing office knows it (not as the sheet names it). */
@@ -48,6 +50,7 @@ export interface RecordedOptions {
     sealPngSha256?: string;
     signatories?: { preparer?: string; checker?: string; approver?: string };
     crossPageSeal?: boolean;
+    noSeal?: boolean;
   };
   reportNo?: string;
   date?: string;
@@ -72,6 +75,7 @@ export function recordOptions(o: ReportOptions): RecordedOptions {
       sealPngSha256: o.org.sealPng ? sha256(o.org.sealPng) : undefined,
       signatories: Object.keys(sig).length ? sig : undefined,
       crossPageSeal: o.org.crossPageSeal ? true : undefined,
+      noSeal: o.org.noSeal ? true : undefined,
     }),
     reportNo: o.reportNo,
     date: o.date,
@@ -87,6 +91,7 @@ export function optionsFromRecord(r: RecordedOptions, extra: { issuedAt: Date; s
       sealPng: extra.sealPng,
       signatories: r.org.signatories,
       crossPageSeal: r.org.crossPageSeal,
+      noSeal: r.org.noSeal,
     },
     reportNo: r.reportNo,
     date: r.date,

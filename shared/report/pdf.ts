@@ -24,9 +24,10 @@ import { NOT_GIVEN } from './identity';
 export type { OrgProfile, ReportOptions, ProjectIdentity } from './options';
 
 export const REPORT_TITLE = '土地出让合同绿色生态条件符合性审查意见书';
-export const SEAL_NOTE =
-  '说明：本意见书上的印章为可视标识，不是《信息安全技术 电子签章》（GB/T 38540）所规定的电子签章，不具有电子签章的法律效力。' +
+const SEAL_SENTENCE = '本意见书上的印章为可视标识，不是《信息安全技术 电子签章》（GB/T 38540）所规定的电子签章，不具有电子签章的法律效力。';
+const VERIFY_SENTENCE =
   '证明本意见书内容的是报告核验码：收到本意见书的一方可在 LandCheck 的“校验报告”中打开本文件，并提供原始指标表和合同条件文件，核对各页内容是否由这些输入生成且未被改动；也可凭核验码向出具单位查询存档。';
+export const SEAL_NOTE = `说明：${SEAL_SENTENCE}${VERIFY_SENTENCE}`;
 
 type Node = Record<string, unknown> | string | Node[];
 
@@ -637,15 +638,15 @@ function signOff(f: ReportFacts, opts: ReportOptions): Node[] {
               width: '*',
               stack: [
                 { text: `审查机构：${line(opts.org.name, 60)}`, bold: true, margin: [0, 14, 0, 6] },
-                { text: '（盖章）', color: GRAY },
+                { text: opts.org.noSeal ? '（自查报告，不加盖印章）' : '（盖章）', color: GRAY },
                 { text: `出具日期：${f.date}`, margin: [0, 16, 0, 0] },
               ],
             },
-            { width: SEAL_SIZE + 20, stack: [sealNode(opts.org, SEAL_SIZE)] },
+            opts.org.noSeal ? { width: SEAL_SIZE + 20, text: '' } : { width: SEAL_SIZE + 20, stack: [sealNode(opts.org, SEAL_SIZE)] },
           ],
           margin: [0, 0, 0, 16],
         },
-        { text: SEAL_NOTE, fontSize: 7.5, color: GRAY, margin: [0, 8, 0, 0] },
+        { text: `说明：${opts.org.noSeal ? '' : SEAL_SENTENCE}${VERIFY_SENTENCE}`, fontSize: 7.5, color: GRAY, margin: [0, 8, 0, 0] },
         { text: `报告核验码：${f.fpShort}　　指纹（SHA-256）：${f.fpHex}`, fontSize: 7.5, color: GRAY, margin: [0, 4, 0, 0] },
       ],
       unbreakable: true,
@@ -657,7 +658,7 @@ function signOff(f: ReportFacts, opts: ReportOptions): Node[] {
 // ---------------------------------------------------------------- page furniture
 
 function crossSeal(org: OrgProfile, page: number, pageCount: number, pageWidth: number, pageHeight: number): Node | null {
-  if (!org.crossPageSeal) return null;
+  if (!org.crossPageSeal || org.noSeal) return null;
   // Pages are split into groups of at most 10; each group shares one seal, one strip per page.
   const groups = Math.ceil(pageCount / 10);
   const gi = Math.floor(((page - 1) * groups) / pageCount);

@@ -26,7 +26,7 @@ describe('check --pdf, then verify', () => {
   it('the report verifies against the same inputs', () => {
     const made = cli('check', sheet, '--conditions', conditions, '--pdf', pdf, '--org', '上海某审图公司');
     expect(made.code).toBe(0);
-    expect(made.out).toContain('已生成审查报告');
+    expect(made.out).toContain('已生成审查意见书');
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const v = cli('verify', pdf, sheet, '--conditions', conditions);
     expect(v.code, v.out + v.err).toBe(0);
@@ -87,5 +87,36 @@ describe('check --pdf, then verify', () => {
     const v = cli('verify', conditions, sheet, '--conditions', conditions);
     expect(v.code).toBe(3);
     expect(v.err).toContain('不是 PDF');
+  });
+});
+
+describe('check --pdf: outputs never overwrite inputs; no seal without an organisation', () => {
+  const sheet = join(SAMPLES, 'residential-jiading.xlsx');
+  const conditions = join(SAMPLES, 'residential-jiading.conditions.json');
+
+  it('refuses an output that is the workbook or the condition file, and leaves it untouched', () => {
+    const copy = join(tmp, '指标表.xlsx');
+    writeFileSync(copy, readFileSync(sheet));
+    const before = readFileSync(copy);
+    const r = cli('check', copy, '--conditions', conditions, '--pdf', copy, '--org', '某审图公司');
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('与输入文件相同');
+    expect(readFileSync(copy).equals(before)).toBe(true);
+    const r2 = cli('check', sheet, '--conditions', conditions, '--xlsx', conditions);
+    expect(r2.code).toBe(3);
+  });
+
+  it('a self-check report without --org carries no seal and says so', () => {
+    const pdf = join(tmp, '自查.pdf');
+    const r = cli('check', sheet, '--conditions', conditions, '--pdf', pdf, '--project', '嘉定某住宅项目');
+    expect(r.code, r.err).toBe(0);
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    expect(text).toContain('未指定审查单位（自查）');
+    expect(text).toContain('不加盖印章');
+    expect(text).toContain('项目名称嘉定某住宅项目');
+    expect(text).not.toContain('出让条件合规自查');
+    // and it verifies like any other report
+    const v = cli('verify', pdf, sheet, '--conditions', conditions);
+    expect(v.code, v.out).toBe(0);
   });
 });

@@ -288,7 +288,7 @@ describe('npm run check -- --pdf --sign', () => {
     expect(sig).toContain('Signature is Valid.');
     const hex = /\/Reason <FEFF([0-9A-F]+)>/.exec(readFileSync(out, 'latin1'))![1];
     const reason = Buffer.from(hex, 'hex').swap16().toString('utf16le');
-    expect(reason).toMatch(/^出具审查报告（报告指纹 LC-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}）$/);
+    expect(reason).toMatch(/^出具审查报告（报告核验码 LC-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}）$/);
   }, 60_000);
 
   it('missing environment variable or wrong password: exit 3, one Chinese message, no PDF written', () => {
