@@ -34,6 +34,8 @@ export function BatchScreen() {
   const [error, setError] = useState('');
   const [profiles, setProfiles] = useState<OrgProfileRow[]>([]);
   const [orgId, setOrgId] = useState('');
+  /** Whether the running batch has an organisation to issue its reports in. */
+  const [jobOrg, setJobOrg] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const commonInput = useRef<HTMLInputElement>(null);
 
@@ -101,6 +103,7 @@ export function BatchScreen() {
         ? { name: p.name, sealText: p.sealText, preparer: p.preparer, checker: p.checker, approver: p.approver, crossPageSeal: p.crossPageSeal }
         : undefined;
       const { jobId } = await invoke('batch.start', { items, conditions, org });
+      setJobOrg(!!org);
       setStatus({ jobId, total: items.length, done: 0, finished: false, cancelled: false, items: items.map((i) => ({ fileName: i.fileName, status: 'pending' })) });
       poll(jobId);
     } catch (e) {
@@ -116,6 +119,28 @@ export function BatchScreen() {
       setStatus(await invoke('batch.cancel', { jobId: status.jobId }));
     } catch (e) {
       setError(errorText(e));
+    }
+  };
+
+  /** Every report of the batch at once (one download per PDF), and the summary as Excel. */
+  const downloadAll = async () => {
+    if (!status) return;
+    try {
+      const r = await invoke('batch.reports', { jobId: status.jobId });
+      for (const f of r.files) downloadBase64(f.dataBase64, f.fileName);
+      app.notify('success', `已保存 ${r.files.length} 份 PDF 报告${r.skipped.length ? `，${r.skipped.length} 份未完成审查` : ''}`);
+    } catch (e) {
+      app.notify('error', errorText(e));
+    }
+  };
+
+  const downloadSummary = async () => {
+    if (!status) return;
+    try {
+      const r = await invoke('batch.summary', { jobId: status.jobId });
+      downloadBase64(r.dataBase64, r.fileName);
+    } catch (e) {
+      app.notify('error', errorText(e));
     }
   };
 
@@ -204,7 +229,7 @@ export function BatchScreen() {
             <label>
               报告落款单位
               <select value={orgId} onChange={(e) => setOrgId(e.target.value)} aria-label="报告落款单位">
-                <option value="">（默认）</option>
+                <option value="">（不出具报告，仅审查）</option>
                 {profiles.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
@@ -274,6 +299,16 @@ export function BatchScreen() {
                 </span>
               )}
             </div>
+            {status.finished && (
+              <div className="row batch-actions">
+                <button type="button" onClick={() => void downloadSummary()}>
+                  导出汇总 Excel
+                </button>
+                <button type="button" onClick={() => void downloadAll()} disabled={!jobOrg} title={jobOrg ? '' : '出具报告需在开始前选择报告落款单位'}>
+                  保存全部 PDF
+                </button>
+              </div>
+            )}
             <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={status.total} aria-valuenow={status.done} aria-label="批量审查进度">
               <div className="bar" style={{ width: `${pct}%` }} />
             </div>
@@ -304,7 +339,7 @@ export function BatchScreen() {
                   <td className="small">{it.counts ? (['fail', 'missing', 'review'] as Verdict[]).map((v) => `${VERDICT_LABEL[v]} ${it.counts![v]}`).join(' / ') : '—'}</td>
                   <td>
                     {it.status === 'done' ? (
-                      <button type="button" className="small" onClick={() => void download(i)} aria-label={`下载报告 ${it.fileName}`}>
+                      <button type="button" className="small" onClick={() => void download(i)} aria-label={`下载报告 ${it.fileName}`} disabled={!jobOrg} title={jobOrg ? '' : '出具报告需在开始前选择报告落款单位'}>
                         下载 PDF
                       </button>
                     ) : (

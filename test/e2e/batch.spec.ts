@@ -21,6 +21,8 @@ function files(count: number) {
 }
 
 test('批量审查 20 份指标表：进度、汇总、下载报告', async ({ page, host }) => {
+  // reports are issued in a real organisation's name: a saved profile is chosen for the batch
+  await host.api('org.save', { profile: { name: '上海某施工图审查中心', sealText: '审查专用章' } });
   await page.goto(host.url);
   await page.locator('[data-nav=batch]').click();
   await expect(page.getByText('尚未选择指标表')).toBeVisible();
@@ -33,6 +35,7 @@ test('批量审查 20 份指标表：进度、汇总、下载报告', async ({ p
   await expect(page.getByRole('alert')).toContainText('industrial-lingang-03.xlsx');
   await page.getByTestId('batch-common').setInputFiles(join(SAMPLES, 'industrial-lingang.conditions.json'));
   await expect(page.getByTestId('batch-picked')).not.toContainText('缺少条件文件');
+  await page.getByLabel('报告落款单位').selectOption({ label: '上海某施工图审查中心' });
   await shot(page, '09-batch-picked');
 
   await page.getByRole('button', { name: '开始审查（20 份）' }).click();
@@ -69,6 +72,14 @@ test('批量审查 20 份指标表：进度、汇总、下载报告', async ({ p
   const pdf = readFileSync(path);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(20_000);
+
+  // the summary as an Excel sheet
+  const [summary] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出汇总 Excel' }).click()]);
+  expect(summary.suggestedFilename()).toMatch(/^批量审查汇总_.*\.xlsx$/);
+  const xlsxPath = join(host.dir, 'summary.xlsx');
+  await summary.saveAs(xlsxPath);
+  expect(readFileSync(xlsxPath).subarray(0, 2).toString('latin1')).toBe('PK');
+  await expect(page.getByRole('button', { name: '保存全部 PDF' })).toBeEnabled();
 });
 
 test('批量审查可以取消', async ({ page, host }) => {
