@@ -15,7 +15,7 @@ import { OP_WORD, OVERALL_WORD, VERDICT_COLOR, VERDICT_FILL, VERDICT_WORD } from
 import type { ReportOptions } from './options';
 import { handEntriesOf } from './options';
 import { REPORT_TITLE } from './pdf';
-import { readerText, xlsxText } from './sanitize';
+import { basisWord, readerText, xlsxText } from './sanitize';
 import terms from '../data/report-terms.json';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -136,6 +136,7 @@ export const RESULT_COLUMNS: Col[] = [
   { header: '改判理由', width: 30, wrap: true },
   { header: '改判时间', width: 18 },
   { header: '说明', width: 50, wrap: true },
+  { header: '判定依据', width: 20, wrap: true },
   { header: '整改建议', width: 50, wrap: true },
   { header: '一致性提示', width: 30, wrap: true },
 ];
@@ -206,6 +207,7 @@ export async function renderReportXlsx(run: CheckRun, opts: ReportOptions): Prom
             o?.reason ?? '',
             o ? o.at.replace('T', ' ').slice(0, 19) : '',
             readerText(f.message),
+            basisWord(f.basis),
             (f.remediation ?? []).map(readerText).join('\n'),
             (f.remarks ?? []).map(readerText).join('\n'),
           ],

@@ -2,7 +2,16 @@
 // record, the contract in the condition file), never the sheet's own words; and a warning when
 // the sheet names a different project or parcel. Pure: used by the report and by the UI.
 import type { CheckRun } from '../model/types';
-import type { ProjectIdentity } from './options';
+
+/** The project as the issuing office knows it (not as the sheet names it). */
+export interface ProjectIdentity {
+  name?: string;
+  parcel?: string;
+  /** 建设单位 */
+  developer?: string;
+  /** 设计单位 */
+  designer?: string;
+}
 
 export interface Identity {
   /** Never empty: '未提供' when nobody names the project. */

@@ -6,6 +6,9 @@ import { createHash } from 'node:crypto';
 import type { CheckRun, ImportResult } from '../model/types';
 import { correctionValue, type Correction } from '../api/corrections';
 import type { OverrideRecord } from '../check/overrides';
+import type { ProjectIdentity } from './identity';
+
+export type { ProjectIdentity };
 
 export interface OrgProfile {
   name: string;
@@ -20,15 +23,6 @@ export interface OrgProfile {
   noSeal?: boolean;
 }
 
-/** The project as the issuing office knows it (not as the sheet names it). */
-export interface ProjectIdentity {
-  name?: string;
-  parcel?: string;
-  /** 建设单位 */
-  developer?: string;
-  /** 设计单位 */
-  designer?: string;
-}
 
 export interface ReportOptions {
   org: OrgProfile;

@@ -12,7 +12,7 @@ import { FONT, getPdfMake, glyphSafe } from './fonts';
 import { fingerprint, qrPayload } from './fingerprint';
 import { buildManifest, digestsOf, embedManifest } from './manifest';
 import { handEntriesOf, overridesOf, type OrgProfile, type ReportOptions } from './options';
-import { pdfLine, pdfText, readerText } from './sanitize';
+import { basisWord, pdfLine, pdfText, readerText } from './sanitize';
 import { sealSvg } from './seal';
 import { qrPng } from './qrimage';
 import { describeRule, describeScope, overrideMark, overrideReason, valueText } from './describe';
@@ -448,6 +448,7 @@ function findingRow(fd: Finding, withBuilding: boolean, idx: number): Node[] {
       text: [
         rt(fd.message, 400),
         ...(calcRef ? [{ text: calcRef, color: GRAY }] : []),
+        ...(basisWord(fd.basis) ? [{ text: `\n判定依据：${basisWord(fd.basis)}`, color: GRAY, fontSize: 7 }] : []),
         ...(fd.remarks?.length ? [{ text: `\n一致性提示：${fd.remarks.map((r) => rt(r, 300)).join('；')}`, color: '#8D6E00' }] : []),
         ...(reason ? [{ text: `\n${t(reason, 400)}`, bold: true }] : []),
       ],

@@ -92,3 +92,8 @@ export function versionWord(v: string): string {
 export function ruleDataName(key: string): string {
   return (terms.ruleData as Record<string, string>)[key] ?? key;
 }
+
+/** The evidence rule that decided a verdict, in words ('' for an id the vocabulary does not know). */
+export function basisWord(basis: string | undefined): string {
+  return basis ? ((terms.basis as Record<string, string>)[basis] ?? '') : '';
+}

@@ -2,6 +2,7 @@
 // PDF editors do), flip a byte inside a compressed stream, swap glyphs, graft another report's
 // embedded data, re-save with qpdf.
 import { execFileSync } from 'node:child_process';
+import { constants as zc, deflateRawSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,3 +180,25 @@ export function qpdfPages(pdf: Uint8Array, range: string): Buffer {
 }
 
 export { PdfName };
+
+/** A zlib stream of `mib` MiB of zeros, built in milliseconds: one full-flushed block repeated. */
+export function zeroBomb(mib: number): Buffer {
+  const full = deflateRawSync(Buffer.alloc(1 << 20), { level: 9, finishFlush: zc.Z_FULL_FLUSH });
+  return Buffer.concat([Buffer.from([0x78, 0xda]), ...Array(mib).fill(full), Buffer.from([0x03, 0x00])]);
+}
+
+/** Inverts the pixels of an image drawn on page `index` but not on page 1 (the seal), by an update. */
+export function invertSealImage(pdf: Uint8Array, index: number): Buffer {
+  const doc = new PdfDocument(pdf);
+  const pages = doc.pages();
+  const names = (p: (typeof pages)[number]) => new Map([...(doc.dict(p.resources?.get('XObject'))?.map ?? new Map())].map(([k, v]) => [serialize(v), k]));
+  const onFirst = names(pages[0]);
+  const here = names(pages[index]);
+  const ref = [...here.keys()].find((r) => !onFirst.has(r));
+  if (!ref) throw new Error('no image on that page that page 1 lacks');
+  const num = Number(ref.split(' ')[0]);
+  const st = doc.object(num) as PdfStream;
+  const data = Buffer.from(doc.decode(st)).map((b) => 255 - b);
+  const keep: Array<[string, string]> = [...st.dict.map].filter(([k]) => k !== 'Length' && k !== 'Filter' && k !== 'DecodeParms').map(([k, v]) => [k, serialize(v)]);
+  return appendUpdate(buf(pdf), doc, new Map([[num, { dict: keep, data: Buffer.from(data), compress: true }]]), doc.num(doc.trailer.get('Size'))!);
+}

@@ -5,9 +5,8 @@ import { verifyReportFile, type VerifyOutcome } from '../../shared/report/verify
 import { readReportManifest, embedManifest, digestsOf, type Manifest } from '../../shared/report/manifest';
 import { PdfDocument } from '../../shared/report/pdf-reader';
 import type { OriginalInputs } from '../../shared/report/rederive';
-import { constants as zc, deflateRawSync } from 'node:zlib';
 import { appendUpdate } from '../../shared/report/pdf-writer';
-import { addStamp, dropGlyphRun, editContent, editInfo, flipStreamByte, graftManifest, qpdfPages, qpdfResave, swapGlyph } from './forge';
+import { invertSealImage, zeroBomb, addStamp, dropGlyphRun, editContent, editInfo, flipStreamByte, graftManifest, qpdfPages, qpdfResave, swapGlyph } from './forge';
 import { pdftotext, tempDir, writePdf } from './helpers';
 import { sampleInputs, sampleReport } from './samples';
 
@@ -157,6 +156,15 @@ describe('forgeries are rejected and say where', () => {
     altered(await verifyReportFile(editInfo(failing, 'forged'), failingIn), /文档信息/);
   }, 60_000);
 
+  it("the organisation's own seal image (its hash recorded) replaced on the sign-off page", async () => {
+    const { qrPng } = await import('../../shared/report/qrimage');
+    const sealed = await reportOf(FAILING, { org: { name: '某审图中心', sealPng: qrPng('某审图中心 审查专用章') } });
+    expect((await verifyReportFile(sealed, failingIn)).status).toBe('genuine');
+    const pages = new PdfDocument(sealed).pages().length;
+    const forged = invertSealImage(sealed, pages - 1);
+    altered(await verifyReportFile(forged, failingIn), new RegExp(`第 ${pages} 页页面中的图像`));
+  }, 60_000);
+
   it('a PDF whose embedded data inflate to 2 GiB is refused fast, in bounded memory', async () => {
     const bomb = zipBombReport(failing);
     const before = process.memoryUsage().rss;
@@ -171,14 +179,7 @@ describe('forgeries are rejected and say where', () => {
 
 /** The report with its embedded data replaced by a deflate stream of 2 GiB of zeros (~2 MB). */
 function zipBombReport(pdf: Uint8Array): Buffer {
-  const chunk = Buffer.alloc(1 << 20);
-  // a zlib stream whose deflate blocks repeat: a header, the same full-flushed block 2048 times, an end
-  const full = deflateRawSync(chunk, { level: 9, finishFlush: zc.Z_FULL_FLUSH });
-  const end = Buffer.from([0x03, 0x00]);
-  const parts = [Buffer.from([0x78, 0xda])];
-  for (let i = 0; i < 2048; i++) parts.push(full);
-  parts.push(end);
-  const data = Buffer.concat(parts);
+  const data = zeroBomb(2048);
   const doc = new PdfDocument(pdf);
   const names = doc.dict(doc.catalog().get('Names'))!;
   const spec = doc.dict(doc.nameTreeLookup(names.get('EmbeddedFiles'), 'LandCheck-manifest'))!;

@@ -148,3 +148,30 @@ it('pdftotext of every sample opens (poppler reads the embedded data revision to
   for (const n of NAMES) expect(() => execFileSync('pdfinfo', [join(dir, `${n}.pdf`)])).not.toThrow();
   expect(readFileSync(join(SAMPLES, 'index.json'), 'utf8')).toContain('samples');
 });
+
+describe('what the evidence engine says is shown in words', () => {
+  it('basis, 一致性提示, import warnings and what was not read; an unknown basis id is not printed', async () => {
+    const base = await sampleRun('public-mixed-songjiang');
+    const run: CheckRun = structuredClone(base);
+    const [a, b] = run.result.findings.filter((f) => f.verdict === 'pass');
+    a.basis = 'declared-pass';
+    a.remarks = ['申报值 20.999% 与复核值 21% 不一致，两者均满足要求'];
+    b.basis = 'some-future-rule';
+    run.result.warnings = [{ message: '单元格 主要技术经济指标!D12 的单位“㎡”与指标不符，已忽略', source: '主要技术经济指标!D12' }];
+    run.result.coverage = {
+      skippedSheets: [{ sheet: '旧版指标', state: 'hidden' }],
+      unread: [{ sheet: '海绵', range: 'B20:F28', title: '调蓄设施', indicators: ['storage_provided'], reason: '表头无法识别' }],
+      unusedLabels: 2,
+      usedShare: 0.8,
+    };
+    const pdf = await renderReportPdf(run, { org: ORG, issuedAt: ISSUED });
+    const f = flat(pdftotext(writePdf(dir, 'evidence.pdf', pdf)));
+    expect(f).toContain('判定依据：按申报值判定');
+    expect(f).not.toContain('some-future-rule');
+    expect(f).toContain('一致性提示：申报值20.999%与复核值21%不一致，两者均满足要求');
+    const notes = f.slice(f.indexOf('六、一致性提示与导入说明'));
+    expect(notes).toContain('单元格主要技术经济指标!D12的单位“㎡”与指标不符，已忽略');
+    expect(notes).toContain('工作表“旧版指标”为隐藏工作表，未读取');
+    expect(notes).toContain('表“调蓄设施”（海绵!B20:F28）未能读取：表头无法识别');
+  }, 30_000);
+});
