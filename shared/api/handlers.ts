@@ -18,7 +18,6 @@ import { ApiError, userMessage } from './dispatch';
 import { validateConditions, conditionsFromText } from '../conditions/index';
 import { importWorkbookBuffer } from '../import/index';
 import { checkImported } from '../check/run';
-import { sha256Hex } from '../canonical';
 import { applyOverrides } from '../check/overrides';
 import { applyCorrections, templateKey, correctionValue } from './corrections';
 import { renderReportPdf, type OrgProfile as ReportOrg } from '../report/pdf';

@@ -26,7 +26,7 @@ import {
 } from './manifest';
 import { fingerprintOfParts, shortCode } from './fingerprint';
 import { overallWord, verdictWord } from './labels';
-import { PdfDict, PdfDocument, PdfError, PdfRef, PdfStream, type PdfValue } from './pdf-reader';
+import { PdfDict, PdfDocument, PdfError, PdfName, PdfRef, PdfStream, PdfString, type PdfValue } from './pdf-reader';
 import { Canonicaliser, pageDigest, pageText, type PageDigest } from './pdf-pages';
 import { checkSignatures, type SignatureCheck } from './signature-check';
 import { rederiveReport, rederiveRun, type OriginalInputs } from './rederive';
@@ -328,8 +328,8 @@ function shallow(doc: PdfDocument, v: PdfValue, depth = 0): unknown {
   }
   if (Array.isArray(v)) return v.map((x) => shallow(doc, x, depth + 1));
   if (typeof v === 'number') return Number(v.toFixed(6));
-  if (v && typeof v === 'object' && 'bytes' in v) return `s:${(v as { bytes: Buffer }).bytes.toString('hex')}`;
-  if (v && typeof v === 'object' && 'name' in v) return `/${(v as { name: string }).name}`;
+  if (v instanceof PdfString) return `s:${v.bytes.toString('hex')}`;
+  if (v instanceof PdfName) return `/${v.name}`;
   return v;
 }
 
@@ -497,7 +497,6 @@ export async function verifyReportFile(pdf: Uint8Array, inputs?: OriginalInputs)
   // the pages are right; the data inside and the file itself must be too
   const bm = readManifest(bdoc)!;
   const after: string[] = [...early, ...manifestDifferences(m, bm)];
-  const signedRevisions = ins.signatures.length ? ins.signatures : [];
   const prefix = revisionPrefix(doc, bdoc.sections.length);
   if (!prefix) after.push('文件已被其他软件重新保存或改写（修订记录与 LandCheck 出具的文件不同）');
   else {
