@@ -458,7 +458,7 @@ function findingRow(fd: Finding, withBuilding: boolean, idx: number): Node[] {
 }
 
 function findingsSection(f: ReportFacts): Node[] {
-  const out: Node[] = [{ text: '五、逐条审查结果', style: 'h1', pageBreak: 'before' }, ...summaryTable(f)];
+  const out: Node[] = [{ text: '五、逐条审查结果', style: 'h1', margin: [0, 10, 0, 8] }, ...summaryTable(f)];
   f.groups.forEach((g, gi) => {
     const c = g.condition;
     const title = `${gi + 1}. ${c?.clause ? `${line(c.clause, 40)}　` : ''}条件 ${line(g.id, 20)}`;
@@ -547,7 +547,7 @@ function usersText(users: string[]): string {
 function appendix(f: ReportFacts): Node[] {
   if (f.calculations.length === 0) return [];
   const out: Node[] = [
-    { text: '附录 A  计算过程', style: 'h1', pageBreak: 'before' },
+    { text: '附录 A  计算过程', style: 'h1', margin: [0, 10, 0, 8] },
     {
       text: '下列核算值均由指标表自身的数据重新计算得出；每项列出输入数据及其所在单元格、计算公式和所依据的标准条文。多个单体使用同一组数据时只列一次。标注“未核实”的计算使用了尚未与标准正式文本核对的规则或数值，结果仅供参考。',
       color: GRAY,
