@@ -70,6 +70,14 @@ describe('untouched reports are genuine', () => {
     for (const pdf of others) expect((await verifyReportFile(pdf, failingIn)).status).toBe('genuine');
   }, 120_000);
 
+  it('every sample report, with a drawn seal, a cross-page seal and signatories, verifies', async () => {
+    for (const name of ['public-mixed-songjiang', 'residential-jiading', 'messy-renovation', 'industrial-lingang']) {
+      const pdf = await reportOf(name, { org: { name: '上海市某施工图审查中心', crossPageSeal: true, signatories: { preparer: '张三', checker: '李四', approver: '王五' } }, project: { name: `${name} 项目` } });
+      const o = await verifyReportFile(pdf, await inputsOf(name));
+      expect(o.status, `${name}: ${o.details.join('\n')}`).toBe('genuine');
+    }
+  }, 120_000);
+
   it('without the inputs: cannot tell, neutral, and says what to provide', async () => {
     const o = await verifyReportFile(failing);
     expect(o.status).toBe('undetermined');
