@@ -2,7 +2,7 @@
 // packages stay external and are loaded from node_modules), the sandboxed preload as CommonJS
 // that requires nothing but `electron`, and the store's migrations next to the bundle.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -33,5 +33,7 @@ await build({
 });
 
 // shared/store/migrate.ts reads ./migrations next to the module that runs it.
+// a clean copy: a migration renumbered or removed must not linger from an earlier build
+rmSync(join(out, 'migrations'), { recursive: true, force: true });
 cpSync(join(root, 'shared', 'store', 'migrations'), join(out, 'migrations'), { recursive: true });
 console.log(`Electron 入口已构建：${out}`);

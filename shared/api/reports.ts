@@ -1,22 +1,21 @@
 // The report methods of the API: issue a report (PDF or Excel) and archive the file, verify a
-// received file as `npm run verify` does, look a report up by the code a receiver has, and the
-// batch's reports and summary. Kept apart from handlers.ts so the rest of the API can change
-// without touching them.
+// received file as `npm run verify` does, look a report up by the code a receiver has
+// (mounted by handlers/reports.ts).
 import { createHash } from 'node:crypto';
 import type { CheckRun, ConditionsDoc } from '../model/types';
 import type { Store } from '../store/index';
 import { codeFromText, type IssuedFile } from '../store/index';
-import type { ApiOutputs, BatchStatus, IssuedFileRow, VerifyResult } from './contract';
+import type { ApiOutputs, IssuedFileRow, VerifyResult } from './contract';
 import { ApiError } from './dispatch';
 import { importWorkbookBuffer } from '../import/index';
 import { applyCorrections } from './corrections';
 import { checkImported } from '../check/run';
 import { applyOverrides } from '../check/overrides';
 import { renderReportPdf, type OrgProfile, type ReportOptions } from '../report/pdf';
-import { renderReportXlsx, renderBatchSummaryXlsx } from '../report/excel';
+import { renderReportXlsx } from '../report/excel';
 import { describeSigner, signPdf } from '../report/sign';
 import { fingerprint, shortCode } from '../report/fingerprint';
-import { handEntriesOf, overridesOf } from '../report/options';
+import { correctionsOf, handEntriesOf, overridesOf } from '../report/options';
 import { inspectReport, verifyReportFile, type VerifyOutcome } from '../report/verify';
 import type { OriginalInputs } from '../report/rederive';
 
@@ -36,7 +35,7 @@ export interface ReportDeps {
   db: () => Store;
   /** The organisation as sent, completed from its saved profile. */
   reportOrg: (o: { name: string; sealText?: string; sealPngBase64?: string; preparer?: string; checker?: string; approver?: string; crossPageSeal?: boolean }) => OrgProfile;
-  mustRun: (runId: number) => { id: number; projectId: number; importId: number; conditionSetId: number; run: CheckRun };
+  mustRun: (runId: number) => { id: number; projectId: number; importId: number; run: CheckRun };
   validate: (doc: unknown, label?: string) => ConditionsDoc;
 }
 
@@ -69,9 +68,10 @@ export function createReportHandlers(deps: ReportDeps) {
     const r = deps.mustRun(runId);
     const bytes = db().importBytes(r.importId);
     if (!bytes) return r.run; // imports from before the workbook files were kept
-    const raw = await importWorkbookBuffer(bytes, r.run.result.input.file);
-    const corrections = (await handEntriesOf(r.run.imported)).map(({ indicator, building, cell, value, reason }) => ({ indicator, building, cell, value, reason }));
-    const imported = await applyCorrections(raw, corrections, bytes);
+    const file = r.run.result.input.file;
+    const raw = await importWorkbookBuffer(bytes, file);
+    const { mappings, typed } = correctionsOf(await handEntriesOf(r.run.imported));
+    const { result: imported } = await applyCorrections(raw, mappings, typed, bytes, file);
     const fresh = applyOverrides(checkImported(imported, r.run.conditions, r.run.conditionsFile, new Date(r.run.checkedAt)), overridesOf(r.run));
     if (fingerprint(fresh).hex !== fingerprint(r.run).hex) {
       throw new ApiError('该审查记录由较早版本的程序生成，按当前版本重新审查的结果与之不同：请先重新运行审查，再出具报告');
@@ -237,28 +237,4 @@ export function createReportHandlers(deps: ReportDeps) {
   };
 
   return { render, verify, lookup };
-}
-
-/** All PDFs of a finished batch, and the summary as an Excel sheet. */
-export async function batchReports(
-  status: BatchStatus,
-  report: (index: number) => Promise<{ fileName: string; dataBase64: string; fingerprint: string }>,
-): Promise<ApiOutputs['batch.reports']> {
-  const files: ApiOutputs['batch.reports']['files'] = [];
-  const skipped: string[] = [];
-  for (let i = 0; i < status.items.length; i++) {
-    const it = status.items[i];
-    if (it.status !== 'done') {
-      skipped.push(`${it.fileName}：${it.status === 'error' ? (it.error ?? '审查失败') : '未完成'}`);
-      continue;
-    }
-    files.push(await report(i));
-  }
-  return { files, skipped };
-}
-
-export async function batchSummary(status: BatchStatus): Promise<ApiOutputs['batch.summary']> {
-  const bytes = await renderBatchSummaryXlsx(status.items);
-  const stamp = new Date().toISOString().slice(0, 10);
-  return { fileName: `批量审查汇总_${stamp}.xlsx`, dataBase64: b64(bytes) };
 }

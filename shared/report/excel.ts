@@ -286,7 +286,8 @@ export async function renderReportXlsx(run: CheckRun, opts: ReportOptions): Prom
   for (const { calc, index, conditionIds, users } of facts.calculations) {
     const common = [`A.${index}`, indicatorName(calc.indicator), conditionIds.join('、'), users.join('、')];
     for (const inp of calc.inputs) {
-      const v = typeof inp.value === 'number' ? Number(inp.value.toPrecision(12)) : typeof inp.value === 'boolean' ? (inp.value ? '是' : '否') : inp.value;
+      // an input as the sheet gave it, without float noise (six decimals at most)
+      const v = typeof inp.value === 'number' ? Number(inp.value.toFixed(6)) : typeof inp.value === 'boolean' ? (inp.value ? '是' : '否') : inp.value;
       addRow(cs, [...common, readerText(inp.label), v, inp.unit ?? '', inp.source ?? '', readerText(calc.clause)]);
     }
     const result = calc.value === null ? '未能得出数值' : valueCell(calc.indicator, calc.value);
@@ -326,63 +327,6 @@ export async function renderReportXlsx(run: CheckRun, opts: ReportOptions): Prom
     r.getCell(1).font = { bold: true };
   }
 
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
-}
-
-// ---------------------------------------------------------------- the summary of a batch
-
-export interface BatchRow {
-  fileName: string;
-  status: 'pending' | 'done' | 'error' | 'cancelled';
-  overall?: keyof typeof OVERALL_WORD;
-  counts?: Record<Verdict, number>;
-  projectName?: string;
-  error?: string;
-}
-
-const BATCH_STATUS: Record<BatchRow['status'], string> = { pending: '未完成', done: '已审查', error: '审查失败', cancelled: '已取消' };
-
-/** One row per workbook of a batch: its conclusion and counts, numbers as numbers. */
-export async function renderBatchSummaryXlsx(items: BatchRow[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'LandCheck';
-  wb.title = '批量审查汇总';
-  const cols: Col[] = [
-    { header: '序号', width: 6 },
-    { header: '指标表文件', width: 30, wrap: true },
-    { header: '项目名称（指标表所填）', width: 30, wrap: true },
-    { header: '状态', width: 10 },
-    { header: '审查结论', width: 12 },
-    { header: '符合', width: 8 },
-    { header: '不符合', width: 8 },
-    { header: '缺项', width: 8 },
-    { header: '需复核', width: 8 },
-    { header: '不适用', width: 8 },
-    { header: '说明', width: 50, wrap: true },
-  ];
-  const ws = sheetWith(wb, '批量审查汇总', cols);
-  items.forEach((it, i) => {
-    const c = it.counts;
-    const row = addRow(ws, [
-      i + 1,
-      it.fileName,
-      it.projectName ?? '',
-      BATCH_STATUS[it.status],
-      it.overall ? OVERALL_WORD[it.overall] : '',
-      c?.pass ?? null,
-      c?.fail ?? null,
-      c?.missing ?? null,
-      c?.review ?? null,
-      c?.not_applicable ?? null,
-      it.error ?? '',
-    ]);
-    if (it.overall) {
-      const color = it.overall === 'pass' ? VERDICT_COLOR.pass : it.overall === 'fail' ? VERDICT_COLOR.fail : VERDICT_COLOR.missing;
-      row.getCell(5).font = { bold: true, color: { argb: argb(color) } };
-    }
-  });
-  finish(ws, cols.length);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

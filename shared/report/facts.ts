@@ -10,7 +10,7 @@ import { describeRule, findingLabel, requiredText, valueText } from './describe'
 import { prettyOps, VERDICT_WORD } from './labels';
 import { identityOf, NOT_GIVEN, type Identity } from './identity';
 import type { HandEntry, ProjectIdentity } from './options';
-import { readerText, ruleDataName, statusWord, versionWord } from './sanitize';
+import { readerText, ruleDataName, ruleDataOrder, statusWord, versionWord } from './sanitize';
 import gbt50378 from '../data/standards/gbt50378-2019.json';
 import gbt51129 from '../data/standards/gbt51129-2017.json';
 import coefficients from '../data/standards/runoff-coefficients.json';
@@ -253,8 +253,10 @@ export function reportFacts(
   }
 
   const standards = [...new Set(calculations.map((c) => readerText(c.calc.clause)))];
-  const ruleData = Object.entries(run.rules)
-    .filter(([k]) => k !== 'engine')
+  // a fixed order (a run read back from the store has its keys sorted; a fresh one does not)
+  const ruleData = ruleDataOrder(Object.keys(run.rules))
+    .filter((k) => k !== 'engine')
+    .map((k): [string, string] => [k, run.rules[k]])
     .map(([k, version]) => ({ name: ruleDataName(k), version: versionWord(version), status: DATA_STATUS[k] ?? '' }));
   ruleData.unshift({ name: ruleDataName('engine'), version: run.rules.engine ?? '', status: '' });
 

@@ -94,6 +94,9 @@ export function buildManifest(
   for (const b of run.imported.buildings) {
     for (const v of Object.values(b.values)) values.push({ building: b.name, indicator: v.indicator, value: short(v.value), source: v.source });
   }
+  // a fixed order: a run read back from the store has its object keys sorted, a fresh one not
+  const key = (v: ManifestValue) => `${v.building ?? ''}\u0000${v.indicator}\u0000${v.source}`;
+  values.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return {
     format: MANIFEST_FORMAT,
     generator: { name: ENGINE.name, version: ENGINE.version, layout: REPORT_LAYOUT },

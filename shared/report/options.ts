@@ -4,7 +4,7 @@
 // inputs and compare it page by page.
 import { createHash } from 'node:crypto';
 import type { CheckRun, ImportResult } from '../model/types';
-import { correctionValue, type Correction } from '../api/corrections';
+import { typedValue, type CellMapping, type TypedCorrection } from '../api/corrections';
 import type { OverrideRecord } from '../check/overrides';
 import type { ProjectIdentity } from './identity';
 
@@ -97,45 +97,80 @@ export function optionsFromRecord(r: RecordedOptions, extra: { issuedAt: Date; s
 
 // ---------------------------------------------------------------- hand entries and overrides
 
-/** A value entered or corrected by hand (import.correct), as it was applied to the import. */
-export interface HandEntry extends Correction {
+/**
+ * A value entered or corrected by hand, as it was applied to the import: a cell chosen for the
+ * indicator (a remembered cell mapping) or a value typed for this import (shared/api/corrections.ts).
+ */
+export interface HandEntry {
+  indicator: string;
+  building: string | null;
+  /** The cell read instead (a mapping), or … */
+  cell?: string;
+  /** … the text typed by hand. */
+  value?: string;
+  reason: string;
+  /** Who made it, when recorded. */
+  user?: string;
   /** Where the value now comes from ('人工录入' or the chosen cell). */
   source: string;
 }
 
-const PREFIX = '人工修正（理由：';
+const MAPPED = '按记住的单元格对应关系读取 ';
+const TYPED = '手工填写，仅用于本次导入（';
+
+/** "张三，理由：以规划许可证为准" → who and why. */
+function whoAndWhy(s: string): { user?: string; reason: string } | null {
+  const at = s.indexOf('理由：');
+  if (at < 0) return null;
+  const who = s.slice(0, at).replace(/，$/, '');
+  return { ...(who ? { user: who } : {}), reason: s.slice(at + 3) };
+}
 
 /**
- * The corrections applied to an import, read back from the values they produced (a correction
- * leaves "人工修正（理由：…）：…" in the value's interpretation, shared/api/corrections.ts).
+ * The hand entries applied to an import, read back from the values they produced (each leaves
+ * its mark in the value's interpretation, shared/api/corrections.ts). A typed value is checked
+ * by reading it again; a mapping by its cell.
  */
 export async function handEntriesOf(imported: ImportResult): Promise<HandEntry[]> {
   const out: HandEntry[] = [];
-  const scan = async (building: string | null, values: ImportResult['project']) => {
+  const scan = (building: string | null, values: ImportResult['project']) => {
     for (const v of Object.values(values)) {
-      if (!v.interpretation.startsWith(PREFIX)) continue;
-      const typed = v.source === '人工录入';
-      let found: HandEntry | null = null;
-      for (let i = v.interpretation.indexOf('）：', PREFIX.length); i >= 0 && !found; i = v.interpretation.indexOf('）：', i + 1)) {
-        const reason = v.interpretation.slice(PREFIX.length, i);
-        const rest = v.interpretation.slice(i + 2);
-        if (!typed) {
-          if (rest.startsWith(`改取 ${v.source}，`)) found = { indicator: v.indicator, building, cell: v.source, reason, source: v.source };
-          continue;
+      const s = v.interpretation;
+      if (v.source === '人工录入' && s.startsWith(TYPED)) {
+        for (let i = s.indexOf('）：', TYPED.length); i >= 0; i = s.indexOf('）：', i + 1)) {
+          const ww = whoAndWhy(s.slice(TYPED.length, i));
+          if (!ww) continue;
+          try {
+            if (typedValue({ indicator: v.indicator, building, value: v.raw, ...ww }).interpretation === s) {
+              out.push({ indicator: v.indicator, building, value: v.raw, ...ww, source: v.source });
+              break;
+            }
+          } catch {
+            /* not this split */
+          }
         }
-        try {
-          const again = await correctionValue({ indicator: v.indicator, building, value: v.raw, reason }, null);
-          if (again.interpretation === v.interpretation) found = { indicator: v.indicator, building, value: v.raw, reason, source: v.source };
-        } catch {
-          /* not this split */
-        }
+      } else if (s.startsWith(`${MAPPED}${v.source}（`)) {
+        const from = MAPPED.length + v.source.length + 1;
+        const end = s.indexOf('）：', from);
+        const ww = end < 0 ? null : whoAndWhy(s.slice(from, end));
+        if (ww) out.push({ indicator: v.indicator, building, cell: v.source, ...ww, source: v.source });
       }
-      if (found) out.push(found);
     }
   };
-  await scan(null, imported.project);
-  for (const b of imported.buildings) await scan(b.name, b.values);
-  return out;
+  scan(null, imported.project);
+  for (const b of imported.buildings) scan(b.name, b.values);
+  // a fixed order, whatever the order of the value objects' keys
+  const key = (e: HandEntry) => `${e.building ?? ''}\u0000${e.indicator}`;
+  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** The hand entries as corrections to apply again: cell mappings and typed values. */
+export function correctionsOf(entries: readonly HandEntry[]): { mappings: CellMapping[]; typed: TypedCorrection[] } {
+  const user = (e: HandEntry) => (e.user ? { user: e.user } : {});
+  return {
+    mappings: entries.filter((e) => e.cell).map((e) => ({ indicator: e.indicator, building: e.building, cell: e.cell!, reason: e.reason, ...user(e) })),
+    typed: entries.filter((e) => e.value !== undefined).map((e) => ({ indicator: e.indicator, building: e.building, value: e.value!, reason: e.reason, ...user(e) })),
+  };
 }
 
 /** The reviewers' overrides of a run, as records that applyOverrides re-applies. */

@@ -282,7 +282,7 @@ function conclusion(f: ReportFacts): Node[] {
             indicatorName(h.indicator),
             h.cell ? `改取 ${line(h.cell, 40)}` : `人工录入 ${line(h.value, 40)}`,
             t(h.reason, 500),
-            '未记录',
+            h.user ? line(h.user, 30) : '未记录',
           ]),
         ],
       },

@@ -9,7 +9,7 @@ import { applyCorrections } from '../api/corrections';
 import { checkImported } from '../check/run';
 import { applyOverrides } from '../check/overrides';
 import type { Manifest } from './manifest';
-import { optionsFromRecord } from './options';
+import { correctionsOf, optionsFromRecord } from './options';
 import { renderReportPdf } from './pdf';
 
 export interface OriginalInputs {
@@ -20,9 +20,10 @@ export interface OriginalInputs {
 export async function rederiveRun(m: Manifest, inputs: OriginalInputs): Promise<CheckRun> {
   const bytes = inputs.workbook.bytes;
   // The recorded file names (a copy may have been renamed; the hashes identify the files).
-  const raw = await importWorkbookBuffer(bytes, m.inputs.workbook.file || inputs.workbook.name);
-  const corrections = m.inputs.corrections.map(({ indicator, building, cell, value, reason }) => ({ indicator, building, cell, value, reason }));
-  const imported = await applyCorrections(raw, corrections, bytes);
+  const file = m.inputs.workbook.file || inputs.workbook.name;
+  const raw = await importWorkbookBuffer(bytes, file);
+  const { mappings, typed } = correctionsOf(m.inputs.corrections);
+  const { result: imported } = await applyCorrections(raw, mappings, typed, bytes, file);
   const run = checkImported(imported, inputs.conditions.doc, m.inputs.conditions.file || inputs.conditions.name, new Date(m.inputs.checkedAt));
   return applyOverrides(run, m.inputs.overrides);
 }

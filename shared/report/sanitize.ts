@@ -75,6 +75,8 @@ export function readerText(input: string): string {
     .replace(/（）/g, '');
   for (const [k, v] of Object.entries(STATUS)) s = s.replace(new RegExp(`\\b${k}\\b`, 'g'), v);
   for (const [k, v] of SYMBOLS) s = s.split(k).join(v);
+  // one-letter subscripts of formula symbols: φ_i → φi, F_i → Fi
+  s = s.replace(/([A-Za-zα-ωΑ-Ω])_([a-z0-9])(?![A-Za-z0-9_])/g, '$1$2');
   return s;
 }
 
@@ -85,12 +87,22 @@ export function statusWord(status: string): string {
 
 /** A rule-data version as a reader sees it ('working-definition-1' → '工作定义第 1 版'). */
 export function versionWord(v: string): string {
-  return (terms.versions as Record<string, string>)[v] ?? v;
+  const known = (terms.versions as Record<string, string>)[v];
+  if (known) return known;
+  const wd = /^working-definition-(\d+)$/.exec(v);
+  return wd ? `工作定义第 ${wd[1]} 版` : v;
+}
+
+/** Rule-data keys in the order the vocabulary lists them, others after them sorted. */
+export function ruleDataOrder(keys: string[]): string[] {
+  const known = Object.keys(terms.ruleData);
+  return [...known.filter((k) => keys.includes(k)), ...keys.filter((k) => !known.includes(k)).sort()];
 }
 
 /** Chinese name of a rule-data set of `run.rules`. */
 export function ruleDataName(key: string): string {
-  return (terms.ruleData as Record<string, string>)[key] ?? key;
+  // a rule-data set the vocabulary does not name yet is shown without its internal key
+  return (terms.ruleData as Record<string, string>)[key] ?? '其他规则数据';
 }
 
 /** The evidence rule that decided a verdict, in words ('' for an id the vocabulary does not know). */

@@ -5,10 +5,36 @@
 //   issuing office's records,
 // - the original inputs of a report (workbook by hash, condition set by hash) can be found to make
 //   it again for verification.
-// Functions over an open database; the store calls them inside its own transactions.
+// A record module of the store (store.ts composes it); insertIssuedFile runs inside the report's
+// own write (issued-reports.ts).
 import type { Database } from './sqlite.js';
 import { canonicalJson } from './canonical.js';
 import type { Overall } from '../model/types.js';
+import type { StoreContext } from './context.js';
+
+export interface ReportArchiveRecords {
+  /** The issued file with exactly these bytes (SHA-256), if this office issued it. */
+  issuedFile(sha256: string): IssuedFile | null;
+  /** Every file issued under a footer code or a fingerprint, newest first. */
+  issuedFiles(q: { code: string } | { fingerprint: string }): IssuedFile[];
+  /** A stored workbook file by its SHA-256 (the original input of a report). */
+  workbookBySha(sha256: string): { bytes: Uint8Array; fileName: string } | null;
+  /** A stored condition set by the SHA-256 of its canonical JSON. */
+  conditionSetBySha(sha256: string): { doc: unknown; projectId: number; version: number } | null;
+  /** Hash of the newest audit row (the head of the chain), or null. */
+  auditHead(): string | null;
+}
+
+export function reportArchiveRecords(ctx: StoreContext): ReportArchiveRecords {
+  const { db } = ctx;
+  return {
+    issuedFile: (sha) => issuedFileBySha(db, sha),
+    issuedFiles: (q) => issuedFilesByCode(db, q),
+    workbookBySha: (sha) => workbookBySha(db, sha),
+    conditionSetBySha: (sha) => conditionSetBySha(db, sha),
+    auditHead: () => auditHeadOf(db),
+  };
+}
 
 export interface IssuedFileInput {
   fileSha256: string;

@@ -98,7 +98,7 @@ describe('looking a report up by the code a receiver has', () => {
   }, 60_000);
 });
 
-describe('005_report_files', () => {
+describe('the report_files migration', () => {
   it('a database from before the archive migrates; reports whose bytes were kept join the archive', () => {
     const dir = tempDir();
     const path = join(dir, 'old.db');
@@ -111,12 +111,12 @@ describe('005_report_files', () => {
     const T = '2026-01-01T00:00:00.000Z';
     const fp = 'ab'.repeat(32);
     const sha = 'cd'.repeat(32);
-    db.exec(`INSERT INTO projects VALUES (1, '旧项目', NULL, NULL, 0, '${T}', '${T}')`);
-    db.prepare("INSERT INTO condition_sets VALUES (1, 1, 1, '{}', ?, NULL, ?)").run('ee'.repeat(32), T);
-    db.prepare("INSERT INTO imports VALUES (1, 1, 'a.xlsx', ?, x'00', ?, ?)").run('ff'.repeat(32), '00'.repeat(32), T);
-    db.prepare("INSERT INTO runs VALUES (1, 1, 1, 1, 'pass', ?, x'00', ?, ?)").run(T, '00'.repeat(32), T);
-    db.prepare("INSERT INTO reports VALUES (1, 1, ?, 'old.pdf', 'pdf', x'25504446', ?, ?)").run(fp, sha, T);
-    db.prepare("INSERT INTO reports VALUES (2, 1, ?, 'nobytes.pdf', 'pdf', NULL, NULL, ?)").run(fp, T);
+    db.prepare("INSERT INTO projects (id, name, archived, created_at, updated_at) VALUES (1, '旧项目', 0, ?, ?)").run(T, T);
+    db.prepare("INSERT INTO condition_sets (id, project_id, version, doc, sha256, created_at) VALUES (1, 1, 1, '{}', ?, ?)").run('ee'.repeat(32), T);
+    db.prepare("INSERT INTO imports (id, project_id, file_name, workbook_sha256, data, data_sha256, created_at) VALUES (1, 1, 'a.xlsx', ?, x'00', ?, ?)").run('ff'.repeat(32), '00'.repeat(32), T);
+    db.prepare("INSERT INTO runs (id, project_id, import_id, condition_set_id, overall, checked_at, data, data_sha256, created_at) VALUES (1, 1, 1, 1, 'pass', ?, x'00', ?, ?)").run(T, '00'.repeat(32), T);
+    db.prepare("INSERT INTO reports (id, run_id, fingerprint, file_name, kind, bytes, bytes_sha256, created_at) VALUES (1, 1, ?, 'old.pdf', 'pdf', x'25504446', ?, ?)").run(fp, sha, T);
+    db.prepare("INSERT INTO reports (id, run_id, fingerprint, file_name, kind, bytes, bytes_sha256, created_at) VALUES (2, 1, ?, 'nobytes.pdf', 'pdf', NULL, NULL, ?)").run(fp, T);
     db.close();
     const s = openStore(path);
     expect(s.issuedFile(sha)).toMatchObject({ fileName: 'old.pdf', shortCode: 'LC-ABAB-ABAB-ABAB', projectName: '旧项目' });

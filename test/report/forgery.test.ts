@@ -2,6 +2,7 @@
 // where; every untouched report is accepted (also several reports of one run, and signed ones).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyReportFile, type VerifyOutcome } from '../../shared/report/verify';
+import { renderReportPdf } from '../../shared/report/pdf';
 import { readReportManifest, embedManifest, digestsOf, type Manifest } from '../../shared/report/manifest';
 import { PdfDocument } from '../../shared/report/pdf-reader';
 import type { OriginalInputs } from '../../shared/report/rederive';
@@ -77,6 +78,15 @@ describe('untouched reports are genuine', () => {
       expect(o.status, `${name}: ${o.details.join('\n')}`).toBe('genuine');
     }
   }, 120_000);
+
+  it('a report made from a run read back from the store (object keys sorted) verifies by making it again', async () => {
+    const { canonicalJson } = await import('../../shared/canonical');
+    const { sampleRun } = await import('./samples');
+    const stored = JSON.parse(canonicalJson(await sampleRun(FAILING)));
+    const pdf = await renderReportPdf(stored, { org: { name: '上海市某施工图审查中心' }, issuedAt: new Date('2026-11-21T00:00:00Z') });
+    const o = await verifyReportFile(pdf, failingIn);
+    expect(o.status, o.details.join('\n')).toBe('genuine');
+  }, 60_000);
 
   it('without the inputs: cannot tell, neutral, and says what to provide', async () => {
     const o = await verifyReportFile(failing);

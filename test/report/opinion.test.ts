@@ -124,23 +124,32 @@ describe('manual interventions are on the cover and in 审查结论, with who ma
   it('an override by a named reviewer and a value entered by hand', async () => {
     const base = await sampleRun('public-mixed-songjiang');
     const inputs = await sampleInputs('public-mixed-songjiang');
-    const corrected = await applyCorrections(base.imported, [{ indicator: 'green_ratio', building: null, value: '21%', reason: '以规划许可证附图为准' }], inputs.workbook.bytes);
+    const { result: corrected } = await applyCorrections(
+      base.imported,
+      [{ indicator: 'building_height', building: null, cell: '主要技术经济指标!D14', reason: '取规划高度', user: '孙工' }],
+      [{ indicator: 'green_ratio', building: null, value: '21%', reason: '以规划许可证附图为准', user: '钱工' }],
+      inputs.workbook.bytes,
+      inputs.workbook.name,
+    );
     const rerun = checkImported(corrected, base.conditions, base.conditionsFile, new Date(base.checkedAt));
     const run = applyOverrides(rerun, [{ conditionId: 'S1', building: null, verdict: 'pass', reason: '海绵专项设计已另行审查通过', user: '赵工', createdAt: '2026-11-19T10:00:00Z' }]);
     const pdf = await renderReportPdf(run, { org: ORG, issuedAt: ISSUED });
     const text = pdftotext(writePdf(dir, 'interventions.pdf', pdf), true);
     const cover = flat(text.split('\f')[0]);
-    expect(cover).toContain('其中1项结论经人工改判，1项数值经人工录入或修正');
+    expect(cover).toContain('其中1项结论经人工改判，2项数值经人工录入或修正');
     const f = flat(text);
     expect(f).toContain('人工改判的结论');
     expect(f).toContain('需复核→符合');
     expect(f).toContain('赵工');
     expect(f).toContain('人工录入或修正的数值');
     expect(f).toContain('以规划许可证附图为准');
+    expect(f).toContain('钱工');
+    expect(f).toMatch(/改取主要技术经济.{0,30}指标!D14/);
+    expect(f).toContain('孙工');
     // and the report made from these interventions verifies: they are recorded in it
     const v = await verifyReportFile(pdf, inputs);
     expect(v.status, v.details.join('\n')).toBe('genuine');
-    expect(v.report).toMatchObject({ overrides: 1, corrections: 1 });
+    expect(v.report).toMatchObject({ overrides: 1, corrections: 2 });
   }, 60_000);
 });
 

@@ -6,11 +6,9 @@ import { makeConditions, makeImport, makeRun, tempDir } from './fixtures.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let path: string;
-// Row ids do not depend on how many migrations exist: one store.migrate row per migration after
-// the audit log's own (002), then the rows of beforeEach.
-const M = latestVersion() - 1;
-const OV = M + 5; // the override row
-const RP = M + 6; // the report row
+/** Migrations 2..N each log one 'store.migrate' row before the rows below; `row(n)` is row n as numbered with 3 of them. */
+const MIGRATE_ROWS = latestVersion() - 1;
+const row = (n: number) => n - 3 + MIGRATE_ROWS;
 
 beforeEach(() => {
   tmp = tempDir();
@@ -51,23 +49,23 @@ function verify() {
 
 describe('audit chain', () => {
   it('records imports, edits, overrides and reports, each row chained to the previous one', () => {
-    expect(kinds()).toEqual([...Array(M).fill('store.migrate'), 'project.create', 'conditions.save', 'import', 'run', 'override', 'report']);
+    expect(kinds()).toEqual([...Array<string>(MIGRATE_ROWS).fill('store.migrate'), 'project.create', 'conditions.save', 'import', 'run', 'override', 'report']);
     const s = openStore(path);
     const log = s.auditLog();
     expect(log[0]!.prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < log.length; i++) expect(log[i]!.prevHash).toBe(log[i - 1]!.hash);
     // the documented hash formula, recomputed independently
-    const e = log[OV - 1]!;
+    const e = log[row(8) - 1]!;
     expect(e.kind).toBe('override');
     expect(e.hash).toBe(sha256Hex(e.prevHash + canonicalJson({ id: e.id, at: e.at, kind: e.kind, projectId: e.projectId, payload: canonicalJson(e.payload) })));
-    expect(s.verifyAuditChain()).toEqual({ ok: true, count: RP });
+    expect(s.verifyAuditChain()).toEqual({ ok: true, count: row(9) });
     s.close();
   });
 
   it('the triggers make the log append-only through SQL', () => {
     const db = openDatabase(path);
-    expect(() => db.exec(`UPDATE audit_log SET payload = '{}' WHERE id = ${OV}`)).toThrow('审计日志只能追加，不能修改');
-    expect(() => db.exec(`DELETE FROM audit_log WHERE id = ${RP}`)).toThrow('审计日志只能追加，不能删除');
+    expect(() => db.exec(`UPDATE audit_log SET payload = '{}' WHERE id = ${row(8)}`)).toThrow('审计日志只能追加，不能修改');
+    expect(() => db.exec(`DELETE FROM audit_log WHERE id = ${row(9)}`)).toThrow('审计日志只能追加，不能删除');
     db.close();
     expect(verify().ok).toBe(true);
   });
@@ -75,18 +73,18 @@ describe('audit chain', () => {
   it('detects a row edited with the triggers dropped', () => {
     tamper((db) => db.prepare("UPDATE audit_log SET payload = replace(payload, '复核通过', '无需理由') WHERE kind = 'override'").run());
     const v = verify();
-    expect(v).toMatchObject({ ok: false, brokenAt: OV });
-    expect(v.message).toBe(`审计日志第 ${OV} 条记录的内容与其哈希不符，该记录被修改过。`);
+    expect(v).toMatchObject({ ok: false, brokenAt: row(8) });
+    expect(v.message).toBe(`审计日志第 ${row(8)} 条记录的内容与其哈希不符，该记录被修改过。`);
   });
 
   it('detects an edited row whose own hash was recomputed (the next row no longer links)', () => {
     tamper((db) => {
-      const r = db.prepare('SELECT * FROM audit_log WHERE id = ?').get(OV) as { id: number; at: string; kind: string; project_id: number; payload: string; prev_hash: string };
+      const r = db.prepare(`SELECT * FROM audit_log WHERE id = ${row(8)}`).get() as { id: number; at: string; kind: string; project_id: number; payload: string; prev_hash: string };
       const payload = r.payload.replace('复核通过', '无需理由');
       const hash = sha256Hex(r.prev_hash + canonicalJson({ id: r.id, at: r.at, kind: r.kind, projectId: r.project_id, payload }));
-      db.prepare('UPDATE audit_log SET payload = ?, hash = ? WHERE id = ?').run(payload, hash, OV);
+      db.prepare(`UPDATE audit_log SET payload = ?, hash = ? WHERE id = ${row(8)}`).run(payload, hash);
     });
-    expect(verify()).toMatchObject({ ok: false, brokenAt: RP, message: `审计日志第 ${RP} 条记录的前序哈希与上一条不符，日志被删改过。` });
+    expect(verify()).toMatchObject({ ok: false, brokenAt: row(9), message: `审计日志第 ${row(9)} 条记录的前序哈希与上一条不符，日志被删改过。` });
   });
 
   it('detects a deleted row in the middle and rows cut off at the end', () => {
@@ -95,8 +93,8 @@ describe('audit chain', () => {
   });
 
   it('detects rows cut off at the end of the log', () => {
-    tamper((db) => db.exec(`DELETE FROM audit_log WHERE id >= ${OV}`));
-    expect(verify()).toMatchObject({ ok: false, brokenAt: OV, message: `审计日志末尾缺少第 ${OV} 至第 ${RP} 条记录，日志被删改过。` });
+    tamper((db) => db.exec(`DELETE FROM audit_log WHERE id >= ${row(8)}`));
+    expect(verify()).toMatchObject({ ok: false, brokenAt: row(8), message: `审计日志末尾缺少第 ${row(8)} 至第 ${row(9)} 条记录，日志被删改过。` });
   });
 
   it('a broken chain does not stop the app: the store opens and new rows still append', () => {
@@ -117,7 +115,7 @@ describe('audit chain', () => {
     expect(() => s.addOverride(runId, { conditionId: 'C1', building: null, verdict: 'fail', reason: '再次改判' })).toThrow('audit refused');
     expect(s.getRun(runId)!.overrides.map((o) => o.reason)).toEqual(['复核通过']);
     s.createProject({ name: '其他写入不受影响' });
-    expect(s.verifyAuditChain()).toMatchObject({ ok: true, count: RP + 1 });
+    expect(s.verifyAuditChain()).toMatchObject({ ok: true, count: row(10) });
     s.close();
   });
 });

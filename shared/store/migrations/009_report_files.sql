@@ -1,4 +1,4 @@
--- 005: the archive of issued report files. Every file handed out (PDF or Excel) is found by its own
+-- 009: the archive of issued report files. Every file handed out (PDF or Excel) is found by its own
 -- SHA-256, so each of several files of one run verifies against its own archived copy, and by the
 -- code printed in its footer (报告核验码, LC-XXXX-XXXX-XXXX), so a receiver can look it up.
 -- meta: canonical JSON of what the file was issued with (organisation, report number, signer,
