@@ -2,7 +2,7 @@
 // dist/cli/<name>.mjs (npm packages stay external) and rebuilt only when a source file is newer,
 // so `npm run check` needs no build step and does not pay for a TypeScript loader on every run.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -24,11 +24,18 @@ function newest(dir) {
 }
 
 const out = join(root, 'dist', 'cli', `${name}.mjs`);
+// The task worker (shared/work/worker.ts) is bundled next to the entries: shared/work/pool.ts
+// loads it from there when it runs from a bundle.
+const worker = join(root, 'dist', 'cli', 'landcheck-worker.mjs');
 const sourcesTime = Math.max(newest(join(root, 'shared')), newest(join(root, 'cli')), statSync(join(root, 'package.json')).mtimeMs);
-if (!existsSync(out) || statSync(out).mtimeMs < sourcesTime) {
-  const tmp = `${out}.${process.pid}.tmp`;
+for (const [entry, file] of [
+  [join(root, 'cli', `${name}.ts`), out],
+  [join(root, 'shared', 'work', 'worker.ts'), worker],
+]) {
+  if (existsSync(file) && statSync(file).mtimeMs >= sourcesTime) continue;
+  const tmp = `${file}.${process.pid}.tmp`;
   await build({
-    entryPoints: [join(root, 'cli', `${name}.ts`)],
+    entryPoints: [entry],
     outfile: tmp,
     bundle: true,
     platform: 'node',
@@ -37,6 +44,10 @@ if (!existsSync(out) || statSync(out).mtimeMs < sourcesTime) {
     packages: 'external',
     logLevel: 'error',
   });
-  renameSync(tmp, out); // atomic: a concurrent run sees the old or the new bundle, never half of one
+  renameSync(tmp, file); // atomic: a concurrent run sees the old or the new bundle, never half of one
+}
+// shared/store/migrate.ts reads ./migrations next to the module that runs it (npm run audit).
+if (!existsSync(join(root, 'dist', 'cli', 'migrations')) || statSync(join(root, 'dist', 'cli', 'migrations')).mtimeMs < newest(join(root, 'shared', 'store', 'migrations'))) {
+  cpSync(join(root, 'shared', 'store', 'migrations'), join(root, 'dist', 'cli', 'migrations'), { recursive: true });
 }
 await import(pathToFileURL(out).href);

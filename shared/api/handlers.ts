@@ -16,17 +16,25 @@ import type {
 import { MAX_BACKUP_BYTES } from './limits';
 import { ApiError, userMessage } from './dispatch';
 import { validateConditions, conditionsFromText } from '../conditions/index';
-import { importWorkbookBuffer } from '../import/index';
 import { checkImported } from '../check/run';
 import { sha256Hex } from '../canonical';
 import { applyOverrides } from '../check/overrides';
-import { applyCorrections, templateKey, correctionValue } from './corrections';
-import { renderReportPdf, type OrgProfile as ReportOrg } from '../report/pdf';
-import { renderReportXlsx } from '../report/excel';
-import { describeSigner, signPdf } from '../report/sign';
+import { templateKey } from './corrections';
+import type { OrgProfile as ReportOrg } from '../report/pdf';
 import { fingerprint } from '../report/fingerprint';
-import { readReportFingerprint } from '../report/manifest';
-import { verifyReport } from '../report/verify';
+// Parsing files and building documents runs in memory-limited worker threads (docs/security.md).
+import {
+  applyCorrections,
+  correctionValue,
+  describeSigner,
+  importWorkbookBuffer,
+  readReportFingerprint,
+  renderReportPdf,
+  renderReportXlsx,
+  signPdf,
+  verifyReport,
+} from '../work/isolated';
+import { auditCheck } from './audit';
 import { createBatchRunner } from './batch';
 
 export interface HandlerDeps {
@@ -265,8 +273,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (kind !== 'pdf') throw new ApiError('只有 PDF 报告可以加数字签名');
         const p12 = fromB64(sign.p12Base64);
         const certFile = sign.fileName ?? '证书文件';
-        signedBy = describeSigner(p12, sign.password, certFile).subject;
-        bytes = signPdf(bytes, p12, sign.password, { certFile, reason: `出具审查报告（报告指纹 ${fp.short}）` });
+        signedBy = (await describeSigner(p12, sign.password, certFile)).subject;
+        bytes = await signPdf(bytes, p12, sign.password, { certFile, reason: `出具审查报告（报告指纹 ${fp.short}）` });
       }
       const base = (r.run.result.project?.name ?? `项目${r.projectId}`).replace(/[\\/:*?"<>|\s]+/g, '_');
       const fileName = `${base}_审查报告_${fp.short}.${kind}`;
@@ -279,7 +287,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'report.verify': async ({ dataBase64 }) => {
       const pdf = fromB64(dataBase64);
-      const hex = readReportFingerprint(pdf);
+      const hex = await readReportFingerprint(pdf);
       if (!hex) {
         return { ok: false, fingerprint: null, runId: null, differences: ['该文件不是 LandCheck 生成的报告，或报告元数据已被破坏：未找到指纹'] };
       }
@@ -293,7 +301,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         };
       }
       const r = mustRun(found.runId);
-      const outcome = verifyReport(pdf, r.run);
+      const outcome = await verifyReport(pdf, r.run);
       const differences = [...outcome.differences];
       // The manifest proves the content; the archived copy proves the file itself was not altered.
       const archived = db().reportBytes(found.id);
@@ -314,13 +322,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { fileName: `LandCheck备份_${localDate(new Date())}.sqlite`, dataBase64: b64(bytes) };
     },
     'store.restore': async ({ fileName, dataBase64 }) => {
+      let kept;
       try {
-        deps.holder.restore(fromB64(dataBase64));
+        kept = deps.holder.restore(fromB64(dataBase64));
       } catch (e) {
         throw new ApiError(`无法从“${fileName}”恢复，当前数据未改动：${userMessage(e).replace(/[^\s：]*restore\.sqlite/g, fileName)}`);
       }
-      return { projects: db().listProjects({ includeArchived: true }).length };
+      return { projects: db().listProjects({ includeArchived: true }).length, kept: kept.kept, copies: kept.copies, copyLimit: kept.limit };
     },
+    'audit.verify': async ({ reports }) =>
+      auditCheck(db(), deps.holder.path, (reports ?? []).map((r) => ({ fileName: r.fileName, pdf: fromB64(r.dataBase64) }))),
     'org.list': async () => db().listOrgProfiles().map(orgRow),
     'org.save': async ({ profile }) => {
       const id = db().saveOrgProfile({

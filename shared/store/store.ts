@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CheckRun, ConditionsDoc, ImportResult, Overall, Verdict } from '../model/types.js';
-import { appendAudit, readAudit, verifyChain, type AuditEntry, type ChainVerdict } from './audit.js';
+import { appendAudit, chainHead, checkAnchor, readAudit, verifyChain, type AnchorVerdict, type AuditAnchor, type AuditEntry, type ChainVerdict } from './audit.js';
 import { canonicalJson, pack, sha256Hex, unpack } from './canonical.js';
 import { applyOverrides } from '../check/overrides';
 import { VERDICT_LABEL } from '../model/verdicts';
@@ -86,6 +86,10 @@ export interface Store {
   // audit
   auditLog(q?: { projectId?: number; kind?: string; limit?: number }): AuditEntry[];
   verifyAuditChain(): ChainVerdict;
+  /** The newest audit row (id and hash): what an issued report records as its anchor. */
+  auditHead(): AuditAnchor | null;
+  /** Does this log still contain the row an issued report recorded? */
+  checkAuditAnchor(anchor: AuditAnchor): AnchorVerdict;
 
   // backup
   backupTo(file: string): Promise<void>;
@@ -803,6 +807,14 @@ class SqliteStore implements Store {
   verifyAuditChain(): ChainVerdict {
     if (!hasTable(this.db, 'audit_log')) return { ok: true, count: 0 };
     return verifyChain(this.db);
+  }
+
+  auditHead(): AuditAnchor | null {
+    return hasTable(this.db, 'audit_log') ? chainHead(this.db) : null;
+  }
+
+  checkAuditAnchor(anchor: AuditAnchor): AnchorVerdict {
+    return checkAnchor(this.db, anchor);
   }
 
   // ---------------------------------------------------------------- backup

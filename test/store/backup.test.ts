@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { latestVersion, openStore, restoreFrom, StoreError } from '../../shared/store/index.js';
+import { latestVersion, openStore, restoreCopies, restoreFrom, StoreError } from '../../shared/store/index.js';
 import { openDatabase } from '../../shared/store/sqlite.js';
 import { makeConditions, makeImport, makeRun, tempDir } from './fixtures.js';
 
@@ -64,7 +64,9 @@ describe('backup and restore', () => {
     integrity.close();
     r.close();
     // the replaced database was kept
-    const prev = openStore(`${path}.before-restore`, { readonly: true });
+    const [kept] = restoreCopies(path);
+    expect(kept).toMatch(/main\.db\.before-restore-\d{8}-\d{6}$/);
+    const prev = openStore(kept!, { readonly: true });
     expect(prev.listProjects({ sort: 'name' }).map((x) => x.name)).toEqual(['备份之后的项目', '改名之后']);
     prev.close();
     expect(existsSync(`${path}.restore-tmp`)).toBe(false);
