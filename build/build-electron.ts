@@ -1,6 +1,7 @@
-// Builds the Electron entry files into dist/electron: the main process as one ESM bundle (npm
-// packages stay external and are loaded from node_modules), the sandboxed preload as CommonJS
-// that requires nothing but `electron`, and the store's migrations next to the bundle.
+// Builds the Electron entry files into dist/electron: the main process, its backend thread and
+// the task worker as ESM bundles (npm packages stay external and are loaded from node_modules),
+// the sandboxed preload as CommonJS that requires nothing but `electron`, and the store's
+// migrations next to the bundles.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,17 +10,26 @@ const root = join(import.meta.dirname, '..');
 const out = join(root, 'dist', 'electron');
 mkdirSync(out, { recursive: true });
 
-await build({
-  entryPoints: [join(root, 'electron', 'main.ts')],
-  outfile: join(out, 'main.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-});
+// The main process, its backend thread (the handlers, electron/backend.ts) and the memory-limited
+// task worker (shared/work/worker.ts): three ESM bundles side by side, each thread started from
+// the file next to the one that starts it.
+for (const [entry, file] of [
+  [join(root, 'electron', 'main.ts'), 'main.mjs'],
+  [join(root, 'electron', 'backend.ts'), 'landcheck-backend.mjs'],
+  [join(root, 'shared', 'work', 'worker.ts'), 'landcheck-worker.mjs'],
+]) {
+  await build({
+    entryPoints: [entry],
+    outfile: join(out, file),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
 
 await build({
   entryPoints: [join(root, 'electron', 'preload.ts')],

@@ -7,11 +7,8 @@
 // that left a large heap behind. Loading: from source (tsx, vitest) the worker is the TypeScript
 // module next to this one, loaded through tsx's API; from a bundle (build/run-cli.mjs,
 // build/build-electron.ts) it is the bundled WORKER_BUNDLE next to the bundle. docs/security.md.
-import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { startThread } from './thread';
 import { InputError } from '../errors';
 import { deserializeError, type TaskReply } from './protocol';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
@@ -55,27 +52,9 @@ const slots: Slot[] = [];
 const waiting: Array<() => void> = [];
 let nextId = 1;
 
-function workerSource(): { url: URL; evalCode?: string } {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    // Running from source: load worker.ts through tsx (works under tsx, vitest and plain node).
-    const require = createRequire(here);
-    const api = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
-    const entry = new URL('./worker.ts', here).href;
-    return {
-      url: new URL(here),
-      evalCode: `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}));`,
-    };
-  }
-  const bundled = new URL(`./${WORKER_BUNDLE}`, here);
-  if (!existsSync(fileURLToPath(bundled))) throw new Error(`${WORKER_BUNDLE} is missing next to ${fileURLToPath(here)}`);
-  return { url: bundled };
-}
-
 function spawn(memoryMb: number): Slot {
-  const src = workerSource();
   const resourceLimits: ResourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 48, stackSizeMb: 4 };
-  const worker = src.evalCode ? new Worker(src.evalCode, { eval: true, resourceLimits }) : new Worker(src.url, { resourceLimits });
+  const worker = startThread(import.meta.url, './worker.ts', `./${WORKER_BUNDLE}`, { resourceLimits });
   const slot: Slot = { worker, memoryMb, ready: Promise.resolve(), busy: false, idle: null, onDeath: null, dead: false };
   slot.ready = new Promise<void>((resolve, reject) => {
     const onMsg = (m: unknown) => {
