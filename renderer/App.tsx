@@ -10,6 +10,7 @@ import { ResultsScreen } from './screens/Results';
 import { ReportScreen } from './screens/Report';
 import { VerifyScreen } from './screens/Verify';
 import { BatchScreen } from './screens/Batch';
+import { AuditPanel } from './components/AuditPanel';
 
 const NAV: Array<{ screen: Screen; label: string; needsProject: boolean; key?: string }> = [
   { screen: 'projects', label: '项目', needsProject: false },
@@ -132,6 +133,7 @@ export function App() {
               );
             })}
           </ul>
+          <AuditPanel />
           <div className="sidebar-foot">Ctrl+N 新建项目</div>
         </nav>
         <div className="content">

@@ -26,6 +26,5 @@ export const HEAVY_METHODS = [
   'batch.report',
   'store.backup',
   'store.restore',
-  'audit.verify',
 ] as const;
 export const MAX_HEAVY = 2;
