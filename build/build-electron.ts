@@ -5,31 +5,24 @@
 import { build } from 'esbuild';
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+// @ts-expect-error plain .mjs module without types
+import { WORKER_CJS, WORKER_FILE } from './worker-bundle.mjs';
 
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'dist', 'electron');
 mkdirSync(out, { recursive: true });
 
-// The main process, its backend thread (the handlers, electron/backend.ts) and the memory-limited
-// task worker (shared/work/worker.ts): three ESM bundles side by side, each thread started from
-// the file next to the one that starts it.
+// The main process and its backend thread (the handlers, electron/backend.ts) as ESM bundles, and
+// the memory-limited task worker (shared/work/worker.ts) as CommonJS (build/worker-bundle.mjs),
+// side by side: each thread is started from the file next to the one that starts it.
+const common = { bundle: true, platform: 'node', target: 'node22', packages: 'external', sourcemap: true, logLevel: 'warning' } as const;
 for (const [entry, file] of [
   [join(root, 'electron', 'main.ts'), 'main.mjs'],
   [join(root, 'electron', 'backend.ts'), 'landcheck-backend.mjs'],
-  [join(root, 'shared', 'work', 'worker.ts'), 'landcheck-worker.mjs'],
 ]) {
-  await build({
-    entryPoints: [entry],
-    outfile: join(out, file),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-  });
+  await build({ ...common, format: 'esm', entryPoints: [entry], outfile: join(out, file) });
 }
+await build({ ...common, ...(WORKER_CJS as object), entryPoints: [join(root, 'shared', 'work', 'worker.ts')], outfile: join(out, WORKER_FILE) });
 
 await build({
   entryPoints: [join(root, 'electron', 'preload.ts')],

@@ -27,7 +27,7 @@ export function refused(error: string, kind: ErrorKind): Envelope<never> {
 export async function dispatch(handlers: Handlers, method: unknown, input: unknown): Promise<Envelope<unknown>> {
   if (!isMethod(method)) return refused(`未知的操作：${String(method).slice(0, 60)}`, 'unknown_method');
   const deep = tooDeep(input, MAX_INPUT_DEPTH);
-  if (deep) return refused(`操作 ${method} 的参数嵌套超过 ${MAX_INPUT_DEPTH} 层${deep}，已拒绝`, 'invalid');
+  if (deep !== null) return refused(`操作 ${method} 的参数嵌套超过 ${MAX_INPUT_DEPTH} 层${deep}，已拒绝`, 'invalid');
   const parsed = (schemas[method] as z.ZodType).safeParse(input ?? {});
   if (!parsed.success) return refused(`操作 ${method} 的参数无效：${describeZodError(parsed.error)}`, 'invalid');
   try {

@@ -108,14 +108,18 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: WebHostOp
     // Only same-origin pages may call the API (no CSRF from other local pages).
     const origin = req.headers.origin;
     if (origin && origin !== `http://${req.headers.host}`) {
+      await drain(req, MAX_BODY);
       return refuse(res, 403, '拒绝跨源请求：只有本机审查服务自己的页面可以调用', 'denied');
     }
     if (!tokenAllowed(req.headers[TOKEN_HEADER], state.token)) {
+      await drain(req, MAX_BODY);
       return refuse(res, 403, '访问令牌缺失或不正确：请用启动审查服务时显示的完整地址（含 #token=…）打开页面', 'denied');
     }
     const method = decodeURIComponent(url.pathname.slice(5));
     const heavy = (HEAVY_METHODS as readonly string[]).includes(method);
     if (heavy && state.heavy >= MAX_HEAVY) {
+      // The body is read and dropped (never kept), so the client gets this answer, not a reset.
+      await drain(req, method === 'store.restore' ? MAX_RESTORE_BODY : MAX_BODY);
       return refuse(res, 503, `正在处理其他文件（导入、报告、批量审查或恢复最多同时 ${MAX_HEAVY} 项），请稍后再试`, 'busy');
     }
     if (heavy) state.heavy++;
@@ -173,6 +177,20 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
     req.on('end', () => (size > max ? reject(new Error('too large')) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
     req.on('close', () => size > max && reject(new Error('too large'))); // cut off: settle anyway
+  });
+}
+
+/** Reads a refused request's body to its end without keeping it; far beyond `max` the connection is cut. */
+function drain(req: IncomingMessage, max: number): Promise<void> {
+  return new Promise((resolve) => {
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) req.destroy();
+    });
+    req.on('end', () => resolve());
+    req.on('close', () => resolve());
+    req.on('error', () => resolve());
   });
 }
 

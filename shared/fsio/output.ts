@@ -56,6 +56,15 @@ export function checkOutputs(outputs: readonly NamedPath[], inputs: readonly Nam
     if (st && !st.isFile()) {
       throw new InputError(`输出文件“${o.path}”（${o.what}）不是普通文件（是设备、管道或套接字等特殊文件），已拒绝写入`, o.path);
     }
+    if (!st) {
+      let parent: ReturnType<typeof statSync> | null = null;
+      try {
+        parent = statSync(dirname(resolve(o.path)));
+      } catch {
+        parent = null;
+      }
+      if (!parent || !parent.isDirectory()) throw new InputError(`无法写入输出文件“${o.path}”（${o.what}）：所在文件夹不存在`, o.path);
+    }
     for (const i of ins) {
       if (i.id.stats && sameFile(o.id, i.id)) {
         throw new InputError(

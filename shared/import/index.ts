@@ -2,7 +2,7 @@
 // Unusable input → InputError with one Chinese message naming the file.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError } from '../errors';
 import type { ImportedValue, ImportResult } from '../model/types';
 import { indicator } from '../model/indicators';
@@ -84,7 +84,9 @@ async function loadWorkbook(
   checkFormat(buf, file);
   await checkPackage(buf, file, limits);
   const sha256 = createHash('sha256').update(buf).digest('hex');
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: a process that only delegates reading to a worker never loads it.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {

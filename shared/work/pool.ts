@@ -13,8 +13,11 @@ import { InputError } from '../errors';
 import { deserializeError, type TaskReply } from './protocol';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
 
-/** File name of the bundled task worker, next to the bundle that uses it. */
-export const WORKER_BUNDLE = 'landcheck-worker.mjs';
+/**
+ * File name of the bundled task worker, next to the bundle that uses it. CommonJS, so that each
+ * task's libraries load on first use (an ESM bundle would load every library at start).
+ */
+export const WORKER_BUNDLE = 'landcheck-worker.cjs';
 
 export const WORK_LIMITS = {
   /** V8 old-generation heap of one worker, in MB. */

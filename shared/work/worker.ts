@@ -1,6 +1,6 @@
 // Entry of a task worker thread (spawned by shared/work/pool.ts): runs one task at a time and
 // answers with its value, or with the error as plain data (InputError/StoreError keep their
-// Chinese message and their file). Bundled as dist/<cli|electron>/landcheck-worker.mjs.
+// Chinese message and their file). Bundled as dist/<cli|electron>/landcheck-worker.cjs (build/worker-bundle.mjs).
 import { parentPort } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { tasks, type TaskName } from './tasks';

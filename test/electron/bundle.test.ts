@@ -32,7 +32,7 @@ describe('built Electron entry files', () => {
   });
 
   it('the backend thread and the task worker are bundled next to the main bundle', () => {
-    for (const f of ['main.mjs', 'landcheck-backend.mjs', 'landcheck-worker.mjs']) {
+    for (const f of ['main.mjs', 'landcheck-backend.mjs', 'landcheck-worker.cjs']) {
       expect(readFileSync(join(ROOT, 'dist', 'electron', f), 'utf8').length, f).toBeGreaterThan(1000);
     }
     // the backend never loads electron (it runs in a plain worker thread)
