@@ -474,12 +474,15 @@ export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLi
         else rels.set(attrs.Id ?? '', attrs.Target ?? '');
       },
       text(_local, text) {
-        // exceljs expands every "$A$1:$C$3" of a defined name into cells (lib/doc/defined-names.js).
-        for (const m of text.matchAll(/\$[A-Za-z]{1,4}\$\d{1,9}(?::\$[A-Za-z]{1,4}\$\d{1,9})?/g)) {
-          definedNameArea += rangeArea(m[0], limits);
+        // exceljs expands into cells every comma-separated range of a defined name that holds a
+        // "$A$1"-style reference anywhere (lib/doc/defined-names.js): "S!$A$1:XFD1048576" too.
+        for (const item of text.split(',')) {
+          const ref = (item.split('!').pop() ?? '').trim();
+          if (!/\$[A-Za-z]+\$\d+/.test(ref)) continue;
+          definedNameArea += Math.max(rangeArea(ref, limits), 1);
           if (definedNameArea > limits.maxCells) {
             throw new InputError(
-              `文件“${file}”的名称定义引用的区域（${m[0]}）过大，读取时需展开超过 ${num(limits.maxCells)} 个单元格，已拒绝读取。请在 Excel 的“名称管理器”中删除或缩小该名称后另存再试`,
+              `文件“${file}”的名称定义引用的区域（${ref.slice(0, 40)}）过大，读取时需展开超过 ${num(limits.maxCells)} 个单元格，已拒绝读取。请在 Excel 的“名称管理器”中删除或缩小该名称后另存再试`,
               file,
             );
           }
@@ -551,6 +554,14 @@ export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLi
               throw corrupt(file, `${label}的列定义超出 Excel 的最大列数 ${num(limits.maxColumn)}`);
             }
           }
+        },
+      });
+    } else if (/comments\d*\.xml$/i.test(name)) {
+      // Each comment is attached to its cell, which exceljs creates.
+      await scanPart(buf, en, file, limits, `“${en.name}”`, {
+        captureAttrs: new Set(),
+        open(local) {
+          if (local === 'comment' && ++cells > limits.maxCells) throw tooManyCells(file, `批注“${en.name}”`, limits);
         },
       });
     } else if (/(^|\/)sharedStrings\.xml$/i.test(name)) {

@@ -139,6 +139,12 @@ describe('hostile XML inside a valid package', () => {
       '名称.xlsx',
       '名称定义',
     ));
+  it('a defined name mixing "$A$1" and a bare corner (S!$A$1:XFD1048576)', async () =>
+    expectRefused(
+      await bad('名称2.xlsx', xlsxOf([{ name: 'S', xml: SMALL_SHEET }], [], '<definedNames><definedName name="区域">S!$A$1:XFD1048576</definedName></definedNames>')),
+      '名称2.xlsx',
+      '名称定义',
+    ));
   it('510,000 shared strings', async () =>
     expectRefused(await bad('字符串.xlsx', xlsxOf([{ name: 'S', xml: SMALL_SHEET }], [{ name: 'xl/sharedStrings.xml', content: sharedStrings(510_000, true) }])), '字符串.xlsx', '共享字符串'));
 });
