@@ -116,13 +116,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: WebHostOp
       return refuse(res, 403, '访问令牌缺失或不正确：请用启动审查服务时显示的完整地址（含 #token=…）打开页面', 'denied');
     }
     const method = decodeURIComponent(url.pathname.slice(5));
-    const heavy = (HEAVY_METHODS as readonly string[]).includes(method);
-    if (heavy && state.heavy >= MAX_HEAVY) {
+    // A restore carries a whole database: it runs alone (it takes every heavy slot).
+    const heavy = !(HEAVY_METHODS as readonly string[]).includes(method) ? 0 : method === 'store.restore' ? MAX_HEAVY : 1;
+    if (heavy > 0 && state.heavy + heavy > MAX_HEAVY) {
       // The body is read and dropped (never kept), so the client gets this answer, not a reset.
       await drain(req, method === 'store.restore' ? MAX_RESTORE_BODY : MAX_BODY);
       return refuse(res, 503, `正在处理其他文件（导入、报告、批量审查或恢复最多同时 ${MAX_HEAVY} 项），请稍后再试`, 'busy');
     }
-    if (heavy) state.heavy++;
+    state.heavy += heavy;
     try {
       const max = method === 'store.restore' ? MAX_RESTORE_BODY : MAX_BODY;
       let body: unknown;
@@ -138,7 +139,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: WebHostOp
       const envelope = await dispatch(opts.handlers, method as Method, body);
       return sendJson(res, 200, envelope);
     } finally {
-      if (heavy) state.heavy--;
+      state.heavy -= heavy;
     }
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求');

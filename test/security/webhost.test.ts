@@ -203,6 +203,17 @@ describe('heavy requests at once', () => {
     expect(again.status).toBe(200);
   });
 
+  it('a restore (a whole database in one request) runs alone: with one upload in flight it is told to wait', async () => {
+    const a = openUpload('import.workbook');
+    await new Promise((r) => setTimeout(r, 200));
+    const r = await api('store.restore', { fileName: '备份.sqlite', dataBase64: Buffer.from('not a database').toString('base64') });
+    expect(r.status).toBe(503);
+    expectApiError(r.json!, 'busy', '请稍后再试');
+    a.finish();
+    expect((await a.done).json?.ok).toBe(true);
+    expect(holder.store.listProjects().map((p) => p.name)).toContain('机密项目甲');
+  });
+
   it('a body over the limit is refused with 413, and malformed JSON with 400', async () => {
     const big = await raw({ host: self(), path: '/api/report.verify', method: 'POST', headers: { 'Content-Type': 'application/json', 'X-LandCheck-Token': host.token }, body: Buffer.alloc(65 * 1024 * 1024, 0x41) });
     expect(big.status).toBe(413);
