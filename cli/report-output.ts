@@ -1,11 +1,11 @@
 // --pdf / --xlsx of `npm run check`: the stamped report and the Excel record of a run.
-import { writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import type { CheckRun } from '../shared/model/types';
 import { renderReportPdf, type ReportOptions } from '../shared/report/pdf';
 import { renderReportXlsx } from '../shared/report/excel';
 import { fingerprint } from '../shared/report/fingerprint';
 import { InputError } from '../shared/errors';
+import { INPUT_LIMITS, readInputFileSync } from '../shared/fsio/read';
+import { writeFileAtomic } from '../shared/fsio/output';
 
 /** Environment variable holding the PKCS#12 password when --sign-password-env is not given. */
 export const DEFAULT_P12_PASSWORD_ENV = 'LANDCHECK_P12_PASSWORD';
@@ -31,12 +31,11 @@ interface SignInputs {
 /** Reads the certificate file and its password before anything is rendered. */
 function signInputs(req: SignRequest, env: NodeJS.ProcessEnv): SignInputs {
   const envName = req.passwordEnv ?? DEFAULT_P12_PASSWORD_ENV;
-  let p12: Uint8Array;
-  try {
-    p12 = readFileSync(req.p12);
-  } catch {
-    throw new InputError(`找不到或无法读取签名证书文件：${req.p12}`, req.p12);
-  }
+  const p12: Uint8Array = readInputFileSync(req.p12, {
+    what: '签名证书文件',
+    maxBytes: INPUT_LIMITS.certificateBytes,
+    missing: `找不到或无法读取签名证书文件：${req.p12}`,
+  });
   const password = env[envName];
   if (password === undefined) {
     throw new InputError(
@@ -56,11 +55,7 @@ export function reportOptionsFromFlags(flags: Map<string, string | true>): Repor
   const sealPngPath = str('seal-png');
   let sealPng: Uint8Array | undefined;
   if (sealPngPath) {
-    try {
-      sealPng = readFileSync(sealPngPath);
-    } catch {
-      throw new InputError(`找不到或无法读取印章图片：${sealPngPath}`, sealPngPath);
-    }
+    sealPng = readInputFileSync(sealPngPath, { what: '印章图片', maxBytes: INPUT_LIMITS.sealPngBytes, missing: `找不到或无法读取印章图片：${sealPngPath}` });
   }
   return {
     org: {
@@ -75,12 +70,9 @@ export function reportOptionsFromFlags(flags: Map<string, string | true>): Repor
   };
 }
 
+/** Atomic (temporary file + rename, shared/fsio/output.ts); never half a file. */
 async function writeOut(path: string, bytes: Uint8Array): Promise<void> {
-  try {
-    await writeFile(path, bytes);
-  } catch (e) {
-    throw new InputError(`无法写入文件 ${path}（${(e as NodeJS.ErrnoException).code ?? '写入失败'}）`, path);
-  }
+  await writeFileAtomic(path, bytes);
 }
 
 export async function writeReports(

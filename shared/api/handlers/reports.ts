@@ -3,12 +3,10 @@
 import type { Handlers, OrgProfileRow, ReportRow } from '../contract';
 import { ApiError } from '../dispatch';
 import { sha256Hex } from '../../canonical';
-import { renderReportPdf, type OrgProfile as ReportOrg } from '../../report/pdf';
-import { renderReportXlsx } from '../../report/excel';
-import { describeSigner, signPdf } from '../../report/sign';
+import type { OrgProfile as ReportOrg } from '../../report/pdf';
 import { fingerprint } from '../../report/fingerprint';
-import { readReportFingerprint } from '../../report/manifest';
-import { verifyReport } from '../../report/verify';
+// Parsing files and building documents runs in memory-limited worker threads (docs/security.md).
+import { describeSigner, readReportFingerprint, renderReportPdf, renderReportXlsx, signPdf, verifyReport } from '../../work/isolated';
 import { b64, fromB64, type ApiContext } from './context';
 
 type ReportHandlers = Pick<Handlers, 'report.render' | 'report.list' | 'report.verify' | 'org.list' | 'org.save'>;
@@ -52,8 +50,8 @@ export function reportHandlers(ctx: ApiContext): ReportHandlers {
         if (kind !== 'pdf') throw new ApiError('只有 PDF 报告可以加数字签名');
         const p12 = fromB64(sign.p12Base64);
         const certFile = sign.fileName ?? '证书文件';
-        signedBy = describeSigner(p12, sign.password, certFile).subject;
-        bytes = signPdf(bytes, p12, sign.password, { certFile, reason: `出具审查报告（报告指纹 ${fp.short}）` });
+        signedBy = (await describeSigner(p12, sign.password, certFile)).subject;
+        bytes = await signPdf(bytes, p12, sign.password, { certFile, reason: `出具审查报告（报告指纹 ${fp.short}）` });
       }
       const base = (r.run.result.project?.name ?? `项目${r.projectId}`).replace(/[\\/:*?"<>|\s]+/g, '_');
       const fileName = `${base}_审查报告_${fp.short}.${kind}`;
@@ -66,7 +64,7 @@ export function reportHandlers(ctx: ApiContext): ReportHandlers {
     },
     'report.verify': async ({ dataBase64 }) => {
       const pdf = fromB64(dataBase64);
-      const hex = readReportFingerprint(pdf);
+      const hex = await readReportFingerprint(pdf);
       if (!hex) {
         return { ok: false, fingerprint: null, runId: null, differences: ['该文件不是 LandCheck 生成的报告，或报告元数据已被破坏：未找到指纹'] };
       }
@@ -80,7 +78,7 @@ export function reportHandlers(ctx: ApiContext): ReportHandlers {
         };
       }
       const r = mustRun(found.runId);
-      const outcome = verifyReport(pdf, r.run);
+      const outcome = await verifyReport(pdf, r.run);
       const differences = [...outcome.differences];
       // The manifest proves the content; the archived copy proves the file itself was not altered.
       const archived = db().reportBytes(found.id);
