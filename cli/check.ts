@@ -4,6 +4,7 @@ import type { CheckRun, Finding } from '../shared/model/types';
 import { formatValue, indicatorName } from '../shared/model/indicators';
 import { OVERALL_EXIT, OVERALL_LABEL, VERDICT_LABEL } from '../shared/model/verdicts';
 import { runCheck } from '../shared/check/run';
+import { checkOutputs, type NamedPath } from '../shared/fsio/output';
 import { failInput, formatTable, parseArgs, runMain } from './common';
 
 const USAGE =
@@ -43,7 +44,19 @@ runMain(async () => {
     failInput(`--sign-password-env、--sign-reason、--sign-location 只能与 --sign 一起使用。\n用法：${USAGE}`);
   }
   if (signPath && typeof pdfPath !== 'string') failInput(`--sign 需要与 --pdf 一起使用（签名的对象是 PDF 报告）。\n用法：${USAGE}`);
-  const run = await runCheck({ sheetPath, conditionsPath });
+  // No output may be one of the inputs (same file by identity: other spelling, link, symlink).
+  const outputs: NamedPath[] = [];
+  if (typeof pdfPath === 'string') outputs.push({ path: pdfPath, what: 'PDF 报告' });
+  if (typeof xlsxPath === 'string') outputs.push({ path: xlsxPath, what: 'Excel 结果' });
+  const inputs: NamedPath[] = [
+    { path: sheetPath, what: '指标表' },
+    { path: conditionsPath, what: '条件文件' },
+  ];
+  if (signPath) inputs.push({ path: signPath, what: '签名证书' });
+  const sealPng = signFlag('seal-png');
+  if (sealPng) inputs.push({ path: sealPng, what: '印章图片' });
+  checkOutputs(outputs, inputs);
+  const run = await runCheck({ sheetPath, conditionsPath, import: { isolate: true } });
 
   if (typeof pdfPath === 'string' || typeof xlsxPath === 'string') {
     const { reportOptionsFromFlags, writeReports } = await import('./report-output');
@@ -51,7 +64,6 @@ runMain(async () => {
       pdf: typeof pdfPath === 'string' ? pdfPath : undefined,
       xlsx: typeof xlsxPath === 'string' ? xlsxPath : undefined,
       quiet: args.flags.has('json'),
-      inputs: [sheetPath, conditionsPath],
       sign: signPath
         ? { p12: signPath, passwordEnv: signFlag('sign-password-env'), reason: signFlag('sign-reason'), location: signFlag('sign-location') }
         : undefined,

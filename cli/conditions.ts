@@ -1,9 +1,9 @@
 // npm run conditions -- --from-text <contract.txt> [--json]   (../shared/spec/formats.md §5)
 // npm run conditions -- --validate <conditions.json>
 // Exit: 0 all parsed / file valid · 2 some sentences unparsed · 3 unreadable or invalid input.
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isInputError, InputError } from '../shared/errors';
+import { readInputFileSync } from '../shared/fsio/read';
 import { useList } from '../shared/model/uses';
 import { conditionsFromText, describeRule, loadConditions } from '../shared/conditions/index';
 import { indicatorName, formatValue } from '../shared/model/indicators';
@@ -42,15 +42,8 @@ function parseArgs(argv: string[]): Args {
 
 /** Reads a UTF-8 text file; missing, not UTF-8 or empty → InputError. */
 function readText(path: string): string {
-  let bytes: Buffer;
-  try {
-    if (statSync(path).isDirectory()) throw new InputError(`文件 ${path} 是一个文件夹，不是文本文件`, basename(path));
-    bytes = readFileSync(path);
-  } catch (e) {
-    if (isInputError(e)) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `找不到文件 ${path}` : `无法读取文件 ${path}`, basename(path));
-  }
+  // Only a regular file, and at most 4 MB (docs/security.md): never a device or a FIFO.
+  const bytes = readInputFileSync(path, { what: '合同文本', maxBytes: 4 * 1024 * 1024, missing: `找不到文件 ${path}` });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -153,6 +153,9 @@ export const schemas = {
   'batch.summaryXlsx': z.object({ batchId: id }),
   'batch.toProjects': z.object({ batchId: id }),
   'batch.delete': z.object({ batchId: id }),
+
+  /** Verify the audit chain; optionally against reports already issued (their recorded chain head). */
+  'audit.verify': z.object({ reports: z.array(z.object({ fileName: nonEmpty(255), dataBase64: base64 })).max(20).optional() }),
 } as const;
 
 export type Method = keyof typeof schemas;
@@ -321,6 +324,30 @@ export interface IssuedFileRow {
   signedBy?: string;
 }
 
+export interface AuditReportCheck {
+  fileName: string;
+  /** match: the report's chain head is in this log; mismatch: it is not (log rewritten or replaced). */
+  status: 'match' | 'mismatch' | 'none' | 'unreadable';
+  /** Chinese. */
+  message: string;
+}
+
+export interface AuditCheck {
+  /** Chain unbroken and consistent with every report given. */
+  ok: boolean;
+  /** Rows in the log. */
+  count: number;
+  /** First row that does not fit the chain. */
+  brokenAt: number | null;
+  /** Chinese summary: intact, or where it breaks. */
+  message: string;
+  /** Newest row (what a report issued now records). */
+  head: { id: number; hash: string } | null;
+  reports: AuditReportCheck[];
+  /** Copies of earlier databases kept by restores, and their limit. */
+  copies: { count: number; limit: number };
+}
+
 export interface ApiOutputs {
   'app.info': { version: string; samples: Array<{ id: string; title: string }> };
   'settings.get': { userName: string | null };
@@ -382,7 +409,14 @@ export interface ApiOutputs {
   'report.verify': VerifyResult;
   'report.lookup': { query: string; files: IssuedFileRow[] };
   'store.backup': { fileName: string; dataBase64: string };
-  'store.restore': { projects: number };
+  'store.restore': {
+    projects: number;
+    /** Where the replaced database was kept (a timestamped copy next to the database). */
+    kept?: string | null;
+    /** Copies of earlier databases kept so far, and their limit. */
+    copies?: number;
+    copyLimit?: number;
+  };
   'org.list': OrgProfileRow[];
   'org.save': OrgProfileRow;
   'batch.start': { batchId: number };
@@ -395,6 +429,7 @@ export interface ApiOutputs {
   'batch.summaryXlsx': { fileName: string; dataBase64: string };
   'batch.toProjects': { projects: number };
   'batch.delete': { deleted: true };
+  'audit.verify': AuditCheck;
 }
 
 /** The one function the renderer sees (preload `invoke` satisfies it; so does the HTTP client). */
@@ -402,8 +437,16 @@ export type Invoke = <M extends Method>(method: M, input: ApiInput<M>) => Promis
 
 export type Handlers = { [M in Method]: (input: z.output<(typeof schemas)[M]>) => Promise<ApiOutputs[M]> };
 
+/**
+ * Why a call was refused before or outside its handler (absent when the handler itself refused
+ * the input; `error` always says why in Chinese): the request was malformed or nested too deep,
+ * the method is unknown, the host is busy with other heavy work, the request was not allowed
+ * (host, origin, token, sender), too large, or failed unexpectedly. docs/security.md.
+ */
+export type ErrorKind = 'invalid' | 'unknown_method' | 'busy' | 'denied' | 'too_large' | 'internal';
+
 /** Wire shape of every answer, IPC and HTTP alike: errors are one Chinese message. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; kind?: ErrorKind };
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(schemas, name);

@@ -7,17 +7,24 @@ import type { Store } from '../store/index';
 import { codeFromText, type IssuedFile } from '../store/index';
 import type { ApiOutputs, IssuedFileRow, VerifyResult } from './contract';
 import { ApiError } from './dispatch';
-import { importWorkbookBuffer } from '../import/index';
-import { applyCorrections } from './corrections';
 import { checkImported } from '../check/run';
 import { applyOverrides } from '../check/overrides';
-import { renderReportPdf, type OrgProfile, type ReportOptions } from '../report/pdf';
-import { renderReportXlsx } from '../report/excel';
-import { describeSigner, signPdf } from '../report/sign';
+import type { OrgProfile, ReportOptions } from '../report/pdf';
 import { fingerprint, shortCode } from '../report/fingerprint';
 import { correctionsOf, handEntriesOf, overridesOf } from '../report/options';
-import { inspectReport, verifyReportFile, type VerifyOutcome } from '../report/verify';
+import type { VerifyOutcome } from '../report/verify';
 import type { OriginalInputs } from '../report/rederive';
+// Parsing files and building documents runs in memory-limited worker threads (docs/security.md).
+import {
+  applyCorrections,
+  describeSigner,
+  importWorkbookBuffer,
+  renderReportPdf,
+  renderReportXlsx,
+  reportInputs,
+  signPdf,
+  verifyReportFile,
+} from '../work/isolated';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const fromB64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
@@ -91,13 +98,14 @@ export function createReportHandlers(deps: ReportDeps) {
     const stored = deps.mustRun(runId);
     const project = db().getProject(stored.projectId);
     const run = await reproducibleRun(runId);
-    const auditHead = db().auditHead() ?? undefined;
+    // the head of the audit chain, recorded in the report (docs/security.md: anchors)
+    const auditAnchor = db().auditHead() ?? undefined;
     const opts: ReportOptions = {
       org: deps.reportOrg(input.org),
       reportNo: input.reportNo,
       issuedAt: new Date(),
       project: { name: project?.name, parcel: project?.parcel },
-      auditHead,
+      auditAnchor,
     };
     let bytes = kind === 'pdf' ? await renderReportPdf(run, opts) : await renderReportXlsx(run, opts);
     const fp = fingerprint(run);
@@ -106,8 +114,8 @@ export function createReportHandlers(deps: ReportDeps) {
       if (kind !== 'pdf') throw new ApiError('只有 PDF 报告可以加数字签名');
       const p12 = fromB64(sign.p12Base64);
       const certFile = sign.fileName ?? '证书文件';
-      signedBy = describeSigner(p12, sign.password, certFile).subject;
-      bytes = signPdf(bytes, p12, sign.password, { certFile, reason: `出具审查报告（报告核验码 ${fp.short}）` });
+      signedBy = (await describeSigner(p12, sign.password, certFile)).subject;
+      bytes = await signPdf(bytes, p12, sign.password, { certFile, reason: `出具审查报告（报告核验码 ${fp.short}）` });
     }
     const base = (project?.name ?? run.result.project?.name ?? `项目${stored.projectId}`).replace(/[\\/:*?"<>|\s]+/g, '_');
     const fileName = `${base}_审查意见书_${fp.short}.${kind}`;
@@ -121,17 +129,17 @@ export function createReportHandlers(deps: ReportDeps) {
         shortCode: fp.short,
         reportNo: input.reportNo,
         orgName: opts.org.name,
-        meta: { ...(signedBy ? { signedBy } : {}), ...(auditHead ? { auditHead } : {}) },
+        meta: { ...(signedBy ? { signedBy } : {}), ...(auditAnchor ? { auditAnchor } : {}) },
       },
     });
     return { fileName, dataBase64: b64(bytes), fingerprint: fp.hex, reportId, ...(signedBy ? { signedBy } : {}) };
   };
 
   /** The original inputs of a report: as given, from a project, or found in the records by their hashes. */
-  const inputsFor = (
+  const inputsFor = async (
     pdf: Uint8Array,
     q: { workbook?: { fileName: string; dataBase64: string }; conditions?: Record<string, unknown>; conditionsFileName?: string; projectId?: number },
-  ): { inputs: OriginalInputs | undefined; from: VerifyResult['inputsFrom']; problems: string[] } => {
+  ): Promise<{ inputs: OriginalInputs | undefined; from: VerifyResult['inputsFrom']; problems: string[] }> => {
     if (q.workbook && q.conditions) {
       const doc = deps.validate(q.conditions, q.conditionsFileName ?? '条件文件');
       return { inputs: { workbook: { bytes: fromB64(q.workbook.dataBase64), name: q.workbook.fileName }, conditions: { doc, name: q.conditionsFileName ?? '条件文件' } }, from: 'given', problems: [] };
@@ -139,8 +147,9 @@ export function createReportHandlers(deps: ReportDeps) {
     if ((q.workbook && !q.conditions) || (!q.workbook && q.conditions)) {
       throw new ApiError(q.workbook ? '还需要合同条件文件（.json），或选择本机的项目' : '还需要指标表文件（.xlsx），或选择本机的项目');
     }
-    const m = inspectReport(pdf).manifest;
-    if (!m) return { inputs: undefined, from: null, problems: [] };
+    const recorded = await reportInputs(pdf);
+    if (!recorded) return { inputs: undefined, from: null, problems: [] };
+    const m = { inputs: recorded };
     const wb = db().workbookBySha(m.inputs.workbook.sha256);
     const cs = db().conditionSetBySha(m.inputs.conditions.sha256);
     if (q.projectId !== undefined) {
@@ -211,8 +220,8 @@ export function createReportHandlers(deps: ReportDeps) {
         inputsFrom: null,
       };
     }
-    const { inputs, from, problems } = inputsFor(bytes, q);
-    const o = await verifyReportFile(bytes, inputs);
+    const { inputs, from, problems } = await inputsFor(bytes, q);
+    const o = await verifyReportFile(bytes, inputs, q.fileName);
     const notes = [...o.notes];
     if (from === 'records') notes.unshift('已使用本机存档中记录的原始指标表和合同条件进行核验');
     if (from === 'project') notes.unshift('已使用所选项目中保存的指标表和合同条件进行核验');

@@ -70,8 +70,8 @@ export interface Manifest {
     checkedAt: string;
   };
   pages: { algorithm: string; digests: string[] };
-  /** Head of the issuing installation's audit chain when the report was issued, if known. */
-  auditHead?: string;
+  /** Head of the issuing installation's audit chain when the report was issued (docs/security.md). */
+  auditAnchor?: { id: number; hash: string };
   conditions: ConditionsDoc;
   rules: Record<string, string>;
   overall: Overall;
@@ -112,7 +112,7 @@ export function buildManifest(
       checkedAt: run.checkedAt,
     },
     pages: { algorithm: PAGE_DIGEST, digests: extra.pages },
-    ...(opts.auditHead ? { auditHead: opts.auditHead } : {}),
+    ...(opts.auditAnchor ? { auditAnchor: opts.auditAnchor } : {}),
     conditions: run.conditions,
     rules: run.rules,
     overall: run.result.overall,
@@ -260,6 +260,25 @@ export function legacyReport(doc: PdfDocument): { fingerprint: string | null } |
   const fp = doc.resolve(info.get('LandCheckFingerprint'));
   const hex = fp instanceof PdfString ? fp.text() : null;
   return { fingerprint: hex && /^[0-9a-f]{64}$/.test(hex) ? hex : null };
+}
+
+/** The report's fingerprint: from its embedded data, else the Info entry; null when neither is there. */
+export function readReportFingerprint(pdf: Uint8Array): string | null {
+  try {
+    const doc = new PdfDocument(pdf);
+    let m: Manifest | null = null;
+    try {
+      m = readManifest(doc);
+    } catch {
+      m = null;
+    }
+    if (m) return m.fingerprint;
+    const fp = doc.resolve(doc.info()?.get('LandCheckFingerprint'));
+    const hex = fp instanceof PdfString ? fp.text() : null;
+    return hex && /^[0-9a-f]{64}$/.test(hex) ? hex : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Convenience for tests and callers with bytes: null when absent or unreadable. */

@@ -32,8 +32,8 @@ export interface ReportOptions {
   /** When the report is issued (PDF creation date, manifest); defaults to now. */
   issuedAt?: Date;
   project?: ProjectIdentity;
-  /** Head of the issuing installation's audit chain at the time of issue, when known. */
-  auditHead?: string;
+  /** Head of the issuing installation's audit chain at the time of issue (id and hash of its newest row). */
+  auditAnchor?: { id: number; hash: string };
 }
 
 /** The options as recorded in the manifest (the seal image by its hash; it travels beside it). */
@@ -77,7 +77,7 @@ export function recordOptions(o: ReportOptions): RecordedOptions {
   });
 }
 
-export function optionsFromRecord(r: RecordedOptions, extra: { issuedAt: Date; sealPng?: Uint8Array; auditHead?: string }): ReportOptions {
+export function optionsFromRecord(r: RecordedOptions, extra: { issuedAt: Date; sealPng?: Uint8Array; auditAnchor?: { id: number; hash: string } }): ReportOptions {
   return {
     org: {
       name: r.org.name,
@@ -91,7 +91,7 @@ export function optionsFromRecord(r: RecordedOptions, extra: { issuedAt: Date; s
     date: r.date,
     project: r.project,
     issuedAt: extra.issuedAt,
-    auditHead: extra.auditHead,
+    auditAnchor: extra.auditAnchor,
   };
 }
 

@@ -29,5 +29,5 @@ export async function rederiveRun(m: Manifest, inputs: OriginalInputs): Promise<
 }
 
 export async function rederiveReport(m: Manifest, run: CheckRun, sealPng?: Uint8Array): Promise<Uint8Array> {
-  return renderReportPdf(run, optionsFromRecord(m.options, { issuedAt: new Date(m.issuedAt), sealPng, auditHead: m.auditHead }));
+  return renderReportPdf(run, optionsFromRecord(m.options, { issuedAt: new Date(m.issuedAt), sealPng, auditAnchor: m.auditAnchor }));
 }

@@ -21,8 +21,6 @@ export interface ReportArchiveRecords {
   workbookBySha(sha256: string): { bytes: Uint8Array; fileName: string } | null;
   /** A stored condition set by the SHA-256 of its canonical JSON. */
   conditionSetBySha(sha256: string): { doc: unknown; projectId: number; version: number } | null;
-  /** Hash of the newest audit row (the head of the chain), or null. */
-  auditHead(): string | null;
 }
 
 export function reportArchiveRecords(ctx: StoreContext): ReportArchiveRecords {
@@ -32,7 +30,6 @@ export function reportArchiveRecords(ctx: StoreContext): ReportArchiveRecords {
     issuedFiles: (q) => issuedFilesByCode(db, q),
     workbookBySha: (sha) => workbookBySha(db, sha),
     conditionSetBySha: (sha) => conditionSetBySha(db, sha),
-    auditHead: () => auditHeadOf(db),
   };
 }
 
@@ -160,10 +157,4 @@ export function conditionSetBySha(db: Database, sha256: string): { doc: unknown;
     | { doc: string; project_id: number; version: number }
     | undefined;
   return r ? { doc: JSON.parse(r.doc), projectId: r.project_id, version: r.version } : null;
-}
-
-/** Hash of the newest audit row (the chain head), or null for an empty log. */
-export function auditHeadOf(db: Database): string | null {
-  const r = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
-  return r?.hash ?? null;
 }

@@ -202,3 +202,18 @@ export function invertSealImage(pdf: Uint8Array, index: number): Buffer {
   const keep: Array<[string, string]> = [...st.dict.map].filter(([k]) => k !== 'Length' && k !== 'Filter' && k !== 'DecodeParms').map(([k, v]) => [k, serialize(v)]);
   return appendUpdate(buf(pdf), doc, new Map([[num, { dict: keep, data: Buffer.from(data), compress: true }]]), doc.num(doc.trailer.get('Size'))!);
 }
+
+/** The smallest well-formed PDF (a catalog and an empty page tree), with a classic xref table. */
+export function tinyPdf(): Buffer {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>', '<< /Producer (LandCheck) >>'];
+  let out = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 3 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}

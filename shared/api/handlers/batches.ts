@@ -7,7 +7,7 @@ import type { ConditionsDoc } from '../../model/types';
 import type { BatchRecord } from '../../store/types';
 import { isOpinion } from '../../check/resubmission';
 import { checkImported } from '../../check/run';
-import { renderReportPdf } from '../../report/pdf';
+import { renderReportPdf } from '../../work/isolated';
 import { fingerprint } from '../../report/fingerprint';
 import { sha256Hex } from '../../canonical';
 import { ApiError } from '../dispatch';
