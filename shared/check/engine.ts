@@ -28,7 +28,10 @@ import { formatValue, indicator as indicatorDef, indicatorName } from '../model/
 import { recompute, type CalcContext } from '../calc/index';
 import { describeRule } from '../conditions/index';
 import { holds, missWord, requirementWords } from './compare';
-import { applicability, type Gate } from './applicability';
+import { applicability, noBuildingsGate, type Gate } from './applicability';
+import { aggregateBuildings } from './aggregate';
+import { companionScopes, confirmationGate } from './clauseReading';
+import { parcelScope, projectGate } from './projectGates';
 
 export interface EngineOptions {
   /** Contract city for city-specific data (defaults to the condition file's contract.city). */
@@ -62,27 +65,46 @@ export function evaluate(imported: ImportResult, doc: ConditionsDoc, opts: Engin
   let scopes: Scope[] | null = null;
   const findings: Finding[] = [];
   for (const cond of doc.conditions) {
-    if (cond.scope !== 'building') {
-      findings.push(conditionFinding(cond, projectScope));
+    // Contract-text additions (docs/formats.md §6): the parcel, dates, project facts and size
+    // decide whether the condition applies at all; companion values reach the calculators.
+    const plot = parcelScope(cond, doc, imported);
+    if (plot && 'view' in plot) {
+      const inParcel = evaluate(plot.view, { ...doc, conditions: [{ ...cond, parcel: undefined }] }, { ...opts, city });
+      findings.push(...inParcel.map((f) => ({ ...f, message: `地块 ${plot.parcel.name}：${f.message}` })));
       continue;
     }
-    const buildingScopes = (scopes ??= imported.buildings.map((b) => makeBuildingScope(imported, b, city, projectScope)));
-    if (buildingScopes.length === 0) {
-      findings.push(
-        conditionFinding(cond, {
-          ...projectScope,
-          preface: '指标表未列出单体数据，本条按项目整体数值审查',
-        }),
-      );
+    const whole = plot?.gate ?? projectGate(cond, doc, imported);
+    if (whole) {
+      findings.push(gateFinding(cond, projectScope, whole));
       continue;
     }
-    for (let i = 0; i < buildingScopes.length; i++) {
-      const scope = buildingScopes[i];
-      const gate = applicability(cond, imported.buildings[i]);
-      findings.push(gate ? gateFinding(cond, scope, gate) : conditionFinding(cond, scope));
-    }
+    const s = companionScopes(cond, projectScope, () => (scopes ??= imported.buildings.map((b) => makeBuildingScope(imported, b, city, projectScope))));
+    findings.push(...confirmationGate(cond, conditionFindings(cond, imported, s.project, s.buildings)));
   }
   return findings;
+}
+
+/** The findings of one condition that applies to the project: once, or per building. */
+function conditionFindings(cond: Condition, imported: ImportResult, projectScope: Scope, buildings: () => Scope[]): Finding[] {
+  if (cond.scope !== 'building') return [conditionFinding(cond, projectScope)];
+  const buildingScopes = buildings();
+  if (buildingScopes.length === 0) {
+    const unknown = noBuildingsGate(cond);
+    if (unknown) return [gateFinding(cond, projectScope, unknown)];
+    return [
+      conditionFinding(cond, {
+        ...projectScope,
+        preface: '指标表未列出单体数据，本条按项目整体数值审查',
+      }),
+    ];
+  }
+  const perBuilding: Finding[] = [];
+  for (let i = 0; i < buildingScopes.length; i++) {
+    const scope = buildingScopes[i];
+    const gate = applicability(cond, imported.buildings[i]);
+    perBuilding.push(gate ? gateFinding(cond, scope, gate) : conditionFinding(cond, scope));
+  }
+  return aggregateBuildings(cond, perBuilding, imported.buildings);
 }
 
 export function overallOf(findings: Finding[]): Overall {
