@@ -58,6 +58,11 @@ describe('conditionsFromText: single sentences', () => {
     ['采用全装修并实施智能建造', { allOf: [{ indicator: 'full_fitout', op: '==', value: true }, { indicator: 'smart_construction', op: '==', value: true }] }],
     ['建筑面积达到2万平方米的公共建筑应达到绿色建筑二星级', { indicator: 'green_building_star', value: 2, appliesTo: { use: ['public'], minFloorArea: 20000 } }],
     ['单体建筑面积在2万平方米及以上的公共建筑，应采用全装修', { indicator: 'full_fitout', scope: 'building', appliesTo: { use: ['public'], minFloorArea: 20000 } }],
+    // Readings added with the condition-language additions (docs/formats.md §6).
+    ['政府投资的公共建筑应达到二星级及以上', { indicator: 'green_building_star', op: '>=', value: 2, scope: 'building', appliesTo: { use: ['public'] }, when: { government_investment: true } }],
+    ['绿地率不低于30%、不高于40%', { allOf: [{ indicator: 'green_ratio', op: '>=', value: 30 }, { indicator: 'green_ratio', op: '<=', value: 40 }] }],
+    ['单体建筑面积1万平方米以下的公共建筑应达到一星级', { indicator: 'green_building_star', op: '>=', value: 1, appliesTo: { use: ['public'], floorArea: { lte: 10000 } } }],
+    ['年径流总量控制率不低于75%（对应设计降雨量33mm）', { indicator: 'runoff_capture', op: '>=', value: 75, companion: { design_rainfall: 33 } }],
   ];
   for (const [sentence, expected] of cases) {
     it(sentence, () => {
@@ -100,14 +105,46 @@ describe('conditionsFromText: single sentences', () => {
   });
 });
 
+describe('conditionsFromText: sentences that state several conditions', () => {
+  const cases: Array<[string, Array<Record<string, unknown>>]> = [
+    ['绿色建筑星级不低于二星级，大型公共建筑不低于三星级', [
+      { indicator: 'green_building_star', op: '>=', value: 2, scope: 'project' },
+      { indicator: 'green_building_star', op: '>=', value: 3, scope: 'building', appliesTo: { use: ['public'], minFloorArea: 20000 } }]],
+    ['新建民用建筑应达到绿色建筑基本级，其中大型公共建筑应达到二星级', [
+      { value: 0, appliesTo: { use: ['residential', 'public'] } },
+      { value: 2, appliesTo: { use: ['public'], minFloorArea: 20000 } }]],
+    ['居住建筑和公共建筑装配率分别不低于50%和40%', [
+      { indicator: 'assembly_ratio', value: 50, appliesTo: { use: ['residential'] } },
+      { indicator: 'assembly_ratio', value: 40, appliesTo: { use: ['public'] } }]],
+    ['住宅建筑单体装配率应不低于50%，公共建筑单体装配率应不低于40%', [
+      { indicator: 'assembly_ratio', value: 50, appliesTo: { use: ['residential'] } },
+      { indicator: 'assembly_ratio', value: 40, appliesTo: { use: ['public'] } }]],
+    ['建筑高度在60米（含）以下时，其单体建筑预制率应不低于40%，建筑高度在60米以上时，其单体建筑预制率应不低于20%', [
+      { indicator: 'prefab_ratio', value: 40, appliesTo: { height: { lte: 60 } } },
+      { indicator: 'prefab_ratio', value: 20, appliesTo: { height: { gt: 60 } } }]],
+    ['容积率5-3: 2.50、6-3: 2.80', [
+      { indicator: 'far', op: '<=', value: 2.5, parcel: '5-3', toConfirm: expect.stringContaining('请确认') },
+      { indicator: 'far', op: '<=', value: 2.8, parcel: '6-3', toConfirm: expect.stringContaining('请确认') }]],
+  ];
+  for (const [sentence, expected] of cases) {
+    it(sentence, () => {
+      const { doc, unparsed } = conditionsFromText(sentence);
+      expect(unparsed).toEqual([]);
+      expect(doc.conditions).toHaveLength(expected.length);
+      expected.forEach((e, i) => expect(doc.conditions[i]).toMatchObject({ ...e, text: sentence }));
+      validateConditions(JSON.parse(JSON.stringify(doc)), 'parsed.json');
+    });
+  }
+});
+
 describe('conditionsFromText: never a guess', () => {
   const cases: Array<[string, string]> = [
-    ['单位建筑面积年碳排放量不高于 X kgCO₂/(m²·a)', '未写明数值'],
+    ['单位建筑面积年碳排放量不高于 X kgCO₂/(m²·a)', '“XkgCO₂”'],
     ['预制率或装配率不低于40%', '“预制率”未写明数值'],
-    ['容积率为2.5', '未写明比较关系'],
+    ['可再生能源替代率为10%', '未写明比较关系'],
     ['住宅套数不少于500套', '未识别出合同指标'],
-    ['政府投资的公共建筑应达到二星级及以上', '政府投资'],
-    ['总建筑面积3万平方米（含）以上的新建项目，100%建筑面积应采用装配式建筑技术，单体装配率不低于50%', '总建筑面积'],
+    ['学校的公共建筑应达到二星级及以上', '学校'],
+    ['总建筑面积3万平方米（含）以上的新建项目，100%建筑面积应采用装配式建筑技术，单体装配率不低于50%', '“技术”'],
     ['鼓励采用智能建造', '鼓励'],
     ['本项目不采用全装修', '否定'],
     ['绿地率不低于35', '缺少单位 %'],
@@ -115,11 +152,12 @@ describe('conditionsFromText: never a guess', () => {
     ['绿地率不低于35平方米', '单位“平方米”与指标单位 % 不符'],
     ['单位建筑面积年碳排放量不高于2吨', '不符'],
     ['预制率不低于40%或装配率不低于60%且应采用全装修', '优先关系不明确'],
-    ['绿色建筑星级不低于二星级，其中大型公共建筑不低于三星级', '出现多次'],
-    ['绿地率不低于30%、不高于40%', '未归属'],
+    ['绿色建筑星级不低于二星级或三星级', '出现多次'],
+    ['绿地率不低于30%、不低于40%', '出现多次'],
     ['绿色建筑星级应满足相关要求', '未写明要求的星级'],
-    ['单体建筑面积1万平方米以下的公共建筑应达到一星级', '无法表达'],
-    ['年径流总量控制率不低于75%（对应设计降雨量33mm）', '缺少“或”“且”等连接词'],
+    ['单体建筑面积1万平方米左右的公共建筑应达到一星级', '左右'],
+    ['年径流总量控制率不低于75%设计降雨量33mm', '“设计降雨量”未写明比较关系'],
+    ['预制率不低于40%装配率不低于60%', '缺少“或”“且”等连接词'],
   ];
   for (const [sentence, reason] of cases) {
     it(sentence, () => {
@@ -158,7 +196,7 @@ describe('conditionsFromText: a whole contract text', () => {
       ['C1', '第十四条(4)', '应开展零碳建筑或光储直柔创新示范'],
     ]);
     expect(unparsed).toEqual([
-      { sentence: '单位建筑面积年碳排放量不高于 X kgCO₂/(m²·a)', clause: '第十四条 3.', reason: expect.stringContaining('未写明数值') },
+      { sentence: '单位建筑面积年碳排放量不高于 X kgCO₂/(m²·a)', clause: '第十四条 3.', reason: expect.stringContaining('XkgCO₂'), code: 'unexplained' },
     ]);
     const valid = validateConditions(JSON.parse(JSON.stringify(doc)), 'from-text.json');
     expect(valid.conditions).toHaveLength(7);
