@@ -10,7 +10,7 @@ import { CONDITIONS_FORMAT } from './schema';
 import { splitSentences } from './sentences';
 import { tokenise, type Token } from './tokens';
 import type { RefusalCode } from './units';
-import { idPrefix } from './words';
+import { HEADING_WORDS, idPrefix } from './words';
 
 export type { RefusalCode } from './units';
 
@@ -89,7 +89,9 @@ export function conditionsFromText(text: string): { doc: ConditionsDoc; unparsed
   for (const s of splitSentences(text)) {
     const n = normaliseClause(s.text);
     const tokens = tokenise(n.text);
-    const result = readSentence(tokens, n.text);
+    let result = readSentence(tokens, n.text);
+    const under = s.heading !== undefined ? headingProblem(s.heading) : null;
+    if (under && result.kind === 'read') result = { kind: 'refused', code: 'continuation', reason: under };
     const clause = s.clause ? { clause: s.clause } : {};
     const byToken = new Map<Token, string[]>();
     const ids: string[] = [];
@@ -121,6 +123,19 @@ export function conditionsFromText(text: string): { doc: ConditionsDoc; unparsed
     });
   }
   return { doc: { format: CONDITIONS_FORMAT, conditions }, unparsed, readings };
+}
+
+/**
+ * Why a heading the sentence is written under qualifies it ("商业建设区：…；绿地率≥20%"), or null
+ * when it adds nothing ("绿色生态要求：") or is not a heading at all ("容积率：2.0-3.0；…").
+ */
+function headingProblem(heading: string): string | null {
+  let rest = normaliseClause(heading).text;
+  for (const w of HEADING_WORDS) rest = rest.split(w).join(' ');
+  const tokens = tokenise(rest.replace(/\s+/g, ','));
+  if (tokens.some((t) => t.kind === 'indicator' || t.kind === 'number' || t.kind === 'cmp' || t.kind === 'star')) return null;
+  if (tokens.every((t) => ['filler', 'topic', 'verb', 'comma', 'conn', 'method'].includes(t.kind))) return null;
+  return `本句写在标题“${heading}”之下，该标题限定了本句的适用范围，请把标题与本句写成一句再识别，或人工编写该条件`;
 }
 
 function toCondition(id: string, text: string, clause: string | undefined, r: Reading): Condition {

@@ -9,7 +9,7 @@ import type { Aggregate, AppliesTo, Bound, LeafRule, Rule } from '../model/types
 import { projectFact } from './facts';
 import type { Token, TokenOf } from './tokens';
 import { parseRequirements, Refusal, type Unit } from './units';
-import { BUILDING_SCOPE_WORDS, STATUTORY_NOTE, type PlainUse } from './words';
+import { BUILDING_SCOPE_WORDS, SITE_INDICATORS, STATUTORY_NOTE, type PlainUse } from './words';
 
 export interface Reading {
   rule: Rule;
@@ -97,7 +97,8 @@ function read(all: Token[], text: string): SentenceResult {
   fixComplementaryBounds(all);
 
   // ---- segments
-  const segments = splitSegments(all.filter((t) => !['filler', 'date', 'method', 'scope'].includes(t.kind)));
+  const named = new Set(all.flatMap((t) => (t.kind === 'indicator' ? [t.def.id] : t.kind === 'star' ? ['green_building_star'] : [])));
+  const segments = splitSegments(all.filter((t) => !['filler', 'date', 'method', 'scope'].includes(t.kind)), named);
   const groups = groupSegments(segments);
   const readings: Reading[] = [];
   for (const g of groups) readings.push(...assemble(g, { aggregate, singleWord, date: dates[0], method: methods[0], scopes }));
@@ -130,7 +131,7 @@ function emptyFilter(): Filter {
   return { uses: [], categories: [], bounds: [], facts: [], parcels: [], tokens: [] };
 }
 
-function splitSegments(tokens: Token[]): Segment[] {
+function splitSegments(tokens: Token[], named: ReadonlySet<string>): Segment[] {
   const raw: Token[][] = [[]];
   for (const t of tokens) {
     if (t.kind === 'comma') raw.push([]);
@@ -138,7 +139,12 @@ function splitSegments(tokens: Token[]): Segment[] {
   }
   const out: Segment[] = [];
   let previous: Unit | null = null;
-  for (const toks of raw.filter((r) => r.length > 0)) {
+  for (const all of raw.filter((r) => r.length > 0)) {
+    // "全部执行装配式建筑要求，单体或平均装配率不低于40%": a segment that only names the subject of a
+    // requirement stated in the sentence (装配式建筑 → 装配率) adds nothing to it.
+    const topicOnly = all.every((t) => t.kind === 'topic' || t.kind === 'verb') && all.some((t) => t.kind === 'topic');
+    const toks = topicOnly && all.every((t) => t.kind !== 'topic' || t.indicators.some((id) => named.has(id))) ? [] : all;
+    if (toks.length === 0) continue;
     let k = 0;
     let join: Segment['join'] = null;
     let subset = false;
@@ -280,6 +286,14 @@ function assemble(g: Group, info: SentenceInfo): Reading[] {
     tokens,
     ...extra,
   });
+  const site = units.find((u) => SITE_INDICATORS.includes(u.def.id));
+  if (site && (g.filter.uses.length > 0 || g.filter.categories.length > 0 || g.filter.bounds.some((b) => b.what !== 'projectFloorArea'))) {
+    throw new Refusal('scope-not-expressible', `“${site.def.name}”是整个场地的指标，句中把它限定在一部分建筑或分区上，条件文件无法表达`);
+  }
+  const area = units.find((u) => u.def.unit === 'm²');
+  if (area && (g.filter.uses.length > 0 || g.filter.categories.length > 0) && !info.singleWord) {
+    throw new Refusal('scope-not-expressible', `“${area.def.name}”限定在某类建筑上，未写明是这类建筑的合计还是每栋的面积，请人工编写该条件`);
+  }
   if (info.aggregate && units.some((u) => u.def.type !== 'number' && u.def.type !== 'percent')) {
     throw new Refusal('ambiguous', '“平均”只适用于数值指标，本句的指标不能取平均');
   }

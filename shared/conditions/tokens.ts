@@ -186,9 +186,13 @@ export function tokenise(text: string): Token[] {
   sc.words(
     USE_WORDS.map((u) => u.word),
     (w, s) => {
+      // "住宅建筑面积" is 住宅 + 建筑面积 (the label keeps its 建筑 when the use word has a shorter form).
+      const shorter = w.endsWith('建筑') ? USE_WORDS.find((u) => u.word === w.slice(0, -2)) : undefined;
+      const labelAhead = LABELS.some((l) => l.label.startsWith('建筑') && sc.masked.startsWith(l.label, s.end - 2));
+      const end = shorter && labelAhead ? s.end - 2 : s.end;
       const negated = text[s.start - 1] === '非';
-      const span = negated ? sc.span(s.start - 1, s.end) : s;
-      return { ...span, kind: 'use', uses: USE_WORDS.find((u) => u.word === w)!.use, negated };
+      const span = sc.span(negated ? s.start - 1 : s.start, end);
+      return { ...span, kind: 'use', uses: USE_WORDS.find((u) => u.word === (end === s.end ? w : shorter!.word))!.use, negated };
     },
   );
   for (const p of INDICATOR_PATTERNS) {

@@ -84,7 +84,11 @@ export function parseRequirements(tokens: Token[], impliedAtLeast: boolean, prev
     if (t.kind === 'topic') {
       // "装配式建筑单体预制率": part of the indicator's name; anywhere else a qualifier.
       const next = tokens[i + 1];
-      if (next?.kind === 'indicator' && t.indicators.includes(next.def.id)) {
+      const prev = last();
+      const ofNext = next?.kind === 'indicator' ? t.indicators.includes(next.def.id) : next?.kind === 'star' && t.indicators.includes('green_building_star');
+      const ofPrevious = !!prev && t.indicators.includes(prev.def.id) && prev.tokens.includes(tokens[i - 1]);
+      if (ofNext || ofPrevious) {
+        (ofPrevious ? prev!.tokens : []).push(t);
         i++;
         continue;
       }

@@ -64,6 +64,9 @@ export const DATE_WORDS = {
   notContractNote: data.dates.notContractNote,
 };
 
+export const SITE_INDICATORS: readonly string[] = data.siteIndicators.ids;
+export const HEADING_WORDS: readonly string[] = longestFirst(data.headings.words);
+
 export const TABLE_ROW_OPS: Readonly<Record<string, Op>> = data.tableRows.ops as Record<string, Op>;
 export const TABLE_ROW_CONFIRM: string = data.tableRows.confirm;
 
