@@ -50,7 +50,7 @@ function read(all: Token[], text: string): SentenceResult {
   const measurable = all.some((t) =>
     ['indicator', 'star', 'topic', 'companion', 'filter', 'category', 'fact', 'unsupported'].includes(t.kind),
   );
-  if (!measurable && !(has('cmp') && has('number'))) return { kind: 'none' };
+  if (!measurable && !((has('cmp') || has('policy')) && has('number'))) return { kind: 'none' };
 
   // ---- the sentence as a whole
   const policy = first('policy');

@@ -161,7 +161,11 @@ export function tokenise(text: string): Token[] {
   const sc = new Scanner(text);
 
   // Titles of documents ("按《…计算细则》计算") are a method, never indicators.
-  sc.regex(/(?:按照|按|依据|根据|执行|采用)?《([^《》]{1,80})》(?:计算|执行|核算|的规定|规定)?/g, (m, s) => ({ ...s, kind: 'method', title: m[1] }));
+  const code = '(?:GB|DB\\d*|DG|JGJ|CJJ|CECS|T)(?:/[A-Z]{1,3})?\\s*[\\d.]+(?:-\\d{4})?';
+  sc.regex(
+    new RegExp(`(?:按照|按|依据|根据|执行|采用)?(?:《([^《》]{1,80})》(?:\\((${code})\\))?|(${code}))(?:计算|执行|核算|的规定|规定)?`, 'g'),
+    (m, s) => ({ ...s, kind: 'method', title: [m[1] ? `《${m[1]}》` : '', m[2] ?? m[3] ?? ''].join('') }),
+  );
   // Region-wide and dated policy targets.
   for (const re of POLICY_PATTERNS) sc.regex(re, (_m, s) => ({ ...s, kind: 'policy' }));
   sc.words(POLICY_WORDS, (_w, s) => ({ ...s, kind: 'policy' }));
