@@ -156,16 +156,20 @@ export class Scanner {
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alt = (list: readonly string[]) => list.map(esc).join('|');
 
+const STANDARD_CODE = '(?:GB|DB\\d*|DG|JGJ|CJJ|CECS|T)(?:/[A-Z]{1,3})?\\s*[\\d.]+(?:-\\d{4})?';
+/** Documents a clause names (《…计算细则》, GB/T 51129-2017): the method, never indicators. */
+const METHOD_RE = new RegExp(
+  `(?:按照|按|依据|根据|执行|采用)?(?:《([^《》]{1,80})》(?:\\((${STANDARD_CODE})\\))?|(${STANDARD_CODE}))(?:计算|执行|核算|的规定|规定)?`,
+  'g',
+);
+const LABEL_BY_TEXT = new Map(LABELS.map((l) => [l.label, l.def]));
+
 /** Tokens of a normalised sentence, in order, leftovers included. */
 export function tokenise(text: string): Token[] {
   const sc = new Scanner(text);
 
   // Titles of documents ("按《…计算细则》计算") are a method, never indicators.
-  const code = '(?:GB|DB\\d*|DG|JGJ|CJJ|CECS|T)(?:/[A-Z]{1,3})?\\s*[\\d.]+(?:-\\d{4})?';
-  sc.regex(
-    new RegExp(`(?:按照|按|依据|根据|执行|采用)?(?:《([^《》]{1,80})》(?:\\((${code})\\))?|(${code}))(?:计算|执行|核算|的规定|规定)?`, 'g'),
-    (m, s) => ({ ...s, kind: 'method', title: [m[1] ? `《${m[1]}》` : '', m[2] ?? m[3] ?? ''].join('') }),
-  );
+  sc.regex(METHOD_RE, (m, s) => ({ ...s, kind: 'method', title: [m[1] ? `《${m[1]}》` : '', m[2] ?? m[3] ?? ''].join('') }));
   // Region-wide and dated policy targets.
   for (const re of POLICY_PATTERNS) sc.regex(re, (_m, s) => ({ ...s, kind: 'policy' }));
   sc.words(POLICY_WORDS, (_w, s) => ({ ...s, kind: 'policy' }));
@@ -210,7 +214,7 @@ export function tokenise(text: string): Token[] {
   stars(sc);
   sc.words(
     LABELS.map((l) => l.label),
-    (w, s) => ({ ...s, kind: 'indicator', def: LABELS.find((l) => l.label === w)!.def }),
+    (w, s) => ({ ...s, kind: 'indicator', def: LABEL_BY_TEXT.get(w)! }),
   );
   sc.words(
     SCOPE_WORDS.map((x) => x.word),
@@ -243,12 +247,13 @@ export function tokenise(text: string): Token[] {
 
 // ---------------------------------------------------------------- recognisers
 
+const DATE_RE = new RegExp(
+  `(?:自|从)?(\\d{4})年(?:(\\d{1,2})月(?:(\\d{1,2})日)?)?(${alt([...DATE_WORDS.inclusive, ...DATE_WORDS.unsure])})((?:${alt(DATE_WORDS.contract)})(?:的)?)?`,
+  'g',
+);
+
 function dates(sc: Scanner): void {
-  const re = new RegExp(
-    `(?:自|从)?(\\d{4})年(?:(\\d{1,2})月(?:(\\d{1,2})日)?)?(${alt([...DATE_WORDS.inclusive, ...DATE_WORDS.unsure])})((?:${alt(DATE_WORDS.contract)})(?:的)?)?`,
-    'g',
-  );
-  sc.regex(re, (m, s) => {
+  sc.regex(DATE_RE, (m, s) => {
     const [y, mo, d] = [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1)];
     const date = new Date(Date.UTC(y, mo - 1, d));
     if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
@@ -261,10 +266,11 @@ function dates(sc: Scanner): void {
 }
 
 /** "对应设计降雨量22.2mm", "(相应的设计降雨量为33mm)": a value stated with the requirement. */
+const COMPANION_RE = new RegExp(`(${alt(COMPANION_WORDS)})(${alt(LABELS.map((l) => l.label))})(?:为|:)?`, 'g');
+
 function companions(sc: Scanner): void {
-  const re = new RegExp(`(${alt(COMPANION_WORDS)})(${alt(LABELS.map((l) => l.label))})(?:为|:)?`, 'g');
-  sc.regex(re, (m, s) => {
-    const def = LABELS.find((l) => l.label === m[2])!.def;
+  sc.regex(COMPANION_RE, (m, s) => {
+    const def = LABEL_BY_TEXT.get(m[2])!;
     if (def.type !== 'number' && def.type !== 'percent') return null;
     const q = findQuantity(sc.masked, s.end, s.end + 1);
     if (!q || q.start !== s.end) return null;
@@ -285,11 +291,10 @@ function parcels(sc: Scanner): void {
   }));
 }
 
+const STAR_RE = new RegExp(`(?:${alt(STAR_PREFIXES)})?(${alt(STAR_WORDS.map((w) => w.word))})(?:${alt(STAR_SUFFIXES)})?`, 'g');
+
 function stars(sc: Scanner): void {
-  const pre = `(?:${alt(STAR_PREFIXES)})?`;
-  const post = `(?:${alt(STAR_SUFFIXES)})?`;
-  const re = new RegExp(`${pre}(${alt(STAR_WORDS.map((w) => w.word))})${post}`, 'g');
-  sc.regex(re, (m, s) => {
+  sc.regex(STAR_RE, (m, s) => {
     const w = STAR_WORDS.find((x) => x.word === m[1])!;
     return { ...s, kind: 'star', value: w.value, ...(w.confirm ? { confirm: w.confirm } : {}) };
   });

@@ -42,7 +42,7 @@ describe('clause corpus', () => {
       const e = s.expect;
       if (e.conditions) {
         expect(unparsed).toEqual([]);
-        expect(doc.conditions.map((c, i) => comparable(c as Record<string, unknown>, e.conditions![i] ?? {}))).toEqual(e.conditions);
+        expect(doc.conditions.map((c, i) => comparable(c as unknown as Record<string, unknown>, e.conditions![i] ?? {}))).toEqual(e.conditions);
         validateConditions(JSON.parse(JSON.stringify(doc)), 'corpus.json');
       } else if (e.refused) {
         expect(doc.conditions).toEqual([]);
