@@ -46,9 +46,10 @@ export function readSentence(tokens: Token[], text: string): SentenceResult {
 function read(all: Token[], text: string): SentenceResult {
   const has = (k: Token['kind']) => all.some((t) => t.kind === k);
   const first = (k: Token['kind']) => all.find((t) => t.kind === k);
-  // A requirement on contract indicators, or on a named group of buildings or projects.
-  const measurable = all.some((t) =>
-    ['indicator', 'star', 'topic', 'companion', 'filter', 'category', 'fact', 'unsupported'].includes(t.kind),
+  // A requirement on contract indicators, or one (应/须…) on a named group of buildings or projects.
+  const required = /应|须|需|不得/.test(text);
+  const measurable = all.some(
+    (t) => ['indicator', 'star', 'topic', 'companion'].includes(t.kind) || (required && ['filter', 'category', 'fact', 'unsupported', 'use'].includes(t.kind)),
   );
   if (!measurable && !((has('cmp') || has('policy')) && has('number'))) return { kind: 'none' };
 
@@ -60,7 +61,10 @@ function read(all: Token[], text: string): SentenceResult {
   if (!has('indicator') && !has('star')) {
     const topic = first('topic');
     if (topic?.text.includes('绿色建筑')) throw new Refusal('no-value', '要求执行绿色建筑标准，但未写明星级');
-    throw new Refusal('no-indicator', '含有要求用语和数值，但未识别出合同指标（指标目录中没有对应的指标）');
+    throw new Refusal(
+      'no-indicator',
+      has('number') ? '含有要求用语和数值，但未识别出合同指标（指标目录中没有对应的指标）' : '是对建筑或项目的要求，但未识别出合同指标（指标目录中没有对应的指标）',
+    );
   }
   const cont = first('continuation') ?? first('relative');
   if (cont) {

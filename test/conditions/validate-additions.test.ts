@@ -71,3 +71,13 @@ describe('additions: errors name the condition and the field', () => {
     });
   }
 });
+
+describe('docs/formats.md', () => {
+  it('every condition-file example in the format spec is valid', async () => {
+    const { readFileSync } = await import('node:fs');
+    const md = readFileSync('docs/formats.md', 'utf8');
+    const blocks = [...md.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => b.includes('"landcheck.conditions/v1"'));
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    for (const b of blocks) expect(() => validateConditions(JSON.parse(b), 'formats.md')).not.toThrow();
+  });
+});
