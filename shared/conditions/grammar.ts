@@ -81,6 +81,11 @@ function read(all: Token[], text: string): SentenceResult {
   if (negatedUse) throw new Refusal('scope-not-expressible', `适用范围“${negatedUse.text}”是排除性表述，条件文件无法表达`);
   const badFilter = all.find((t): t is TokenOf<'filter'> => t.kind === 'filter' && !!t.problem);
   if (badFilter) throw new Refusal('scope-not-expressible', `适用范围“${badFilter.text}”无法表达：${badFilter.problem}`);
+  // An indicator with nothing to compare it with: say so before anything else left in the sentence.
+  if (!has('number') && !has('star')) {
+    const bare = all.find((t): t is TokenOf<'indicator'> => t.kind === 'indicator' && t.def.type !== 'boolean' && t.def.type !== 'text');
+    if (bare) throw new Refusal('no-value', bare.def.type === 'star' ? `“${bare.def.name}”未写明要求的星级` : `“${bare.def.name}”未写明数值`);
+  }
   const left = all.filter((t) => t.kind === 'leftover');
   if (left.length) {
     const words = [...new Set(left.map((t) => t.text))].slice(0, 3).map((w) => `“${w}”`).join('、');

@@ -139,7 +139,8 @@ describe('conditionsFromText: sentences that state several conditions', () => {
 
 describe('conditionsFromText: never a guess', () => {
   const cases: Array<[string, string]> = [
-    ['单位建筑面积年碳排放量不高于 X kgCO₂/(m²·a)', '“XkgCO₂”'],
+    ['单位建筑面积年碳排放量不高于 X kgCO₂/(m²·a)', '未写明数值'],
+    ['年径流总量控制率应达到较高水平', '未写明数值'],
     ['预制率或装配率不低于40%', '“预制率”未写明数值'],
     ['可再生能源替代率为10%', '未写明比较关系'],
     ['住宅套数不少于500套', '未识别出合同指标'],
@@ -196,7 +197,7 @@ describe('conditionsFromText: a whole contract text', () => {
       ['C1', '第十四条(4)', '应开展零碳建筑或光储直柔创新示范'],
     ]);
     expect(unparsed).toEqual([
-      { sentence: '单位建筑面积年碳排放量不高于 X kgCO₂/(m²·a)', clause: '第十四条 3.', reason: expect.stringContaining('XkgCO₂'), code: 'unexplained' },
+      { sentence: '单位建筑面积年碳排放量不高于 X kgCO₂/(m²·a)', clause: '第十四条 3.', reason: expect.stringContaining('未写明数值'), code: 'no-value' },
     ]);
     const valid = validateConditions(JSON.parse(JSON.stringify(doc)), 'from-text.json');
     expect(valid.conditions).toHaveLength(7);
