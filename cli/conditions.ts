@@ -1,4 +1,4 @@
-// npm run conditions -- --from-text <contract.txt> [--json]   (../shared/spec/formats.md §5)
+// npm run conditions -- --from-text <contract.txt> [--json]   (docs/formats.md §5)
 // npm run conditions -- --validate <conditions.json>
 // Exit: 0 all parsed / file valid · 2 some sentences unparsed · 3 unreadable or invalid input.
 import { readFileSync, statSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Reading and validating condition files (landcheck.conditions/v1, ../shared/spec/formats.md §2).
+// Reading and validating condition files (landcheck.conditions/v1, docs/formats.md §2).
 // Every problem becomes one InputError with a Chinese message naming the file, the condition
 // (its id, or its position when it has none) and the field.
 import { readFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// zod schema of a `landcheck.conditions/v1` document (../shared/spec/formats.md §2).
+// zod schema of a `landcheck.conditions/v1` document (docs/formats.md §2, §2.1).
 // Shape errors come from zod; the semantic checks (indicator known and of role 'condition',
 // value fits the indicator's type) run as refinements with Chinese messages. load.ts turns the
 // issues into one message naming the file, the condition and the field.

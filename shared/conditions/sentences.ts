@@ -1,4 +1,4 @@
-// Splitting contract text into sentences and tracking clause numbers (formats.md §5):
+// Splitting contract text into sentences and tracking clause numbers (docs/formats.md §5, docs/contract-text.md §1):
 // sentences end at 。；; and line breaks; a clause number at the start of a sentence
 // (第十二条, 第十二条(一), （三）, 3., 3、, (2)) is taken off the sentence, and the current
 // 条 carries to the items that follow ("第十二条 …：（一）…" → "第十二条（一）").
