@@ -49,7 +49,7 @@ function read(all: Token[], text: string): SentenceResult {
   // A requirement on contract indicators, or one (应/须…) on a named group of buildings or projects.
   const required = /应|须|需|不得/.test(text);
   const measurable = all.some(
-    (t) => ['indicator', 'star', 'topic', 'companion'].includes(t.kind) || (required && ['filter', 'category', 'fact', 'unsupported', 'use'].includes(t.kind)),
+    (t) => ['indicator', 'star', 'topic', 'companion', 'distinct'].includes(t.kind) || (required && ['filter', 'category', 'fact', 'unsupported', 'use'].includes(t.kind)),
   );
   if (!measurable && !((has('cmp') || has('policy')) && has('number'))) return { kind: 'none' };
 
@@ -58,6 +58,8 @@ function read(all: Token[], text: string): SentenceResult {
   if (policy) throw new Refusal('policy-target', `区域性或阶段性的政策目标（“${policy.text}”），不是本项目的合同条件`);
   const advisory = first('advisory');
   if (advisory) throw new Refusal('advisory', `措辞为鼓励性、非强制（“${advisory.text}”），不作为合同条件`);
+  const distinct = all.find((t): t is TokenOf<'distinct'> => t.kind === 'distinct');
+  if (distinct) throw new Refusal('no-indicator', distinct.reason);
   if (!has('indicator') && !has('star')) {
     const topic = first('topic');
     if (topic?.text.includes('绿色建筑')) throw new Refusal('no-value', '要求执行绿色建筑标准，但未写明星级');

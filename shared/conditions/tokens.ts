@@ -17,6 +17,7 @@ import {
   CATEGORIES,
   COMPANION_WORDS,
   CONTINUATION_STARTS,
+  DISTINCT_NAMES,
   DATE_WORDS,
   FILLER,
   IMPLIED_AT_LEAST,
@@ -69,6 +70,7 @@ export type Token = Span &
     | { kind: 'companion'; def: IndicatorDef; value: number }
     | { kind: 'method'; title: string }
     | { kind: 'topic'; indicators: string[] }
+    | { kind: 'distinct'; reason: string }
     | {
         kind:
           | 'policy'
@@ -177,6 +179,10 @@ export function tokenise(text: string): Token[] {
   companions(sc);
   parcels(sc);
   scanFilters(sc);
+  sc.words(
+    DISTINCT_NAMES.map((x) => x.word),
+    (w, s) => ({ ...s, kind: 'distinct', reason: DISTINCT_NAMES.find((x) => x.word === w)!.reason }),
+  );
   sc.regex(OF_TOTAL.pattern, (_m, s) => ({ ...s, kind: 'ofTotal' }));
   // Groups of buildings before indicator labels: "公共建筑单体装配率" is 公共建筑 + 单体装配率.
   for (const f of PROJECT_FACTS) {

@@ -7,7 +7,7 @@ import { indicator } from '../model/indicators';
 import type { IndicatorDef, LeafRule, Op } from '../model/types';
 import type { Quantity } from './quantity';
 import type { Token, TokenOf } from './tokens';
-import { FRACTION_NOTE, OF_TOTAL, STATUTORY_NOTE, TABLE_ROW_CONFIRM, TABLE_ROW_OPS } from './words';
+import { FRACTION_NOTE, INDICATOR_CONFIRM, OF_TOTAL, STATUTORY_NOTE, TABLE_ROW_CONFIRM, TABLE_ROW_OPS } from './words';
 
 /** A refusal: `code` for tests and tools, `reason` (Chinese) for the user. */
 export class Refusal extends Error {
@@ -193,7 +193,7 @@ function starUnit(tokens: Token[], i: number, impliedAtLeast: boolean): { unit: 
 function numericUnit(tokens: Token[], j: number, ind: TokenOf<'indicator'>, used: Token[]): { unit: Unit; next: number } {
   const def = ind.def;
   const notes: string[] = [];
-  const confirm: string[] = ind.confirm ? [ind.confirm] : [];
+  const confirm: string[] = [ind.confirm ?? INDICATOR_CONFIRM[def.id]].filter((x): x is string => !!x);
   let split = false;
   if (tokens[j]?.kind === 'split') {
     split = true;

@@ -64,6 +64,8 @@ export const DATE_WORDS = {
   notContractNote: data.dates.notContractNote,
 };
 
+export const DISTINCT_NAMES: ReadonlyArray<{ word: string; reason: string }> = [...data.distinctNames.entries].sort(byLengthDesc);
+export const INDICATOR_CONFIRM: Readonly<Record<string, string>> = data.indicatorConfirm.entries;
 export const SITE_INDICATORS: readonly string[] = data.siteIndicators.ids;
 export const HEADING_WORDS: readonly string[] = longestFirst(data.headings.words);
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { conditionsFromText } from '../../shared/conditions/index';
 import { LABELS } from '../../shared/conditions/tokens';
-import { POLICY_WORDS, POSTFIX_COMPARATORS, PREFIX_COMPARATORS, STAR_WORDS } from '../../shared/conditions/words';
+import { DISTINCT_NAMES, POLICY_WORDS, POSTFIX_COMPARATORS, PREFIX_COMPARATORS, STAR_WORDS } from '../../shared/conditions/words';
 import type { Op } from '../../shared/model/types';
 
 /** A value as a contract writes it in the indicator's unit, and its value in that unit. */
@@ -18,7 +18,9 @@ const WRITTEN: Record<string, Array<[string, number]>> = {
   'kgCO₂/(m²·a)': [['25kgCO₂/(m²·a)', 25], ['18.5kgCO2/(m2·a)', 18.5]],
 };
 
-const numeric = LABELS.filter((l) => (l.def.type === 'number' || l.def.type === 'percent') && WRITTEN[l.def.unit]);
+// Catalogue labels a clause may not use for the indicator (a different measure, DISTINCT_NAMES) are refused instead.
+const distinct = (label: string) => DISTINCT_NAMES.some((d) => label.includes(d.word));
+const numeric = LABELS.filter((l) => (l.def.type === 'number' || l.def.type === 'percent') && WRITTEN[l.def.unit] && !distinct(l.label));
 
 function single(sentence: string) {
   const { doc, unparsed } = conditionsFromText(sentence);
@@ -43,6 +45,18 @@ describe('every label × every prefix comparison word', () => {
     }
     expect(n).toBeGreaterThan(2000);
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('names of a different measure', () => {
+  it('are refused wherever a catalogue label contains them', () => {
+    const labels = LABELS.filter((l) => distinct(l.label));
+    expect(labels.length).toBeGreaterThan(0);
+    for (const { label } of labels) {
+      const { c, u } = single(`${label}不低于35%`);
+      expect(c, label).toEqual([]);
+      expect(u[0]?.code, label).toBe('no-indicator');
+    }
   });
 });
 
