@@ -79,6 +79,7 @@ const ROLE: Partial<Record<Token['kind'], PartRole>> = {
   continuation: 'unexplained',
   relative: 'unexplained',
   leftover: 'unexplained',
+  distinct: 'unexplained',
 };
 
 export function conditionsFromText(text: string): { doc: ConditionsDoc; unparsed: UnparsedSentence[]; readings: SentenceReading[] } {

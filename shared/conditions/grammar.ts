@@ -380,6 +380,13 @@ function filterParts(f: Filter, info: SentenceInfo): {
   if (f.categories.length > 0 && groupsNamed > 1) {
     throw new Refusal('scope-not-expressible', `适用范围是几类不同建筑的并集（${f.tokens.filter((t) => t.kind === 'use' || t.kind === 'category').map((t) => t.text).join('、')}），一条条件无法表达`);
   }
+  // 政府投资的公共建筑和住宅 / 保障性住房和商品住房: does the fact qualify every group, or is it a
+  // union of different kinds of project? Not stated — refuse rather than pick one.
+  const factIds = new Set(f.facts.map((x) => x.id));
+  const useTokens = f.tokens.filter((t) => t.kind === 'use' || t.kind === 'category').length;
+  if (factIds.size > 0 && (factIds.size > 1 || useTokens > 1) && f.tokens.some((t) => t.kind === 'conn')) {
+    throw new Refusal('scope-not-expressible', `适用范围（${f.tokens.filter((t) => t.kind !== 'conn').map((t) => t.text).join('、')}）是几类项目或建筑的组合，项目事实是否限定每一类未写明，请人工编写该条件`);
+  }
   const a: AppliesTo = {};
   const uses = new Set<PlainUse>([...f.uses, ...f.categories.flatMap((c) => c.uses)]);
   if (uses.size) a.use = USE_ORDER.filter((u) => uses.has(u));

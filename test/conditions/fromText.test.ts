@@ -212,3 +212,29 @@ describe('conditionsFromText: a whole contract text', () => {
     ]);
   });
 });
+
+describe('conditionsFromText: readings for the paste screen', () => {
+  it('parts are ranges of the user’s own text, tied to the conditions they produced', () => {
+    const text = '第十三条 高度100米以上（不含100米）的居住建筑，建筑单体预制率不低于１５％或单体装配率不低于35%；新建和改建地区年径流污染控制率分别不低于80%和75%';
+    const { doc, readings } = conditionsFromText(text);
+    expect(readings).toHaveLength(2);
+    const [read, refused] = readings;
+    expect(read.conditionIds).toEqual(doc.conditions.map((c) => c.id));
+    const show = (r: typeof read) => r.parts.map((p) => `${p.role}:${r.sentence.slice(p.start, p.end)}`);
+    expect(show(read)).toEqual([
+      'filter:高度100米以上（不含100米）的',
+      'filter:居住建筑',
+      'indicator:建筑单体预制率',
+      'comparator:不低于',
+      'value:１５％',
+      'connector:或',
+      'indicator:单体装配率',
+      'comparator:不低于',
+      'value:35%',
+    ]);
+    expect(read.parts.every((p) => p.conditionIds.includes('A1'))).toBe(true);
+    expect(refused.conditionIds).toEqual([]);
+    expect(refused.refused?.code).toBe('no-indicator');
+    expect(show(refused)).toContain('unexplained:年径流污染控制率');
+  });
+});
