@@ -62,6 +62,7 @@ export function parseRequirements(tokens: Token[], impliedAtLeast: boolean, prev
   const units: Unit[] = [];
   const joins: Array<'any' | 'all'> = [];
   let pendingJoin: 'any' | 'all' | null = null;
+  let joinToken: Token | null = null;
   let i = 0;
   const last = () => units[units.length - 1] ?? previous;
   const push = (u: Unit) => {
@@ -70,14 +71,17 @@ export function parseRequirements(tokens: Token[], impliedAtLeast: boolean, prev
         throw new Refusal('ambiguous', `指标“${units[units.length - 1].def.name}”与“${u.def.name}”之间缺少“或”“且”等连接词，组合关系不明确`);
       }
       joins.push(pendingJoin);
+      if (joinToken) u.tokens.push(joinToken);
     }
     pendingJoin = null;
+    joinToken = null;
     units.push(u);
   };
   while (i < tokens.length) {
     const t = tokens[i];
     if (t.kind === 'conn') {
       pendingJoin = t.mode === 'any' ? 'any' : 'all';
+      joinToken = t;
       i++;
       continue;
     }
