@@ -10,6 +10,8 @@ import { BASELINE_FILE, computeBaseline, importSamples, seedConditionFiles, type
 
 const baseline = JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as Baseline;
 const recordedFiles = [...new Set(Object.keys(baseline).map((k) => k.split(' × ')[0]))];
+/** When the verdict logic changes on purpose (a new evidence policy), the baseline is recorded again. */
+const AGAIN = '（verdict logic changed on purpose? record again: npx tsx test/conditions/seeds-baseline.ts --write）';
 
 describe('condition files written before the additions', () => {
   let imports: Map<string, ImportResult>;
@@ -27,8 +29,8 @@ describe('condition files written before the additions', () => {
     it(`${file}: identical findings on every sample workbook`, async () => {
       const now = await computeBaseline([file], imports);
       for (const key of Object.keys(baseline).filter((k) => k.startsWith(`${file} × `))) {
-        expect(now[key]?.lines, key).toEqual(baseline[key].lines);
-        expect(now[key]?.sha256, `${key}: same verdicts, but a message or field changed`).toBe(baseline[key].sha256);
+        expect(now[key]?.lines, `${key} ${AGAIN}`).toEqual(baseline[key].lines);
+        expect(now[key]?.sha256, `${key}: same verdicts, but a message or field changed ${AGAIN}`).toBe(baseline[key].sha256);
       }
     });
   }
