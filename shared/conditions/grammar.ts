@@ -230,6 +230,29 @@ function filterKey(f: Filter): string {
   ]);
 }
 
+/**
+ * 其中: the part of the subject the own filter names — the subject's facts, bounds and parcel with
+ * the own groups of buildings, which must lie within the subject's.
+ */
+function narrow(subject: Filter, own: Filter): Filter {
+  const ownUses = new Set([...own.uses, ...own.categories.flatMap((c) => c.uses)]);
+  const subjectUses = new Set([...subject.uses, ...subject.categories.flatMap((c) => c.uses)]);
+  if (subjectUses.size > 0 && ownUses.size > 0 && [...ownUses].some((u) => !subjectUses.has(u))) {
+    throw new Refusal('ambiguous', '“其中”所指的建筑不在前文的适用范围之内，无法确定');
+  }
+  const keep = ownUses.size > 0 ? subject.tokens.filter((t) => t.kind !== 'use' && t.kind !== 'category' && t.kind !== 'conn') : subject.tokens;
+  return merge({ ...emptyFilter(), tokens: [] }, merge(tokensOnly(keep), own));
+}
+
+function tokensOnly(tokens: Token[]): Filter {
+  const f = emptyFilter();
+  for (const t of tokens) {
+    if (t.kind === 'conn') f.tokens.push(t);
+    else addFilter(f, t);
+  }
+  return f;
+}
+
 interface Group {
   filter: Filter;
   segments: Segment[];
@@ -248,6 +271,7 @@ function groupSegments(segments: Segment[]): Group[] {
     let filter = merge(pending, seg.filter);
     pending = emptyFilter();
     if (seg.subset && isEmpty(filter)) throw new Refusal('ambiguous', '“其中”之后未写明适用范围');
+    if (seg.subset && subject) filter = narrow(subject, filter);
     if (isEmpty(filter) && subject && !seg.subset) filter = subject;
     subject = filter;
     const last = groups[groups.length - 1];

@@ -227,16 +227,16 @@ export function tokenise(text: string): Token[] {
     (w, s) => ({ ...s, kind: 'scope', aggregate: SCOPE_WORDS.find((x) => x.word === w)!.aggregate }),
   );
   sc.words(RELATIVE_SCOPE, (_w, s) => ({ ...s, kind: 'relative' }));
+  // A sentence that starts by referring to the one before ("且…", "或…", "其中…").
+  for (const w of CONTINUATION_STARTS) {
+    if (sc.masked.startsWith(w) && sc.isFree(0, w.length)) sc.take({ ...sc.span(0, w.length), kind: 'continuation' });
+  }
   sc.words(SUBSET_WORDS, (_w, s) => ({ ...s, kind: 'subset' }));
   sc.words(SPLIT_WORDS, (_w, s) => ({ ...s, kind: 'split' }));
   sc.words(ADVISORY, (_w, s) => ({ ...s, kind: 'advisory' }));
   comparators(sc);
   numbers(sc);
   sc.words(ANY_OF_WORDS, (_w, s) => ({ ...s, kind: 'conn', mode: 'any' }));
-  // A sentence that starts by referring to the one before ("且…", "其…").
-  for (const w of CONTINUATION_STARTS) {
-    if (sc.masked.startsWith(w) && sc.isFree(0, w.length)) sc.take({ ...sc.span(0, w.length), kind: 'continuation' });
-  }
   sc.words(ALL_OF_WORDS, (_w, s) => ({ ...s, kind: 'conn', mode: 'all' }));
   sc.words(LIST_WORDS, (_w, s) => ({ ...s, kind: 'conn', mode: 'list' }));
   sc.words([','], (_w, s) => ({ ...s, kind: 'comma' }));
