@@ -122,6 +122,9 @@ describe('conditionsFromText: sentences that state several conditions', () => {
     ['建筑高度在60米（含）以下时，其单体建筑预制率应不低于40%，建筑高度在60米以上时，其单体建筑预制率应不低于20%', [
       { indicator: 'prefab_ratio', value: 40, appliesTo: { height: { lte: 60 } } },
       { indicator: 'prefab_ratio', value: 20, appliesTo: { height: { gt: 60 } } }]],
+    ['政府投资的公共建筑应达到绿色建筑一星级，其中大型公共建筑应达到二星级', [
+      { value: 1, appliesTo: { use: ['public'] }, when: { government_investment: true } },
+      { value: 2, appliesTo: { use: ['public'], minFloorArea: 20000 }, when: { government_investment: true } }]],
     ['容积率5-3: 2.50、6-3: 2.80', [
       { indicator: 'far', op: '<=', value: 2.5, parcel: '5-3', toConfirm: expect.stringContaining('请确认') },
       { indicator: 'far', op: '<=', value: 2.8, parcel: '6-3', toConfirm: expect.stringContaining('请确认') }]],
@@ -159,6 +162,15 @@ describe('conditionsFromText: never a guess', () => {
     ['单体建筑面积1万平方米左右的公共建筑应达到一星级', '左右'],
     ['年径流总量控制率不低于75%设计降雨量33mm', '“设计降雨量”未写明比较关系'],
     ['预制率不低于40%装配率不低于60%', '缺少“或”“且”等连接词'],
+    ['其中大型公共建筑应达到二星级', '以“其中”承接上文'],
+    ['或单体装配率不低于60%', '以“或”承接上文'],
+    ['住宅应达到一星级，其中大型公共建筑应达到二星级', '不在前文的适用范围之内'],
+    ['政府投资或保障性住房项目应采用全装修', '项目事实是否限定每一类未写明'],
+    ['政府投资的公共建筑和住宅应达到绿色建筑二星级', '项目事实是否限定每一类未写明'],
+    ['住宅应采用全装修，年径流总量控制率不低于75%', '整个场地的指标'],
+    ['住宅建筑面积不低于2万平方米', '合计还是每栋'],
+    ['可再生能源利用率不低于10%', '不是同一指标'],
+    ['新建住宅应满足相关要求', '未识别出合同指标'],
   ];
   for (const [sentence, reason] of cases) {
     it(sentence, () => {
