@@ -325,10 +325,6 @@ function assemble(g: Group, info: SentenceInfo): Reading[] {
   if (site && (g.filter.uses.length > 0 || g.filter.categories.length > 0 || g.filter.bounds.some((b) => b.what !== 'projectFloorArea'))) {
     throw new Refusal('scope-not-expressible', `“${site.def.name}”是整个场地的指标，句中把它限定在一部分建筑或分区上，条件文件无法表达`);
   }
-  const area = units.find((u) => u.def.unit === 'm²');
-  if (area && (g.filter.uses.length > 0 || g.filter.categories.length > 0) && !info.singleWord) {
-    throw new Refusal('scope-not-expressible', `“${area.def.name}”限定在某类建筑上，未写明是这类建筑的合计还是每栋的面积，请人工编写该条件`);
-  }
   if (info.aggregate && units.some((u) => u.def.type !== 'number' && u.def.type !== 'percent')) {
     throw new Refusal('ambiguous', '“平均”只适用于数值指标，本句的指标不能取平均');
   }
