@@ -250,3 +250,44 @@ describe('conditionsFromText: readings for the paste screen', () => {
     expect(show(refused)).toContain('unexplained:年径流污染控制率');
   });
 });
+
+describe('conditionsFromText: the sentences of issue 10', () => {
+  const read: Array<[string, Array<Record<string, unknown>>]> = [
+    ['高度100米以上（不含100米）的居住建筑，建筑单体预制率不低于15%或单体装配率不低于35%', [
+      { anyOf: [{ indicator: 'prefab_ratio', op: '>=', value: 15 }, { indicator: 'assembly_ratio', op: '>=', value: 35 }], scope: 'building', appliesTo: { use: ['residential'], height: { gt: 100 } } }]],
+    ['单体或平均装配率不低于40%', [{ indicator: 'assembly_ratio', op: '>=', value: 40, scope: 'building', aggregate: 'eachOrAverage' }]],
+    ['1.0＜容积率≤2.5', [{ allOf: [{ indicator: 'far', op: '>', value: 1 }, { indicator: 'far', op: '<=', value: 2.5 }] }]],
+    ['实现绿色建筑二星级标准', [{ indicator: 'green_building_star', op: '>=', value: 2 }]],
+    ['执行绿色建筑二星级标准', [{ indicator: 'green_building_star', op: '>=', value: 2 }]],
+    ['按绿色建筑二星级标准建设', [{ indicator: 'green_building_star', op: '>=', value: 2 }]],
+    ['容积率：2.0-3.0', [{ allOf: [{ indicator: 'far', op: '>=', value: 2 }, { indicator: 'far', op: '<=', value: 3 }] }]],
+    ['容积率 5-3: 2.50', [{ indicator: 'far', op: '<=', value: 2.5, parcel: '5-3', toConfirm: expect.any(String) }]],
+    ['住宅建筑限高：≤80米', [{ indicator: 'building_height', op: '<=', value: 80, scope: 'building', appliesTo: { use: ['residential'] } }]],
+    ['建筑节能需达到65%', [{ indicator: 'energy_saving_rate', op: '>=', value: 65, toConfirm: expect.any(String) }]],
+    ['年径流总量控制率不低于75%，对应设计降雨量22.2mm', [{ indicator: 'runoff_capture', op: '>=', value: 75, companion: { design_rainfall: 22.2 } }]],
+    ['非政府投资的公共建筑应达到绿色建筑一星级', [{ indicator: 'green_building_star', value: 1, when: { government_investment: false } }]],
+    ['单体预制率不低于40%或单体装配率不低于60%，且应采用全装修', [
+      { allOf: [{ anyOf: [{ indicator: 'prefab_ratio', op: '>=', value: 40 }, { indicator: 'assembly_ratio', op: '>=', value: 60 }] }, { indicator: 'full_fitout', op: '==', value: true }] }]],
+  ];
+  for (const [sentence, expected] of read) {
+    it(`reads: ${sentence}`, () => {
+      const { doc, unparsed } = conditionsFromText(sentence);
+      expect(unparsed).toEqual([]);
+      expect(doc.conditions).toHaveLength(expected.length);
+      expected.forEach((e, i) => expect(doc.conditions[i]).toMatchObject(e));
+    });
+  }
+  const refused: Array<[string, string]> = [
+    ['新建和改建地区年径流污染控制率分别不低于80%和75%', 'no-indicator'],
+    ['到2025年，城镇建筑可再生能源替代率达到10%', 'policy-target'],
+    ['到2030年，进一步提升到15%', 'policy-target'],
+    ['城镇建筑可再生能源替代率超过8%', 'policy-target'],
+  ];
+  for (const [sentence, code] of refused) {
+    it(`refuses: ${sentence}`, () => {
+      const { doc, unparsed } = conditionsFromText(sentence);
+      expect(doc.conditions).toEqual([]);
+      expect(unparsed.map((u) => u.code)).toEqual([code]);
+    });
+  }
+});
