@@ -13,6 +13,7 @@ import {
   ADVISORY,
   ALL_OF_WORDS,
   ANY_OF_WORDS,
+  BOILERPLATE,
   BOOLEAN_PATTERNS,
   CATEGORIES,
   COMPANION_WORDS,
@@ -172,6 +173,7 @@ export function tokenise(text: string): Token[] {
 
   // Titles of documents ("按《…计算细则》计算") are a method, never indicators.
   sc.regex(METHOD_RE, (m, s) => ({ ...s, kind: 'method', title: [m[1] ? `《${m[1]}》` : '', m[2] ?? m[3] ?? ''].join('') }));
+  sc.words(BOILERPLATE, (_w, s) => ({ ...s, kind: 'filler' }));
   // Region-wide and dated policy targets.
   for (const re of POLICY_PATTERNS) sc.regex(re, (_m, s) => ({ ...s, kind: 'policy' }));
   sc.words(POLICY_WORDS, (_w, s) => ({ ...s, kind: 'policy' }));

@@ -55,6 +55,7 @@ export const POLICY_PATTERNS: readonly RegExp[] = data.policyTargets.patterns.ma
 export const TOPICS: ReadonlyArray<{ word: string; indicators: string[] }> = [...data.topics.entries].sort(byLengthDesc);
 export const IMPLIED_AT_LEAST: readonly string[] = longestFirst(data.impliedAtLeast.words);
 export const FILLER: readonly string[] = longestFirst(data.filler.words);
+export const BOILERPLATE: readonly string[] = longestFirst(data.boilerplate.words);
 
 export const DATE_WORDS = {
   inclusive: longestFirst(data.dates.inclusive),
