@@ -63,14 +63,15 @@ async function batchBench(): Promise<void> {
       dataBase64: readFileSync(join(samples, `${names[i % 4]}.xlsx`)).toString('base64'),
       conditions: JSON.parse(readFileSync(join(samples, `${names[i % 4]}.conditions.json`), 'utf8')) as Record<string, unknown>,
     }));
+    await handlers['settings.save']({ userName: '基准测试' });
     const t0 = performance.now();
-    const { jobId } = await handlers['batch.start']({ items });
+    const { batchId } = await handlers['batch.start']({ items });
     let polls = 0;
     let worstDelay = 0; // how late a status poll got its answer: the UI's responsiveness during the batch
     for (;;) {
-      const st = await handlers['batch.status']({ jobId });
+      const st = await handlers['batch.get']({ batchId });
       polls++;
-      if (st.finished) break;
+      if (!st.running) break;
       const due = performance.now() + 20;
       await new Promise((r) => setTimeout(r, 20));
       worstDelay = Math.max(worstDelay, performance.now() - due);

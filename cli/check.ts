@@ -90,14 +90,34 @@ function renderText(run: CheckRun): string {
     messages.push(`[${VERDICT_LABEL[f.verdict]}] ${f.conditionId}${f.building ? ` ${f.building}` : ''}：${f.message}`);
   }
   lines.push(...messages);
-  const warnings = run.imported.issues;
+  const warnings = r.warnings ?? [];
   if (warnings.length > 0) {
     lines.push('');
     lines.push(`导入提示（${warnings.length} 条）：`);
     for (const w of warnings.slice(0, 30)) lines.push(`- ${w.message}`);
     if (warnings.length > 30) lines.push(`- ……另有 ${warnings.length - 30} 条，见 --json 或报告`);
   }
+  lines.push(...notReadLines(run));
   return lines.join('\n');
+}
+
+/** 未读取的内容: skipped sheets, unread tables, unused labels, share of cells used. */
+function notReadLines(run: CheckRun): string[] {
+  const cov = run.result.coverage;
+  const unread = cov?.unread ?? run.imported.unread ?? [];
+  const skipped = cov?.skippedSheets ?? [];
+  const out: string[] = [];
+  if (!cov && unread.length === 0) return out;
+  out.push('');
+  out.push('未读取的内容：');
+  for (const s of skipped) out.push(`- 工作表“${s.sheet}”为${s.state === 'veryHidden' ? '深度隐藏' : '隐藏'}工作表，未读取`);
+  for (const u of unread.slice(0, 30)) out.push(`- 表“${u.title}”（${u.sheet}!${u.range}）未能读取：${u.reason}`);
+  if (unread.length > 30) out.push(`- ……另有 ${unread.length - 30} 个表格未能读取，见 --json 或报告`);
+  if (cov) {
+    if (cov.unusedLabels > 0) out.push(`- 另有 ${cov.unusedLabels} 处已识别的指标名称未取用其数值`);
+    out.push(`- 可见工作表中的非空单元格已使用 ${Math.round(cov.usedShare * 1000) / 10}%`);
+  }
+  return out;
 }
 
 function findingRow(f: Finding): string[] {

@@ -1,6 +1,7 @@
 // Pure helpers of the condition editor (no React): rule kinds, defaults, describing a rule.
 import type { Condition, ConditionsDoc, LeafRule, Op, Rule } from '../shared/model/types';
-import { INDICATORS, indicator, indicatorName, formatValue } from '../shared/model/indicators';
+import { INDICATORS, indicator } from '../shared/model/indicators';
+import { ruleText } from './format';
 
 export const CONDITION_INDICATORS = INDICATORS.filter((d) => d.role === 'condition');
 
@@ -70,10 +71,5 @@ function pickLeaf(c: Condition): LeafRule {
   return { indicator: l.indicator, op: l.op, value: l.value };
 }
 
-/** "绿地率 ≥ 35%" for a rule (branches joined by 或 / 且). */
-export function describe(r: Rule): string {
-  if ('anyOf' in r) return r.anyOf.map(describe).join(' 或 ');
-  if ('allOf' in r) return r.allOf.map(describe).join(' 且 ');
-  const sym = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' }[r.op] ?? r.op;
-  return `${indicatorName(r.indicator)} ${sym} ${formatValue(r.indicator, r.value)}`;
-}
+/** "绿地率 ≥ 35%" for a rule (branches joined by 或 / 且): the one wording, in format.ts. */
+export const describe = ruleText;

@@ -1,8 +1,9 @@
-// App-wide state shared by the screens: the open project, navigation and notices.
+// App-wide state shared by the screens: the open project, navigation (guarded against losing
+// unsaved edits), the user's name, the open batch and notices.
 import { createContext, useContext, useEffect } from 'react';
 import type { ApiOutputs } from '../shared/api/contract';
 
-export type Screen = 'projects' | 'conditions' | 'import' | 'results' | 'report' | 'verify' | 'batch';
+export type Screen = 'projects' | 'conditions' | 'import' | 'results' | 'report' | 'history' | 'verify' | 'batch' | 'mappings';
 
 export type ProjectDetail = ApiOutputs['projects.get'];
 
@@ -16,6 +17,7 @@ export interface Notice {
 
 export interface AppState {
   screen: Screen;
+  /** Navigates (asks first when a screen has unsaved changes). */
   go: (s: Screen) => void;
   projectId: number | null;
   openProject: (id: number | null, screen?: Screen) => void;
@@ -24,6 +26,18 @@ export interface AppState {
   notify: (kind: Notice['kind'], text: string, action?: Notice['action']) => void;
   /** Incremented by Ctrl+N, Ctrl+O: the screen opens its dialog / file picker. */
   shortcut: { name: 'new' | 'import' | 'run' | 'report'; seq: number } | null;
+  /** The installation's user name (recorded with corrections, overrides and reports). */
+  userName: string | null;
+  /** Opens the dialog that sets the user name. */
+  askUserName: () => void;
+  /** The saved batch the batch screen shows (null: the list of batches). */
+  batchId: number | null;
+  openBatch: (id: number | null) => void;
+  /**
+   * A screen with unsaved changes registers what would be lost (null: nothing); navigation then
+   * asks first.
+   */
+  setGuard: (message: string | null) => void;
 }
 
 export const AppContext = createContext<AppState | null>(null);
@@ -44,5 +58,25 @@ export function useShortcut(name: NonNullable<AppState['shortcut']>['name'], fn:
       handledShortcut = shortcut.seq;
       fn();
     }
-  }, [shortcut]);
+    // `fn` is a new closure each render; only a new press of the shortcut should run it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shortcut, name]);
+}
+
+/**
+ * While `dirty`, leaving the screen (navigation, another project, closing the window) asks first,
+ * naming what would be lost.
+ */
+export function useUnsavedChanges(dirty: boolean, what: string): void {
+  const { setGuard } = useApp();
+  useEffect(() => {
+    setGuard(dirty ? what : null);
+    return () => setGuard(null);
+  }, [dirty, what, setGuard]);
+  useEffect(() => {
+    if (!dirty) return;
+    const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, [dirty]);
 }

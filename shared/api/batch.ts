@@ -1,114 +1,81 @@
-// Batch checking for review agencies: many workbooks, one job, progress, cancel.
+// Batch checking for review agencies: many workbooks, one saved batch, progress, cancel.
 // Items run one after another, yielding to the event loop between items so status polls and
-// cancel requests are answered while the batch runs.
-import { randomUUID } from 'node:crypto';
-import type { CheckRun, ConditionsDoc } from '../model/types';
-import type { BatchStatus, BatchItemResult } from './contract';
+// cancel requests are answered while the batch runs. Each workbook's result is written to the
+// store as it completes (its own project inside the batch), so nothing is lost when the user
+// leaves the screen; the runner itself only remembers which batches are running in this session.
+import type { ConditionsDoc } from '../model/types';
 import { ApiError, userMessage } from './dispatch';
 
-export interface BatchDeps {
-  check: (fileName: string, bytes: Uint8Array, doc: ConditionsDoc) => Promise<CheckRun>;
-  validate: (doc: unknown, label?: string) => ConditionsDoc;
-  render: (run: CheckRun, org?: BatchOrg) => Promise<Uint8Array>;
-}
-
-type BatchOrg = { name: string; sealText?: string; preparer?: string; checker?: string; approver?: string; crossPageSeal?: boolean };
-
-interface Item {
+export interface BatchItemInput {
   fileName: string;
-  bytes: Uint8Array | null;
+  bytes: Uint8Array;
   conditions?: ConditionsDoc;
-  result: BatchItemResult;
-  run?: CheckRun;
 }
 
-interface Job {
-  id: string;
-  items: Item[];
-  done: number;
-  cancelled: boolean;
-  finished: boolean;
-  org?: BatchOrg;
+export interface BatchMeta {
+  name: string;
+  /** The report organisation chosen at start (kept with the batch). */
+  org?: unknown;
 }
 
-const MAX_JOBS = 20;
+export interface BatchDeps {
+  validate: (doc: unknown, label?: string) => ConditionsDoc;
+  /** Creates the saved batch (all items pending); returns its id. */
+  create: (fileNames: string[], meta: BatchMeta) => number;
+  /** Checks one workbook and saves it as a project of the batch; returns the project's id. */
+  process: (batchId: number, item: { fileName: string; bytes: Uint8Array; conditions: ConditionsDoc }) => Promise<number>;
+  complete: (batchId: number, position: number, r: { status: 'done' | 'error' | 'cancelled'; error?: string; projectId?: number }) => void;
+  finish: (batchId: number, status: 'finished' | 'cancelled') => void;
+}
 
 export function createBatchRunner(deps: BatchDeps) {
-  const jobs = new Map<string, Job>();
+  /** Batches running in this session, with their cancel flag. */
+  const running = new Map<number, { cancelled: boolean }>();
 
-  const status = (job: Job): BatchStatus => ({
-    jobId: job.id,
-    total: job.items.length,
-    done: job.done,
-    finished: job.finished,
-    cancelled: job.cancelled,
-    items: job.items.map((i) => ({ ...i.result })),
-  });
-
-  const mustJob = (jobId: string): Job => {
-    const job = jobs.get(jobId);
-    if (!job) throw new ApiError(`批量任务 ${jobId} 不存在或已过期`);
-    return job;
-  };
-
-  async function runJob(job: Job, shared: ConditionsDoc | undefined): Promise<void> {
-    for (const item of job.items) {
-      await new Promise((r) => setImmediate(r));
-      if (job.cancelled) {
-        item.result.status = 'cancelled';
-        continue;
+  async function run(batchId: number, items: BatchItemInput[], shared: ConditionsDoc | undefined, state: { cancelled: boolean }): Promise<void> {
+    try {
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i]!;
+        await new Promise((r) => setImmediate(r));
+        if (state.cancelled) {
+          deps.complete(batchId, i, { status: 'cancelled' });
+          continue;
+        }
+        try {
+          const doc = item.conditions ? deps.validate(item.conditions, `${item.fileName} 的条件`) : shared;
+          if (!doc) throw new ApiError(`${item.fileName}：没有条件文件（请为该文件指定条件，或为整批指定一份条件）`);
+          const projectId = await deps.process(batchId, { fileName: item.fileName, bytes: item.bytes, conditions: doc });
+          deps.complete(batchId, i, { status: 'done', projectId });
+        } catch (e) {
+          deps.complete(batchId, i, { status: 'error', error: userMessage(e) });
+        }
+        items[i] = { ...item, bytes: new Uint8Array(0) }; // keep memory flat over large batches
       }
-      try {
-        const doc = item.conditions ? deps.validate(item.conditions, `${item.fileName} 的条件`) : shared;
-        if (!doc) throw new ApiError(`${item.fileName}：没有条件文件（请为该文件指定条件，或为整批指定一份条件）`);
-        const run = await deps.check(item.fileName, item.bytes!, doc);
-        item.run = run;
-        item.result = {
-          fileName: item.fileName,
-          status: 'done',
-          overall: run.result.overall,
-          counts: run.result.counts,
-          projectName: run.result.project?.name,
-        };
-      } catch (e) {
-        item.result = { fileName: item.fileName, status: 'error', error: userMessage(e) };
-      }
-      item.bytes = null; // keep memory flat over large batches
-      job.done++;
+      deps.finish(batchId, state.cancelled ? 'cancelled' : 'finished');
+    } finally {
+      running.delete(batchId);
     }
-    job.finished = true;
   }
 
   return {
-    start(items: Array<{ fileName: string; bytes: Uint8Array; conditions?: ConditionsDoc }>, conditions?: ConditionsDoc, org?: BatchOrg) {
+    start(items: BatchItemInput[], conditions: ConditionsDoc | undefined, meta: BatchMeta): { batchId: number } {
       const shared = conditions ? deps.validate(conditions, '整批条件') : undefined;
-      if (jobs.size >= MAX_JOBS) {
-        for (const [id, j] of jobs) if (j.finished) jobs.delete(id);
-      }
-      const job: Job = {
-        id: randomUUID(),
-        items: items.map((i) => ({ fileName: i.fileName, bytes: i.bytes, conditions: i.conditions, result: { fileName: i.fileName, status: 'pending' } })),
-        done: 0,
-        cancelled: false,
-        finished: false,
-        org,
-      };
-      jobs.set(job.id, job);
-      void runJob(job, shared);
-      return { jobId: job.id };
+      const missing = items.filter((i) => !i.conditions && !shared).map((i) => i.fileName);
+      if (missing.length) throw new ApiError(`以下指标表没有条件文件，请为整批指定一份条件：${missing.join('、')}`);
+      const batchId = deps.create(
+        items.map((i) => i.fileName),
+        meta,
+      );
+      const state = { cancelled: false };
+      running.set(batchId, state);
+      void run(batchId, items, shared, state);
+      return { batchId };
     },
-    status: (jobId: string) => status(mustJob(jobId)),
-    cancel(jobId: string) {
-      const job = mustJob(jobId);
-      job.cancelled = true;
-      return status(job);
-    },
-    async report(jobId: string, index: number): Promise<{ run: CheckRun; bytes: Uint8Array }> {
-      const job = mustJob(jobId);
-      const item = job.items[index];
-      if (!item) throw new ApiError(`批量任务中没有第 ${index + 1} 个文件`);
-      if (!item.run) throw new ApiError(`${item.fileName} 尚未审查完成或审查失败，无法生成报告`);
-      return { run: item.run, bytes: await deps.render(item.run, job.org) };
+    isRunning: (batchId: number) => running.has(batchId),
+    anyRunning: () => running.size > 0,
+    cancel(batchId: number): void {
+      const state = running.get(batchId);
+      if (state) state.cancelled = true;
     },
   };
 }

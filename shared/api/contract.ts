@@ -2,14 +2,24 @@
 // (shared/api/handlers.ts); the Electron main mounts them on IPC, the local web host on HTTP.
 // Every input is validated with these schemas at the boundary, whatever the transport.
 import { z } from 'zod';
+import type { CheckRun, ConditionsDoc, ImportResult, Overall, Verdict } from '../model/types';
+import type { ProjectSort } from '../model/order';
 import type {
-  CheckRun,
-  ConditionsDoc,
-  ImportResult,
-  Overall,
-  Verdict,
-} from '../model/types';
+  BatchItemRecord,
+  BatchRecord,
+  ConditionSetVersion,
+  ImportSummary,
+  MappingMemory,
+  OverrideCarryover,
+  Project,
+  TypedValue,
+} from '../store/types';
+import type { RunComparison, RunRef } from '../check/resubmission';
 import { MAX_BACKUP_BASE64, MAX_BACKUP_BYTES } from './limits';
+
+export type { ConditionSetVersion, MappingMemory, OverrideCarryover, TypedValue, RunComparison, RunRef };
+export type { OverrideEvidence } from '../store/types';
+export type { ValueChange, VerdictChange, OpinionStatus } from '../check/resubmission';
 
 const id = z.number().int().positive();
 const text = (max: number) => z.string().max(max);
@@ -36,11 +46,14 @@ const conditionsDoc = z.record(z.string(), z.unknown());
 
 export const schemas = {
   'app.info': z.object({}),
+  'settings.get': z.object({}),
+  'settings.save': z.object({ userName: nonEmpty(40) }),
+  'audit.project': z.object({ projectId: id, limit: z.number().int().min(1).max(5000).optional() }),
 
   'projects.list': z.object({
     search: text(100).optional(),
     includeArchived: z.boolean().optional(),
-    sort: z.enum(['name', 'updated', 'verdict']).optional(),
+    sort: z.enum(['name', 'updated', 'verdict'] satisfies ProjectSort[]).optional(),
     limit: z.number().int().min(1).max(5000).optional(),
     offset: z.number().int().min(0).optional(),
   }),
@@ -63,11 +76,17 @@ export const schemas = {
     projectId: id,
     indicator: nonEmpty(60),
     building: text(100).nullable(),
-    /** Either a cell of the workbook ("单体指标!G4") or a typed value. */
+    /**
+     * Either a cell of the workbook ("单体指标!G4"), remembered for the workbook's layout, or a value
+     * typed by hand, which belongs to this import only.
+     */
     cell: text(120).optional(),
     value: text(200).optional(),
     reason: nonEmpty(500),
   }),
+  'import.versions': z.object({ projectId: id }),
+  'mappings.list': z.object({}),
+  'mappings.remove': z.object({ layoutKey: nonEmpty(64), indicator: nonEmpty(60), building: text(100).nullable() }),
 
   'check.run': z.object({ projectId: id }),
   'check.get': z.object({ runId: id }),
@@ -78,6 +97,10 @@ export const schemas = {
     verdict,
     reason: nonEmpty(1000),
   }),
+  'check.carryovers': z.object({ runId: id }),
+  'check.decideCarryover': z.object({ carryoverId: id, keep: z.boolean() }),
+  'runs.list': z.object({ projectId: id }),
+  'runs.compare': z.object({ fromRunId: id, toRunId: id }),
 
   'report.render': z.object({
     runId: id,
@@ -103,11 +126,19 @@ export const schemas = {
       .max(500),
     /** One condition set for every workbook that has none of its own. */
     conditions: conditionsDoc.optional(),
+    /** The saved organisation profile the batch's reports are issued under. */
     org: org.optional(),
+    name: text(100).optional(),
   }),
-  'batch.status': z.object({ jobId: nonEmpty(64) }),
-  'batch.cancel': z.object({ jobId: nonEmpty(64) }),
-  'batch.report': z.object({ jobId: nonEmpty(64), index: z.number().int().min(0) }),
+  'batch.list': z.object({}),
+  'batch.get': z.object({ batchId: id }),
+  'batch.cancel': z.object({ batchId: id }),
+  'batch.report': z.object({ batchId: id, index: z.number().int().min(0), org }),
+  'batch.reportsZip': z.object({ batchId: id, org }),
+  'batch.summary': z.object({ batchId: id }),
+  'batch.summaryXlsx': z.object({ batchId: id }),
+  'batch.toProjects': z.object({ batchId: id }),
+  'batch.delete': z.object({ batchId: id }),
 } as const;
 
 export type Method = keyof typeof schemas;
@@ -115,29 +146,54 @@ export type ApiInput<M extends Method> = z.input<(typeof schemas)[M]>;
 
 // ---------------------------------------------------------------- outputs
 
-export interface ProjectRow {
-  id: number;
-  name: string;
+/** A project as lists show it (the store's Project: shared/store/types.ts). */
+export type ProjectRow = Pick<Project, 'id' | 'name' | 'archived' | 'createdAt' | 'updatedAt' | 'lastOverall'> & {
   parcel: string | null;
-  archived: boolean;
-  createdAt: string;
-  updatedAt: string;
-  /** Overall verdict of the latest run, if any. */
-  lastOverall: Overall | null;
-}
+  /** Set while the project is one workbook of a saved batch. */
+  batchId?: number;
+};
 
-export interface ConditionSetVersion {
-  id: number;
-  version: number;
-  createdAt: string;
-  note?: string;
-}
-
-export interface RunSummary {
+/** The latest run of a project, in short. */
+export interface RunHeadline {
   runId: number;
   overall: Overall;
   counts: Record<Verdict, number>;
   checkedAt: string;
+}
+
+/** One imported version of a project's sheet (its latest correction). */
+export type ImportVersion = Pick<ImportSummary, 'version' | 'fileName' | 'workbookSha256' | 'createdAt'> & {
+  /** The import that stands for this version (the latest correction of it). */
+  importId: number;
+  /** How many times it was corrected. */
+  corrections: number;
+  typedValues: number;
+};
+
+/** One run of a project, as the 复审 comparison lists them. */
+export interface RunListItem extends RunRef {
+  overrides: number;
+  /** Carry-overs waiting for the user's decision. */
+  pendingCarryovers: number;
+}
+
+/** Remembered cell mappings of one workbook layout. */
+export interface LayoutMappings {
+  layoutKey: string;
+  /** Sheets named by its mappings, and workbooks they were set on. */
+  sheets: string[];
+  fileNames: string[];
+  mappings: Array<MappingMemory & { indicatorName: string }>;
+}
+
+/** One audit row, in words (who, when, what). */
+export interface AuditRow {
+  id: number;
+  at: string;
+  kind: string;
+  /** Chinese: what happened. */
+  what: string;
+  user: string | null;
 }
 
 export interface ReportRow {
@@ -167,22 +223,38 @@ export interface OrgProfileRow {
   crossPageSeal?: boolean;
 }
 
-export interface BatchItemResult {
-  fileName: string;
-  status: 'pending' | 'done' | 'error' | 'cancelled';
-  overall?: Overall;
-  counts?: Record<Verdict, number>;
-  projectName?: string;
-  error?: string;
+/** A saved batch (shared/store/types.ts BatchRecord), without the organisation it was started with. */
+export type BatchRow = Omit<BatchRecord, 'org'> & { orgName?: string };
+
+export type BatchItemRow = BatchItemRecord;
+
+export interface BatchDetail {
+  batch: BatchRow;
+  items: BatchItemRow[];
+  /** The batch is being checked in this session (progress moves). */
+  running: boolean;
 }
 
-export interface BatchStatus {
-  jobId: string;
-  total: number;
-  done: number;
-  finished: boolean;
-  cancelled: boolean;
-  items: BatchItemResult[];
+/**
+ * The data of a batch's summary (the summary Excel and the report's batch section are drawn from
+ * it): one row per workbook, with its 审查意见.
+ */
+export interface BatchSummary {
+  batch: BatchRow;
+  rows: Array<{
+    position: number;
+    fileName: string;
+    status: BatchItemRecord['status'];
+    error?: string;
+    projectName?: string;
+    parcel?: string;
+    overall?: Overall;
+    counts?: Record<Verdict, number>;
+    /** Overridden findings (改判). */
+    overrides: number;
+    /** Non-passing findings: clause, building, verdict and message. */
+    opinions: Array<{ conditionId: string; clause?: string; building: string | null; verdict: Verdict; message: string }>;
+  }>;
 }
 
 export interface VerifyResult {
@@ -196,14 +268,28 @@ export interface VerifyResult {
 
 export interface ApiOutputs {
   'app.info': { version: string; samples: Array<{ id: string; title: string }> };
+  'settings.get': { userName: string | null };
+  'settings.save': { userName: string };
+  'audit.project': AuditRow[];
   'projects.list': { items: ProjectRow[]; total: number };
   'projects.create': ProjectRow;
   'projects.get': {
     project: ProjectRow;
     conditions: { id: number; version: number; doc: ConditionsDoc } | null;
     versions: ConditionSetVersion[];
-    lastImport: { importId: number; fileName: string; imported: ImportResult } | null;
-    lastRun: RunSummary | null;
+    lastImport: {
+      importId: number;
+      fileName: string;
+      imported: ImportResult;
+      version: number;
+      /** Values typed by hand for this import. */
+      typed: TypedValue[];
+      /** The remembered cell mappings of the workbook's layout (applied to this import). */
+      mappings: MappingMemory[];
+    } | null;
+    lastRun: RunHeadline | null;
+    /** The saved batch the project belongs to, while it is inside one. */
+    batch: { batchId: number; name: string } | null;
     reports: ReportRow[];
   };
   'projects.rename': ProjectRow;
@@ -216,11 +302,26 @@ export interface ApiOutputs {
   'conditions.version': { id: number; version: number; doc: ConditionsDoc };
   'conditions.validate': { ok: true; count: number; doc: ConditionsDoc };
   'conditions.fromText': { doc: ConditionsDoc; unparsed: Array<{ sentence: string; clause?: string; reason: string }> };
-  'import.workbook': { importId: number; imported: ImportResult; corrections: number };
-  'import.correct': { importId: number; imported: ImportResult };
-  'check.run': { runId: number; run: CheckRun };
-  'check.get': { runId: number; run: CheckRun };
+  'import.workbook': {
+    importId: number;
+    imported: ImportResult;
+    version: number;
+    /** Remembered cell mappings of the layout that were applied. */
+    mappingsApplied: number;
+    /** Values typed by hand for the previous import, not carried to this one. */
+    typedNotCarried: number;
+  };
+  'import.correct': { importId: number; imported: ImportResult; remembered: boolean };
+  'import.versions': ImportVersion[];
+  'mappings.list': LayoutMappings[];
+  'mappings.remove': { removed: boolean };
+  'check.run': { runId: number; run: CheckRun; carried: { kept: number; pending: number } };
+  'check.get': { runId: number; run: CheckRun; pendingCarryovers: number };
   'check.override': { runId: number; run: CheckRun };
+  'check.carryovers': OverrideCarryover[];
+  'check.decideCarryover': { carryover: OverrideCarryover; run: CheckRun; pendingCarryovers: number };
+  'runs.list': RunListItem[];
+  'runs.compare': RunComparison;
   'report.render': { fileName: string; dataBase64: string; fingerprint: string; reportId: number; signedBy?: string };
   'report.list': ReportRow[];
   'report.verify': VerifyResult;
@@ -228,10 +329,16 @@ export interface ApiOutputs {
   'store.restore': { projects: number };
   'org.list': OrgProfileRow[];
   'org.save': OrgProfileRow;
-  'batch.start': { jobId: string };
-  'batch.status': BatchStatus;
-  'batch.cancel': BatchStatus;
+  'batch.start': { batchId: number };
+  'batch.list': BatchRow[];
+  'batch.get': BatchDetail;
+  'batch.cancel': BatchDetail;
   'batch.report': { fileName: string; dataBase64: string; fingerprint: string };
+  'batch.reportsZip': { fileName: string; dataBase64: string; reports: number };
+  'batch.summary': BatchSummary;
+  'batch.summaryXlsx': { fileName: string; dataBase64: string };
+  'batch.toProjects': { projects: number };
+  'batch.delete': { deleted: true };
 }
 
 /** The one function the renderer sees (preload `invoke` satisfies it; so does the HTTP client). */

@@ -1,8 +1,10 @@
 // 装配率: GB/T 51129-2017 §4.0.1, §3.0.3, §5 (rule data in shared/data/standards/gbt51129-2017.json).
 import std from '../data/standards/gbt51129-2017.json';
+import { indicator as indicatorDef } from '../model/indicators';
 import type { Calculation } from '../model/types';
 import type { CalcContext } from './context';
 import { CalcBuilder, fmt, getBoolean, getNumber, round, type Got } from './inputs';
+import { methodMismatch } from './methods';
 
 interface Item {
   id: string;
@@ -24,6 +26,11 @@ const GROUPS = std.groups;
 const DEC = std.interpolation.decimals;
 const CLAUSE = 'GB/T 51129-2017 §4.0.1、§3.0.3、§5';
 const FORMULA = 'P = (Q1 + Q2 + Q3) / (100 − Q4) × 100%';
+
+/** Indicator ids this calculator reads (an unread table holding any of them leaves the result open). */
+export const ASSEMBLY_INPUTS: readonly string[] = [
+  ...new Set([...GROUPS.map((g) => g.indicator), 'asm_q4', ...ITEMS.map((i) => i.indicator), 'full_fitout', 'asm_vertical_ratio']),
+];
 
 const maxScore = (it: Item) => (it.kind === 'interp' ? (it.sMax as number) : (it.score as number));
 
@@ -217,6 +224,17 @@ export function computeAssembly(ctx: CalcContext): Calculation | null {
     }
   }
 
+  // The sheet's own 装配率 beside its own Q1–Q4: a stated total against the formula applied to its
+  // parts (GB/T 51129-2017 §4.0.1). With scores recomputed from proportions the disagreement is
+  // between the sheet and our table data instead, and the engine weighs it as such.
+  if (mode === 'scores') {
+    const stated = getNumber(ctx.values, 'assembly_ratio');
+    const tol = indicatorDef('assembly_ratio')?.tolerance ?? 0.5;
+    if (stated.kind === 'ok' && Math.abs(stated.value - P) > tol + 1e-9) {
+      b.contradict('装配率', stated.value, P, stated.iv.source, 1);
+    }
+  }
+
   // Cross-check declared scores against the item proportions when both are present.
   let fromItems: number | undefined;
   if (mode === 'scores') {
@@ -229,10 +247,8 @@ export function computeAssembly(ctx: CalcContext): Calculation | null {
     }
   }
 
-  if (ctx.city && /上海/.test(ctx.city)) {
-    b.note(std.shanghai.note);
-    b.unconfirmed = true;
-  }
+  b.methodMismatch = methodMismatch('assembly', 'assembly_ratio', ctx);
+  if (b.methodMismatch) b.note(b.methodMismatch);
   b.note('装配率计算公式及表4.0.1 分值取自第三方转载，未与标准正式文本核对');
 
   return b.build(P, CLAUSE, FORMULA, {

@@ -1,5 +1,6 @@
-// The context every calculator reads: values in scope, runoff surfaces, contract city, options.
-import type { ImportedSurface, ImportedValue } from '../model/types';
+// The context every calculator reads: values in scope, runoff surfaces and storage facilities,
+// line items, the contract's jurisdiction and the method it names, options.
+import type { ImportedBuilding, ImportedFacility, ImportedLineItem, ImportedSurface, ImportedValue } from '../model/types';
 import type { RainfallTable } from './rainfall';
 
 export type GreenStarRuleSet = '2019' | '2019-rev-draft';
@@ -15,8 +16,18 @@ export interface CalcContext {
   /** Values in scope: project values overlaid with the building's own values (building wins). */
   values: Record<string, ImportedValue>;
   surfaces: ImportedSurface[];
+  /** Storage facilities (调蓄设施) of the runoff calculation, when the sheet lists them. */
+  facilities?: ImportedFacility[];
+  /** Itemised rows that add up to an input (several 光伏 rows, …); project scope only. */
+  lineItems?: ImportedLineItem[];
+  /** The buildings of the workbook (project scope only), for shares computed from per-building areas. */
+  buildings?: ImportedBuilding[];
   /** Contract city (e.g. "上海市"), from the condition file, for city rainfall tables/methods. */
   city?: string;
+  /** Contract signing date (ISO), to pick the method in force (docs/rule-data.md). */
+  signedOn?: string;
+  /** Calculation method the condition names (Condition.method, e.g. "沪建建材〔2019〕765号"). */
+  method?: string;
   /** "项目" or the building name, for messages. */
   scopeLabel: string;
   /** Extension: rule-set choices and overrides. */

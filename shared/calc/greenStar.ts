@@ -47,6 +47,19 @@ const T328 = std.table328.rows as unknown as T328Row[];
 export const GREEN_STAR_RULE_SETS = Object.keys(RULE_SETS) as GreenStarRuleSet[];
 
 const LEVELS: Level[] = [1, 2, 3];
+
+/** Indicator ids this calculator reads (an unread table holding any of them leaves the result open). */
+export const GREEN_STAR_INPUTS: readonly string[] = [
+  ...new Set([
+    'gb_stage',
+    'gb_control_met',
+    'gb_score_q0',
+    'gb_total_score',
+    'full_fitout',
+    ...Object.values(RULE_SETS).flatMap((rs) => [...rs.categories.map((c) => c.indicator), rs.bonus.indicator]),
+    ...T328.flatMap((r) => [...(r.indicator ? [r.indicator] : []), ...(r.alternatives ?? []).map((a) => a.indicator)]),
+  ]),
+];
 const starName = (n: number) => (n < 0 ? '未达到基本级' : STAR_NAMES[n]);
 
 export interface Table328Finding {
@@ -72,8 +85,13 @@ function stageOf(b: CalcBuilder, got: Got<string>): Stage {
 }
 
 /** Table 3.2.8: the highest level each applied row allows. */
-function table328(b: CalcBuilder, ctx: CalcContext): { level: number; findings: Table328Finding[]; missing: string[]; limiting: string[] } {
+function table328(
+  b: CalcBuilder,
+  ctx: CalcContext,
+): { level: number; findings: Table328Finding[]; missing: string[]; limiting: string[]; partial: Set<string> } {
   const findings: Table328Finding[] = [];
+  /** Rows judged on one of two alternatives while the other was absent: their level may be too low. */
+  const partial = new Set<string>();
   const missing: string[] = [];
   const unchecked: string[] = [];
   for (const row of T328) {
@@ -99,6 +117,7 @@ function table328(b: CalcBuilder, ctx: CalcContext): { level: number; findings: 
         parts.push(`${alt.name} ${fmt(g.value)}%（一/二/三星要求 ${alt.min[1]}/${alt.min[2]}/${alt.min[3]}%）→ ${starName(lv)}`);
       }
       text = parts.join('；');
+      if (parts.length && absentAlt.length && (level ?? 0) < 3) partial.add(row.id);
       if (parts.length && absentAlt.length && (level ?? 0) < 3)
         b.note(`表3.2.8「${row.name}」两者满足其一即可；表格未提供“${absentAlt.join('”“')}”，仅按已有指标判定`);
     } else if (row.kind === 'min' && row.indicator && row.min) {
@@ -129,7 +148,7 @@ function table328(b: CalcBuilder, ctx: CalcContext): { level: number; findings: 
   const known = findings.filter((f) => f.level !== null);
   const level = known.length ? Math.min(...known.map((f) => f.level as number)) : 3;
   const limiting = known.filter((f) => f.level === level && level < 3).map((f) => f.name);
-  return { level, findings, missing, limiting };
+  return { level, findings, missing, limiting, partial };
 }
 
 export function computeGreenStar(ctx: CalcContext): Calculation | null {
@@ -165,8 +184,8 @@ export function computeGreenStar(ctx: CalcContext): Calculation | null {
     controlMet = controlGot.value;
     if (q0Got.kind === 'ok') {
       b.use(q0Got.iv);
-      if ((q0Got.value === q0Full) !== controlMet)
-        b.note(`控制项满足情况（${controlGot.iv.source}）与控制项基础分值 ${fmt(q0Got.value)}（${q0Got.iv.source}）不一致，按控制项满足情况计`);
+      // §3.2.5: Q0 = 400 exactly when every control item is met.
+      if ((q0Got.value === q0Full) !== controlMet) b.contradict('控制项基础分值 Q0', q0Got.value, controlMet ? q0Full : 0, q0Got.iv.source);
     }
     b.step(`控制项：${controlMet ? '全部满足' : '未全部满足'}（${controlGot.iv.source}）`);
   } else if (q0Got.kind === 'ok') {
@@ -222,8 +241,8 @@ export function computeGreenStar(ctx: CalcContext): Calculation | null {
   if (declared.kind === 'ok') {
     b.use(declared.iv);
     declaredQ = declared.value;
-    if (Math.abs(declared.value - Q) > 0.05)
-      b.note(`表格所填总得分 ${fmt(declared.value)}（${declared.iv.source}）与按各项得分复算的 Q = ${fmt(Q)} 不一致`);
+    // GB/T 50378-2019 §3.2.5: the stated total against Q from its category scores.
+    if (Math.abs(declared.value - Q) > std.statedTotalTolerance.value + 1e-9) b.contradict('总得分', declared.value, Q, declared.iv.source);
   }
 
   const share = rs.floorShare.value;
@@ -302,6 +321,12 @@ export function computeGreenStar(ctx: CalcContext): Calculation | null {
     if (t.level < level) {
       // Only rows that actually lower the level make the result rest on their (PARTIAL) numbers.
       for (const f of t.findings) if (f.level === t.level) b.status(f.status);
+      // A row judged on one alternative while the other is absent may allow more: not a settled lower level.
+      const open = t.findings.filter((f) => f.level === t.level && t.partial.has(f.row));
+      if (open.length) {
+        b.unconfirmed = true;
+        b.note(`表3.2.8「${open.map((f) => f.name).join('」「')}」仅按已有的一项指标判定，另一项未提供，可能满足更高星级，复核结论待核实`);
+      }
       level = t.level;
       cappedBy = `table328:${t.limiting.join('、')}`;
       b.step(`表3.2.8 技术要求仅满足${starName(t.level)}（受“${t.limiting.join('”“')}”限制），星级降为${starName(level)}`);

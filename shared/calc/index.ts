@@ -6,30 +6,47 @@ import ratios from '../data/ratios.json';
 import gbt50378 from '../data/standards/gbt50378-2019.json';
 import gbt51129 from '../data/standards/gbt51129-2017.json';
 import coefficients from '../data/standards/runoff-coefficients.json';
+import prescribedMethods from '../data/prescribed-methods.json';
 import type { Calculation } from '../model/types';
-import { computeAssembly } from './assembly';
+import { ASSEMBLY_INPUTS, computeAssembly } from './assembly';
 import type { CalcContext } from './context';
-import { computeGreenStar } from './greenStar';
-import { computeRatio, RATIO_IDS } from './ratio';
-import { computeRenewable } from './renewable';
-import { computeRunoff } from './runoff';
+import { computeGreenStar, GREEN_STAR_INPUTS } from './greenStar';
+import { computeRatio, RATIO_IDS, RATIO_INPUTS } from './ratio';
+import { computeRenewable, RENEWABLE_INPUTS } from './renewable';
+import { computeRunoff, RUNOFF_INPUTS } from './runoff';
 import { dataFingerprint } from './sha256';
+import { computeUltraLow, ULTRA_LOW_INPUTS } from './ultraLow';
 
 export type { CalcContext, CalcOptions, GreenStarRuleSet } from './context';
 export type { RainfallPoint, RainfallTable } from './rainfall';
 export { alphaForDepth, depthForAlpha, rainfallTableFor } from './rainfall';
 export { GREEN_STAR_RULE_SETS } from './greenStar';
+export { methodMismatch, prescribedMethod } from './methods';
 
 const CALCULATORS: Record<string, (ctx: CalcContext) => Calculation | null> = {
   green_building_star: computeGreenStar,
   assembly_ratio: computeAssembly,
   runoff_capture: computeRunoff,
   renewable_substitution: computeRenewable,
+  ultra_low_energy_ratio: computeUltraLow,
   ...Object.fromEntries(RATIO_IDS.map((id) => [id, (ctx: CalcContext) => computeRatio(id, ctx)])),
 };
 
 /** Indicator ids that have a calculator. */
 export const COMPUTABLE_INDICATORS: readonly string[] = Object.keys(CALCULATORS);
+
+/**
+ * For each computable indicator, the indicator ids its calculator reads. A table that holds any of
+ * them and could not be read leaves the indicator's evidence open (docs/evidence-policy.md).
+ */
+export const CALCULATOR_INPUTS: Readonly<Record<string, readonly string[]>> = {
+  green_building_star: GREEN_STAR_INPUTS,
+  assembly_ratio: ASSEMBLY_INPUTS,
+  runoff_capture: RUNOFF_INPUTS,
+  renewable_substitution: RENEWABLE_INPUTS,
+  ultra_low_energy_ratio: ULTRA_LOW_INPUTS,
+  ...RATIO_INPUTS,
+};
 
 /**
  * Recompute `indicator` from the underlying data, or null when the sheet lacks the inputs
@@ -64,5 +81,7 @@ export const RULE_VERSIONS: Record<string, string> = {
   runoffCoefficients: dataFingerprint(coefficients),
   rainfall: dataFingerprint([beijing, shanghai, tianjin]),
   ratios: dataFingerprint(ratios),
-  renewable: 'working-definition-1',
+  renewable: 'working-definition-2',
+  ultraLow: 'working-definition-1',
+  prescribedMethods: `${prescribedMethods.version}+${dataFingerprint(prescribedMethods)}`,
 };

@@ -81,6 +81,9 @@ export class CalcBuilder {
   readonly notes: string[] = [];
   unconfirmed = false;
   upper = false;
+  readonly contradictions: NonNullable<Calculation['contradictions']> = [];
+  /** Set when the method is not the one the contract's jurisdiction prescribes (Chinese reason). */
+  methodMismatch: string | undefined;
   private readonly seen = new Set<string>();
 
   constructor(
@@ -126,6 +129,15 @@ export class CalcBuilder {
     this.notes.unshift(s);
   }
 
+  /**
+   * A total or intermediate result stated in the sheet that disagrees with the recomputation from
+   * its parts: recorded (the engine answers 需复核, docs/evidence-policy.md) and noted.
+   */
+  contradict(label: string, stated: number, computed: number, source: string | undefined, digits = 2, against = '按其组成数据复算的'): void {
+    this.contradictions.push({ label, stated, computed, ...(source ? { source } : {}) });
+    this.note(`表格所填${label} ${fmt(stated, digits)}${source ? `（${source}）` : ''}与${against} ${fmt(computed, digits)} 不一致`);
+  }
+
   /** Marks the result 'unconfirmed' when a rule or number used is not CONFIRMED. */
   status(s: DataStatus | string | undefined): void {
     if (s !== 'CONFIRMED') this.unconfirmed = true;
@@ -165,6 +177,8 @@ export class CalcBuilder {
     if (details) c.details = details;
     if (this.upper && value !== null) c.bound = 'upper';
     if (supportsDeclared !== undefined) c.supportsDeclared = supportsDeclared;
+    if (this.contradictions.length) c.contradictions = this.contradictions;
+    if (this.methodMismatch) c.methodMismatch = this.methodMismatch;
     return c;
   }
 }

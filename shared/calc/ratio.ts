@@ -16,6 +16,9 @@ interface RatioDef {
 const DEFS = ratios.ratios as RatioDef[];
 export const RATIO_IDS: string[] = DEFS.map((d) => d.indicator);
 
+/** Indicator ids each ratio reads. */
+export const RATIO_INPUTS: Record<string, readonly string[]> = Object.fromEntries(DEFS.map((d) => [d.indicator, [d.numerator, d.denominator]]));
+
 const CLAUSES: Record<string, string> = {
   far: '规划指标定义：容积率 = 计容建筑面积 / 用地面积',
   building_density: '规划指标定义：建筑密度 = 建筑基底面积 / 用地面积',

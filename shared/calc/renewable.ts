@@ -1,35 +1,77 @@
 // 可再生能源替代率 R = E_re / E_total × 100% — working definition of renewable.md §1 (no standard
 // text defines it: always 'unconfirmed'; Shanghai accounting per DG/TJ08-2329-2020, content UNCONFIRMED).
+// E_re is the sum of every line item (several rows of one kind are added, see ImportedLineItem);
+// a stated 合计 that disagrees with its items is a contradiction (docs/evidence-policy.md).
 import { indicatorName } from '../model/indicators';
 import type { Calculation } from '../model/types';
 import type { CalcContext } from './context';
 import { CalcBuilder, fmt, getNumber, round } from './inputs';
 
 const CLAUSE = '可再生能源替代率（工作定义，见 renewable.md §1；上海核算方法见 DG/TJ08-2329-2020，未核实）';
-const FORMULA = 'R = E_re / E_total × 100%';
+const FORMULA = 'R = E_re / E_total × 100%，E_re = Σ 各项可再生能源利用量';
 const PARTS = ['re_pv_generation', 're_solar_thermal', 're_heat_pump', 're_other'] as const;
+/** Relative difference above which the stated 合计 and the sum of the items disagree. */
+const REL_TOL = 0.01;
+
+/** Indicator ids this calculator reads (an unread table holding any of them leaves the result open). */
+export const RENEWABLE_INPUTS: readonly string[] = [...PARTS, 're_total', 'energy_total'];
 
 function unitLabel(raw: string | undefined): string {
   return raw && raw.trim() ? raw.trim() : 'kWh/a';
+}
+
+interface Part {
+  id: string;
+  value: number;
+  text: string;
+  units: string[];
 }
 
 export function computeRenewable(ctx: CalcContext): Calculation | null {
   const b = new CalcBuilder('renewable', 'renewable_substitution', ctx);
   b.unconfirmed = true;
   const gTotal = getNumber(ctx.values, 're_total');
-  const parts = PARTS.map((id) => ({ id, got: getNumber(ctx.values, id) }));
+  const singles = PARTS.map((id) => ({ id, got: getNumber(ctx.values, id) }));
+  const items = (ctx.lineItems ?? []).filter((li) => (PARTS as readonly string[]).includes(li.indicator));
   const gE = getNumber(ctx.values, 'energy_total');
-  const anyRe = gTotal.kind !== 'absent' || parts.some((p) => p.got.kind !== 'absent');
+  const anyRe = gTotal.kind !== 'absent' || singles.some((p) => p.got.kind !== 'absent') || items.length > 0;
   if (!anyRe || gE.kind === 'absent') return null;
 
-  b.step('计算口径：E_re 为建筑年可再生能源利用量，E_total 为建筑年总能耗，两者均按 kWh/a 同一口径（工作定义，非标准条文）');
-  const okParts = parts.filter((p) => p.got.kind === 'ok') as { id: string; got: Extract<typeof parts[number]['got'], { kind: 'ok' }> }[];
-  for (const p of parts) b.noteBad(p.got, '未计入');
-  let sumParts: number | null = null;
-  if (okParts.length) {
-    sumParts = okParts.reduce((s, p) => s + p.got.value, 0);
+  b.step('计算口径：E_re 为建筑年可再生能源利用量（各项之和），E_total 为建筑年总能耗，两者均按 kWh/a 同一口径（工作定义，非标准条文）');
+
+  // Each kind: its line items when the sheet itemises it, else its single value.
+  const parts: Part[] = [];
+  const absent: string[] = [];
+  for (const { id, got } of singles) {
+    const rows = items.filter((li) => li.indicator === id);
+    if (rows.length) {
+      let sum = 0;
+      const terms: string[] = [];
+      const units: string[] = [];
+      for (const r of rows) {
+        if (r.value === null || !Number.isFinite(r.value) || r.value < 0) {
+          b.note(`“${r.name}”（${r.source}）利用量缺失或无法识别，未计入`);
+          continue;
+        }
+        b.useRaw({ label: `${indicatorName(id)}：${r.name}`, value: r.value, unit: 'kWh/a', source: r.source });
+        sum += r.value;
+        terms.push(`${fmt(r.value)}（${r.name}，${r.source}）`);
+        units.push(unitLabel(r.unitRaw));
+      }
+      if (terms.length) parts.push({ id, value: sum, text: terms.join(' + '), units });
+      else absent.push(indicatorName(id));
+      continue;
+    }
+    if (got.kind === 'ok') {
+      b.use(got.iv);
+      parts.push({ id, value: got.value, text: `${fmt(got.value)}（${indicatorName(id)}，${got.iv.source}）`, units: [unitLabel(got.iv.unitRaw)] });
+    } else {
+      b.noteBad(got, '未计入');
+      absent.push(indicatorName(id));
+    }
   }
-  const units = new Set<string>();
+  const sumParts = parts.length ? round(parts.reduce((s, p) => s + p.value, 0), 3) : null;
+  const units = new Set<string>(parts.flatMap((p) => p.units));
 
   let Ere: number | null = null;
   if (gTotal.kind === 'ok') {
@@ -38,9 +80,8 @@ export function computeRenewable(ctx: CalcContext): Calculation | null {
     Ere = gTotal.value;
     b.step(`E_re = ${fmt(Ere)} kWh/a（表格所填可再生能源年利用总量，${gTotal.iv.source}）`);
     if (sumParts !== null) {
-      for (const p of okParts) b.use(p.got.iv);
-      if (Ere > 0 && Math.abs(sumParts - Ere) / Ere > 0.01)
-        b.note(`各项可再生能源利用量之和 ${fmt(sumParts)} kWh/a 与所填总量 ${fmt(Ere)} kWh/a（${gTotal.iv.source}）不一致，按所填总量计`);
+      b.step(`各项之和 = ${parts.map((p) => p.text).join(' + ')} = ${fmt(sumParts)} kWh/a`);
+      if (Math.abs(sumParts - Ere) > REL_TOL * Math.max(Ere, sumParts)) b.contradict('可再生能源年利用总量', Ere, sumParts, gTotal.iv.source, 0);
     }
   } else {
     b.noteBad(gTotal);
@@ -48,14 +89,9 @@ export function computeRenewable(ctx: CalcContext): Calculation | null {
       b.note('没有可用的可再生能源利用量数据');
       return b.build(null, CLAUSE, FORMULA);
     }
-    for (const p of okParts) {
-      b.use(p.got.iv);
-      units.add(unitLabel(p.got.iv.unitRaw));
-    }
     Ere = sumParts;
-    b.step(`E_re = ${okParts.map((p) => `${fmt(p.got.value)}（${indicatorName(p.id)}，${p.got.iv.source}）`).join(' + ')} = ${fmt(Ere)} kWh/a`);
-    const absent = parts.filter((p) => p.got.kind !== 'ok').map((p) => indicatorName(p.id));
-    if (absent.length) b.note(`E_re 仅计入表格中有数据的分项：${okParts.map((p) => indicatorName(p.id)).join('、')}；未提供：${absent.join('、')}`);
+    b.step(`E_re = ${parts.map((p) => p.text).join(' + ')} = ${fmt(Ere)} kWh/a`);
+    if (absent.length) b.note(`E_re 仅计入表格中有数据的分项：${parts.map((p) => indicatorName(p.id)).join('、')}；未提供：${absent.join('、')}`);
   }
 
   if (gE.kind !== 'ok') {
@@ -77,5 +113,5 @@ export function computeRenewable(ctx: CalcContext): Calculation | null {
   b.step(`R = ${fmt(Ere)} / ${fmt(Et)} × 100% = ${fmt(R)}%`);
   if (R > 100) b.note('可再生能源利用量大于建筑总能耗，替代率超过 100%，请核对数据');
   b.note('可再生能源替代率无标准公式，按 R = 可再生能源利用量 / 建筑总能耗 计算；以项目可再生能源核算书为准');
-  return b.build(R, CLAUSE, FORMULA, { E_re: Ere, E_total: Et, basis: 'kWh/a', parts: okParts.map((p) => p.id) });
+  return b.build(R, CLAUSE, FORMULA, { E_re: Ere, E_total: Et, basis: 'kWh/a', parts: parts.map((p) => p.id), ...(sumParts !== null ? { E_re_items: sumParts } : {}) });
 }

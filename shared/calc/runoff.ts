@@ -1,12 +1,27 @@
-// 年径流总量控制率 by the 容积法 V = 10·H·φ·F (runoff.md §3; 《海绵城市建设技术指南》).
+// 年径流总量控制率 by the 容积法 V = 10·H·φ·F (runoff.md §3; 《海绵城市建设技术指南》), checked zone by
+// zone when the sheet splits the site into 汇水分区: storage is not pooled across zones
+// (docs/evidence-policy.md, “Runoff by 汇水分区”).
 import coeffs from '../data/standards/runoff-coefficients.json';
-import type { Calculation, ImportedSurface } from '../model/types';
+import type { Calculation, ImportedFacility, ImportedSurface } from '../model/types';
 import type { CalcContext } from './context';
 import { CalcBuilder, fmt, getNumber, round } from './inputs';
 import { alphaForDepth, depthForAlpha, rainfallTableFor, type RainfallPoint, type RainfallTable } from './rainfall';
 
 const CLAUSE = '《海绵城市建设技术指南》容积法 V = 10·H·φ·F；GB 50014-2021 附录A';
-const FORMULA = 'V = 10·H·φ·F（F 以 hm² 计，即 V[m³] = H[mm] × φ × F[m²] / 1000）；H_eff = V_provided / (10·φ·F)';
+const FORMULA = 'V = 10·H·φ·F（F 以 hm² 计，即 V[m³] = H[mm] × φ × F[m²] / 1000）；H_eff = V_provided / (10·φ·F)；分区校核：各汇水分区 V_provided,i ≥ 10·H·φ_i·F_i';
+
+/** Relative difference above which a stated total and the sum of its parts disagree. */
+const REL_TOL = 0.01;
+
+/** Indicator ids this calculator reads (an unread table holding any of them leaves the result open). */
+export const RUNOFF_INPUTS: readonly string[] = [
+  'runoff_capture',
+  'design_rainfall',
+  'catchment_area',
+  'runoff_coefficient',
+  'storage_required',
+  'storage_provided',
+];
 
 interface CoeffEntry {
   name: string;
@@ -26,6 +41,9 @@ const norm = (s: string) =>
     .replace(/＞/g, '>')
     .replace(/≧/g, '≥');
 
+const zoneKey = (z: string | undefined) => (z ? z.normalize('NFKC').replace(/\s+/g, '') : '');
+const zoneName = (key: string) => (key ? `汇水分区“${key}”` : '未标明分区的部分');
+
 /** The coefficient-table entry whose name or synonym is the longest match inside a surface name. */
 export function lookupCoefficient(surfaceName: string): CoeffEntry | undefined {
   const n = norm(surfaceName);
@@ -39,7 +57,7 @@ export function lookupCoefficient(surfaceName: string): CoeffEntry | undefined {
 }
 
 /** Σψ·A / ΣA over the surface rows; null when a row's coefficient cannot be determined. */
-function phiFromSurfaces(b: CalcBuilder, surfaces: ImportedSurface[]): { phi: number; area: number } | null {
+function phiFromSurfaces(b: CalcBuilder, surfaces: ImportedSurface[], prefix = ''): { phi: number; area: number } | null {
   const terms: string[] = [];
   let sumPsiA = 0;
   let sumA = 0;
@@ -71,27 +89,71 @@ function phiFromSurfaces(b: CalcBuilder, surfaces: ImportedSurface[]): { phi: nu
   }
   if (sumA <= 0) return null;
   const phi = round(sumPsiA / sumA, 3); // φ to 3 decimals, as used in every later step
-  b.step(`φ = Σψ·A / ΣA = (${terms.join(' + ')}) / ${fmt(sumA)} = ${fmt(phi, 3)}`);
+  b.step(`${prefix}φ = Σψ·A / ΣA = (${terms.join(' + ')}) / ${fmt(sumA)} = ${fmt(phi, 3)}`);
   return { phi, area: sumA };
+}
+
+/** Σ effective volume of facility rows; unreadable volumes count 0 (conservative) and are noted. */
+function storageOf(b: CalcBuilder, facilities: ImportedFacility[]): { sum: number; terms: string[]; unreadable: number } {
+  let sum = 0;
+  let unreadable = 0;
+  const terms: string[] = [];
+  for (const f of facilities) {
+    if (f.volume === null || !Number.isFinite(f.volume) || f.volume < 0) {
+      unreadable++;
+      b.note(`调蓄设施“${f.name}”（${f.source}）调蓄容积缺失或无法识别，按 0 计`);
+      continue;
+    }
+    b.useRaw({ label: `调蓄设施：${f.name}`, value: f.volume, unit: 'm³', source: f.source });
+    sum += f.volume;
+    terms.push(fmt(f.volume, 1));
+  }
+  return { sum: round(sum, 2), terms, unreadable };
 }
 
 function usePoints(b: CalcBuilder, pts: RainfallPoint[]): void {
   for (const p of pts) b.status(p.status);
 }
 
+/** α_eff for an effective depth, rounded down to 0.1 % (runoff.md §3.1), with its step. */
+function alphaEff(b: CalcBuilder, table: RainfallTable, Heff: number, prefix: string): number | null {
+  const a = alphaForDepth(table, Heff);
+  if (!a) return null;
+  usePoints(b, [a.lo, a.hi]);
+  const alpha = Math.floor(a.alpha * 10 + 1e-9) / 10;
+  b.step(
+    a.lo === a.hi
+      ? `${prefix}α_eff = ${fmt(alpha, 1)}%（${table.city}表：H = ${a.lo.H} mm 对应 ${a.lo.alpha}%）`
+      : `${prefix}α_eff = ${a.lo.alpha} + (${fmt(Heff)} − ${a.lo.H}) / (${a.hi.H} − ${a.lo.H}) × (${a.hi.alpha} − ${a.lo.alpha}) = ${fmt(alpha, 1)}%（${table.city}表插值，向下取至 0.1%）`,
+  );
+  return alpha;
+}
+
+interface ZoneResult {
+  zone: string;
+  F: number;
+  phi: number;
+  V_required: number;
+  V_provided: number;
+  H_eff: number;
+  alpha_eff: number | null;
+  short: boolean;
+}
+
 export function computeRunoff(ctx: CalcContext): Calculation | null {
   const b = new CalcBuilder('runoff', 'runoff_capture', ctx);
   const v = ctx.values;
+  const facilities = ctx.facilities ?? [];
   const gVp = getNumber(v, 'storage_provided');
   const gVr = getNumber(v, 'storage_required');
   const gH = getNumber(v, 'design_rainfall');
   const gAlpha = getNumber(v, 'runoff_capture');
   const gF = getNumber(v, 'catchment_area');
   const gPhi = getNumber(v, 'runoff_coefficient');
-  if (gVp.kind === 'absent' && gVr.kind === 'absent') return null;
+  if (gVp.kind === 'absent' && gVr.kind === 'absent' && facilities.length === 0) return null;
   if (ctx.surfaces.length === 0 && gF.kind === 'absent' && gPhi.kind === 'absent') return null;
 
-  // φ
+  // φ over the whole site
   let phi: number | null = null;
   let surfaceArea: number | null = null;
   if (ctx.surfaces.length) {
@@ -102,13 +164,12 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
     }
   }
   if (gPhi.kind === 'ok') {
+    b.use(gPhi.iv);
     if (phi === null) {
-      b.use(gPhi.iv);
       phi = gPhi.value;
       b.step(`φ = ${fmt(phi, 3)}（表格所填综合雨量径流系数，${gPhi.iv.source}）`);
     } else if (Math.abs(gPhi.value - phi) > 0.01) {
-      b.use(gPhi.iv);
-      b.note(`表格所填综合雨量径流系数 ${fmt(gPhi.value, 3)}（${gPhi.iv.source}）与按下垫面复算的 ${fmt(phi, 3)} 不一致，按复算值计`);
+      b.contradict('综合雨量径流系数', gPhi.value, phi, gPhi.iv.source, 3);
     }
   } else if (phi === null) b.noteBad(gPhi);
 
@@ -118,8 +179,7 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
     b.use(gF.iv);
     F = gF.value;
     b.step(`F = ${fmt(F)} m²（汇水面积，${gF.iv.source}）`);
-    if (surfaceArea !== null && Math.abs(surfaceArea - F) / F > 0.01)
-      b.note(`下垫面面积合计 ${fmt(surfaceArea)} m² 与汇水面积 ${fmt(F)} m²（${gF.iv.source}）不一致`);
+    if (surfaceArea !== null && F > 0 && Math.abs(surfaceArea - F) / F > REL_TOL) b.contradict('汇水面积', F, surfaceArea, gF.iv.source, 0);
   } else {
     b.noteBad(gF);
     if (surfaceArea !== null) {
@@ -143,7 +203,10 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
     const d = alphaDecl !== null && table ? depthForAlpha(table, alphaDecl) : null;
     if (d && table && Math.abs(d.H - H) > 0.5) {
       usePoints(b, [d.lo, d.hi]);
-      b.note(`表格所填设计降雨量 ${fmt(H)} mm（${gH.iv.source}）与${table.city}降雨量表中 ${fmt(alphaDecl!)}% 对应的 ${fmt(d.H)} mm 不一致`);
+      // A stated H that disagrees with a confirmed city table is a contradiction; with table
+      // points not yet confirmed it is only a note.
+      if ([d.lo, d.hi].every((p) => p.status === 'CONFIRMED')) b.contradict('设计降雨量', H, round(d.H, 2), gH.iv.source, 1, `${table.city}降雨量表中 ${fmt(alphaDecl!)}% 对应的`);
+      else b.note(`表格所填设计降雨量 ${fmt(H)} mm（${gH.iv.source}）与${table.city}降雨量表中 ${fmt(alphaDecl!)}% 对应的 ${fmt(d.H)} mm 不一致`);
     }
   } else {
     b.noteBad(gH);
@@ -180,37 +243,82 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
     if (gVr.kind === 'ok') {
       b.use(gVr.iv);
       details.V_required_declared = gVr.value;
-      if (Vreq > 0 && Math.abs(gVr.value - Vreq) / Vreq > 0.01)
-        b.note(`表格所填需调蓄容积 ${fmt(gVr.value, 1)} m³（${gVr.iv.source}）与复算的 ${fmt(Vreq, 1)} m³ 相差超过 1%`);
+      if (Vreq > 0 && Math.abs(gVr.value - Vreq) / Vreq > REL_TOL) b.contradict('需调蓄容积', gVr.value, Vreq, gVr.iv.source, 1);
     }
   }
 
-  if (gVp.kind !== 'ok') {
+  // V_provided: the stated total, or the sum of the facility rows; both → they must agree.
+  let Vp: number | null = null;
+  let VpSource: string | undefined;
+  const facSum = facilities.length ? storageOf(b, facilities) : null;
+  if (facSum) {
+    details.V_facilities = facSum.sum;
+    b.step(`调蓄设施容积合计 = ${facSum.terms.length ? facSum.terms.join(' + ') : '0'} = ${fmt(facSum.sum, 1)} m³`);
+  }
+  if (gVp.kind === 'ok') {
+    b.use(gVp.iv);
+    Vp = gVp.value;
+    VpSource = gVp.iv.source;
+    if (facSum && facSum.unreadable === 0 && Math.abs(gVp.value - facSum.sum) > REL_TOL * Math.max(gVp.value, facSum.sum))
+      b.contradict('实际调蓄容积', gVp.value, facSum.sum, gVp.iv.source, 1);
+  } else if (facSum) {
+    b.noteBad(gVp);
+    Vp = facSum.sum;
+    VpSource = facilities[0]?.source;
+  }
+  if (Vp === null) {
     if (!b.noteBad(gVp)) b.note('未提供实际调蓄容积，无法复核年径流总量控制率');
     return b.build(null, CLAUSE, FORMULA, details);
   }
-  b.use(gVp.iv);
-  const Vp = gVp.value;
   details.V_provided = Vp;
+
+  // Zones: each zone's storage against its own V; no pooling (docs/evidence-policy.md).
+  const zoned = ctx.surfaces.some((s) => zoneKey(s.zone) !== '');
+  if (zoned && H !== null) {
+    const zr = checkZones(b, ctx.surfaces, facilities, H, table);
+    if (zr) {
+      details.zones = zr.zones;
+      const shortZones = zr.zones.filter((z) => z.short);
+      if (shortZones.length) {
+        const z = shortZones[0];
+        b.leadNote(
+          `${zoneName(z.zone)}的调蓄容积 ${fmt(z.V_provided, 1)} m³ 小于该分区设计降雨量 ${fmt(H)} mm 所需的 ${fmt(z.V_required, 1)} m³（V = 10·H·φ·F，各分区调蓄容积不能互相调剂）` +
+            (shortZones.length > 1 ? `；另有 ${shortZones.length - 1} 个分区不足` : ''),
+        );
+        return b.build(null, CLAUSE, FORMULA, details, false);
+      }
+      const alphas = zr.zones.map((z) => z.alpha_eff);
+      if (alphas.length && alphas.every((a): a is number => a !== null)) {
+        const alpha = Math.min(...alphas);
+        details.alpha_eff = alpha;
+        b.unconfirmed = true;
+        b.note('场地年径流总量控制率取各汇水分区达到的控制率中的最小值（保守估计，标准未规定分区合成方法）');
+        b.step(`α_eff = min(${alphas.map((a) => fmt(a, 1)).join('，')}) = ${fmt(alpha, 1)}%`);
+        return b.build(alpha, CLAUSE, FORMULA, details);
+      }
+      return b.build(null, CLAUSE, FORMULA, details, true);
+    }
+    // Not attributable zone by zone: check the pooled total, which can only refute.
+    b.unconfirmed = true;
+  }
+
   const Heff = round((Vp * 1000) / (phi * F), 2);
   details.H_eff = Heff;
   b.step(`H_eff = V_provided / (10·φ·F) = ${fmt(Vp, 1)} / (10 × ${fmt(phi, 3)} × ${fmt(F / 10000, 4)}) = ${fmt(Heff)} mm`);
 
-  const supports = Vreq !== null ? Vp >= Vreq - 1e-9 : undefined;
+  let supports = Vreq !== null ? Vp >= Vreq - 1e-9 : undefined;
   if (Vreq !== null)
     b.step(`实际调蓄容积 ${fmt(Vp, 1)} m³ ${supports ? '≥' : '<'} 需调蓄容积 ${fmt(Vreq, 1)} m³，${supports ? '满足' : '不满足'}设计降雨量 ${fmt(H!)} mm 的控制要求`);
+  // Pooled storage of a zoned site that could not be checked zone by zone cannot confirm anything.
+  if (zoned && supports) supports = undefined;
 
-  if (table) {
-    const a = alphaForDepth(table, Heff);
-    if (a) {
-      usePoints(b, [a.lo, a.hi]);
-      const alpha = Math.floor(a.alpha * 10 + 1e-9) / 10; // rounded down (runoff.md §3.1)
+  if (supports === false)
+    b.leadNote(`实际调蓄容积 ${fmt(Vp, 1)} m³（${VpSource ?? '调蓄设施表'}）小于设计降雨量 ${fmt(H!)} mm 所需的 ${fmt(Vreq!, 1)} m³（V = 10·H·φ·F）`);
+
+  if (table && !zoned) {
+    const alpha = alphaEff(b, table, Heff, '');
+    if (alpha !== null) {
       details.alpha_eff = alpha;
-      b.step(
-        a.lo === a.hi
-          ? `α_eff = ${fmt(alpha, 1)}%（${table.city}表：H = ${a.lo.H} mm 对应 ${a.lo.alpha}%）`
-          : `α_eff = ${a.lo.alpha} + (${fmt(Heff)} − ${a.lo.H}) / (${a.hi.H} − ${a.lo.H}) × (${a.hi.alpha} − ${a.lo.alpha}) = ${fmt(alpha, 1)}%（${table.city}表插值，向下取至 0.1%）`,
-      );
       return b.build(alpha, CLAUSE, FORMULA, details);
     }
     const pts = [...table.points].sort((x, y) => x.H - y.H);
@@ -222,10 +330,58 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
     } else {
       b.note(`${table.city}降雨量表无可用于 H_eff = ${fmt(Heff)} mm 插值的数据点${table.note ? `（${table.note}）` : ''}`);
     }
-  } else {
+  } else if (!table) {
     b.note(`没有${ctx.city ?? '本市'}的年径流总量控制率—设计降雨量对照表，无法由 H_eff 反算控制率`);
   }
-  if (supports === false)
-    b.leadNote(`实际调蓄容积 ${fmt(Vp, 1)} m³（${gVp.iv.source}）小于设计降雨量 ${fmt(H!)} mm 所需的 ${fmt(Vreq!, 1)} m³（V = 10·H·φ·F）`);
   return b.build(null, CLAUSE, FORMULA, details, supports);
+}
+
+/**
+ * Zone-by-zone check: V_required,i = 10·H·φ_i·F_i against the storage of the facilities of zone i.
+ * Null when the facilities cannot be attributed to zones (no facility table, or rows without a zone).
+ */
+function checkZones(
+  b: CalcBuilder,
+  surfaces: ImportedSurface[],
+  facilities: ImportedFacility[],
+  H: number,
+  table: RainfallTable | undefined,
+): { zones: ZoneResult[] } | null {
+  if (facilities.length === 0) {
+    b.note('下垫面按汇水分区列出，但表格未按分区列出调蓄设施，无法逐区校核（各分区调蓄容积不能互相调剂），仅按全场合计校核');
+    return null;
+  }
+  const unzoned = facilities.filter((f) => zoneKey(f.zone) === '');
+  if (unzoned.length) {
+    b.note(`调蓄设施“${unzoned.map((f) => f.name).join('”“')}”未标明所属汇水分区，无法逐区校核，仅按全场合计校核`);
+    return null;
+  }
+  const keys = [...new Set(surfaces.map((s) => zoneKey(s.zone)))];
+  for (const f of facilities) {
+    if (!keys.includes(zoneKey(f.zone)))
+      b.note(`调蓄设施“${f.name}”（${f.source}）所属的汇水分区“${f.zone}”在下垫面表中没有，其容积未计入任何分区`);
+  }
+  const zones: ZoneResult[] = [];
+  for (const key of keys) {
+    const name = zoneName(key);
+    const r = phiFromSurfaces(
+      b,
+      surfaces.filter((s) => zoneKey(s.zone) === key),
+      `${name}：`,
+    );
+    if (!r) {
+      b.note(`${name}无法确定综合径流系数，无法逐区校核`);
+      return null;
+    }
+    const st = storageOf(b, facilities.filter((f) => zoneKey(f.zone) === key));
+    const Vreq = round((H * r.phi * r.area) / 1000, 2);
+    const Heff = round((st.sum * 1000) / (r.phi * r.area), 2);
+    const short = st.sum < Vreq - 1e-9;
+    b.step(
+      `${name}：V_required = 10 × ${fmt(H)} × ${fmt(r.phi, 3)} × ${fmt(r.area / 10000, 4)} hm² = ${fmt(Vreq, 1)} m³；调蓄容积 ${st.terms.length ? st.terms.join(' + ') : '0'} = ${fmt(st.sum, 1)} m³ ${short ? '<' : '≥'} ${fmt(Vreq, 1)} m³，${short ? '不满足' : '满足'}`,
+    );
+    const alpha = table ? alphaEff(b, table, Heff, `${name}：H_eff = ${fmt(Heff)} mm，`) : null;
+    zones.push({ zone: key, F: r.area, phi: r.phi, V_required: Vreq, V_provided: st.sum, H_eff: Heff, alpha_eff: alpha, short });
+  }
+  return { zones };
 }

@@ -1,15 +1,8 @@
 // The check engine: conditions × imported values → findings (formats.md §3).
 //
-// Verdict rules for one indicator (a leaf of a condition):
-// - declared value readable, no recomputation        → verdict of the declared value;
-// - declared and recomputed agree (within tolerance)  → verdict of the declared value;
-// - they disagree and the recomputed value fails      → fail when the recomputation rests on
-//   confirmed rules, otherwise review;
-// - they disagree and the recomputed value passes     → review (the sheet contradicts itself);
-// - only a recomputed value                           → its verdict (review instead of fail when
-//   the method is unconfirmed);
-// - the data say the declared value is unsupported    → review (or fail if it fails anyway);
-// - placeholder / nothing found                       → missing; unreadable or ambiguous → review.
+// The engine gathers, for each indicator in each scope (the project, or one building), the
+// declared value, the recomputation and what the workbook could not be read for; the evidence
+// policy (shared/check/evidence.ts, docs/evidence-policy.md) decides the verdict.
 import type {
   BranchFinding,
   Calculation,
@@ -22,19 +15,19 @@ import type {
   LeafRule,
   Overall,
   Rule,
+  UnreadBlock,
   Verdict,
 } from '../model/types';
-import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
 import { recompute, type CalcContext } from '../calc/index';
 import { describeRule } from '../conditions/index';
-import { holds, missWord, requirementWords } from './compare';
 import { applicability, noBuildingsGate, type Gate } from './applicability';
+import { chooseParcel, conflictingInputs, decideLeaf, relatedUnread, unreadBuildingLists } from './evidence';
 import { aggregateBuildings } from './aggregate';
 import { companionScopes, confirmationGate } from './clauseReading';
 import { parcelScope, projectGate } from './projectGates';
 
 export interface EngineOptions {
-  /** Contract city for city-specific data (defaults to the condition file's contract.city). */
+  /** Contract city for city-specific data and methods (defaults to contract.city, else the document's jurisdiction). */
   city?: string;
 }
 
@@ -53,24 +46,40 @@ interface Scope {
   project: Scope | null;
   /** A sentence prepended to every message of this scope (e.g. no per-building data). */
   preface?: string;
+  /** Tables the importer could not read (docs/evidence-policy.md). */
+  unread: UnreadBlock[];
+  /** Set when the scope answers a building-scope condition: unread lists of buildings, if any. */
+  unreadBuildings?: UnreadBlock[];
+  /** Project scope: the one building the workbook describes, and the ids its values fill in. */
+  sole?: { name: string; keys: ReadonlySet<string> };
 }
 
 interface LeafOutcome extends BranchFinding {
   calculation?: Calculation;
 }
 
-export function evaluate(imported: ImportResult, doc: ConditionsDoc, opts: EngineOptions = {}): Finding[] {
-  const city = opts.city ?? (typeof doc.contract?.city === 'string' ? doc.contract.city : undefined);
-  const projectScope = makeProjectScope(imported, city);
+export function evaluate(workbook: ImportResult, doc: ConditionsDoc, opts: EngineOptions = {}): Finding[] {
+  const city = opts.city ?? (typeof doc.contract?.city === 'string' ? doc.contract.city : doc.jurisdiction);
+  const signedOn = typeof doc.contract?.signedOn === 'string' ? doc.contract.signedOn : undefined;
+  // Several parcels: the contract's parcel, or 需复核 for every condition (per-plot ones aside).
+  const choice = chooseParcel(workbook, doc.contract);
+  const imported = 'refusal' in choice ? workbook : choice.imported;
+  const projectScope = makeProjectScope(imported, city, signedOn);
+  const unreadBuildings = unreadBuildingLists(imported.unread);
   let scopes: Scope[] | null = null;
   const findings: Finding[] = [];
   for (const cond of doc.conditions) {
-    // Contract-text additions (docs/formats.md §6): the parcel, dates, project facts and size
-    // decide whether the condition applies at all; companion values reach the calculators.
-    const plot = parcelScope(cond, doc, imported);
+    // Contract-text additions (docs/formats.md §2.1): a per-plot condition is checked on its parcel;
+    // dates, project facts and size decide whether a condition applies at all; companion values
+    // reach the calculators; a reading awaiting confirmation never passes.
+    const plot = parcelScope(cond, doc, workbook);
     if (plot && 'view' in plot) {
       const inParcel = evaluate(plot.view, { ...doc, conditions: [{ ...cond, parcel: undefined }] }, { ...opts, city });
       findings.push(...inParcel.map((f) => ({ ...f, message: `地块 ${plot.parcel.name}：${f.message}` })));
+      continue;
+    }
+    if (!plot && 'refusal' in choice) {
+      findings.push(refusalFinding(cond, choice.refusal));
       continue;
     }
     const whole = plot?.gate ?? projectGate(cond, doc, imported);
@@ -78,14 +87,21 @@ export function evaluate(imported: ImportResult, doc: ConditionsDoc, opts: Engin
       findings.push(gateFinding(cond, projectScope, whole));
       continue;
     }
-    const s = companionScopes(cond, projectScope, () => (scopes ??= imported.buildings.map((b) => makeBuildingScope(imported, b, city, projectScope))));
-    findings.push(...confirmationGate(cond, conditionFindings(cond, imported, s.project, s.buildings)));
+    const all = () => (scopes ??= imported.buildings.map((b) => makeBuildingScope(imported, b, city, projectScope, unreadBuildings)));
+    const s = companionScopes(cond, projectScope, all);
+    findings.push(...confirmationGate(cond, conditionFindings(cond, imported, s.project, s.buildings, unreadBuildings)));
   }
   return findings;
 }
 
 /** The findings of one condition that applies to the project: once, or per building. */
-function conditionFindings(cond: Condition, imported: ImportResult, projectScope: Scope, buildings: () => Scope[]): Finding[] {
+function conditionFindings(
+  cond: Condition,
+  imported: ImportResult,
+  projectScope: Scope,
+  buildings: () => Scope[],
+  unreadBuildings: UnreadBlock[],
+): Finding[] {
   if (cond.scope !== 'building') return [conditionFinding(cond, projectScope)];
   const buildingScopes = buildings();
   if (buildingScopes.length === 0) {
@@ -94,7 +110,8 @@ function conditionFindings(cond: Condition, imported: ImportResult, projectScope
     return [
       conditionFinding(cond, {
         ...projectScope,
-        preface: '指标表未列出单体数据，本条按项目整体数值审查',
+        preface: unreadBuildings.length ? '未能读取指标表中的单体数据' : '指标表未列出单体数据，本条按项目整体数值审查',
+        unreadBuildings,
       }),
     ];
   }
@@ -121,19 +138,39 @@ export function countVerdicts(findings: Finding[]): Record<Verdict, number> {
 
 // ---------------------------------------------------------------- scopes
 
-function makeProjectScope(imported: ImportResult, city: string | undefined): Scope {
+function makeProjectScope(imported: ImportResult, city: string | undefined, signedOn: string | undefined): Scope {
+  // A workbook describing one building: its values answer what the project does not state.
+  const sole = imported.soleBuilding ? imported.buildings.find((b) => b.name === imported.soleBuilding) : undefined;
+  const values = sole ? { ...sole.values, ...imported.project } : imported.project;
   return {
     building: null,
     own: new Set(),
     calcs: new Map(),
     label: '项目',
-    values: imported.project,
-    ctx: { values: imported.project, surfaces: imported.surfaces, city, scopeLabel: '项目' },
+    values,
+    ctx: {
+      values,
+      surfaces: imported.surfaces,
+      facilities: imported.facilities,
+      lineItems: imported.lineItems,
+      buildings: imported.buildings,
+      city,
+      signedOn,
+      scopeLabel: '项目',
+    },
     project: null,
+    unread: imported.unread ?? [],
+    ...(sole ? { sole: { name: sole.name, keys: new Set(Object.keys(sole.values).filter((k) => !(k in imported.project))) } } : {}),
   };
 }
 
-function makeBuildingScope(imported: ImportResult, b: ImportedBuilding, city: string | undefined, project: Scope): Scope {
+function makeBuildingScope(
+  imported: ImportResult,
+  b: ImportedBuilding,
+  city: string | undefined,
+  project: Scope,
+  unreadBuildings: UnreadBlock[],
+): Scope {
   // The building's own values over the project's, through the prototype chain (no copying).
   const values = Object.assign(Object.create(imported.project) as Record<string, ImportedValue>, b.values);
   const own = new Set(Object.keys(b.values));
@@ -143,8 +180,10 @@ function makeBuildingScope(imported: ImportResult, b: ImportedBuilding, city: st
     calcs: new Map(),
     label: b.name,
     values,
-    ctx: { values, surfaces: imported.surfaces, city, scopeLabel: b.name },
+    ctx: { values, surfaces: imported.surfaces, facilities: imported.facilities, city, signedOn: project.ctx.signedOn, scopeLabel: b.name },
     project,
+    unread: project.unread,
+    unreadBuildings,
   };
 }
 
@@ -157,15 +196,18 @@ const projectReads = new WeakMap<Scope, Map<string, Set<string> | 'all'>>();
  * The recomputation of `id` in a scope. A building that states none of the values the
  * calculator reads gets the project's recomputation (500 identical buildings cost one).
  */
-function recomputeIn(id: string, scope: Scope): Calculation | null {
-  if (scope.calcs.has(id)) return scope.calcs.get(id)!;
+function recomputeIn(id: string, scope: Scope, method?: string): Calculation | null {
+  // The method a condition names (Condition.method) changes what the calculator may claim.
+  const key = method ? `${id}|${method}` : id;
+  if (scope.calcs.has(key)) return scope.calcs.get(key)!;
+  const ctx: CalcContext = method ? { ...scope.ctx, method } : scope.ctx;
   let calc: Calculation | null;
   if (scope.project) {
     const project = scope.project;
-    const projectCalc = recomputeIn(id, project);
-    const reads = projectReads.get(project)!.get(id)!;
+    const projectCalc = recomputeIn(id, project, method);
+    const reads = projectReads.get(project)!.get(key)!;
     const dependsOnBuilding = reads === 'all' || [...reads].some((k) => scope.own.has(k));
-    calc = dependsOnBuilding ? recompute(id, scope.ctx) : projectCalc;
+    calc = dependsOnBuilding ? recompute(id, ctx) : projectCalc;
   } else {
     const reads = new Set<string>();
     let all = false;
@@ -175,12 +217,29 @@ function recomputeIn(id: string, scope: Scope): Calculation | null {
       getOwnPropertyDescriptor: (t, k) => (typeof k === 'string' && reads.add(k), Reflect.getOwnPropertyDescriptor(t, k)),
       ownKeys: (t) => ((all = true), Reflect.ownKeys(t)),
     });
-    calc = recompute(id, { ...scope.ctx, values: tracked });
+    calc = recompute(id, { ...ctx, values: tracked });
     if (!projectReads.has(scope)) projectReads.set(scope, new Map());
-    projectReads.get(scope)!.set(id, all ? 'all' : reads);
+    projectReads.get(scope)!.set(key, all ? 'all' : reads);
   }
-  scope.calcs.set(id, calc);
+  scope.calcs.set(key, calc);
   return calc;
+}
+
+/** Every condition of a several-parcel workbook whose parcel cannot be told: 需复核. */
+function refusalFinding(cond: Condition, refusal: { message: string; source: string | null }): Finding {
+  return {
+    conditionId: cond.id,
+    indicator: firstIndicator(cond),
+    building: null,
+    verdict: 'review',
+    required: describeRule(cond),
+    declared: null,
+    computed: null,
+    source: refusal.source,
+    message: refusal.message,
+    ...clauseFields(cond),
+    basis: 'parcel-unknown',
+  };
 }
 
 function gateFinding(cond: Condition, scope: Scope, gate: Gate): Finding {
@@ -195,13 +254,14 @@ function gateFinding(cond: Condition, scope: Scope, gate: Gate): Finding {
     source: gate.source,
     message: gate.message,
     ...clauseFields(cond),
+    basis: gate.verdict === 'not_applicable' ? 'not-applicable' : 'applicability-unknown',
   };
 }
 
 // ---------------------------------------------------------------- conditions and rules
 
 function conditionFinding(cond: Condition, scope: Scope): Finding {
-  const outcome = evaluateRule(cond, scope);
+  const outcome = evaluateRule(cond, scope, cond.method);
   const message = scope.preface ? `${scope.preface}：${outcome.message}` : outcome.message;
   const finding: Finding = {
     conditionId: cond.id,
@@ -217,6 +277,8 @@ function conditionFinding(cond: Condition, scope: Scope): Finding {
   };
   if (outcome.branches) finding.branches = outcome.branches.map(stripCalculation);
   if (outcome.calculation) finding.calculation = outcome.calculation;
+  if (outcome.basis) finding.basis = outcome.basis;
+  if (outcome.remarks?.length) finding.remarks = outcome.remarks;
   return finding;
 }
 
@@ -236,10 +298,10 @@ interface RuleOutcome extends LeafOutcome {
   branches?: LeafOutcome[];
 }
 
-function evaluateRule(rule: Rule, scope: Scope): RuleOutcome {
-  if ('anyOf' in rule) return combine(rule.anyOf.map((r) => evaluateRule(r, scope)), 'any', scope);
-  if ('allOf' in rule) return combine(rule.allOf.map((r) => evaluateRule(r, scope)), 'all', scope);
-  return evaluateLeaf(rule, scope);
+function evaluateRule(rule: Rule, scope: Scope, method?: string): RuleOutcome {
+  if ('anyOf' in rule) return combine(rule.anyOf.map((r) => evaluateRule(r, scope, method)), 'any', scope);
+  if ('allOf' in rule) return combine(rule.allOf.map((r) => evaluateRule(r, scope, method)), 'all', scope);
+  return evaluateLeaf(rule, scope, method);
 }
 
 /** anyOf: pass if any branch passes, fail if all fail; allOf: fail if any fails, pass if all pass;
@@ -273,7 +335,8 @@ function combine(parts: RuleOutcome[], mode: 'any' | 'all', scope: Scope): RuleO
     if (scope.building) message = `${scope.label} ${message}`;
   }
   const branches = parts.flatMap((p) => p.branches ?? [p]);
-  return { ...lead, verdict, message, branches };
+  const remarks = [...new Set(parts.flatMap((p) => p.remarks ?? []))];
+  return { ...lead, verdict, message, branches, ...(remarks.length ? { remarks } : {}) };
 }
 
 function stripScope(message: string, scope: Scope): string {
@@ -283,12 +346,25 @@ function stripScope(message: string, scope: Scope): string {
 
 // ---------------------------------------------------------------- one indicator
 
-function evaluateLeaf(rule: LeafRule, scope: Scope): LeafOutcome {
+function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string): LeafOutcome {
   const id = rule.indicator;
   const declared = scope.values[id];
-  const calc = recomputeIn(id, scope);
+  const calc = recomputeIn(id, scope, method);
   const computed = calc && calc.value !== null ? calc.value : null;
-  const d = decide(rule, scope, declared, calc, computed);
+  // A building-scope leaf falls back on the project when the building does not state it itself.
+  const fallsBack = scope.unreadBuildings !== undefined && !scope.own.has(id);
+  const fromSole = declared !== undefined && scope.sole !== undefined && scope.sole.keys.has(id);
+  const d = decideLeaf({
+    rule,
+    building: scope.building,
+    declared,
+    ...(declared && scope.building !== null && !scope.own.has(id) ? { borrowed: { from: 'project' as const } } : {}),
+    ...(fromSole ? { borrowed: { from: 'soleBuilding' as const, name: scope.sole!.name } } : {}),
+    calc,
+    unread: relatedUnread(scope.unread, id),
+    unreadBuildings: fallsBack ? (scope.unreadBuildings ?? []) : [],
+    inputConflicts: conflictingInputs(scope.values, id, calc),
+  });
   const outcome: LeafOutcome = {
     indicator: id,
     required: `${rule.op} ${String(rule.value)}`,
@@ -297,111 +373,11 @@ function evaluateLeaf(rule: LeafRule, scope: Scope): LeafOutcome {
     computed,
     source: d.source !== undefined ? d.source : (declared?.source ?? firstInputSource(calc)),
     message: scope.building ? `${scope.label} ${d.message}` : d.message,
+    basis: d.basis,
+    ...(d.remarks?.length ? { remarks: d.remarks } : {}),
   };
   if (calc) outcome.calculation = calc;
   return outcome;
-}
-
-interface Decision {
-  verdict: Verdict;
-  message: string;
-  /** Overrides the default source (the declared cell, else the first input cell). */
-  source?: string | null;
-}
-
-/** The verdict rules of the file header, for one indicator in one scope. */
-function decide(
-  rule: LeafRule,
-  scope: Scope,
-  declared: ImportedValue | undefined,
-  calc: Calculation | null,
-  computed: number | boolean | null,
-): Decision {
-  const id = rule.indicator;
-  const def = indicatorDef(id);
-  const name = indicatorName(id);
-  const req = requirementWords(id, rule.op, rule.value);
-  const miss = missWord(rule.op);
-  const confirmed = calc?.confidence === 'confirmed';
-  const calcWhy = calc?.clause ? `（${calc.clause}）` : '';
-  const computedPasses = computed !== null && holds(computed, rule.op, rule.value);
-
-  // 1. nothing usable declared
-  if (!declared || declared.status !== 'ok') {
-    if (computed !== null) {
-      const basis = `${declaredWhy(declared)}按表中数据复核${name}为${formatValue(id, computed)}${calcWhy}`;
-      const source = declared?.source ?? firstInputSource(calc);
-      if (computedPasses) return { verdict: 'pass', message: `${basis}，满足合同要求（${req}）`, source };
-      return confirmed
-        ? { verdict: 'fail', message: `${basis}，${miss}合同要求（${req}）`, source }
-        : { verdict: 'review', message: `${basis}，${miss}合同要求（${req}）；复核方法含待核实数据，请人工复核`, source };
-    }
-    if (!declared) {
-      const hint = calc && calc.notes.length > 0 ? `；复核所需数据不全：${calc.notes[0]}` : '';
-      return { verdict: 'missing', message: `指标表中未找到${name}${hint}`, source: null };
-    }
-    if (declared.status === 'placeholder') return { verdict: 'missing', message: `${name}填写为“${declared.raw}”，视为未提供数值` };
-    return { verdict: 'review', message: `${name}“${declared.raw}”无法判读：${declared.interpretation}` };
-  }
-
-  // 2. a declared value of the wrong type or out of range
-  const dv = declared.value as number | boolean;
-  const wantBool = def?.type === 'boolean';
-  if ((wantBool && typeof dv !== 'boolean') || (!wantBool && typeof dv !== 'number')) {
-    return { verdict: 'review', message: `${name}“${declared.raw}”不是有效的${wantBool ? '是/否' : '数值'}` };
-  }
-  if (typeof dv === 'number' && def?.range && (dv < def.range[0] || dv > def.range[1])) {
-    return { verdict: 'review', message: `${name}${formatValue(id, dv)}超出合理范围（${def.range[0]}～${def.range[1]}），请核对` };
-  }
-  const declaredPasses = holds(dv, rule.op, rule.value);
-  const inherited = scope.building !== null && !scope.own.has(id) ? '（单体未单列，采用项目整体数值）' : '';
-  const declaredText = `${name}为${formatValue(id, dv)}${inherited}`;
-
-  // 3. declared only, or the data cannot be recomputed
-  if (computed === null) {
-    if (calc?.supportsDeclared === false) {
-      const unsupported = `表中数据不支持申报值：${calc.notes[0] ?? calcWhy}`;
-      return declaredPasses
-        ? { verdict: 'review', message: `${declaredText}，但${unsupported}，请核对` }
-        : { verdict: 'fail', message: `${declaredText}，${miss}合同要求（${req}）；且${unsupported}` };
-    }
-    const support = calc?.supportsDeclared === true ? `，表中数据支持该值${calcWhy}` : '';
-    return declaredPasses
-      ? { verdict: 'pass', message: `${declaredText}${support}，满足合同要求（${req}）` }
-      : { verdict: 'fail', message: `${declaredText}，${miss}合同要求（${req}）` };
-  }
-
-  // 4. declared and recomputed
-  const upper = calc?.bound === 'upper';
-  if (valuesAgree(dv, computed, def?.tolerance ?? 0, upper)) {
-    const check = `，与按表中数据复核的${formatValue(id, computed)}${upper ? '（上限）' : ''}一致`;
-    return declaredPasses
-      ? { verdict: 'pass', message: `${declaredText}${check}，满足合同要求（${req}）` }
-      : { verdict: 'fail', message: `${declaredText}${check}，${miss}合同要求（${req}）` };
-  }
-  const recomputedText = `按表中数据复核${upper ? '至多' : '仅'}为${formatValue(id, computed)}${calcWhy}`;
-  if (!computedPasses) {
-    // An upper bound below the requirement settles it whatever the missing data say.
-    return confirmed
-      ? { verdict: 'fail', message: `${declaredText}，但${recomputedText}，${miss}合同要求（${req}），以复核值为准` }
-      : { verdict: 'review', message: `${declaredText}，但${recomputedText}，复核值${miss}合同要求（${req}）；复核方法含待核实数据，请人工复核` };
-  }
-  if (!declaredPasses) {
-    return { verdict: 'review', message: `${declaredText}，${miss}合同要求（${req}），但按表中数据复核为${formatValue(id, computed)}${calcWhy}，满足要求；申报值与复核值不一致，请核对` };
-  }
-  return { verdict: 'review', message: `${declaredText}，与按表中数据复核的${formatValue(id, computed)}${calcWhy}不一致；两者均满足合同要求（${req}），但申报值缺乏数据支持，请核对` };
-}
-
-function valuesAgree(declared: number | boolean, computed: number | boolean, tolerance: number, upperBound: boolean): boolean {
-  if (typeof declared === 'boolean' || typeof computed === 'boolean') return declared === computed;
-  if (upperBound) return declared <= computed + tolerance + 1e-9;
-  return Math.abs(declared - computed) <= tolerance + 1e-9;
-}
-
-function declaredWhy(v: ImportedValue | undefined): string {
-  if (!v) return '表中未申报，';
-  if (v.status === 'placeholder') return `申报值为“${v.raw}”，`;
-  return `申报值“${v.raw}”无法判读，`;
 }
 
 function firstInputSource(calc: Calculation | null | undefined): string | null {

@@ -5,6 +5,7 @@
 // the project does not say enough to decide — never a silent pass.
 import { factPhrase, projectFact } from '../conditions/facts';
 import type { Condition, ConditionsDoc, ImportResult, ImportedParcel } from '../model/types';
+import { chooseParcel } from './evidence';
 import type { Gate } from './applicability';
 import { boundHolds, boundWords } from './bounds';
 
@@ -96,20 +97,11 @@ export function parcelScope(
   if (cond.parcel === undefined) return null;
   const wanted = cond.parcel;
   if (imported.parcels && imported.parcels.length > 0) {
-    const hits = imported.parcels.filter((p) => parcelMatch(wanted, p.name) === 'same');
-    if (hits.length === 1) {
-      const p = hits[0];
-      const view: ImportResult = { ...imported, project: p.project, buildings: p.buildings, surfaces: p.surfaces, facilities: p.facilities ?? [], parcels: undefined };
-      return { view, parcel: p };
-    }
-    const names = imported.parcels.map((p) => p.name).join('、');
-    return {
-      gate: {
-        verdict: 'review',
-        message: hits.length === 0 ? `本条仅适用于地块 ${wanted}，指标表所列地块（${names}）中没有该地块，请核对` : `本条仅适用于地块 ${wanted}，指标表中有多个地块与之对应（${hits.map((h) => h.name).join('、')}），请核对`,
-        source: (hits[0] ?? imported.parcels[0]).nameSource,
-      },
-    };
+    // The workbook describes several parcels: the one the condition names, chosen as the evidence
+    // policy chooses the contract's parcel (docs/evidence-policy.md).
+    const choice = chooseParcel(imported, { ...(doc.contract ?? {}), parcel: wanted });
+    if ('refusal' in choice) return { gate: { verdict: 'review', message: `本条仅适用于地块 ${wanted}：${choice.refusal.message}`, source: choice.refusal.source } };
+    return { view: choice.imported, parcel: choice.parcel ?? imported.parcels[0] };
   }
   const contractParcel = typeof doc.contract?.parcel === 'string' ? doc.contract.parcel.trim() : '';
   if (!contractParcel) {

@@ -5,6 +5,7 @@ import { importWorkbook, type ImportOptions } from '../import/index';
 import { loadConditions } from '../conditions/index';
 import { canonicalJson, sha256Hex } from '../canonical';
 import { evaluate, overallOf, countVerdicts } from './engine';
+import { chooseParcel } from './evidence';
 import { ruleVersions, ENGINE } from './versions';
 
 export interface RunOptions {
@@ -45,6 +46,10 @@ export function checkImported(
     },
     counts: countVerdicts(findings),
   };
+  const warnings = resultWarnings(imported, conditions);
+  if (warnings.length) result.warnings = warnings;
+  const coverage = coverageSummary(imported);
+  if (coverage) result.coverage = coverage;
   return {
     result,
     imported,
@@ -53,5 +58,40 @@ export function checkImported(
     conditionsSha256,
     rules,
     checkedAt: now.toISOString(),
+  };
+}
+
+/**
+ * `result.warnings`: every import issue (conflicts, unreadable cells, skipped sheets, …) with its
+ * cell, and which parcel was checked when the workbook has several (formats.md §6).
+ */
+export function resultWarnings(imported: ImportResult, conditions: ConditionsDoc): NonNullable<ResultDoc['warnings']> {
+  const out: NonNullable<ResultDoc['warnings']> = imported.issues.map((i) => ({
+    message: i.message,
+    ...(i.source ? { source: i.source } : {}),
+    ...(i.indicator ? { indicator: i.indicator } : {}),
+  }));
+  const choice = chooseParcel(imported, conditions.contract);
+  if ('note' in choice && choice.note) out.push({ message: choice.note, ...(choice.parcel ? { source: choice.parcel.nameSource } : {}) });
+  return out;
+}
+
+/**
+ * `result.coverage`: what the importer did not read — hidden sheets it skipped, tables it could not
+ * understand, how many recognised labels it did not take a value from, and the share of the
+ * visible sheets' non-empty cells it used. Absent when the import carries no coverage.
+ */
+export function coverageSummary(imported: ImportResult): ResultDoc['coverage'] | undefined {
+  if (!imported.coverage) return undefined;
+  const visible = imported.coverage.filter((c) => c.state === 'visible');
+  const cells = visible.reduce((n, c) => n + c.cells, 0);
+  const used = visible.reduce((n, c) => n + Math.min(c.used, c.cells), 0);
+  return {
+    skippedSheets: imported.coverage
+      .filter((c): c is typeof c & { state: 'hidden' | 'veryHidden' } => c.state !== 'visible')
+      .map((c) => ({ sheet: c.sheet, state: c.state })),
+    unread: imported.unread ?? [],
+    unusedLabels: visible.reduce((n, c) => n + c.unusedLabels.length, 0),
+    usedShare: cells > 0 ? Math.round((used / cells) * 1000) / 1000 : 1,
   };
 }

@@ -111,6 +111,23 @@ export interface ImportedFacility {
 }
 
 /**
+ * One row of an itemised table whose rows of one kind add up to an input indicator (two 光伏
+ * rows — 屋顶光伏, 车棚光伏 —, 空气源热泵热水 beside 地源热泵, …). Calculators sum every row of a
+ * kind; the single value under `project[indicator]` is then not used for that kind.
+ * A 合计/小计 row is not a line item (it is the stated total, e.g. `re_total`).
+ */
+export interface ImportedLineItem {
+  /** The input indicator the row adds to (e.g. 're_pv_generation', 're_heat_pump'). */
+  indicator: string;
+  /** Row label as written ("车棚光伏"). */
+  name: string;
+  /** Value in the indicator's unit (kWh/a for the renewable items), or null when unreadable. */
+  value: number | null;
+  unitRaw?: string;
+  source: CellRef;
+}
+
+/**
  * A table or block the importer saw near indicator words but could not read. The engine treats
  * the indicators it relates to as "evidence not read" (docs/evidence-policy.md).
  */
@@ -151,6 +168,7 @@ export interface ImportedParcel {
   buildings: ImportedBuilding[];
   surfaces: ImportedSurface[];
   facilities?: ImportedFacility[];
+  lineItems?: ImportedLineItem[];
 }
 
 export interface ImportIssue {
@@ -174,6 +192,8 @@ export interface ImportResult {
   // ---- extensions (absent in results stored before they existed: treat as empty)
   /** Storage facilities (调蓄设施), if the workbook has such a table. */
   facilities?: ImportedFacility[];
+  /** Itemised rows of one kind that add up to an input (see ImportedLineItem). */
+  lineItems?: ImportedLineItem[];
   /** Tables and blocks near indicator words that were not understood. */
   unread?: UnreadBlock[];
   /** One entry per sheet, hidden ones included. */
@@ -355,6 +375,9 @@ export interface BranchFinding {
   computed: number | boolean | null;
   source: CellRef | null;
   message: string;
+  /** The evidence-policy rule that decided this branch (docs/evidence-policy.md). */
+  basis?: string;
+  remarks?: string[];
 }
 
 /** The fields of a finding that formats.md §3 defines. */

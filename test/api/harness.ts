@@ -24,7 +24,8 @@ export interface Harness {
   callError(method: string, input: unknown): Promise<string>;
 }
 
-export function apiHarness(): Harness {
+/** `userName`: the installation's user name set before the tests (null: never set). */
+export function apiHarness(opts: { userName?: string | null } = {}): Harness {
   let handlers: ReturnType<typeof createHandlers>;
   const h: Harness = {
     dir: '',
@@ -45,6 +46,8 @@ export function apiHarness(): Harness {
     h.dir = mkdtempSync(join(tmpdir(), 'landcheck-api-'));
     h.holder = new StoreHolder(join(h.dir, 'app.sqlite'));
     handlers = createHandlers({ holder: h.holder, seedsDir: join(ROOT, 'seeds'), version: 'test' });
+    const user = opts.userName === undefined ? '审查员甲' : opts.userName;
+    if (user) h.holder.store.setUserName(user);
   });
   afterAll(() => {
     h.holder.close();

@@ -89,16 +89,41 @@ describe('assembly (GB/T 51129-2017 §4.0.1, §3.0.3, §5)', () => {
     expect(c.details!.isAssembled).toBeNull();
   });
 
-  it('notes that Shanghai uses its own 计算细则', () => {
-    const c = recompute('assembly_ratio', ctx({ asm_q1: 30, asm_q2: 15, asm_q3: 20, full_fitout: true }, { city: '上海市' }))!;
-    expect(c.notes.join()).toContain('765号');
+  it('flags a method mismatch for a Shanghai contract (the 沪建建材 计算细则 in force at the signing date)', () => {
+    const base = { asm_q1: 30, asm_q2: 15, asm_q3: 20, full_fitout: true };
+    const c = recompute('assembly_ratio', { ...ctx(base, { city: '上海市' }), signedOn: '2024-05-10' })!;
+    expect(c.value).toBe(65); // still computed, for reference
+    expect(c.methodMismatch).toContain('沪建建材〔2019〕765号');
+    expect(c.methodMismatch).toContain('GB/T 51129-2017');
     expect(c.confidence).toBe('unconfirmed');
+    const late = recompute('assembly_ratio', { ...ctx(base, { city: '上海市' }), signedOn: '2025-10-01' })!;
+    expect(late.methodMismatch).toContain('沪建建材〔2025〕250号');
+    const early = recompute('assembly_ratio', { ...ctx(base, { city: '上海市' }), signedOn: '2019-03-01' })!;
+    expect(early.methodMismatch).toContain('601号');
+    // a contract elsewhere, or a Shanghai condition that names the national standard itself: no mismatch
+    expect(recompute('assembly_ratio', ctx(base, { city: '北京市' }))!.methodMismatch).toBeUndefined();
+    expect(recompute('assembly_ratio', { ...ctx(base, { city: '上海市' }), method: 'GB/T 51129-2017' })!.methodMismatch).toBeUndefined();
+    // a condition naming the Shanghai 细则 outside Shanghai: mismatch
+    expect(recompute('assembly_ratio', { ...ctx(base, { city: '杭州市' }), method: '沪建建材〔2019〕765号' })!.methodMismatch).toContain('765号');
   });
 
   it('cross-checks declared scores against the item proportions', () => {
     const c = recompute('assembly_ratio', ctx({ asm_q1: 45, asm_q2: 15, asm_q3: 20, full_fitout: true, asm_vertical_ratio: 57.5, asm_horizontal_ratio: 75 }))!;
     expect(c.value).toBe(80);
     expect(c.notes.join()).toContain('按各评价项比例');
+  });
+
+  it('a 装配率 stated beside Q1–Q4 that the formula does not give is a contradiction (scores only)', () => {
+    // P = (33.1 + 10 + 6) / (100 − 6) = 52.2 %; the sheet says 65 %
+    const c = recompute('assembly_ratio', ctx({ assembly_ratio: 65, asm_q1: 33.1, asm_q2: 10, asm_q3: 6, asm_q4: 6, full_fitout: true }))!;
+    expect(c.value).toBe(52.2);
+    expect(c.contradictions).toEqual([{ label: '装配率', stated: 65, computed: 52.2, source: '指标!C2' }]);
+    // within the indicator's tolerance (0.5): consistent
+    expect(recompute('assembly_ratio', ctx({ assembly_ratio: 52.5, asm_q1: 33.1, asm_q2: 10, asm_q3: 6, asm_q4: 6 }))!.contradictions).toBeUndefined();
+    // scored from proportions with our (unconfirmed) table: a disagreement, not the sheet contradicting itself
+    const p = recompute('assembly_ratio', ctx({ assembly_ratio: 65, asm_vertical_ratio: 57.5, asm_horizontal_ratio: 75, full_fitout: true }))!;
+    expect(p.details!.mode).toBe('proportions');
+    expect(p.contradictions).toBeUndefined();
   });
 
   it('returns null without any assembly data', () => {

@@ -129,10 +129,38 @@ describe('greenStar (GB/T 50378-2019 §3.2.5–3.2.8)', () => {
     expect(rows).not.toContain('window_u');
   });
 
-  it('notes a declared total score that differs from the recomputed Q', () => {
+  it('a stated total score that differs from Q is a contradiction naming its cell; within 0.05 it is not', () => {
     const c = recompute('green_building_star', ctx({ ...twoStar, gb_total_score: 75 }))!;
-    expect(c.notes.join()).toContain('不一致');
     expect(c.details!.declaredQ).toBe(75);
+    expect(c.contradictions).toEqual([{ label: '总得分', stated: 75, computed: 72.3, source: expect.stringMatching(/^指标!C\d+$/) }]);
+    expect(c.notes.join()).toContain('总得分 75');
+    expect(recompute('green_building_star', ctx({ ...twoStar, gb_total_score: 72.3 }))!.contradictions).toBeUndefined();
+    expect(recompute('green_building_star', ctx({ ...twoStar, gb_total_score: 72.35 }))!.contradictions).toBeUndefined();
+    expect(recompute('green_building_star', ctx({ ...twoStar, gb_total_score: 72.4 }))!.contradictions).toHaveLength(1);
+  });
+
+  it('a 控制项基础分值 that disagrees with the stated 控制项 result is a contradiction', () => {
+    const c = recompute('green_building_star', ctx({ ...twoStar, gb_score_q0: 300 }))!;
+    expect(c.contradictions).toEqual([{ label: '控制项基础分值 Q0', stated: 300, computed: 400, source: expect.stringMatching(/^指标!C\d+$/) }]);
+    expect(recompute('green_building_star', ctx({ ...twoStar, gb_score_q0: 400 }))!.contradictions).toBeUndefined();
+  });
+
+  it('marks the star an upper bound when 控制项 data are absent, and exact when every input is there', () => {
+    const { gb_control_met: _c, ...noControl } = twoStar;
+    expect(recompute('green_building_star', ctx(noControl))!.bound).toBe('upper');
+    expect(recompute('green_building_star', ctx(twoStar))!.bound).toBeUndefined();
+  });
+
+  it('a Table 3.2.8 row judged on one of two alternatives does not settle a lower level', () => {
+    // 围护结构 8 % → 一星 only; the alternative 供暖空调负荷降低比例 is absent and could allow more
+    const c = recompute('green_building_star', ctx({ ...twoStar, gb_envelope_improvement: 8 }))!;
+    expect(c.value).toBe(1);
+    expect(c.confidence).toBe('unconfirmed');
+    expect(c.notes.join()).toContain('仅按已有的一项指标判定');
+    // with both alternatives stated the lower level is settled (confirmed rules)
+    const both = recompute('green_building_star', ctx({ ...twoStar, gb_envelope_improvement: 8, gb_load_reduction: 6 }))!;
+    expect(both.value).toBe(1);
+    expect(both.confidence).toBe('confirmed');
   });
 
   it('returns null without scores, and value null naming the cell of an ambiguous score', () => {

@@ -57,9 +57,9 @@ describe('runoff (容积法 V = 10·H·φ·F)', () => {
     expect(c.supportsDeclared).toBe(false);
     expect(c.details!.V_provided).toBe(100);
     expect(c.notes[0]).toContain('小于设计降雨量 20 mm 所需的 109.2 m³');
-    expect(c.notes.join()).toContain('待核实');
-    // declared 需调蓄容积 100 vs recomputed 109.2 → > 1 % → note
-    expect(c.notes.join()).toContain('相差超过 1%');
+    expect(c.notes.join()).toContain('对照表尚未核实');
+    // stated 需调蓄容积 100 vs 10·H·φ·F = 109.2 → > 1 % → a contradiction naming the cell
+    expect(c.contradictions).toEqual([{ label: '需调蓄容积', stated: 100, computed: 109.2, source: '指标!C5' }]);
   });
 
   it('takes H from the Beijing table (85 % → 33.6 mm, PARTIAL) when no design rainfall is given', () => {
@@ -94,9 +94,100 @@ describe('runoff (容积法 V = 10·H·φ·F)', () => {
 });
 
 describe('runoff cross-checks', () => {
-  it('notes a design rainfall that differs from the city table for the declared rate', () => {
+  it('a design rainfall that differs from a confirmed city table is a contradiction; from an unconfirmed one a note', () => {
     // table: 75 % → 19 mm; sheet says 20 mm
     const c = recompute('runoff_capture', ctx({ runoff_capture: 75, design_rainfall: 20, storage_provided: 120 }, { surfaces, options: { rainfallTable: table } }))!;
-    expect(c.notes.join()).toContain('对应的 19 mm 不一致');
+    expect(c.contradictions).toEqual([{ label: '设计降雨量', stated: 20, computed: 19, source: '指标!C3' }]);
+    expect(c.notes.join()).toContain('测试市降雨量表中 75% 对应的 19 不一致');
+    const partial: RainfallTable = { ...table, points: table.points.map((p) => ({ ...p, status: 'PARTIAL' })) };
+    const n = recompute('runoff_capture', ctx({ runoff_capture: 75, design_rainfall: 20, storage_provided: 120 }, { surfaces, options: { rainfallTable: partial } }))!;
+    expect(n.contradictions).toBeUndefined();
+    expect(n.notes.join()).toContain('对应的 19 mm 不一致');
+  });
+});
+
+describe('runoff zone by zone (汇水分区: storage is not pooled across zones)', () => {
+  // Zone A: 屋面 4000 × 0.85 + 绿地 2000 × 0.15 → φ_A = (3400 + 300) / 6000 = 0.617, F_A = 6000
+  //   V_A = 26.7 × 0.617 × 6000 / 1000 = 98.84 m³
+  // Zone B: 道路 3000 × 0.85 + 绿地 1000 × 0.15 → φ_B = (2550 + 150) / 4000 = 0.675, F_B = 4000
+  //   V_B = 26.7 × 0.675 × 4000 / 1000 = 72.09 m³
+  // Site: V = 170.9 m³ (φ = 0.64 → 26.7 × 0.64 × 10000 / 1000 = 170.88)
+  const zoned: ImportedSurface[] = [
+    { name: '屋面', area: 4000, coefficient: 0.85, source: '海绵!B3', zone: 'A区' },
+    { name: '绿地', area: 2000, coefficient: 0.15, source: '海绵!B4', zone: 'A区' },
+    { name: '道路', area: 3000, coefficient: 0.85, source: '海绵!B5', zone: 'B区' },
+    { name: '绿地', area: 1000, coefficient: 0.15, source: '海绵!B6', zone: 'B区' },
+  ];
+  const vals = { runoff_capture: 80, design_rainfall: 26.7 };
+
+  it('a zone short of its own V fails the check although the pooled total suffices', () => {
+    const facilities = [
+      { name: '雨水调蓄池', volume: 150, source: '海绵!B20', zone: 'A区' },
+      { name: '下凹绿地', volume: 40, source: '海绵!B21', zone: 'B区' },
+    ];
+    const c = recompute('runoff_capture', { ...ctx(vals, { surfaces: zoned, city: '上海市' }), facilities })!;
+    expect(c.details!.V_provided).toBe(190); // pooled 190 ≥ 170.9 — would have passed
+    expect(c.details!.V_required).toBeCloseTo(170.88, 2);
+    const zones = c.details!.zones as { zone: string; V_required: number; V_provided: number; short: boolean }[];
+    expect(zones.map((z) => [z.zone, z.V_required, z.V_provided, z.short])).toEqual([
+      ['A区', 98.84, 150, false],
+      ['B区', 72.09, 40, true],
+    ]);
+    expect(c.supportsDeclared).toBe(false);
+    expect(c.value).toBeNull();
+    expect(c.notes[0]).toContain('汇水分区“B区”的调蓄容积 40 m³ 小于该分区设计降雨量 26.7 mm 所需的 72.1 m³');
+    expect(c.inputs.map((i) => i.source)).toEqual(expect.arrayContaining(['海绵!B20', '海绵!B21']));
+  });
+
+  it('every zone covered → the data support the declared rate; α_eff is the smallest zone rate (unconfirmed)', () => {
+    const facilities = [
+      { name: '雨水调蓄池', volume: 100, source: '海绵!B20', zone: 'A区' },
+      { name: '下凹绿地', volume: 80, source: '海绵!B21', zone: ' B区 ' },
+    ];
+    const c = recompute('runoff_capture', { ...ctx(vals, { surfaces: zoned, city: '上海市' }), facilities })!;
+    expect(c.supportsDeclared).toBe(true);
+    expect(c.value).toBeNull(); // the Shanghai table is empty
+    // with the test table (80 % → 24 mm, 85 % → 30 mm):
+    // H_eff,A = 100 × 1000 / (0.617 × 6000) = 27.01 mm → 80 + 3.01 / 6 × 5 = 82.5 %;
+    // H_eff,B = 80 × 1000 / (0.675 × 4000) = 29.63 mm → 80 + 5.63 / 6 × 5 = 84.69 → 84.6 %; min = 82.5 %
+    const t = recompute('runoff_capture', { ...ctx(vals, { surfaces: zoned, options: { rainfallTable: table } }), facilities })!;
+    expect(t.details!.zones).toHaveLength(2);
+    expect(t.value).toBe(82.5);
+    expect((t.details!.zones as { alpha_eff: number }[]).map((z) => z.alpha_eff)).toEqual([82.5, 84.6]);
+    expect(t.confidence).toBe('unconfirmed');
+  });
+
+  it('facilities without a zone (or no facility table) cannot be checked zone by zone: the pooled total can only refute', () => {
+    const unzoned = [{ name: '雨水调蓄池', volume: 190, source: '海绵!B20' }];
+    const c = recompute('runoff_capture', { ...ctx(vals, { surfaces: zoned, city: '上海市' }), facilities: unzoned })!;
+    expect(c.supportsDeclared).toBeUndefined();
+    expect(c.notes.join()).toContain('未标明所属汇水分区');
+    const short = recompute('runoff_capture', { ...ctx({ ...vals, storage_provided: 100 }, { surfaces: zoned, city: '上海市' }) })!;
+    expect(short.supportsDeclared).toBe(false);
+    expect(short.notes.join()).toContain('未按分区列出调蓄设施');
+  });
+
+  it('stated totals that disagree with their parts are contradictions (storage, area, φ)', () => {
+    const surfaces: ImportedSurface[] = zoned.map(({ zone: _z, ...s }) => s);
+    const facilities = [
+      { name: '雨水调蓄池', volume: 150, source: '海绵!B20' },
+      { name: '下凹绿地', volume: 40, source: '海绵!B21' },
+    ];
+    const c = recompute(
+      'runoff_capture',
+      { ...ctx({ ...vals, storage_provided: 250, catchment_area: 12000, runoff_coefficient: 0.5 }, { surfaces, city: '上海市' }), facilities },
+    )!;
+    expect(c.contradictions!.map((x) => [x.label, x.stated, x.computed])).toEqual([
+      ['综合雨量径流系数', 0.5, 0.64],
+      ['汇水面积', 12000, 10000],
+      ['实际调蓄容积', 250, 190],
+    ]);
+    // the same totals stated consistently: none
+    const ok = recompute(
+      'runoff_capture',
+      { ...ctx({ ...vals, storage_provided: 190, catchment_area: 10000, runoff_coefficient: 0.64 }, { surfaces, city: '上海市' }), facilities },
+    )!;
+    expect(ok.contradictions).toBeUndefined();
+    expect(ok.supportsDeclared).toBe(true);
   });
 });

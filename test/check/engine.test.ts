@@ -88,9 +88,10 @@ describe('leaf verdicts', () => {
     // consistent data pass
     const ok = evaluate(imported([v('green_ratio', 36, '指标!B7'), v('green_area', 3600, '指标!B8'), v('site_area', 10000, '指标!B2')]), doc(c))[0];
     expect(ok.verdict).toBe('pass');
-    // both pass but disagree: review, never a silent pass
+    // both pass but disagree: pass with a consistency remark, never a silent pass
     const both = evaluate(imported([v('green_ratio', 45, '指标!B7'), v('green_area', 3800, '指标!B8'), v('site_area', 10000, '指标!B2')]), doc(c))[0];
-    expect(both.verdict).toBe('review');
+    expect(both).toMatchObject({ verdict: 'pass', basis: 'disagree-both-pass' });
+    expect(both.remarks).toEqual(['一致性提示：申报值 45% 与复核值 38% 不一致，两者均满足要求']);
     // only the data: verdict from the recomputed value, source = an input cell
     const only = evaluate(imported([v('green_area', 3800, '指标!B8'), v('site_area', 10000, '指标!B2')]), doc(c))[0];
     expect(only).toMatchObject({ verdict: 'pass', declared: null });

@@ -4,7 +4,7 @@
 //
 // Regenerate (only when the verdict logic changes on purpose, e.g. after merging a new evidence
 // policy): npx tsx test/conditions/seeds-baseline.ts --write
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { canonicalJson, sha256Hex } from '../../shared/canonical';
 import { parseConditions } from '../../shared/conditions/index';
@@ -36,6 +36,12 @@ export function sampleWorkbooks(): string[] {
     .map((f) => relative(process.cwd(), join(dir, f)));
 }
 
+/** The workbook a condition file was written for (seeds/…/name.conditions.json → name.xlsx), if any. */
+export function ownWorkbook(conditionFile: string): string | undefined {
+  const w = conditionFile.replace(/\.conditions\.json$/, '.xlsx');
+  return w !== conditionFile && existsSync(w) ? w : undefined;
+}
+
 /** One line per finding (readable in a diff) and a hash of the whole findings (messages included). */
 export function summarise(findings: Finding[]): { lines: string[]; sha256: string } {
   const stripped = findings.map(({ calculation: _c, ...f }) => f);
@@ -49,11 +55,17 @@ export function summarise(findings: Finding[]): { lines: string[]; sha256: strin
 
 export type Baseline = Record<string, { lines: string[]; sha256: string }>;
 
+/** Every condition file on every sample workbook, and on its own workbook. */
 export async function computeBaseline(conditionFiles: string[], imports: Map<string, ImportResult>): Promise<Baseline> {
   const out: Baseline = {};
   for (const c of conditionFiles) {
     const doc = parseConditions(readFileSync(c, 'utf8'), c);
-    for (const [w, imported] of imports) out[`${c} × ${w}`] = summarise(evaluate(imported, doc));
+    const own = ownWorkbook(c);
+    const workbooks = [...sampleWorkbooks(), ...(own && !sampleWorkbooks().includes(own) ? [own] : [])];
+    for (const w of workbooks) {
+      if (!imports.has(w)) imports.set(w, await importWorkbook(w));
+      out[`${c} × ${w}`] = summarise(evaluate(imports.get(w)!, doc));
+    }
   }
   return out;
 }

@@ -27,12 +27,13 @@ test('批量审查 20 份指标表：进度、汇总、下载报告', async ({ p
   const { xlsx, json } = files(20);
   await page.locator('#batch-files').setInputFiles([...xlsx, ...json]);
   await expect(page.getByTestId('batch-picked').locator('tbody tr')).toHaveCount(20);
-  // Without a common file the industrial copies cannot start.
+  // Without a common file the industrial copies cannot start: the button says so beside it.
   await expect(page.getByTestId('batch-picked')).toContainText('缺少条件文件');
-  await page.getByRole('button', { name: /开始审查/ }).click();
-  await expect(page.getByRole('alert')).toContainText('industrial-lingang-03.xlsx');
+  await expect(page.getByRole('button', { name: /开始审查/ })).toBeDisabled();
+  await expect(page.getByTestId('start-blocked')).toContainText('industrial-lingang-03.xlsx');
   await page.getByTestId('batch-common').setInputFiles(join(SAMPLES, 'industrial-lingang.conditions.json'));
   await expect(page.getByTestId('batch-picked')).not.toContainText('缺少条件文件');
+  await expect(page.getByTestId('start-blocked')).toHaveCount(0);
   await shot(page, '09-batch-picked');
 
   await page.getByRole('button', { name: '开始审查（20 份）' }).click();
@@ -56,6 +57,9 @@ test('批量审查 20 份指标表：进度、汇总、下载报告', async ({ p
   expect(await bar.getAttribute('aria-valuenow')).toBe('20');
   expect(seen.size).toBeGreaterThan(1);
   await expect(page.getByTestId('batch-progress-text')).toContainText('已完成 20 / 20');
+  // The counters agree: the text, the bar and the notice say the same numbers.
+  await expect(page.getByTestId('batch-tally')).toContainText('已审查 20');
+  await expect(page.getByTestId('notice-success').filter({ hasText: '批量审查完成：20 份中已审查 20 份' })).toBeVisible();
   const rows = page.getByTestId('batch-summary').locator('tbody tr');
   await expect(rows).toHaveCount(20);
   await expect(page.getByTestId('batch-summary').locator('tbody tr[data-status=done]')).toHaveCount(20);
@@ -63,6 +67,12 @@ test('批量审查 20 份指标表：进度、汇总、下载报告', async ({ p
   await expect(page.getByTestId('batch-summary').locator('[data-overall]')).toHaveCount(20);
   await shot(page, '11-batch-summary');
 
+  // A report needs a saved 审查单位 (never a made-up seal): the PDF buttons wait for one.
+  await expect(rows.nth(2).getByRole('button', { name: /下载报告/ })).toBeDisabled();
+  await host.api('org.save', { profile: { name: '上海某审图中心', sealText: '审查专用章' } });
+  await page.locator('[data-nav=projects]').click();
+  await page.locator('[data-nav=batch]').click();
+  await expect(page.getByLabel('报告落款单位')).toHaveValue('上海某审图中心');
   const [download] = await Promise.all([page.waitForEvent('download'), rows.nth(2).getByRole('button', { name: /下载报告/ }).click()]);
   const path = join(host.dir, 'batch-3.pdf');
   await download.saveAs(path);

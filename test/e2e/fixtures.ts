@@ -18,7 +18,10 @@ export interface Host {
   api: <M extends Method>(method: M, input: ApiInput<M>) => Promise<ApiOutputs[M]>;
 }
 
-async function startHost(): Promise<{ host: Host; child: ChildProcess }> {
+/** The user name the app is set up with (the first-run prompt has its own test, with none). */
+export const USER = '陈审查';
+
+async function startHost(opts: { userName: string | null } = { userName: USER }): Promise<{ host: Host; child: ChildProcess }> {
   const dir = mkdtempSync(join(tmpdir(), 'landcheck-e2e-'));
   const child = spawn(
     process.execPath,
@@ -49,12 +52,14 @@ async function startHost(): Promise<{ host: Host; child: ChildProcess }> {
     if (!env.ok) throw new Error(`${method}: ${env.error}`);
     return env.value as ApiOutputs[M];
   };
+  if (opts.userName) await api('settings.save', { userName: opts.userName });
   return { host: { url, dir, api }, child };
 }
 
-export const test = base.extend<{ host: Host }>({
-  host: async ({}, use) => {
-    const { host, child } = await startHost();
+export const test = base.extend<{ host: Host; userName: string | null }>({
+  userName: [USER, { option: true }],
+  host: async ({ userName }, use) => {
+    const { host, child } = await startHost({ userName });
     try {
       await use(host);
     } finally {

@@ -119,6 +119,7 @@ test('新项目：粘贴条款、模板、编辑、导入导出、更正、审�
   await dialog.getByLabel('更正原因').fill('按总平面图复核，绿地面积应扣除消防登高面');
   await dialog.getByRole('button', { name: '确认更正' }).click();
   await expect(page.getByTestId('import-project').locator('tr[data-indicator=green_ratio]')).toContainText('34%');
+  await expect(page.getByTestId('import-project').locator('tr[data-indicator=green_ratio]')).toContainText('手工填写');
   await shot(page, '23-import-corrected');
 
   // Run the check: the typed 34% contradicts the 36.03% recomputed from the sheet → 需复核.
@@ -135,11 +136,15 @@ test('新项目：粘贴条款、模板、编辑、导入导出、更正、审�
   await shot(page, '24-results-review');
   await expect(page.getByTestId('stale')).toHaveCount(0);
 
-  // Corrections are remembered for the workbook's template: re-importing applies them again.
+  // A typed value belongs to that one import: importing the sheet again reads the sheet's own value
+  // and says that the typed value was not carried over.
   await page.locator('[data-nav=import]').click();
+  await expect(page.getByTestId('typed-values')).toContainText('绿地率 = 34%');
   await page.locator('#import-file').setInputFiles(join(SAMPLES, 'residential-jiading.xlsx'));
-  await expect(page.getByTestId('notice-success').filter({ hasText: '自动套用了 1 条以往的更正' })).toBeVisible();
-  await expect(page.getByTestId('import-project').locator('tr[data-indicator=green_ratio]')).toContainText('34%');
+  await expect(page.getByTestId('notice-success').filter({ hasText: '上次手工填写的 1 个数值未沿用' })).toBeVisible();
+  await expect(page.getByTestId('import-meta')).toContainText('第 2 次导入');
+  await expect(page.getByTestId('import-project').locator('tr[data-indicator=green_ratio]')).toContainText('36.028%');
+  await expect(page.getByTestId('typed-values')).toHaveCount(0);
   // Another correction after the run: the results say they are out of date.
   await page.getByRole('button', { name: '更正 建筑高度', exact: true }).click();
   await page.getByRole('dialog').getByRole('radio', { name: '直接填写数值' }).check();

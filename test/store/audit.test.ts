@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH, openStore } from '../../shared/store/index.js';
+import { canonicalJson, GENESIS_HASH, latestVersion, openStore } from '../../shared/store/index.js';
 import { sha256Hex } from '../../shared/store/canonical.js';
 import { openDatabase, type Database } from '../../shared/store/sqlite.js';
 import { makeConditions, makeImport, makeRun, tempDir } from './fixtures.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let path: string;
+/** Migrations 2..N each log one 'store.migrate' row before the rows below; `row(n)` is row n as numbered with 3 of them. */
+const MIGRATE_ROWS = latestVersion() - 1;
+const row = (n: number) => n - 3 + MIGRATE_ROWS;
 
 beforeEach(() => {
   tmp = tempDir();
@@ -46,23 +49,23 @@ function verify() {
 
 describe('audit chain', () => {
   it('records imports, edits, overrides and reports, each row chained to the previous one', () => {
-    expect(kinds()).toEqual(['store.migrate', 'store.migrate', 'store.migrate', 'project.create', 'conditions.save', 'import', 'run', 'override', 'report']);
+    expect(kinds()).toEqual([...Array<string>(MIGRATE_ROWS).fill('store.migrate'), 'project.create', 'conditions.save', 'import', 'run', 'override', 'report']);
     const s = openStore(path);
     const log = s.auditLog();
     expect(log[0]!.prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < log.length; i++) expect(log[i]!.prevHash).toBe(log[i - 1]!.hash);
     // the documented hash formula, recomputed independently
-    const e = log[7]!;
+    const e = log[row(8) - 1]!;
     expect(e.kind).toBe('override');
     expect(e.hash).toBe(sha256Hex(e.prevHash + canonicalJson({ id: e.id, at: e.at, kind: e.kind, projectId: e.projectId, payload: canonicalJson(e.payload) })));
-    expect(s.verifyAuditChain()).toEqual({ ok: true, count: 9 });
+    expect(s.verifyAuditChain()).toEqual({ ok: true, count: row(9) });
     s.close();
   });
 
   it('the triggers make the log append-only through SQL', () => {
     const db = openDatabase(path);
-    expect(() => db.exec("UPDATE audit_log SET payload = '{}' WHERE id = 8")).toThrow('审计日志只能追加，不能修改');
-    expect(() => db.exec('DELETE FROM audit_log WHERE id = 9')).toThrow('审计日志只能追加，不能删除');
+    expect(() => db.exec(`UPDATE audit_log SET payload = '{}' WHERE id = ${row(8)}`)).toThrow('审计日志只能追加，不能修改');
+    expect(() => db.exec(`DELETE FROM audit_log WHERE id = ${row(9)}`)).toThrow('审计日志只能追加，不能删除');
     db.close();
     expect(verify().ok).toBe(true);
   });
@@ -70,18 +73,18 @@ describe('audit chain', () => {
   it('detects a row edited with the triggers dropped', () => {
     tamper((db) => db.prepare("UPDATE audit_log SET payload = replace(payload, '复核通过', '无需理由') WHERE kind = 'override'").run());
     const v = verify();
-    expect(v).toMatchObject({ ok: false, brokenAt: 8 });
-    expect(v.message).toBe('审计日志第 8 条记录的内容与其哈希不符，该记录被修改过。');
+    expect(v).toMatchObject({ ok: false, brokenAt: row(8) });
+    expect(v.message).toBe(`审计日志第 ${row(8)} 条记录的内容与其哈希不符，该记录被修改过。`);
   });
 
   it('detects an edited row whose own hash was recomputed (the next row no longer links)', () => {
     tamper((db) => {
-      const r = db.prepare('SELECT * FROM audit_log WHERE id = 8').get() as { id: number; at: string; kind: string; project_id: number; payload: string; prev_hash: string };
+      const r = db.prepare(`SELECT * FROM audit_log WHERE id = ${row(8)}`).get() as { id: number; at: string; kind: string; project_id: number; payload: string; prev_hash: string };
       const payload = r.payload.replace('复核通过', '无需理由');
       const hash = sha256Hex(r.prev_hash + canonicalJson({ id: r.id, at: r.at, kind: r.kind, projectId: r.project_id, payload }));
-      db.prepare('UPDATE audit_log SET payload = ?, hash = ? WHERE id = 8').run(payload, hash);
+      db.prepare(`UPDATE audit_log SET payload = ?, hash = ? WHERE id = ${row(8)}`).run(payload, hash);
     });
-    expect(verify()).toMatchObject({ ok: false, brokenAt: 9, message: '审计日志第 9 条记录的前序哈希与上一条不符，日志被删改过。' });
+    expect(verify()).toMatchObject({ ok: false, brokenAt: row(9), message: `审计日志第 ${row(9)} 条记录的前序哈希与上一条不符，日志被删改过。` });
   });
 
   it('detects a deleted row in the middle and rows cut off at the end', () => {
@@ -90,8 +93,8 @@ describe('audit chain', () => {
   });
 
   it('detects rows cut off at the end of the log', () => {
-    tamper((db) => db.exec('DELETE FROM audit_log WHERE id >= 8'));
-    expect(verify()).toMatchObject({ ok: false, brokenAt: 8, message: '审计日志末尾缺少第 8 至第 9 条记录，日志被删改过。' });
+    tamper((db) => db.exec(`DELETE FROM audit_log WHERE id >= ${row(8)}`));
+    expect(verify()).toMatchObject({ ok: false, brokenAt: row(8), message: `审计日志末尾缺少第 ${row(8)} 至第 ${row(9)} 条记录，日志被删改过。` });
   });
 
   it('a broken chain does not stop the app: the store opens and new rows still append', () => {
@@ -112,7 +115,7 @@ describe('audit chain', () => {
     expect(() => s.addOverride(runId, { conditionId: 'C1', building: null, verdict: 'fail', reason: '再次改判' })).toThrow('audit refused');
     expect(s.getRun(runId)!.overrides.map((o) => o.reason)).toEqual(['复核通过']);
     s.createProject({ name: '其他写入不受影响' });
-    expect(s.verifyAuditChain()).toMatchObject({ ok: true, count: 10 });
+    expect(s.verifyAuditChain()).toMatchObject({ ok: true, count: row(10) });
     s.close();
   });
 });

@@ -116,7 +116,7 @@ describe('backup and restore', () => {
   it('refuses a backup with a damaged page (integrity_check)', async () => {
     const path = tmp.file('main.db');
     const { s } = fill(path);
-    for (let i = 0; i < 80; i++) s.rememberMapping('t', { indicator: `i${i}`, building: null, reason: '说明'.repeat(80) });
+    for (let i = 0; i < 80; i++) s.rememberMapping('t', { indicator: `i${i}`, building: null, cell: '表!A1', reason: '说明'.repeat(80) });
     await s.backupTo(tmp.file('b.bak'));
     s.close();
     const buf = readFileSync(tmp.file('b.bak'));

@@ -224,17 +224,24 @@ describe('organisation profiles and mapping memories', () => {
     expect(thrown(() => store.saveOrgProfile({ name: 'X', sealPng: new Uint8Array([1, 2, 3]) })).message).toContain('不是 PNG');
   });
 
-  it('mappings: one memory per template, indicator and building; the latest wins', () => {
-    store.rememberMapping('模板A', { indicator: 'green_ratio', building: null, cell: '项目指标!C5', reason: '“绿化率”即绿地率' });
+  it('mappings: one cell per layout, indicator and building; the latest wins; never a value; who set it', () => {
+    store.setUserName('王审查');
+    store.rememberMapping('模板A', { indicator: 'green_ratio', building: null, cell: '项目指标!C5', reason: '“绿化率”即绿地率', fileName: 'a.xlsx' });
     store.rememberMapping('模板A', { indicator: 'prefab_ratio', building: '1#楼', cell: '单体指标!H4', reason: '装配率列' });
-    store.rememberMapping('模板A', { indicator: 'green_ratio', building: null, cell: '项目指标!C6', reason: '表格下移一行' });
-    store.rememberMapping('模板B', { indicator: 'green_ratio', building: null, value: '35', reason: '手工确认' });
+    store.rememberMapping('模板A', { indicator: 'green_ratio', building: null, cell: '项目指标!C6', reason: '表格下移一行', user: '李工' });
     expect(store.mappingsFor('模板A')).toMatchObject([
-      { indicator: 'green_ratio', building: null, cell: '项目指标!C6', reason: '表格下移一行' },
-      { indicator: 'prefab_ratio', building: '1#楼', cell: '单体指标!H4' },
+      { layoutKey: '模板A', indicator: 'green_ratio', building: null, cell: '项目指标!C6', reason: '表格下移一行', user: '李工' },
+      { indicator: 'prefab_ratio', building: '1#楼', cell: '单体指标!H4', user: '王审查' },
     ]);
-    expect(store.mappingsFor('模板B')).toMatchObject([{ value: '35' }]);
-    expect(thrown(() => store.rememberMapping('模板A', { indicator: 'x', building: null, reason: '' })).message).toBe('指标 x 的对应关系说明不能为空。');
+    // A mapping is a cell, never a value.
+    expect(thrown(() => store.rememberMapping('模板B', { indicator: 'green_ratio', building: null, cell: '35', reason: '手工确认' })).message).toContain('必须指向一个单元格');
+    expect(store.mappingsFor('模板B')).toEqual([]);
+    expect(thrown(() => store.rememberMapping('模板A', { indicator: 'x', building: null, cell: '表!A1', reason: '' })).message).toBe('指标 x 的对应关系说明不能为空。');
+    // Removing one is audited with what it was and who had set it.
+    expect(store.forgetMapping('模板A', 'prefab_ratio', '1#楼')).toBe(true);
+    expect(store.forgetMapping('模板A', 'prefab_ratio', '1#楼')).toBe(false);
+    expect(store.allMappings().map((m) => m.indicator)).toEqual(['green_ratio']);
+    expect(store.auditLog({ kind: 'mapping.forget' })[0]!.payload).toMatchObject({ cell: '单体指标!H4', setBy: '王审查', user: '王审查' });
   });
 });
 

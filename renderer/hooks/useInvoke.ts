@@ -1,0 +1,79 @@
+// Data hooks over `invoke`: one place for loading, errors and stale answers, so a screen only says
+// what it needs. `useInvoke` loads (and reloads) one method's answer; `useAction` runs a user's
+// action with a busy flag and a Chinese error message.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiInput, ApiOutputs, Method } from '../../shared/api/contract';
+import { errorText, invoke } from '../api';
+
+export interface Loaded<T> {
+  data: T | null;
+  /** Chinese message of the last failure ('' when none). */
+  error: string;
+  loading: boolean;
+  /** Asks again; the answer replaces `data` unless a newer request was made meanwhile. */
+  reload: () => Promise<T | null>;
+  /** Replaces `data` with an answer obtained elsewhere (e.g. from an action). */
+  setData: (d: T | null) => void;
+}
+
+/**
+ * The answer of `method(input)`, asked again whenever the input changes (compared by value).
+ * `input` null: nothing is asked (data stays null). An answer to an older input is dropped.
+ */
+export function useInvoke<M extends Method>(method: M, input: ApiInput<M> | null): Loaded<ApiOutputs[M]> {
+  const [data, setData] = useState<ApiOutputs[M] | null>(null);
+  const [error, setError] = useState('');
+  const [loading, setLoading] = useState(input !== null);
+  const seq = useRef(0);
+  const key = input === null ? null : JSON.stringify(input);
+
+  const load = useCallback(async (): Promise<ApiOutputs[M] | null> => {
+    if (key === null) return null;
+    const mine = ++seq.current;
+    setLoading(true);
+    try {
+      const value = await invoke(method, JSON.parse(key) as ApiInput<M>);
+      if (mine !== seq.current) return null;
+      setData(value);
+      setError('');
+      return value;
+    } catch (e) {
+      if (mine === seq.current) setError(errorText(e));
+      return null;
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+  }, [method, key]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return { data, error, loading, reload: load, setData };
+}
+
+export interface Action {
+  busy: boolean;
+  error: string;
+  setError: (e: string) => void;
+  /** Runs `fn`; on failure keeps the Chinese message in `error` and returns undefined. */
+  run: <T>(fn: () => Promise<T>) => Promise<T | undefined>;
+}
+
+export function useAction(): Action {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setError('');
+    try {
+      return await fn();
+    } catch (e) {
+      setError(errorText(e));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, setError, run };
+}

@@ -1,0 +1,86 @@
+// Builds the adversarial corpus into seeds/corpus/ (or the directory given as first argument):
+// <name>.xlsx, <name>.conditions.json, <name>.expected.json and index.json. Deterministic:
+// rebuilding gives identical bytes (fixed document dates and zip timestamps, as build-samples.ts).
+//   npx tsx seeds/scripts/build-corpus.ts [outDir]
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { xlsxBytes } from './sheet-kit';
+import type { CorpusSample } from './corpus-kit';
+import { schemeTechEconXuhui } from './corpus/scheme-tech-econ-xuhui';
+import { gbt50378PreEvalMinhang } from './corpus/gbt50378-pre-eval-minhang';
+import { gbt50378FinalEvalPutuo } from './corpus/gbt50378-final-eval-putuo';
+import { greenScoresBuildingsBaoshan } from './corpus/green-scores-buildings-baoshan';
+import { gbt51129AssemblyNanjing } from './corpus/gbt51129-assembly-nanjing';
+import { shanghaiPrefabSongjiang } from './corpus/shanghai-prefab-songjiang';
+import { spongeFacilitiesQingpu } from './corpus/sponge-facilities-qingpu';
+import { spongeZonesLingang } from './corpus/sponge-zones-lingang';
+import { renewableLineItemsFengxian } from './corpus/renewable-line-items-fengxian';
+import { renewableShortfallChangning } from './corpus/renewable-shortfall-changning';
+import { buildingsSidewaysJiading } from './corpus/buildings-sideways-jiading';
+import { coverTocRevisionsJingan } from './corpus/cover-toc-revisions-jingan';
+import { oneBuildingSchoolHangzhou } from './corpus/one-building-school-hangzhou';
+import { parcelsColumnsSongjiang } from './corpus/parcels-columns-songjiang';
+import { parcelsUnmatchedSongjiang } from './corpus/parcels-unmatched-songjiang';
+import { duplicatesPudong } from './corpus/duplicates-pudong';
+
+export const CORPUS: readonly CorpusSample[] = [
+  schemeTechEconXuhui,
+  gbt50378PreEvalMinhang,
+  gbt50378FinalEvalPutuo,
+  greenScoresBuildingsBaoshan,
+  gbt51129AssemblyNanjing,
+  shanghaiPrefabSongjiang,
+  spongeFacilitiesQingpu,
+  spongeZonesLingang,
+  renewableLineItemsFengxian,
+  renewableShortfallChangning,
+  buildingsSidewaysJiading,
+  coverTocRevisionsJingan,
+  oneBuildingSchoolHangzhou,
+  parcelsColumnsSongjiang,
+  parcelsUnmatchedSongjiang,
+  duplicatesPudong,
+];
+
+export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
+
+const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
+
+/** The index of the corpus: one entry per workbook with its traps and sources. */
+export function corpusIndex() {
+  return {
+    format: 'landcheck.corpus/v1',
+    corpus: CORPUS.map((s) => ({ id: s.name, title: s.title, overall: s.expected.overall, traps: s.traps, sources: s.sources })),
+  };
+}
+
+/** Writes every corpus workbook into outDir; returns the paths written. */
+export async function buildCorpus(outDir: string = DEFAULT_CORPUS_DIR): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  const files: [string, Buffer | string][] = [['index.json', json(corpusIndex())]];
+  for (const s of CORPUS) {
+    files.push([`${s.name}.xlsx`, await xlsxBytes(s.workbook())], [`${s.name}.conditions.json`, json(s.conditions)], [`${s.name}.expected.json`, json(s.expected)]);
+  }
+  for (const [file, data] of files) {
+    const p = path.join(outDir, file);
+    await writeFile(p, data);
+    written.push(p);
+  }
+  return written;
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const out = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_CORPUS_DIR;
+  buildCorpus(out).then(
+    (files) => {
+      for (const f of files) console.log(`已生成 ${path.relative(process.cwd(), f)}`);
+    },
+    (e: unknown) => {
+      console.error(`生成语料失败：${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );
+}

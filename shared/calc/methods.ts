@@ -1,0 +1,85 @@
+// Which calculation method a contract prescribes for an indicator (shared/data/prescribed-methods.json),
+// and whether a calculator's method is that one. A recomputation by another method is
+// `methodMismatch`: it can neither confirm nor refute the declared value (docs/evidence-policy.md).
+import data from '../data/prescribed-methods.json';
+import type { CalcContext } from './context';
+
+interface MethodDef {
+  id: string;
+  name: string;
+  names: string[];
+  calculator: string | null;
+  status: string;
+  source: string;
+}
+
+interface JurisdictionRule {
+  indicators: string[];
+  method: string;
+  from?: string;
+  until?: string;
+  status: string;
+  source: string;
+}
+
+interface Jurisdiction {
+  name: string;
+  match: string[];
+  rules: JurisdictionRule[];
+  dateNote?: string;
+}
+
+const METHODS = data.methods as MethodDef[];
+const JURISDICTIONS = data.jurisdictions as Jurisdiction[];
+
+export interface Prescribed {
+  method: MethodDef;
+  /** Why this method: the condition names it, or the jurisdiction prescribes it. */
+  why: string;
+}
+
+const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').replace(/[〔［\[]/g, '〔').replace(/[〕］\]]/g, '〕').toUpperCase();
+
+/** The method a condition's `method` text names, if it is one we know. */
+export function namedMethod(text: string | undefined): MethodDef | undefined {
+  if (!text || !text.trim()) return undefined;
+  const t = squash(text);
+  let best: { m: MethodDef; len: number } | undefined;
+  for (const m of METHODS) {
+    for (const n of m.names) {
+      const k = squash(n);
+      if (t.includes(k) && (!best || k.length > best.len)) best = { m, len: k.length };
+    }
+  }
+  return best?.m;
+}
+
+/** The method the condition names, else the one the contract's jurisdiction prescribes (by date). */
+export function prescribedMethod(indicator: string, ctx: Pick<CalcContext, 'city' | 'signedOn' | 'method'>): Prescribed | undefined {
+  const named = namedMethod(ctx.method);
+  if (named) return { method: named, why: `合同条款指定按${named.name}计算` };
+  if (!ctx.city) return undefined;
+  const j = JURISDICTIONS.find((x) => x.match.some((m) => ctx.city!.includes(m)));
+  if (!j) return undefined;
+  const rules = j.rules.filter((r) => r.indicators.includes(indicator));
+  if (rules.length === 0) return undefined;
+  const date = ctx.signedOn && /^\d{4}-\d{2}-\d{2}/.test(ctx.signedOn) ? ctx.signedOn.slice(0, 10) : undefined;
+  const inForce = date ? rules.find((r) => (!r.from || r.from <= date) && (!r.until || date <= r.until)) : undefined;
+  // Without a date the latest rule is named; every rule of the list is a local method anyway.
+  const rule = inForce ?? rules[rules.length - 1];
+  const method = METHODS.find((m) => m.id === rule.method);
+  if (!method) return undefined;
+  const note = j.dateNote ? `（${j.dateNote}）` : '';
+  return { method, why: `${j.name}规定按${method.name}计算${note}` };
+}
+
+/**
+ * The mismatch sentence when `calculator` (a Calculation.method such as 'assembly') is not the
+ * prescribed method for `indicator`; undefined when it is, or when nothing is prescribed.
+ */
+export function methodMismatch(calculator: string, indicator: string, ctx: Pick<CalcContext, 'city' | 'signedOn' | 'method'>): string | undefined {
+  const p = prescribedMethod(indicator, ctx);
+  if (!p || p.method.calculator === calculator) return undefined;
+  const own = METHODS.find((m) => m.calculator === calculator);
+  return `${p.why}；本复核按${own ? own.name : '其他方法'}计算，结果仅供参考，不能据以确认或否定申报值`;
+}

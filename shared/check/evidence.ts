@@ -1,0 +1,500 @@
+// The evidence policy (docs/evidence-policy.md): what entitles the engine to say 符合 for one
+// indicator in one scope, and what makes it 需复核. Read EVIDENCE_RULES top to bottom: the first
+// rule whose condition holds decides, and its `basis` id goes into the finding.
+//
+// Also here: which parcel of a several-parcel workbook the contract means (§1 of the policy), and
+// which unread tables relate to an indicator.
+import type {
+  Calculation,
+  ContractInfo,
+  ImportedParcel,
+  ImportedValue,
+  ImportResult,
+  LeafRule,
+  UnreadBlock,
+  Verdict,
+} from '../model/types';
+import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
+import { CALCULATOR_INPUTS } from '../calc/index';
+import { holds, missWord, requirementWords } from './compare';
+
+// ---------------------------------------------------------------- what the engine knows about a leaf
+
+/** Everything the policy looks at for one indicator in one scope. */
+export interface LeafEvidence {
+  rule: LeafRule;
+  /** Building name, or null for the project. */
+  building: string | null;
+  /** The declared value found for the scope (possibly borrowed, see `borrowed`). */
+  declared: ImportedValue | undefined;
+  /**
+   * The declared value is not the scope's own: a building uses the project value ('project'), or
+   * the project uses the value of the one building the workbook describes (`soleBuilding`).
+   */
+  borrowed?: { from: 'project' } | { from: 'soleBuilding'; name: string };
+  /** The recomputation in this scope, or null. */
+  calc: Calculation | null;
+  /** Unread tables whose indicators include this indicator or an input of its calculator. */
+  unread: UnreadBlock[];
+  /** Building-scope leaf falling back to the project value while buildings seem to be unread. */
+  unreadBuildings: UnreadBlock[];
+  /** Calculator inputs the recomputation used that are stated differently elsewhere. */
+  inputConflicts: ImportedValue[];
+}
+
+/** The verdict for one leaf and the rule that decided it. */
+export interface Decision {
+  verdict: Verdict;
+  /** Rule id of EVIDENCE_RULES (kebab-case), e.g. 'declared-pass', 'conflict', 'upper-bound-only'. */
+  basis: string;
+  /** Chinese, without the scope prefix. */
+  message: string;
+  /** 一致性提示 sentences (also appended to the message, so every reader of messages sees them). */
+  remarks?: string[];
+  /** Overrides the default source (the declared cell, else the first input cell); null = none. */
+  source?: string | null;
+}
+
+/** Facts derived once from the evidence; the rules read only these. */
+interface Facts {
+  e: LeafEvidence;
+  id: string;
+  name: string;
+  /** "不低于二星级". */
+  req: string;
+  /** "低于" / "高于" / "不符合". */
+  miss: string;
+  declared: ImportedValue | undefined;
+  /** A declared value of the right type and within the plausible range. */
+  usable: boolean;
+  /** Why a declared status-ok value is not usable (wrong type / out of range), or null. */
+  invalid: 'type' | 'range' | null;
+  dv: number | boolean | null;
+  declaredPasses: boolean;
+  /** "绿地率为36%（单体未单列，采用项目整体数值）". */
+  declaredText: string;
+  calc: Calculation | null;
+  computed: number | boolean | null;
+  computedPasses: boolean;
+  confirmed: boolean;
+  upper: boolean;
+  /** Declared and recomputed agree within tolerance (upper bound: declared ≤ bound). */
+  agree: boolean;
+  /** "（GB/T 50378-2019 §3.2.5–3.2.8）". */
+  calcWhy: string;
+  fv: (v: unknown) => string;
+}
+
+interface EvidenceRule {
+  basis: string;
+  /** When the rule applies, in words (docs/evidence-policy.md repeats these lines). */
+  when: string;
+  applies: (f: Facts) => boolean;
+  decide: (f: Facts) => Omit<Decision, 'basis'>;
+}
+
+const pass = (message: string, extra: Partial<Decision> = {}) => ({ verdict: 'pass' as const, message, ...extra });
+const fail = (message: string, extra: Partial<Decision> = {}) => ({ verdict: 'fail' as const, message, ...extra });
+const review = (message: string, extra: Partial<Decision> = {}) => ({ verdict: 'review' as const, message, ...extra });
+const missing = (message: string, extra: Partial<Decision> = {}) => ({ verdict: 'missing' as const, message, ...extra });
+
+/** "海绵!B20" of an unread block: its first cell. */
+const blockCell = (u: UnreadBlock) => `${u.sheet}!${u.range.split(':')[0]}`;
+const blockText = (u: UnreadBlock) => `表“${u.title}”（${u.sheet}!${u.range}）未能读取（${u.reason}）`;
+
+// ---------------------------------------------------------------- the policy, in order
+
+export const EVIDENCE_RULES: readonly EvidenceRule[] = [
+  // 1. Evidence not read or not trustworthy comes first.
+  {
+    basis: 'conflict',
+    when: '该指标在同一范围内另有单元格填写了不同数值（超出容差）',
+    applies: (f) => !!f.declared?.conflicts?.length,
+    decide: (f) => {
+      const d = f.declared!;
+      const others = d.conflicts!.map((c) => `${c.source} 填写为“${c.raw}”`).join('，');
+      return review(`${f.name}在 ${d.source} 填写为“${d.raw}”，${others}，数值不一致，不能判定，请核对`);
+    },
+  },
+  {
+    basis: 'input-conflict',
+    when: '复核所用的某项数据在另一单元格填写了不同数值',
+    applies: (f) => f.e.inputConflicts.length > 0,
+    decide: (f) => {
+      const parts = f.e.inputConflicts.map(
+        (v) => `${indicatorName(v.indicator)}在 ${v.source} 填写为“${v.raw}”，${v.conflicts!.map((c) => `${c.source} 填写为“${c.raw}”`).join('，')}`,
+      );
+      return review(`复核${f.name}所用的数据不一致：${parts.join('；')}，不能判定，请核对`, { source: f.e.inputConflicts[0].source });
+    },
+  },
+  {
+    basis: 'unread-table',
+    when: '工作簿中与该指标或其复核数据相关的表格未能读取',
+    applies: (f) => f.e.unread.length > 0,
+    decide: (f) => {
+      const tables = f.e.unread.map(blockText).join('；');
+      const stated = f.usable ? `${f.declaredText}，但` : '';
+      return review(`${stated}${tables}，其中可能含有与${f.name}有关的数据，不能据现有数据判定，请人工复核`, {
+        source: f.declared?.source ?? blockCell(f.e.unread[0]),
+      });
+    },
+  },
+  {
+    basis: 'unread-buildings',
+    when: '单体条件本应采用项目整体数值，而工作簿中似有未能读取的单体列表',
+    applies: (f) => f.e.unreadBuildings.length > 0,
+    decide: (f) =>
+      review(
+        `工作簿中似有未能读取的单体数据（${f.e.unreadBuildings.map(blockText).join('；')}），本条不能以项目整体数值代替单体数值审查，请人工复核`,
+        { source: f.declared?.source ?? blockCell(f.e.unreadBuildings[0]) },
+      ),
+  },
+  {
+    basis: 'declared-invalid',
+    when: '申报值类型不对（应为数值却是文字等）',
+    applies: (f) => f.invalid === 'type',
+    decide: (f) => review(`${f.name}“${f.declared!.raw}”不是有效的${indicatorDef(f.id)?.type === 'boolean' ? '是/否' : '数值'}`),
+  },
+  {
+    basis: 'declared-out-of-range',
+    when: '申报值超出该指标的合理范围',
+    applies: (f) => f.invalid === 'range',
+    decide: (f) => {
+      const r = indicatorDef(f.id)!.range!;
+      return review(`${f.name}${f.fv(f.dv)}超出合理范围（${r[0]}～${r[1]}），请核对`);
+    },
+  },
+  {
+    basis: 'contradiction',
+    when: '表中所填的合计或中间结果与由其组成数据复算的结果不一致',
+    applies: (f) => !!f.calc?.contradictions?.length,
+    decide: (f) => {
+      const c = f.calc!.contradictions!;
+      const list = c
+        .map((x) => `表格所填${x.label} ${fmtNum(x.stated)}${x.source ? `（${x.source}）` : ''}与复核值 ${fmtNum(x.computed)} 不一致`)
+        .join('；');
+      // The declared value is named first unless the contradiction is about that very cell.
+      const stated = f.usable && !c.some((x) => x.source === f.declared!.source) ? `${f.declaredText}；但` : '';
+      return review(`${stated}${list}${f.calcWhy}，表中数据自相矛盾，不能判定，请核对`, { source: c[0].source ?? f.declared?.source });
+    },
+  },
+
+  // 2. A usable declared value.
+  {
+    basis: 'method-mismatch',
+    when: '有申报值；复核方法不是合同所在地规定的方法（如上海装配率按国标复核）',
+    applies: (f) => f.usable && !!f.calc?.methodMismatch,
+    decide: (f) => {
+      const ref = f.computed !== null ? `（复核值 ${f.fv(f.computed)}）` : '';
+      const remark = `一致性提示：${f.calc!.methodMismatch}${ref}`;
+      const msg = f.declaredPasses ? `${f.declaredText}，满足合同要求（${f.req}）` : `${f.declaredText}，${f.miss}合同要求（${f.req}）`;
+      return { verdict: f.declaredPasses ? 'pass' : 'fail', message: `${msg}；${remark}`, remarks: [remark] };
+    },
+  },
+  {
+    basis: 'declared-unsupported',
+    when: '无法复算出数值，但表中数据表明申报值缺乏支持（如调蓄容积小于 V = 10·H·φ·F）',
+    applies: (f) => f.usable && f.computed === null && f.calc?.supportsDeclared === false,
+    decide: (f) => {
+      const why = `表中数据不支持申报值：${f.calc!.notes[0] ?? f.calcWhy}`;
+      return f.declaredPasses
+        ? review(`${f.declaredText}，但${why}，请核对`)
+        : fail(`${f.declaredText}，${f.miss}合同要求（${f.req}）；且${why}`);
+    },
+  },
+  {
+    basis: 'declared-pass',
+    when: '有申报值，无复算数值，申报值满足要求',
+    applies: (f) => f.usable && f.computed === null && f.declaredPasses,
+    decide: (f) => pass(`${f.declaredText}${f.calc?.supportsDeclared === true ? `，表中数据支持该值${f.calcWhy}` : ''}，满足合同要求（${f.req}）`),
+  },
+  {
+    basis: 'declared-fail',
+    when: '有申报值，无复算数值，申报值不满足要求',
+    applies: (f) => f.usable && f.computed === null,
+    decide: (f) => fail(`${f.declaredText}，${f.miss}合同要求（${f.req}）`),
+  },
+  {
+    basis: 'agree-pass',
+    when: '申报值与复核值一致（上限：申报值不高于上限），且满足要求',
+    applies: (f) => f.usable && f.agree && f.declaredPasses,
+    decide: (f) => pass(`${f.declaredText}，与按表中数据复核的${f.fv(f.computed)}${f.upper ? '（上限）' : ''}一致，满足合同要求（${f.req}）`),
+  },
+  {
+    basis: 'agree-fail',
+    when: '申报值与复核值一致，且不满足要求',
+    applies: (f) => f.usable && f.agree,
+    decide: (f) => fail(`${f.declaredText}，与按表中数据复核的${f.fv(f.computed)}${f.upper ? '（上限）' : ''}一致，${f.miss}合同要求（${f.req}）`),
+  },
+  {
+    basis: 'disagree-recomputed-fails',
+    when: '两者不一致，复核值不满足要求，复核所用规则均已确认（上限不满足亦同）',
+    applies: (f) => f.usable && !f.computedPasses && f.confirmed,
+    decide: (f) => fail(`${f.declaredText}，但${recomputedText(f)}，${f.miss}合同要求（${f.req}），以复核值为准`),
+  },
+  {
+    basis: 'disagree-recomputed-fails-unconfirmed',
+    when: '两者不一致，复核值不满足要求，但复核所用规则或数据未全部确认',
+    applies: (f) => f.usable && !f.computedPasses,
+    decide: (f) => review(`${f.declaredText}，但${recomputedText(f)}，复核值${f.miss}合同要求（${f.req}）；复核方法含待核实数据，请人工复核`),
+  },
+  {
+    basis: 'disagree-declared-fails',
+    when: '两者不一致，复核值满足要求而申报值不满足',
+    applies: (f) => f.usable && !f.declaredPasses,
+    decide: (f) =>
+      review(`${f.declaredText}，${f.miss}合同要求（${f.req}），但按表中数据复核为${f.fv(f.computed)}${f.calcWhy}，满足要求；申报值与复核值不一致，请核对`),
+  },
+  {
+    basis: 'declared-above-bound',
+    when: '复核值仅为上限且满足要求，但申报值高于该上限（数据不支持申报值）',
+    applies: (f) => f.usable && f.upper,
+    decide: (f) =>
+      review(`${f.declaredText}，但按表中数据复核至多为${f.fv(f.computed)}${f.calcWhy}，表中数据不支持申报值；复核上限虽满足合同要求（${f.req}），仍请核对`),
+  },
+  {
+    basis: 'disagree-both-pass',
+    when: '两者不一致，但申报值与（精确的）复核值均满足要求',
+    applies: (f) => f.usable,
+    decide: (f) => {
+      const remark = `一致性提示：申报值 ${f.fv(f.dv)} 与复核值 ${f.fv(f.computed)} 不一致，两者均满足要求`;
+      return pass(`${f.declaredText}，满足合同要求（${f.req}）；${remark}${f.calcWhy}`, { remarks: [remark] });
+    },
+  },
+
+  // 3. No usable declared value: the recomputation alone.
+  {
+    basis: 'method-mismatch-only',
+    when: '无申报值，仅有按非规定方法复核的数值',
+    applies: (f) => f.computed !== null && !!f.calc?.methodMismatch,
+    decide: (f) => review(`${recomputedOnly(f)}；${f.calc!.methodMismatch}，请按规定方法提供${f.name}`, { source: recomputedSource(f) }),
+  },
+  {
+    basis: 'recomputed-unconfirmed',
+    when: '无申报值，复核所用规则或数据未全部确认',
+    applies: (f) => f.computed !== null && !f.confirmed,
+    decide: (f) =>
+      review(`${recomputedOnly(f)}，${f.computedPasses ? '满足' : f.miss}合同要求（${f.req}）；复核方法含待核实数据，请人工复核`, {
+        source: recomputedSource(f),
+      }),
+  },
+  {
+    basis: 'upper-bound-only',
+    when: '无申报值，复核值仅为上限（缺少标准所需的部分数据）且满足要求',
+    applies: (f) => f.computed !== null && f.upper && f.computedPasses,
+    decide: (f) =>
+      review(`${recomputedOnly(f)}，复核值仅为上限（${f.calc!.notes.find((n) => /上限/.test(n)) ?? '部分数据缺失'}），不能据此判定符合，请补充数据`, {
+        source: recomputedSource(f),
+      }),
+  },
+  {
+    basis: 'recomputed-fail',
+    when: '无申报值，复核值（规则已确认；上限亦可）不满足要求',
+    applies: (f) => f.computed !== null && !f.computedPasses,
+    decide: (f) => fail(`${recomputedOnly(f)}，${f.miss}合同要求（${f.req}）`, { source: recomputedSource(f) }),
+  },
+  {
+    basis: 'recomputed-pass',
+    when: '无申报值，复核值精确、规则已确认、方法符合规定，且满足要求',
+    applies: (f) => f.computed !== null,
+    decide: (f) => pass(`${recomputedOnly(f)}，满足合同要求（${f.req}）`, { source: recomputedSource(f) }),
+  },
+
+  // 4. Nothing to go on.
+  {
+    basis: 'not-found',
+    when: '表中没有该指标，也无法复算',
+    applies: (f) => !f.declared,
+    decide: (f) => {
+      const hint = f.calc && f.calc.notes.length > 0 ? `；复核所需数据不全：${f.calc.notes[0]}` : '';
+      return missing(`指标表中未找到${f.name}${hint}`, { source: null });
+    },
+  },
+  {
+    basis: 'placeholder',
+    when: '填写为“/”“—”“详见…”等，视为未提供数值',
+    applies: (f) => f.declared!.status === 'placeholder',
+    decide: (f) => missing(`${f.name}填写为“${f.declared!.raw}”，视为未提供数值`),
+  },
+  {
+    basis: 'unreadable',
+    when: '有内容但无法判读（含义不确定或格式无法识别）',
+    applies: () => true,
+    decide: (f) => review(`${f.name}“${f.declared!.raw}”无法判读：${f.declared!.interpretation}`),
+  },
+];
+
+/** The verdict for one leaf: the first rule of EVIDENCE_RULES that applies. */
+export function decideLeaf(e: LeafEvidence): Decision {
+  const f = factsOf(e);
+  for (const r of EVIDENCE_RULES) {
+    if (r.applies(f)) return { basis: r.basis, ...r.decide(f) };
+  }
+  /* c8 ignore next */
+  throw new Error('evidence rules are not exhaustive');
+}
+
+function factsOf(e: LeafEvidence): Facts {
+  const id = e.rule.indicator;
+  const def = indicatorDef(id);
+  const fv = (v: unknown) => formatValue(id, v);
+  const declared = e.declared;
+  const calc = e.calc;
+  const computed = calc && calc.value !== null ? calc.value : null;
+  let invalid: Facts['invalid'] = null;
+  let dv: number | boolean | null = null;
+  if (declared && declared.status === 'ok') {
+    const wantBool = def?.type === 'boolean';
+    const v = declared.value;
+    if ((wantBool && typeof v !== 'boolean') || (!wantBool && (typeof v !== 'number' || !Number.isFinite(v)))) invalid = 'type';
+    else {
+      dv = v as number | boolean;
+      if (typeof dv === 'number' && def?.range && (dv < def.range[0] || dv > def.range[1])) invalid = 'range';
+    }
+  }
+  const usable = !!declared && declared.status === 'ok' && invalid === null;
+  const upper = calc?.bound === 'upper';
+  const borrowed =
+    e.borrowed?.from === 'project'
+      ? '（单体未单列，采用项目整体数值）'
+      : e.borrowed?.from === 'soleBuilding'
+        ? `（项目未单列，采用单体“${e.borrowed.name}”的数值）`
+        : '';
+  return {
+    e,
+    id,
+    name: indicatorName(id),
+    req: requirementWords(id, e.rule.op, e.rule.value),
+    miss: missWord(e.rule.op),
+    declared,
+    usable,
+    invalid,
+    dv,
+    declaredPasses: usable && holds(dv as number | boolean, e.rule.op, e.rule.value),
+    declaredText: usable ? `${indicatorName(id)}为${fv(dv)}${borrowed}` : '',
+    calc,
+    computed,
+    computedPasses: computed !== null && holds(computed, e.rule.op, e.rule.value),
+    confirmed: calc?.confidence === 'confirmed',
+    upper,
+    agree: usable && computed !== null && valuesAgree(dv as number | boolean, computed, def?.tolerance ?? 0, upper),
+    calcWhy: calc?.clause ? `（${calc.clause}）` : '',
+    fv,
+  };
+}
+
+function valuesAgree(declared: number | boolean, computed: number | boolean, tolerance: number, upperBound: boolean): boolean {
+  if (typeof declared === 'boolean' || typeof computed === 'boolean') return declared === computed;
+  if (upperBound) return declared <= computed + tolerance + 1e-9;
+  return Math.abs(declared - computed) <= tolerance + 1e-9;
+}
+
+function recomputedText(f: Facts): string {
+  return `按表中数据复核${f.upper ? '至多' : '仅'}为${f.fv(f.computed)}${f.calcWhy}`;
+}
+
+/** "表中未申报，按表中数据复核绿地率为38%（…）". */
+function recomputedOnly(f: Facts): string {
+  const d = f.declared;
+  const why = !d ? '表中未申报，' : d.status === 'placeholder' ? `申报值为“${d.raw}”，` : `申报值“${d.raw}”无法判读，`;
+  return `${why}按表中数据复核${f.name}为${f.fv(f.computed)}${f.upper ? '（上限）' : ''}${f.calcWhy}`;
+}
+
+function recomputedSource(f: Facts): string | null {
+  return f.declared?.source ?? f.calc?.inputs.find((i) => i.source)?.source ?? null;
+}
+
+function fmtNum(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
+}
+
+// ---------------------------------------------------------------- unread tables
+
+/** Unread blocks that relate to `indicator`: they name it, or an input of its calculator. */
+export function relatedUnread(unread: readonly UnreadBlock[] | undefined, indicator: string): UnreadBlock[] {
+  if (!unread || unread.length === 0) return [];
+  const ids = new Set([indicator, ...(CALCULATOR_INPUTS[indicator] ?? [])]);
+  return unread.filter((u) => u.indicators.some((i) => ids.has(i)));
+}
+
+/** Unread blocks that seem to list buildings (their indicators include 'building_name'). */
+export function unreadBuildingLists(unread: readonly UnreadBlock[] | undefined): UnreadBlock[] {
+  return (unread ?? []).filter((u) => u.indicators.includes('building_name'));
+}
+
+/** Calculator inputs the recomputation used (same cell) that carry conflicts. */
+export function conflictingInputs(values: Record<string, ImportedValue>, indicator: string, calc: Calculation | null): ImportedValue[] {
+  if (!calc) return [];
+  const used = new Set(calc.inputs.map((i) => i.source).filter(Boolean));
+  const out: ImportedValue[] = [];
+  for (const id of CALCULATOR_INPUTS[indicator] ?? []) {
+    if (id === indicator) continue;
+    const v = values[id];
+    if (v?.conflicts?.length && used.has(v.source)) out.push(v);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- parcels
+
+/** Parcel name normalised for comparison: NFKC, no spaces, upper case, no "地块"/"号" suffix. */
+export function normaliseParcel(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .toUpperCase()
+    .replace(/[—–－]/g, '-')
+    .replace(/(号)?地块$/, '')
+    .replace(/[#号]$/, '');
+}
+
+/** The trailing plot number ("08-03" of "SJC10018单元08-03地块"), or null. */
+export function plotNumber(name: string): string | null {
+  const m = /(\d+(?:-\d+)*)[A-Z]?$/.exec(normaliseParcel(name));
+  return m ? m[0] : null;
+}
+
+function parcelMatches(parcel: string, contract: string): boolean {
+  const a = normaliseParcel(parcel);
+  const b = normaliseParcel(contract);
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const pa = plotNumber(parcel);
+  const pb = plotNumber(contract);
+  return pa !== null && pa === pb;
+}
+
+export type ParcelChoice =
+  | { imported: ImportResult; parcel?: ImportedParcel; note?: string }
+  | { refusal: { message: string; source: string | null } };
+
+/**
+ * The import the contract's conditions apply to. Without parcels, the import itself. With parcels:
+ * the one matching `contract.parcel` (its values over the shared ones); otherwise a refusal —
+ * every finding is then 需复核 ('parcel-unknown').
+ */
+export function chooseParcel(imported: ImportResult, contract: ContractInfo | undefined): ParcelChoice {
+  const parcels = imported.parcels ?? [];
+  if (parcels.length === 0) return { imported };
+  const names = parcels.map((p) => p.name).join('、');
+  const source = parcels[0].nameSource;
+  const wanted = typeof contract?.parcel === 'string' ? contract.parcel.trim() : '';
+  const head = `工作簿含 ${parcels.length} 个地块（${names}）`;
+  if (!wanted) return { refusal: { message: `${head}，合同未写明地块，无法确定合同所指地块，请人工复核`, source } };
+  const hits = parcels.filter((p) => parcelMatches(p.name, wanted));
+  if (hits.length !== 1) {
+    const why = hits.length === 0 ? '没有与之对应的地块' : `有 ${hits.length} 个地块与之对应`;
+    return { refusal: { message: `${head}，合同地块为“${wanted}”，${why}，无法确定合同所指地块，请人工复核`, source } };
+  }
+  const p = hits[0];
+  const merged: ImportResult = {
+    ...imported,
+    project: { ...imported.project, ...p.project },
+    buildings: p.buildings.length ? p.buildings : imported.buildings,
+    surfaces: p.surfaces.length ? p.surfaces : imported.surfaces,
+    facilities: p.facilities?.length ? p.facilities : imported.facilities,
+    lineItems: p.lineItems?.length ? p.lineItems : imported.lineItems,
+    parcels: undefined,
+  };
+  return { imported: merged, parcel: p, note: `${head}，按合同所指地块“${p.name}”（${p.nameSource}）审查` };
+}
