@@ -1,4 +1,4 @@
-// Reading and validating condition files (landcheck.conditions/v1, ../shared/spec/formats.md §2).
+// Reading and validating condition files (landcheck.conditions/v1, docs/formats.md §2).
 // Every problem becomes one InputError with a Chinese message naming the file, the condition
 // (its id, or its position when it has none) and the field.
 import { basename } from 'node:path';
@@ -7,11 +7,14 @@ import { InputError } from '../errors';
 import { indicatorName } from '../model/indicators';
 import type { ConditionsDoc, Rule } from '../model/types';
 import {
+  AGGREGATES,
   APPLIES_TO_KEYS,
+  BOUND_KEYS,
   CONDITION_KEYS,
   CONDITIONS_FORMAT,
   ConditionsDocSchema,
   DOC_KEYS,
+  IN_FORCE_KEYS,
   OPS,
   RULE_KEYS,
   SCOPES,
@@ -194,13 +197,17 @@ const TYPE_NAMES: Record<string, string> = {
 function allowedKeys(path: Path): readonly string[] {
   if (path.length === 0) return DOC_KEYS;
   if (path.length === 2 && path[0] === 'conditions') return CONDITION_KEYS;
-  if (path[path.length - 1] === 'appliesTo') return APPLIES_TO_KEYS;
+  const last = path[path.length - 1];
+  if (last === 'appliesTo') return APPLIES_TO_KEYS;
+  if (last === 'inForce') return IN_FORCE_KEYS;
+  if (path[path.length - 2] === 'appliesTo') return BOUND_KEYS;
   return RULE_KEYS;
 }
 
 function enumHint(field: string, values: readonly unknown[]): string {
   if (field === 'op') return `应为 ${OPS.join('、')} 之一`;
   if (field === 'scope') return `应为 ${SCOPES.join('、')} 之一`;
+  if (field === 'aggregate') return `应为 ${AGGREGATES.join('、')} 之一（each 单体、average 平均、eachOrAverage 单体或平均）`;
   if (field === 'format') return `应为 "${CONDITIONS_FORMAT}"`;
   if (values.length && values.every((v) => (USES as readonly unknown[]).includes(v))) return `应为 ${USES.join('、')} 之一`;
   return `应为 ${values.map((v) => String(v)).join('、')} 之一`;
@@ -221,7 +228,10 @@ function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
 
   switch (issue.code) {
     case 'custom':
-      return issue.message.replace('{C}', C);
+      return issue.message
+        .replace('{C}{F}', inCondition ? `${cond} 的 ${formatPath(path.slice(2))}` : formatPath(path))
+        .replace('{P}', cond ?? '')
+        .replace('{C}', C);
     case 'unrecognized_keys': {
       const allowed = allowedKeys(path);
       const parts = issue.keys.map((k) => {
