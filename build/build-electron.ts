@@ -3,7 +3,7 @@
 // the sandboxed preload as CommonJS that requires nothing but `electron`, and the store's
 // migrations next to the bundles.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 // @ts-expect-error plain .mjs module without types
 import { WORKER_CJS, WORKER_FILE } from './worker-bundle.mjs';
@@ -36,5 +36,7 @@ await build({
 });
 
 // shared/store/migrate.ts reads ./migrations next to the module that runs it.
+// a clean copy: a migration renumbered or removed must not linger from an earlier build
+rmSync(join(out, 'migrations'), { recursive: true, force: true });
 cpSync(join(root, 'shared', 'store', 'migrations'), join(out, 'migrations'), { recursive: true });
 console.log(`Electron 入口已构建：${out}`);

@@ -10,6 +10,7 @@ import { failInput, formatTable, parseArgs, runMain } from './common';
 const USAGE =
   'npm run check -- <指标表.xlsx> --conditions <条件.json> [--json] [--pdf 报告.pdf] [--xlsx 结果.xlsx] ' +
   '[--org 审查机构名称] [--seal-text 审查专用章] [--seal-png 印章.png] [--report-no 编号] [--preparer 编制人] [--checker 校对人] [--approver 审核人] [--cross-seal] ' +
+  '[--project 项目名称] [--developer 建设单位] [--designer 设计单位] ' +
   '[--sign 证书.p12 [--sign-password-env 存放证书密码的环境变量名，默认 LANDCHECK_P12_PASSWORD] [--sign-reason 签名原因] [--sign-location 签名地点]]';
 
 runMain(async () => {
@@ -17,6 +18,7 @@ runMain(async () => {
     process.argv.slice(2),
     [
       'conditions', 'pdf', 'xlsx', 'org', 'seal-text', 'seal-png', 'report-no', 'preparer', 'checker', 'approver', 'date',
+      'project', 'developer', 'designer',
       'sign', 'sign-password-env', 'sign-reason', 'sign-location',
     ],
     ['json', 'cross-seal', 'help'],

@@ -46,7 +46,10 @@ function signInputs(req: SignRequest, env: NodeJS.ProcessEnv): SignInputs {
   return { p12Path: req.p12, p12, password, reason: req.reason, location: req.location };
 }
 
-/** Organisation and sign-off from the command line; sensible defaults for a self-check. */
+/** The organisation of a report made without --org: a self-check, with no seal (never one in the product's name). */
+export const SELF_CHECK_ORG = '未指定审查单位（自查）';
+
+/** Organisation, sign-off and project identity from the command line. */
 export function reportOptionsFromFlags(flags: Map<string, string | true>): ReportOptions {
   const str = (k: string) => {
     const v = flags.get(k);
@@ -57,16 +60,22 @@ export function reportOptionsFromFlags(flags: Map<string, string | true>): Repor
   if (sealPngPath) {
     sealPng = readInputFileSync(sealPngPath, { what: '印章图片', maxBytes: INPUT_LIMITS.sealPngBytes, missing: `找不到或无法读取印章图片：${sealPngPath}` });
   }
+  const org = str('org');
+  if (!org && (sealPngPath || flags.has('cross-seal'))) {
+    throw new InputError('使用印章（--seal-png、--cross-seal）需要同时用 --org 指定审查单位名称');
+  }
   return {
     org: {
-      name: str('org') ?? '出让条件合规自查',
+      name: org ?? SELF_CHECK_ORG,
       sealText: str('seal-text') ?? '审查专用章',
       sealPng,
       signatories: { preparer: str('preparer'), checker: str('checker'), approver: str('approver') },
       crossPageSeal: flags.has('cross-seal'),
+      ...(org ? {} : { noSeal: true }),
     },
     reportNo: str('report-no'),
     date: str('date'),
+    project: { name: str('project'), developer: str('developer'), designer: str('designer') },
   };
 }
 
@@ -92,15 +101,15 @@ export async function writeReports(
       const { signPdf } = await import('../shared/report/sign');
       pdf = signPdf(pdf, sign.p12, sign.password, {
         certFile: sign.p12Path,
-        reason: sign.reason ?? `出具审查报告（报告指纹 ${fp.short}）`,
+        reason: sign.reason ?? `出具审查报告（报告核验码 ${fp.short}）`,
         location: sign.location,
       });
     }
     await writeOut(out.pdf, pdf);
-    say(`已生成审查报告：${out.pdf}（报告指纹 ${fp.short}${sign ? '，已用证书数字签名' : ''}）`);
+    say(`已生成审查意见书：${out.pdf}（报告核验码 ${fp.short}${sign ? '，已用证书数字签名' : ''}）`);
   }
   if (out.xlsx) {
     await writeOut(out.xlsx, await renderReportXlsx(run, opts));
-    say(`已导出审查结果：${out.xlsx}`);
+    say(`已导出审查记录：${out.xlsx}`);
   }
 }

@@ -111,7 +111,21 @@ export const schemas = {
     sign: z.object({ p12Base64: base64, password: z.string().max(200), fileName: text(255).optional() }).optional(),
   }),
   'report.list': z.object({ projectId: id }),
-  'report.verify': z.object({ dataBase64: base64 }),
+  /**
+   * Verification of a received PDF (or an issued Excel file) as `npm run verify` does it: with the
+   * original inputs when given (a workbook and a conditions document, or a project of this
+   * office), else with the inputs found in this office's records, else what the file alone shows.
+   */
+  'report.verify': z.object({
+    dataBase64: base64,
+    fileName: text(255).optional(),
+    workbook: z.object({ fileName: nonEmpty(255), dataBase64: base64 }).optional(),
+    conditions: conditionsDoc.optional(),
+    conditionsFileName: text(255).optional(),
+    projectId: id.optional(),
+  }),
+  /** The issuing office's records of a report: by the code in its footer, the QR text or the fingerprint. */
+  'report.lookup': z.object({ text: nonEmpty(300) }),
 
   'store.backup': z.object({}),
   'store.restore': z.object({ fileName: nonEmpty(255), dataBase64: backupBase64 }),
@@ -267,6 +281,47 @@ export interface VerifyResult {
   differences: string[];
   /** The stored run the report was matched against, if found. */
   runId: number | null;
+  // ---- extensions (shared/report/verify.ts)
+  /** genuine 真实一致 · altered 已被修改 · undetermined 无法判断 · other-version · not-a-report */
+  status?: 'genuine' | 'altered' | 'undetermined' | 'other-version' | 'not-a-report';
+  headline?: string;
+  /** What to provide for an answer (undetermined). */
+  needs?: string[];
+  notes?: string[];
+  /** What the report says about itself (from its embedded data). */
+  report?: {
+    reportNo: string | null;
+    shortCode: string;
+    generator: string;
+    issuedAt: string;
+    org: string;
+    project: string | null;
+    overall: Overall | string;
+    workbook: { file: string; sha256: string };
+    conditions: { file: string; sha256: string };
+    corrections: number;
+    overrides: number;
+  } | null;
+  /** This office's archived copy with exactly these bytes, if any. */
+  archived?: IssuedFileRow | null;
+  /** Where the original inputs came from: given, or found in this office's records. */
+  inputsFrom?: 'given' | 'project' | 'records' | null;
+}
+
+/** One issued file in this office's archive. */
+export interface IssuedFileRow {
+  fileName: string;
+  kind: 'pdf' | 'xlsx';
+  projectId: number;
+  projectName: string;
+  runId: number;
+  reportNo: string | null;
+  orgName: string | null;
+  issuedAt: string;
+  overall: Overall;
+  shortCode: string;
+  fileSha256: string;
+  signedBy?: string;
 }
 
 export interface AuditReportCheck {
@@ -352,6 +407,7 @@ export interface ApiOutputs {
   'report.render': { fileName: string; dataBase64: string; fingerprint: string; reportId: number; signedBy?: string };
   'report.list': ReportRow[];
   'report.verify': VerifyResult;
+  'report.lookup': { query: string; files: IssuedFileRow[] };
   'store.backup': { fileName: string; dataBase64: string };
   'store.restore': {
     projects: number;

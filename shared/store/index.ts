@@ -7,3 +7,4 @@ export { loadMigrations, latestVersion, migrate, APPLICATION_ID, defaultMigratio
 export { GENESIS_HASH, type AuditEntry, type ChainVerdict, type AuditAnchor, type AnchorVerdict } from './audit.js';
 export { canonicalJson } from './canonical.js';
 export type * from './types.js';
+export { codeFromText, type IssuedFile, type IssuedFileInput } from './reports.js';

@@ -27,6 +27,7 @@ import { orgProfileRecords, type OrgProfileRecords } from './org-profiles.js';
 import { mappingRecords, type MappingRecords } from './mappings.js';
 import { settingRecords, type SettingRecords } from './settings.js';
 import { batchRecords, type BatchRecords } from './batches.js';
+import { reportArchiveRecords, type ReportArchiveRecords } from './reports.js';
 
 export { translate } from './context.js';
 export { normaliseFingerprint } from './issued-reports.js';
@@ -65,7 +66,8 @@ export type Store = StoreBase &
   OrgProfileRecords &
   MappingRecords &
   SettingRecords &
-  BatchRecords;
+  BatchRecords &
+  ReportArchiveRecords;
 
 /**
  * Opens (creating if needed) and migrates the store at `path`.
@@ -143,6 +145,7 @@ function composeStore(ctx: StoreContext): Store {
     ...mappingRecords(ctx),
     ...settingRecords(ctx),
     ...batchRecords(ctx),
+    ...reportArchiveRecords(ctx),
   };
 }
 

@@ -8,6 +8,7 @@ import type { CellMapping, TypedCorrection } from '../api/corrections';
 import type { ReportOptions } from '../report/pdf';
 import type { SignOptions, SignerIdentity } from '../report/sign';
 import type { VerifyOutcome } from '../report/verify';
+import type { OriginalInputs } from '../report/rederive';
 import type { CheckRun, ImportedValue, ImportResult } from '../model/types';
 import { runTask } from './pool';
 
@@ -51,8 +52,12 @@ export function signPdf(pdf: Uint8Array, p12: Uint8Array, password: string, opts
   return runTask('signPdf', { pdf, p12, password, opts }, { doing: `用签名证书“${opts?.certFile ?? '证书文件'}”签名` });
 }
 
-export function verifyReport(pdf: Uint8Array, run: CheckRun, fileName = '报告'): Promise<VerifyOutcome> {
-  return runTask('verifyReport', { pdf, run }, { doing: `核验报告“${basename(fileName)}”` });
+export function verifyReportFile(pdf: Uint8Array, inputs?: OriginalInputs, fileName = '报告'): Promise<VerifyOutcome> {
+  return runTask('verifyReportFile', { pdf, inputs }, { doing: `核验报告“${basename(fileName)}”` });
+}
+
+export function reportInputs(pdf: Uint8Array, fileName = '报告'): Promise<{ workbook: { file: string; sha256: string }; conditions: { file: string; sha256: string } } | null> {
+  return runTask('reportInputs', { pdf }, { doing: `读取报告“${basename(fileName)}”` });
 }
 
 export function readReportFingerprint(pdf: Uint8Array, fileName = '报告'): Promise<string | null> {

@@ -7,6 +7,7 @@ import type { CellMapping, TypedCorrection } from '../api/corrections';
 import type { ReportOptions } from '../report/pdf';
 import type { SignOptions } from '../report/sign';
 import type { CheckRun, ImportResult } from '../model/types';
+import type { OriginalInputs } from '../report/rederive';
 
 export interface AuditAnchorInReport {
   id: number;
@@ -27,7 +28,13 @@ export const tasks = {
   renderXlsx: async (i: { run: CheckRun; opts: ReportOptions }) => (await import('../report/excel')).renderReportXlsx(i.run, i.opts),
   describeSigner: async (i: { p12: Uint8Array; password: string; certFile?: string }) => (await import('../report/sign')).describeSigner(i.p12, i.password, i.certFile),
   signPdf: async (i: { pdf: Uint8Array; p12: Uint8Array; password: string; opts?: SignOptions }) => (await import('../report/sign')).signPdf(i.pdf, i.p12, i.password, i.opts),
-  verifyReport: async (i: { pdf: Uint8Array; run: CheckRun }) => (await import('../report/verify')).verifyReport(i.pdf, i.run),
+  /** Verification of a report, with its original inputs when given (shared/report/verify.ts). */
+  verifyReportFile: async (i: { pdf: Uint8Array; inputs?: OriginalInputs }) => (await import('../report/verify')).verifyReportFile(i.pdf, i.inputs),
+  /** What a report records about its inputs (to find them in the records), or null. */
+  reportInputs: async (i: { pdf: Uint8Array }) => {
+    const m = (await import('../report/verify')).inspectReport(i.pdf).manifest;
+    return m ? { workbook: m.inputs.workbook, conditions: m.inputs.conditions } : null;
+  },
   readFingerprint: async (i: { pdf: Uint8Array }) => (await manifest()).readReportFingerprint(i.pdf),
   /** The audit-chain anchor a report carries in its manifest (`auditAnchor`), if any. */
   readAuditAnchor: async (i: { pdf: Uint8Array }): Promise<{ fingerprint: string | null; anchor: AuditAnchorInReport | null }> => {

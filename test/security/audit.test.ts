@@ -12,7 +12,8 @@ import { openDatabase, type Database } from '../../shared/store/sqlite';
 import { StoreHolder } from '../../shared/api/store-holder';
 import { createHandlers } from '../../shared/api/handlers';
 import { dispatch } from '../../shared/api/dispatch';
-import { buildManifest, manifestInfoEntries } from '../../shared/report/manifest';
+import { buildManifest, embedManifest } from '../../shared/report/manifest';
+import { tinyPdf } from '../report/forge';
 import { makeRun as makeReportRun } from '../report/fixtures';
 import { makeConditions, makeImport, makeRun } from '../store/fixtures';
 import { ROOT, cli, tempDir } from './hostile';
@@ -47,12 +48,9 @@ function head(): AuditAnchor {
 
 /** A report PDF whose manifest records `anchor` (as the report branch writes it: `auditAnchor`). */
 function reportWith(anchor: AuditAnchor, name: string): string {
-  const m = { ...buildManifest(makeReportRun()), auditAnchor: anchor };
-  const info = Object.entries(manifestInfoEntries(m))
-    .map(([k, v]) => `/${k} (${v})`)
-    .join('\n');
+  const m = { ...buildManifest(makeReportRun(), { org: { name: '审计测试机构' } }, { issuedAt: new Date(), pages: [], corrections: [], overrides: [] }), auditAnchor: anchor };
   const path = tmp.path(name);
-  writeFileSync(path, `%PDF-1.7\n1 0 obj\n<< /Producer (LandCheck)\n${info} >>\nendobj\ntrailer << /Info 1 0 R >>\n%%EOF\n`, 'latin1');
+  writeFileSync(path, embedManifest(tinyPdf(), m));
   return path;
 }
 
