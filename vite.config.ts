@@ -7,8 +7,18 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
-  // `npx vite` during development: /api goes to a running local web host (npm run web).
-  server: { proxy: { '/api': process.env.LANDCHECK_API ?? 'http://127.0.0.1:4173' } },
+  // `npx vite` during development: /api goes to a running local web host (npm run web). The host
+  // answers only its own Host and Origin (docs/security.md), so the proxy presents the request as
+  // its own; open the dev page with the `#token=…` that npm run web printed.
+  server: {
+    proxy: {
+      '/api': {
+        target: process.env.LANDCHECK_API ?? 'http://127.0.0.1:4173',
+        changeOrigin: true,
+        configure: (proxy) => proxy.on('proxyReq', (req) => req.removeHeader('origin')),
+      },
+    },
+  },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

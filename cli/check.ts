@@ -4,11 +4,13 @@ import type { CheckRun, Finding } from '../shared/model/types';
 import { formatValue, indicatorName } from '../shared/model/indicators';
 import { OVERALL_EXIT, OVERALL_LABEL, VERDICT_LABEL } from '../shared/model/verdicts';
 import { runCheck } from '../shared/check/run';
+import { checkOutputs, type NamedPath } from '../shared/fsio/output';
 import { failInput, formatTable, parseArgs, runMain } from './common';
 
 const USAGE =
   'npm run check -- <指标表.xlsx> --conditions <条件.json> [--json] [--pdf 报告.pdf] [--xlsx 结果.xlsx] ' +
   '[--org 审查机构名称] [--seal-text 审查专用章] [--seal-png 印章.png] [--report-no 编号] [--preparer 编制人] [--checker 校对人] [--approver 审核人] [--cross-seal] ' +
+  '[--project 项目名称] [--developer 建设单位] [--designer 设计单位] ' +
   '[--sign 证书.p12 [--sign-password-env 存放证书密码的环境变量名，默认 LANDCHECK_P12_PASSWORD] [--sign-reason 签名原因] [--sign-location 签名地点]]';
 
 runMain(async () => {
@@ -16,6 +18,7 @@ runMain(async () => {
     process.argv.slice(2),
     [
       'conditions', 'pdf', 'xlsx', 'org', 'seal-text', 'seal-png', 'report-no', 'preparer', 'checker', 'approver', 'date',
+      'project', 'developer', 'designer',
       'sign', 'sign-password-env', 'sign-reason', 'sign-location',
     ],
     ['json', 'cross-seal', 'help'],
@@ -41,7 +44,19 @@ runMain(async () => {
     failInput(`--sign-password-env、--sign-reason、--sign-location 只能与 --sign 一起使用。\n用法：${USAGE}`);
   }
   if (signPath && typeof pdfPath !== 'string') failInput(`--sign 需要与 --pdf 一起使用（签名的对象是 PDF 报告）。\n用法：${USAGE}`);
-  const run = await runCheck({ sheetPath, conditionsPath });
+  // No output may be one of the inputs (same file by identity: other spelling, link, symlink).
+  const outputs: NamedPath[] = [];
+  if (typeof pdfPath === 'string') outputs.push({ path: pdfPath, what: 'PDF 报告' });
+  if (typeof xlsxPath === 'string') outputs.push({ path: xlsxPath, what: 'Excel 结果' });
+  const inputs: NamedPath[] = [
+    { path: sheetPath, what: '指标表' },
+    { path: conditionsPath, what: '条件文件' },
+  ];
+  if (signPath) inputs.push({ path: signPath, what: '签名证书' });
+  const sealPng = signFlag('seal-png');
+  if (sealPng) inputs.push({ path: sealPng, what: '印章图片' });
+  checkOutputs(outputs, inputs);
+  const run = await runCheck({ sheetPath, conditionsPath, import: { isolate: true } });
 
   if (typeof pdfPath === 'string' || typeof xlsxPath === 'string') {
     const { reportOptionsFromFlags, writeReports } = await import('./report-output');

@@ -1,12 +1,14 @@
-// npm run conditions -- --from-text <contract.txt> [--json]   (../shared/spec/formats.md §5)
+// npm run conditions -- --from-text <contract.txt> [--json]   (docs/formats.md §5)
 // npm run conditions -- --validate <conditions.json>
 // Exit: 0 all parsed / file valid · 2 some sentences unparsed · 3 unreadable or invalid input.
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isInputError, InputError } from '../shared/errors';
+import { readInputFileSync } from '../shared/fsio/read';
 import { useList } from '../shared/model/uses';
 import { conditionsFromText, describeRule, loadConditions } from '../shared/conditions/index';
 import { indicatorName, formatValue } from '../shared/model/indicators';
+import { boundWords } from '../shared/check/bounds';
+import { factPhrase } from '../shared/conditions/facts';
 import type { Condition, ConditionsDoc } from '../shared/model/types';
 
 const USAGE =
@@ -42,15 +44,8 @@ function parseArgs(argv: string[]): Args {
 
 /** Reads a UTF-8 text file; missing, not UTF-8 or empty → InputError. */
 function readText(path: string): string {
-  let bytes: Buffer;
-  try {
-    if (statSync(path).isDirectory()) throw new InputError(`文件 ${path} 是一个文件夹，不是文本文件`, basename(path));
-    bytes = readFileSync(path);
-  } catch (e) {
-    if (isInputError(e)) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `找不到文件 ${path}` : `无法读取文件 ${path}`, basename(path));
-  }
+  // Only a regular file, and at most 4 MB (docs/security.md): never a device or a FIFO.
+  const bytes = readInputFileSync(path, { what: '合同文本', maxBytes: 4 * 1024 * 1024, missing: `找不到文件 ${path}` });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -62,13 +57,26 @@ function readText(path: string): string {
   return text;
 }
 
+const AGGREGATE_WORDS = { each: '', average: '，按建筑面积加权平均', eachOrAverage: '，单体或平均' } as const;
+
 function describeScope(c: Condition): string {
-  if (c.scope !== 'building') return '项目';
+  const a = c.appliesTo;
+  const project: string[] = [];
+  if (c.parcel) project.push(`地块 ${c.parcel}`);
+  if (a?.projectFloorArea) project.push(`项目总建筑面积${boundWords(a.projectFloorArea, 'm²')}`);
+  for (const [id, v] of Object.entries(c.when ?? {})) project.push(`仅限${factPhrase(id, v)}`);
+  if (c.inForce) project.push(`合同签订日期${c.inForce.from ? ` ${c.inForce.from} 起` : ''}${c.inForce.to ? ` 至 ${c.inForce.to}` : ''}`);
+  const tail = project.length ? `；${project.join('，')}` : '';
+  if (c.scope !== 'building') return `项目${tail}`;
   const parts: string[] = [];
-  if (c.appliesTo?.use) parts.push(useList(c.appliesTo.use));
-  if (c.appliesTo?.minFloorArea !== undefined) parts.push(`单体建筑面积 ≥ ${c.appliesTo.minFloorArea} m²`);
-  if (c.appliesTo?.buildings) parts.push(c.appliesTo.buildings.join('、'));
-  return parts.length ? `单体（${parts.join('，')}）` : '每个单体';
+  if (a?.use) parts.push(useList(a.use));
+  if (a?.minFloorArea !== undefined) parts.push(`单体建筑面积 ≥ ${a.minFloorArea} m²`);
+  if (a?.floorArea) parts.push(`单体建筑面积${boundWords(a.floorArea, 'm²')}`);
+  if (a?.height) parts.push(`建筑高度${boundWords(a.height, 'm')}`);
+  if (a?.floors) parts.push(`地上层数${boundWords(a.floors, '层')}`);
+  if (a?.buildings) parts.push(a.buildings.join('、'));
+  const each = parts.length ? `单体（${parts.join('，')}）` : '每个单体';
+  return `${each}${AGGREGATE_WORDS[c.aggregate ?? 'each']}${tail}`;
 }
 
 function describeRequirement(c: Condition): string {
@@ -82,6 +90,9 @@ function listing(doc: ConditionsDoc, file: string): string {
     lines.push(`  ${c.id}${c.clause ? `  ${c.clause}` : ''}  ${describeRequirement(c)}    适用：${describeScope(c)}`);
     if (c.text) lines.push(`      原文：${c.text}`);
     if (c.note) lines.push(`      说明：${c.note}`);
+    for (const [id, v] of Object.entries(c.companion ?? {})) lines.push(`      同时写明：${indicatorName(id)} ${formatValue(id, v)}`);
+    if (c.method) lines.push(`      计算方法：${c.method}`);
+    if (c.toConfirm) lines.push(`      需确认：${c.toConfirm}`);
   }
   return lines.join('\n');
 }

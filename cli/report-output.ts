@@ -1,11 +1,11 @@
 // --pdf / --xlsx of `npm run check`: the stamped report and the Excel record of a run.
-import { writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import type { CheckRun } from '../shared/model/types';
 import { renderReportPdf, type ReportOptions } from '../shared/report/pdf';
 import { renderReportXlsx } from '../shared/report/excel';
 import { fingerprint } from '../shared/report/fingerprint';
 import { InputError } from '../shared/errors';
+import { INPUT_LIMITS, readInputFileSync } from '../shared/fsio/read';
+import { writeFileAtomic } from '../shared/fsio/output';
 
 /** Environment variable holding the PKCS#12 password when --sign-password-env is not given. */
 export const DEFAULT_P12_PASSWORD_ENV = 'LANDCHECK_P12_PASSWORD';
@@ -31,12 +31,11 @@ interface SignInputs {
 /** Reads the certificate file and its password before anything is rendered. */
 function signInputs(req: SignRequest, env: NodeJS.ProcessEnv): SignInputs {
   const envName = req.passwordEnv ?? DEFAULT_P12_PASSWORD_ENV;
-  let p12: Uint8Array;
-  try {
-    p12 = readFileSync(req.p12);
-  } catch {
-    throw new InputError(`找不到或无法读取签名证书文件：${req.p12}`, req.p12);
-  }
+  const p12: Uint8Array = readInputFileSync(req.p12, {
+    what: '签名证书文件',
+    maxBytes: INPUT_LIMITS.certificateBytes,
+    missing: `找不到或无法读取签名证书文件：${req.p12}`,
+  });
   const password = env[envName];
   if (password === undefined) {
     throw new InputError(
@@ -47,7 +46,10 @@ function signInputs(req: SignRequest, env: NodeJS.ProcessEnv): SignInputs {
   return { p12Path: req.p12, p12, password, reason: req.reason, location: req.location };
 }
 
-/** Organisation and sign-off from the command line; sensible defaults for a self-check. */
+/** The organisation of a report made without --org: a self-check, with no seal (never one in the product's name). */
+export const SELF_CHECK_ORG = '未指定审查单位（自查）';
+
+/** Organisation, sign-off and project identity from the command line. */
 export function reportOptionsFromFlags(flags: Map<string, string | true>): ReportOptions {
   const str = (k: string) => {
     const v = flags.get(k);
@@ -56,31 +58,30 @@ export function reportOptionsFromFlags(flags: Map<string, string | true>): Repor
   const sealPngPath = str('seal-png');
   let sealPng: Uint8Array | undefined;
   if (sealPngPath) {
-    try {
-      sealPng = readFileSync(sealPngPath);
-    } catch {
-      throw new InputError(`找不到或无法读取印章图片：${sealPngPath}`, sealPngPath);
-    }
+    sealPng = readInputFileSync(sealPngPath, { what: '印章图片', maxBytes: INPUT_LIMITS.sealPngBytes, missing: `找不到或无法读取印章图片：${sealPngPath}` });
+  }
+  const org = str('org');
+  if (!org && (sealPngPath || flags.has('cross-seal'))) {
+    throw new InputError('使用印章（--seal-png、--cross-seal）需要同时用 --org 指定审查单位名称');
   }
   return {
     org: {
-      name: str('org') ?? '出让条件合规自查',
+      name: org ?? SELF_CHECK_ORG,
       sealText: str('seal-text') ?? '审查专用章',
       sealPng,
       signatories: { preparer: str('preparer'), checker: str('checker'), approver: str('approver') },
       crossPageSeal: flags.has('cross-seal'),
+      ...(org ? {} : { noSeal: true }),
     },
     reportNo: str('report-no'),
     date: str('date'),
+    project: { name: str('project'), developer: str('developer'), designer: str('designer') },
   };
 }
 
+/** Atomic (temporary file + rename, shared/fsio/output.ts); never half a file. */
 async function writeOut(path: string, bytes: Uint8Array): Promise<void> {
-  try {
-    await writeFile(path, bytes);
-  } catch (e) {
-    throw new InputError(`无法写入文件 ${path}（${(e as NodeJS.ErrnoException).code ?? '写入失败'}）`, path);
-  }
+  await writeFileAtomic(path, bytes);
 }
 
 export async function writeReports(
@@ -100,15 +101,15 @@ export async function writeReports(
       const { signPdf } = await import('../shared/report/sign');
       pdf = signPdf(pdf, sign.p12, sign.password, {
         certFile: sign.p12Path,
-        reason: sign.reason ?? `出具审查报告（报告指纹 ${fp.short}）`,
+        reason: sign.reason ?? `出具审查报告（报告核验码 ${fp.short}）`,
         location: sign.location,
       });
     }
     await writeOut(out.pdf, pdf);
-    say(`已生成审查报告：${out.pdf}（报告指纹 ${fp.short}${sign ? '，已用证书数字签名' : ''}）`);
+    say(`已生成审查意见书：${out.pdf}（报告核验码 ${fp.short}${sign ? '，已用证书数字签名' : ''}）`);
   }
   if (out.xlsx) {
     await writeOut(out.xlsx, await renderReportXlsx(run, opts));
-    say(`已导出审查结果：${out.xlsx}`);
+    say(`已导出审查记录：${out.xlsx}`);
   }
 }

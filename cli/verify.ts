@@ -1,37 +1,56 @@
-// npm run verify -- <report.pdf> <sheet.xlsx> --conditions <conditions.json>
-// Re-runs the check and says whether the report matches these inputs and this engine's verdicts.
-// Exit 0 match · 1 mismatch · 3 bad input.
-import { readFile } from 'node:fs/promises';
-import { runCheck } from '../shared/check/run';
+// npm run verify -- <report.pdf> [<sheet.xlsx> --conditions <conditions.json>]
+// Makes the report again from the original inputs and the options recorded in it and compares
+// every page (shared/report/verify.ts). Without the inputs it checks what the file alone can
+// show and says what to provide. The PDF is read, and the report made again, in a
+// memory-limited worker thread (docs/security.md).
+// Exit 0 genuine (真实一致) · 1 altered, or not a LandCheck report · 2 cannot tell (inputs
+// missing or not the original ones, or made by another version) · 3 bad input.
+import { basename } from 'node:path';
+import { loadConditions } from '../shared/conditions/index';
 import { InputError } from '../shared/errors';
-import { shortCode } from '../shared/report/fingerprint';
-import { verifyReport } from '../shared/report/verify';
+import { INPUT_LIMITS, readInputFile } from '../shared/fsio/read';
+import { WORKBOOK_LIMITS } from '../shared/import/guard';
+import type { VerifyOutcome, VerifyStatus } from '../shared/report/verify';
+import { verifyReportFile } from '../shared/work/isolated';
 import { parseArgs, runMain } from './common';
 
-const USAGE = 'npm run verify -- <报告.pdf> <指标表.xlsx> --conditions <条件.json>';
+const USAGE = 'npm run verify -- <报告.pdf> [<指标表.xlsx> --conditions <条件.json>]';
+
+const EXIT: Record<VerifyStatus, number> = { genuine: 0, altered: 1, 'not-a-report': 1, undetermined: 2, 'other-version': 2 };
+
+
+function formatOutcome(o: VerifyOutcome): string {
+  const lines = [`核验结果：${o.headline}`];
+  for (const d of o.details) lines.push(`  - ${d}`);
+  if (o.needs.length) {
+    lines.push('请提供：');
+    for (const n of o.needs) lines.push(`  - ${n}`);
+  }
+  if (o.notes.length) {
+    lines.push('说明：');
+    for (const n of o.notes) lines.push(`  - ${n}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 async function main(): Promise<number> {
   const { positional, flags } = parseArgs(process.argv.slice(2), ['conditions'], [], USAGE);
   const conditionsPath = flags.get('conditions');
-  if (positional.length !== 2 || typeof conditionsPath !== 'string') throw new InputError(`参数不正确。\n用法：${USAGE}`);
+  if (positional.length < 1 || positional.length > 2 || (positional.length === 2) !== (typeof conditionsPath === 'string')) {
+    throw new InputError(`参数不正确：指标表和 --conditions 条件文件需同时提供（或都不提供）。\n用法：${USAGE}`);
+  }
   const [pdfPath, sheetPath] = positional;
-  let pdf: Uint8Array;
-  try {
-    pdf = await readFile(pdfPath);
-  } catch {
-    throw new InputError(`找不到或无法读取报告文件：${pdfPath}`, pdfPath);
-  }
+  const pdf: Uint8Array = await readInputFile(pdfPath, { what: '报告文件', maxBytes: INPUT_LIMITS.reportPdfBytes, missing: `找不到或无法读取报告文件：${pdfPath}` });
   if (Buffer.from(pdf.subarray(0, 5)).toString('latin1') !== '%PDF-') throw new InputError(`报告文件不是 PDF：${pdfPath}`, pdfPath);
-  const run = await runCheck({ sheetPath, conditionsPath });
-  const outcome = verifyReport(pdf, run);
-  if (outcome.ok) {
-    process.stdout.write(`核验通过：报告与这些输入和本程序的审查结论一致。\n报告指纹 ${shortCode(outcome.fingerprint)}（SHA-256 ${outcome.fingerprint}）\n`);
-    return 0;
+  let inputs;
+  if (sheetPath && typeof conditionsPath === 'string') {
+    const doc = await loadConditions(conditionsPath);
+    const bytes = await readInputFile(sheetPath, { what: '指标表', maxBytes: WORKBOOK_LIMITS.maxFileBytes, missing: `找不到或无法读取指标表文件：${sheetPath}` });
+    inputs = { workbook: { bytes, name: basename(sheetPath) }, conditions: { doc, name: basename(conditionsPath) } };
   }
-  process.stdout.write('核验未通过：报告与这些输入或本程序的审查结论不一致。\n');
-  for (const d of outcome.differences) process.stdout.write(`  - ${d}\n`);
-  if (outcome.reportFingerprint) process.stdout.write(`报告中的指纹 ${shortCode(outcome.reportFingerprint)}，按当前输入重新计算的指纹 ${shortCode(outcome.fingerprint)}\n`);
-  return 1;
+  const outcome = await verifyReportFile(pdf, inputs, pdfPath);
+  process.stdout.write(formatOutcome(outcome));
+  return EXIT[outcome.status];
 }
 
 runMain(main);

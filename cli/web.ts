@@ -1,12 +1,14 @@
 // npm run web -- [--db 文件.sqlite] [--port 4173] [--static dist/renderer]
 // The local web host: the app's handlers over HTTP on 127.0.0.1 (for tests, and for use without
-// Electron). Prints "LISTENING <url>" once ready.
+// Electron). Prints "LISTENING <url>" once ready; the url carries this start's secret
+// (http://127.0.0.1:<port>/#token=…), which every API call must send (docs/security.md).
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { StoreHolder } from '../shared/api/store-holder';
 import { createHandlers } from '../shared/api/handlers';
 import { startWebHost } from '../shared/api/http';
+import { stopWorkers } from '../shared/work/pool';
 import { ENGINE } from '../shared/check/versions';
 import { failInput, parseArgs, runMain } from './common';
 
@@ -22,12 +24,14 @@ runMain(async () => {
   const root = resolve(import.meta.dirname, '..');
   const handlers = createHandlers({ holder, seedsDir: join(root, 'seeds'), version: ENGINE.version });
   const staticDir = resolve(String(args.flags.get('static') ?? join(root, 'dist', 'renderer')));
-  const { server, url } = await startWebHost({ handlers, staticDir, port });
-  process.stdout.write(`LISTENING ${url}\n`);
+  const audit = holder.audit;
+  if (!audit.ok) process.stderr.write(`警告：数据库 ${db} 的审计日志不完整——${audit.message}\n`);
+  const { server, pageUrl } = await startWebHost({ handlers, staticDir, port });
+  process.stdout.write(`LISTENING ${pageUrl}\n`);
   const stop = () => {
     server.close();
     holder.close();
-    process.exit(0);
+    void stopWorkers().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,19 +1,19 @@
 // Electron main process: window, menu, the app:// protocol and the IPC mount of the handlers.
-// Thin on purpose — everything else is in shared/ and tested without Electron.
+// Thin on purpose — everything else is in shared/ and tested without Electron. The handlers run
+// in a backend thread (electron/backend.ts), so the window never waits on an import, a report or
+// a batch; IPC is answered only for the main frame of our own page (docs/security.md).
 import { app, BrowserWindow, Menu, ipcMain, protocol, net, dialog } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { StoreHolder } from '../shared/api/store-holder';
-import { createHandlers } from '../shared/api/handlers';
-import { dispatch } from '../shared/api/dispatch';
 import { ENGINE } from '../shared/check/versions';
+import { startBackend, type Backend } from './backend-client';
 import { APP_ORIGIN, APP_SCHEME, CSP, installGuards, isTrustedSender, resolveAppPath, windowOptions } from './security';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const root = app.getAppPath();
 const rendererDir = join(root, 'dist', 'renderer');
-let holder: StoreHolder | null = null;
+let backend: Backend | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(windowOptions(join(root, 'dist', 'electron', 'preload.cjs')));
@@ -58,16 +58,19 @@ function buildMenu(win: BrowserWindow): void {
   );
 }
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
+  // The bundle sits in dist/electron with the migrations copied next to it (build/build-electron.ts).
+  const started = startBackend(import.meta.url, { dbPath: join(app.getPath('userData'), 'landcheck.sqlite'), seedsDir: join(root, 'seeds') });
+  let audit;
   try {
-    // The bundle sits in dist/electron with the migrations copied next to it (build/build-electron.ts).
-    holder = new StoreHolder(join(app.getPath('userData'), 'landcheck.sqlite'));
+    audit = await started.ready;
   } catch (e) {
     dialog.showErrorBox('无法打开项目数据库', e instanceof Error ? e.message : String(e));
+    await started.close();
     app.quit();
     return;
   }
-  const handlers = createHandlers({ holder, seedsDir: join(root, 'seeds'), version: ENGINE.version });
+  backend = started;
 
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppPath(rendererDir, request.url, join, normalize, sep);
@@ -79,18 +82,29 @@ app.whenReady().then(() => {
     return new Response(res.body, { status: res.status, headers });
   });
 
-  ipcMain.handle('landcheck:invoke', async (event, method: unknown, input: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: '拒绝来自非本应用页面的请求' };
-    return dispatch(handlers, method, input);
-  });
-
   const win = createWindow();
+  ipcMain.handle('landcheck:invoke', async (event, method: unknown, input: unknown) => {
+    if (event.sender !== win.webContents || !isTrustedSender(event.senderFrame, win.webContents.mainFrame)) {
+      return { ok: false, error: '拒绝来自非本应用页面的请求', kind: 'denied' };
+    }
+    return started.call(method, input);
+  });
   buildMenu(win);
+  if (!audit.ok) {
+    // Said loudly, once, at start; the 关于与审计 panel shows it too.
+    void dialog.showMessageBox(win, {
+      type: 'warning',
+      title: '审计日志不完整',
+      message: '本机审计日志的哈希链已断裂，记录可能被改动过',
+      detail: `${audit.message ?? ''}\n可在“关于与审计”中查看详情；如有备份，请从备份恢复。`,
+    });
+  }
 });
 
 app.on('web-contents-created', (_e, contents) => installGuards(contents));
 app.on('window-all-closed', () => {
-  holder?.close();
-  holder = null;
-  app.quit();
+  const b = backend;
+  backend = null;
+  if (!b) return app.quit();
+  void b.close().finally(() => app.quit());
 });

@@ -56,6 +56,7 @@ export interface GuardedContents {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
   session: {
     setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+    setPermissionCheckHandler(handler: (wc: unknown, permission: string) => boolean): void;
   };
 }
 
@@ -68,12 +69,27 @@ export function installGuards(contents: GuardedContents): void {
   });
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // No web permission is ever granted: neither when the page asks (request) nor when Chromium
+  // only checks whether it would be (check), e.g. before showing a prompt or for sensors.
   contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  contents.session.setPermissionCheckHandler(() => false);
 }
 
-/** IPC messages are accepted only from our own top-level page. */
-export function isTrustedSender(frameUrl: string | undefined): boolean {
-  return !!frameUrl && isAppUrl(frameUrl);
+/** The parts of a frame (Electron's WebFrameMain) the IPC check uses. */
+export interface FrameLike {
+  url: string;
+  routingId?: number;
+  processId?: number;
+}
+
+/**
+ * IPC messages are accepted only from the window's main frame showing our own page — not from a
+ * subframe (the report preview is a frame), not from a page that navigated elsewhere.
+ */
+export function isTrustedSender(frame: FrameLike | null | undefined, mainFrame: FrameLike | null | undefined): boolean {
+  if (!frame || !mainFrame) return false;
+  const same = frame === mainFrame || (frame.routingId !== undefined && frame.routingId === mainFrame.routingId && frame.processId === mainFrame.processId);
+  return same && isAppUrl(frame.url);
 }
 
 /** Resolve a request path of the app protocol inside the renderer folder (no escaping it). */

@@ -9,12 +9,33 @@ declare global {
   }
 }
 
+/**
+ * The local web host's per-start secret: given once in the address (`#token=…`, which is never
+ * sent to a server), kept for this tab (reloads) and removed from the address bar.
+ */
+function webToken(): string {
+  const KEY = 'landcheck.token';
+  try {
+    const m = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+    if (m) {
+      sessionStorage.setItem(KEY, m[1]);
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+    }
+    return sessionStorage.getItem(KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Read at load, so the secret leaves the address bar before anything else runs. */
+const token = typeof window !== 'undefined' && !window.landcheck ? webToken() : '';
+
 const httpInvoke: Invoke = async (method, input) => {
   let res: Response;
   try {
     res = await fetch('/api/' + method, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-LandCheck-Token': token },
       body: JSON.stringify(input ?? {}),
     });
   } catch {

@@ -1,6 +1,7 @@
 // Left navigation: the screens (those needing an open project disabled without one), keyboard
 // hints, and who is working (the installation's user name, changeable).
 import type { Screen } from '../state';
+import { AuditPanel } from './AuditPanel';
 
 export const NAV: Array<{ screen: Screen; label: string; needsProject: boolean; key?: string }> = [
   { screen: 'projects', label: '项目', needsProject: false },
@@ -50,6 +51,7 @@ export function Sidebar({ screen, hasProject, userName, onGo, onUser }: Props) {
           );
         })}
       </ul>
+      <AuditPanel />
       <div className="sidebar-foot">
         <div className="sidebar-user" data-testid="user-name">
           操作人：{userName ?? '未设置'}

@@ -3,6 +3,7 @@
 // signature with the user's .p12 certificate (never stored), report history.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiInput, OrgProfileRow, ReportRow } from '../../shared/api/contract';
+import { identityOf } from '../../shared/report/identity';
 import { invoke, errorText } from '../api';
 import { useApp, useShortcut } from '../state';
 import { OverallBadge } from '../components/Badges';
@@ -19,6 +20,12 @@ interface Generated {
   pages?: number;
 }
 
+/** 'LC-3F9A-1C2B-77D0', as printed in the report's footer. */
+function shortCode(hex: string): string {
+  const h = hex.slice(0, 12).toUpperCase();
+  return `LC-${h.slice(0, 4)}-${h.slice(4, 8)}-${h.slice(8, 12)}`;
+}
+
 export function ReportScreen() {
   const app = useApp();
   const projectId = app.projectId!;
@@ -30,6 +37,7 @@ export function ReportScreen() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState('');
   const [generated, setGenerated] = useState<Generated | null>(null);
+  const [identityWarnings, setIdentityWarnings] = useState<string[]>([]);
   const runId = app.detail?.lastRun?.runId;
   const sealInput = useRef<HTMLInputElement>(null);
   const certInput = useRef<HTMLInputElement>(null);
@@ -46,6 +54,15 @@ export function ReportScreen() {
     invoke('report.list', { projectId })
       .then(setHistory)
       .catch(() => setHistory([]));
+
+  // the report names the project and the contract; warn when the sheet names another one
+  useEffect(() => {
+    if (runId === undefined) return setIdentityWarnings([]);
+    const project = app.detail?.project;
+    invoke('check.get', { runId })
+      .then((r) => setIdentityWarnings(identityOf(r.run, { name: project?.name, parcel: project?.parcel ?? undefined }).warnings))
+      .catch(() => setIdentityWarnings([]));
+  }, [runId, app.detail?.project?.name, app.detail?.project?.parcel]);
 
   useEffect(() => {
     invoke('org.list', {})
@@ -131,6 +148,15 @@ export function ReportScreen() {
           <span className="muted small">审查时间 {formatTime(app.detail?.lastRun?.checkedAt)}</span>
         </div>
       </div>
+      {identityWarnings.length > 0 && (
+        <div className="panel warn-panel" role="status" data-testid="identity-warnings">
+          <strong>请注意：</strong>
+          {identityWarnings.map((w, i) => (
+            <div key={i}>{w}</div>
+          ))}
+          <div className="small muted">报告封面按本项目名称和合同条件出具，并在报告中注明上述不一致。</div>
+        </div>
+      )}
       <div className="report-layout">
         <form
           className="panel form org-form"
@@ -293,8 +319,8 @@ export function ReportScreen() {
                     {generated.pages !== undefined && `${generated.pages} 页 · `}
                     {formatBytes(generated.bytes)}
                   </div>
-                  <div className="small mono" data-testid="fingerprint">
-                    指纹 {generated.fingerprint}
+                  <div className="small mono" data-testid="fingerprint" title={generated.fingerprint}>
+                    核验码 {shortCode(generated.fingerprint)}
                   </div>
                   <button type="button" className="small" onClick={() => downloadBase64(generated.dataBase64, generated.fileName)}>
                     再次下载
@@ -303,7 +329,7 @@ export function ReportScreen() {
               </div>
             )}
             {previewUrl && <iframe className="pdf-preview" src={previewUrl} title="报告预览" data-testid="pdf-preview" />}
-            <p className="muted small">报告已加指纹并保存在项目记录中；收到报告的一方可在“校验报告”中核对是否被改动。</p>
+            <p className="muted small">每份出具的文件都存档在本机。收到报告的一方可在“校验报告”中用原始指标表和条件文件核对各页内容，或凭页脚的核验码向本单位查询存档。</p>
           </div>
           <div className="panel">
             <h2>报告记录</h2>
@@ -315,7 +341,7 @@ export function ReportScreen() {
                   <tr>
                     <th>时间</th>
                     <th>文件</th>
-                    <th>指纹</th>
+                    <th>核验码</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -327,7 +353,7 @@ export function ReportScreen() {
                         <td className="small">{formatTime(r.createdAt)}</td>
                         <td className="small">{r.fileName}</td>
                         <td className="mono small" title={r.fingerprint}>
-                          {r.fingerprint.slice(0, 16)}…
+                          {shortCode(r.fingerprint)}
                         </td>
                       </tr>
                     ))}

@@ -111,7 +111,21 @@ export const schemas = {
     sign: z.object({ p12Base64: base64, password: z.string().max(200), fileName: text(255).optional() }).optional(),
   }),
   'report.list': z.object({ projectId: id }),
-  'report.verify': z.object({ dataBase64: base64 }),
+  /**
+   * Verification of a received PDF (or an issued Excel file) as `npm run verify` does it: with the
+   * original inputs when given (a workbook and a conditions document, or a project of this
+   * office), else with the inputs found in this office's records, else what the file alone shows.
+   */
+  'report.verify': z.object({
+    dataBase64: base64,
+    fileName: text(255).optional(),
+    workbook: z.object({ fileName: nonEmpty(255), dataBase64: base64 }).optional(),
+    conditions: conditionsDoc.optional(),
+    conditionsFileName: text(255).optional(),
+    projectId: id.optional(),
+  }),
+  /** The issuing office's records of a report: by the code in its footer, the QR text or the fingerprint. */
+  'report.lookup': z.object({ text: nonEmpty(300) }),
 
   'store.backup': z.object({}),
   'store.restore': z.object({ fileName: nonEmpty(255), dataBase64: backupBase64 }),
@@ -139,6 +153,9 @@ export const schemas = {
   'batch.summaryXlsx': z.object({ batchId: id }),
   'batch.toProjects': z.object({ batchId: id }),
   'batch.delete': z.object({ batchId: id }),
+
+  /** Verify the audit chain; optionally against reports already issued (their recorded chain head). */
+  'audit.verify': z.object({ reports: z.array(z.object({ fileName: nonEmpty(255), dataBase64: base64 })).max(20).optional() }),
 } as const;
 
 export type Method = keyof typeof schemas;
@@ -264,6 +281,71 @@ export interface VerifyResult {
   differences: string[];
   /** The stored run the report was matched against, if found. */
   runId: number | null;
+  // ---- extensions (shared/report/verify.ts)
+  /** genuine 真实一致 · altered 已被修改 · undetermined 无法判断 · other-version · not-a-report */
+  status?: 'genuine' | 'altered' | 'undetermined' | 'other-version' | 'not-a-report';
+  headline?: string;
+  /** What to provide for an answer (undetermined). */
+  needs?: string[];
+  notes?: string[];
+  /** What the report says about itself (from its embedded data). */
+  report?: {
+    reportNo: string | null;
+    shortCode: string;
+    generator: string;
+    issuedAt: string;
+    org: string;
+    project: string | null;
+    overall: Overall | string;
+    workbook: { file: string; sha256: string };
+    conditions: { file: string; sha256: string };
+    corrections: number;
+    overrides: number;
+  } | null;
+  /** This office's archived copy with exactly these bytes, if any. */
+  archived?: IssuedFileRow | null;
+  /** Where the original inputs came from: given, or found in this office's records. */
+  inputsFrom?: 'given' | 'project' | 'records' | null;
+}
+
+/** One issued file in this office's archive. */
+export interface IssuedFileRow {
+  fileName: string;
+  kind: 'pdf' | 'xlsx';
+  projectId: number;
+  projectName: string;
+  runId: number;
+  reportNo: string | null;
+  orgName: string | null;
+  issuedAt: string;
+  overall: Overall;
+  shortCode: string;
+  fileSha256: string;
+  signedBy?: string;
+}
+
+export interface AuditReportCheck {
+  fileName: string;
+  /** match: the report's chain head is in this log; mismatch: it is not (log rewritten or replaced). */
+  status: 'match' | 'mismatch' | 'none' | 'unreadable';
+  /** Chinese. */
+  message: string;
+}
+
+export interface AuditCheck {
+  /** Chain unbroken and consistent with every report given. */
+  ok: boolean;
+  /** Rows in the log. */
+  count: number;
+  /** First row that does not fit the chain. */
+  brokenAt: number | null;
+  /** Chinese summary: intact, or where it breaks. */
+  message: string;
+  /** Newest row (what a report issued now records). */
+  head: { id: number; hash: string } | null;
+  reports: AuditReportCheck[];
+  /** Copies of earlier databases kept by restores, and their limit. */
+  copies: { count: number; limit: number };
 }
 
 export interface ApiOutputs {
@@ -325,8 +407,16 @@ export interface ApiOutputs {
   'report.render': { fileName: string; dataBase64: string; fingerprint: string; reportId: number; signedBy?: string };
   'report.list': ReportRow[];
   'report.verify': VerifyResult;
+  'report.lookup': { query: string; files: IssuedFileRow[] };
   'store.backup': { fileName: string; dataBase64: string };
-  'store.restore': { projects: number };
+  'store.restore': {
+    projects: number;
+    /** Where the replaced database was kept (a timestamped copy next to the database). */
+    kept?: string | null;
+    /** Copies of earlier databases kept so far, and their limit. */
+    copies?: number;
+    copyLimit?: number;
+  };
   'org.list': OrgProfileRow[];
   'org.save': OrgProfileRow;
   'batch.start': { batchId: number };
@@ -339,6 +429,7 @@ export interface ApiOutputs {
   'batch.summaryXlsx': { fileName: string; dataBase64: string };
   'batch.toProjects': { projects: number };
   'batch.delete': { deleted: true };
+  'audit.verify': AuditCheck;
 }
 
 /** The one function the renderer sees (preload `invoke` satisfies it; so does the HTTP client). */
@@ -346,8 +437,16 @@ export type Invoke = <M extends Method>(method: M, input: ApiInput<M>) => Promis
 
 export type Handlers = { [M in Method]: (input: z.output<(typeof schemas)[M]>) => Promise<ApiOutputs[M]> };
 
+/**
+ * Why a call was refused before or outside its handler (absent when the handler itself refused
+ * the input; `error` always says why in Chinese): the request was malformed or nested too deep,
+ * the method is unknown, the host is busy with other heavy work, the request was not allowed
+ * (host, origin, token, sender), too large, or failed unexpectedly. docs/security.md.
+ */
+export type ErrorKind = 'invalid' | 'unknown_method' | 'busy' | 'denied' | 'too_large' | 'internal';
+
 /** Wire shape of every answer, IPC and HTTP alike: errors are one Chinese message. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; kind?: ErrorKind };
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(schemas, name);

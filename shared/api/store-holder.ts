@@ -1,15 +1,19 @@
 // The open project database, replaceable as a whole: backup to one file, and restore, which
 // closes the live database, swaps the file (shared/store/backup.ts validates it first and keeps
-// the previous one as <db>.before-restore) and reopens it. Handlers always ask the holder for the
-// current store, so a restore is seen by every later call.
+// the previous one as a timestamped <db>.before-restore-… copy) and reopens it. Handlers always
+// ask the holder for the current store, so a restore is seen by every later call. The audit
+// chain is verified whenever the database is opened (`audit`), so a broken chain is reported
+// from the start (docs/security.md).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, restoreFrom, type Store } from '../store/index';
+import { openStore, restoreFrom, type ChainVerdict, type RestoreResult, type Store } from '../store/index';
 import { ApiError } from './dispatch';
 
 export class StoreHolder {
   private current: Store;
+  /** The audit chain as verified when the database was (re)opened. */
+  audit: ChainVerdict = { ok: true, count: 0 };
   /** Backups still copying: a restore must not close the database under them. */
   private backups = 0;
 
@@ -39,14 +43,14 @@ export class StoreHolder {
   }
 
   /** Replace the database with a backup; on any error the live database stays as it was. */
-  restore(bytes: Uint8Array): void {
+  restore(bytes: Uint8Array): RestoreResult {
     if (this.backups > 0) throw new ApiError('正在备份数据库，请等备份完成后再恢复');
     const dir = mkdtempSync(join(tmpdir(), 'landcheck-restore-'));
     const file = join(dir, 'restore.sqlite');
     writeFileSync(file, bytes);
     this.current.close();
     try {
-      restoreFrom(file, this.path, this.migrationsDir ? { migrationsDir: this.migrationsDir } : {});
+      return restoreFrom(file, this.path, this.migrationsDir ? { migrationsDir: this.migrationsDir } : {});
     } finally {
       this.current = this.open();
       rmSync(dir, { recursive: true, force: true });
@@ -58,6 +62,8 @@ export class StoreHolder {
   }
 
   private open(): Store {
-    return openStore(this.path, this.migrationsDir ? { migrationsDir: this.migrationsDir } : {});
+    const store = openStore(this.path, this.migrationsDir ? { migrationsDir: this.migrationsDir } : {});
+    this.audit = store.verifyAuditChain();
+    return store;
   }
 }

@@ -32,4 +32,10 @@ export interface CalcContext {
   scopeLabel: string;
   /** Extension: rule-set choices and overrides. */
   options?: CalcOptions;
+  /**
+   * Extension: values the contract states together with the condition being checked, by indicator
+   * id (docs/formats.md §2 `companion`), e.g. { design_rainfall: 22.2 } beside a 年径流总量控制率
+   * target ("对应设计降雨量22.2mm"). Absent when the condition states none.
+   */
+  companion?: Readonly<Record<string, number>>;
 }

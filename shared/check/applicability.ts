@@ -1,14 +1,14 @@
 // Whether a condition applies to a building (docs/formats.md §2 `appliesTo`): not_applicable when the
 // building is outside the filter, review when the sheet does not say enough to decide.
-import type { Condition, ImportedBuilding } from '../model/types';
+import type { Bound, Condition, ImportedBuilding } from '../model/types';
 import { USE_LABEL, useList } from '../model/uses';
+import { boundHolds, boundWords } from './bounds';
 
 export interface Gate {
   verdict: 'not_applicable' | 'review';
   message: string;
   source: string | null;
 }
-
 
 /** Null when the condition applies to the building; otherwise why not (or why it is unknown). */
 export function applicability(cond: Condition, b: ImportedBuilding): Gate | null {
@@ -47,5 +47,56 @@ export function applicability(cond: Condition, b: ImportedBuilding): Gate | null
       };
     }
   }
-  return null;
+  // Extensions (docs/formats.md §6): bounds on the building's area, height and floors.
+  return (
+    boundGate(b, a.floorArea, '单体建筑面积', 'm²', b.floorArea, b.values.gross_floor_area?.source) ??
+    boundGate(b, a.height, '建筑高度', 'm', valueOf(b, 'building_height'), b.values.building_height?.source) ??
+    boundGate(b, a.floors, '地上层数', '层', valueOf(b, 'floors'), b.values.floors?.source)
+  );
+}
+
+/**
+ * A sheet without per-building data cannot say which buildings a height, floor or area bound
+ * selects (docs/formats.md §6): review, not a check of the project's figure.
+ */
+export function noBuildingsGate(cond: Condition): Gate | null {
+  const a = cond.appliesTo;
+  const parts = [
+    a?.height ? `建筑高度${boundWords(a.height, 'm')}` : '',
+    a?.floors ? `地上层数${boundWords(a.floors, '层')}` : '',
+    a?.floorArea ? `单体建筑面积${boundWords(a.floorArea, 'm²')}` : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return { verdict: 'review', message: `指标表未列出单体数据，不能判断哪些单体属于本条的适用范围（${parts.join('，')}），请按单体填写`, source: null };
+}
+
+/** The building's own readable number for an indicator, or null. */
+function valueOf(b: ImportedBuilding, id: string): number | null {
+  const v = b.values[id];
+  return v && v.status === 'ok' && typeof v.value === 'number' ? v.value : null;
+}
+
+function boundGate(
+  b: ImportedBuilding,
+  bound: Bound | undefined,
+  what: string,
+  unit: string,
+  value: number | null,
+  source: string | undefined,
+): Gate | null {
+  if (!bound) return null;
+  const range = boundWords(bound, unit);
+  if (value === null) {
+    return {
+      verdict: 'review',
+      message: `${b.name} 未给出${what}，不能判断是否属于本条适用的范围（${what}${range}），请补充`,
+      source: source ?? b.nameSource,
+    };
+  }
+  if (boundHolds(bound, value)) return null;
+  return {
+    verdict: 'not_applicable',
+    message: `${b.name} ${what} ${value} ${unit}，不在本条适用的范围（${what}${range}）之内`,
+    source: source ?? b.nameSource,
+  };
 }

@@ -20,8 +20,11 @@ import type {
 } from '../model/types';
 import { recompute, type CalcContext } from '../calc/index';
 import { describeRule } from '../conditions/index';
-import { applicability, type Gate } from './applicability';
+import { applicability, noBuildingsGate, type Gate } from './applicability';
 import { chooseParcel, conflictingInputs, decideLeaf, relatedUnread, unreadBuildingLists } from './evidence';
+import { aggregateBuildings } from './aggregate';
+import { companionScopes, confirmationGate } from './clauseReading';
+import { parcelScope, projectGate } from './projectGates';
 
 export interface EngineOptions {
   /** Contract city for city-specific data and methods (defaults to contract.city, else the document's jurisdiction). */
@@ -58,37 +61,67 @@ interface LeafOutcome extends BranchFinding {
 export function evaluate(workbook: ImportResult, doc: ConditionsDoc, opts: EngineOptions = {}): Finding[] {
   const city = opts.city ?? (typeof doc.contract?.city === 'string' ? doc.contract.city : doc.jurisdiction);
   const signedOn = typeof doc.contract?.signedOn === 'string' ? doc.contract.signedOn : undefined;
-  // Several parcels: the contract's parcel, or 需复核 for every condition.
+  // Several parcels: the contract's parcel, or 需复核 for every condition (per-plot ones aside).
   const choice = chooseParcel(workbook, doc.contract);
-  if ('refusal' in choice) return doc.conditions.map((c) => refusalFinding(c, choice.refusal));
-  const imported = choice.imported;
+  const imported = 'refusal' in choice ? workbook : choice.imported;
   const projectScope = makeProjectScope(imported, city, signedOn);
   const unreadBuildings = unreadBuildingLists(imported.unread);
   let scopes: Scope[] | null = null;
   const findings: Finding[] = [];
   for (const cond of doc.conditions) {
-    if (cond.scope !== 'building') {
-      findings.push(conditionFinding(cond, projectScope));
+    // Contract-text additions (docs/formats.md §2.1): a per-plot condition is checked on its parcel;
+    // dates, project facts and size decide whether a condition applies at all; companion values
+    // reach the calculators; a reading awaiting confirmation never passes.
+    const plot = parcelScope(cond, doc, workbook);
+    if (plot && 'view' in plot) {
+      const inParcel = evaluate(plot.view, { ...doc, conditions: [{ ...cond, parcel: undefined }] }, { ...opts, city });
+      findings.push(...inParcel.map((f) => ({ ...f, message: `地块 ${plot.parcel.name}：${f.message}` })));
       continue;
     }
-    const buildingScopes = (scopes ??= imported.buildings.map((b) => makeBuildingScope(imported, b, city, projectScope, unreadBuildings)));
-    if (buildingScopes.length === 0) {
-      findings.push(
-        conditionFinding(cond, {
-          ...projectScope,
-          preface: unreadBuildings.length ? '未能读取指标表中的单体数据' : '指标表未列出单体数据，本条按项目整体数值审查',
-          unreadBuildings,
-        }),
-      );
+    if (!plot && 'refusal' in choice) {
+      findings.push(refusalFinding(cond, choice.refusal));
       continue;
     }
-    for (let i = 0; i < buildingScopes.length; i++) {
-      const scope = buildingScopes[i];
-      const gate = applicability(cond, imported.buildings[i]);
-      findings.push(gate ? gateFinding(cond, scope, gate) : conditionFinding(cond, scope));
+    const whole = plot?.gate ?? projectGate(cond, doc, imported);
+    if (whole) {
+      findings.push(gateFinding(cond, projectScope, whole));
+      continue;
     }
+    const all = () => (scopes ??= imported.buildings.map((b) => makeBuildingScope(imported, b, city, projectScope, unreadBuildings)));
+    const s = companionScopes(cond, projectScope, all);
+    findings.push(...confirmationGate(cond, conditionFindings(cond, imported, s.project, s.buildings, unreadBuildings)));
   }
   return findings;
+}
+
+/** The findings of one condition that applies to the project: once, or per building. */
+function conditionFindings(
+  cond: Condition,
+  imported: ImportResult,
+  projectScope: Scope,
+  buildings: () => Scope[],
+  unreadBuildings: UnreadBlock[],
+): Finding[] {
+  if (cond.scope !== 'building') return [conditionFinding(cond, projectScope)];
+  const buildingScopes = buildings();
+  if (buildingScopes.length === 0) {
+    const unknown = noBuildingsGate(cond);
+    if (unknown) return [gateFinding(cond, projectScope, unknown)];
+    return [
+      conditionFinding(cond, {
+        ...projectScope,
+        preface: unreadBuildings.length ? '未能读取指标表中的单体数据' : '指标表未列出单体数据，本条按项目整体数值审查',
+        unreadBuildings,
+      }),
+    ];
+  }
+  const perBuilding: Finding[] = [];
+  for (let i = 0; i < buildingScopes.length; i++) {
+    const scope = buildingScopes[i];
+    const gate = applicability(cond, imported.buildings[i]);
+    perBuilding.push(gate ? gateFinding(cond, scope, gate) : conditionFinding(cond, scope));
+  }
+  return aggregateBuildings(cond, perBuilding, imported.buildings);
 }
 
 export function overallOf(findings: Finding[]): Overall {

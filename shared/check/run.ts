@@ -7,6 +7,7 @@ import { canonicalJson, sha256Hex } from '../canonical';
 import { evaluate, overallOf, countVerdicts } from './engine';
 import { chooseParcel } from './evidence';
 import { ruleVersions, ENGINE } from './versions';
+import { addRemediation } from './remediation';
 
 export interface RunOptions {
   sheetPath: string;
@@ -30,7 +31,8 @@ export function checkImported(
   conditionsFile: string,
   now: Date = new Date(),
 ): CheckRun {
-  const findings = evaluate(imported, conditions);
+  // 整改建议 on every non-passing finding (docs/formats.md §6)
+  const findings = addRemediation(evaluate(imported, conditions), conditions, imported);
   const conditionsSha256 = sha256Hex(canonicalJson(conditions));
   const rules = ruleVersions();
   const projectName = imported.project.project_name;

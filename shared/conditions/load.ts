@@ -1,24 +1,33 @@
-// Reading and validating condition files (landcheck.conditions/v1, ../shared/spec/formats.md §2).
+// Reading and validating condition files (landcheck.conditions/v1, docs/formats.md §2).
 // Every problem becomes one InputError with a Chinese message naming the file, the condition
 // (its id, or its position when it has none) and the field.
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../errors';
 import { indicatorName } from '../model/indicators';
 import type { ConditionsDoc, Rule } from '../model/types';
 import {
+  AGGREGATES,
   APPLIES_TO_KEYS,
+  BOUND_KEYS,
   CONDITION_KEYS,
   CONDITIONS_FORMAT,
   ConditionsDocSchema,
   DOC_KEYS,
+  IN_FORCE_KEYS,
   OPS,
   RULE_KEYS,
   SCOPES,
   USES,
 } from './schema';
 import { nearest } from './suggest';
+import { readInputFile } from '../fsio/read';
+
+/**
+ * Limits of a condition file (docs/security.md): its size, how deep anyOf/allOf may nest in one
+ * condition (real contracts: 1–3), and the JSON nesting of the whole document.
+ */
+export const CONDITIONS_LIMITS = { maxBytes: 4 * 1024 * 1024, maxRuleDepth: 10, maxJsonDepth: 64 };
 
 type Path = ReadonlyArray<PropertyKey>;
 
@@ -38,14 +47,7 @@ export function parseConditions(jsonText: string, fileName: string): ConditionsD
 /** Reads a condition file (UTF-8, BOM allowed) and validates it. */
 export async function loadConditions(path: string): Promise<ConditionsDoc> {
   const name = basename(path);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '不存在' : code === 'EISDIR' ? '是一个文件夹，不是文件' : code === 'EACCES' ? '没有读取权限' : '无法读取';
-    throw new InputError(`条件文件 ${path} ${why}`, name);
-  }
+  const bytes = await readInputFile(path, { what: '条件文件', maxBytes: CONDITIONS_LIMITS.maxBytes, missing: `条件文件 ${path} 不存在` });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -57,6 +59,7 @@ export async function loadConditions(path: string): Promise<ConditionsDoc> {
 
 /** Validates an already parsed value; returns the document with `scope` defaulted to 'project'. */
 export function validateConditions(doc: unknown, fileName: string): ConditionsDoc {
+  checkNesting(doc, fileName);
   const r = ConditionsDocSchema.safeParse(doc);
   if (r.success) {
     const out = r.data as ConditionsDoc;
@@ -67,6 +70,56 @@ export function validateConditions(doc: unknown, fileName: string): ConditionsDo
   const more = issues.length > 1 ? `（另有 ${issues.length - 1} 处问题）` : '';
   const where = conditionLabel(issues[0].path, doc);
   throw new InputError(`条件文件 ${fileName}：${first}${more}`, fileName, where);
+}
+
+/**
+ * Refuses documents nested deeper than CONDITIONS_LIMITS before the (recursive) schema sees them,
+ * naming the condition. Iterative, so any depth is measured without exhausting the stack.
+ */
+function checkNesting(doc: unknown, fileName: string): void {
+  const { maxRuleDepth, maxJsonDepth } = CONDITIONS_LIMITS;
+  const conditions = doc && typeof doc === 'object' ? (doc as { conditions?: unknown }).conditions : undefined;
+  if (Array.isArray(conditions)) {
+    conditions.forEach((c, i) => {
+      const rule = c && typeof c === 'object' ? (c as { rule?: unknown }).rule : undefined;
+      let level: Array<unknown> = [rule];
+      for (let depth = 0; level.length > 0; depth++) {
+        if (depth >= maxRuleDepth) {
+          const where = conditionLabel(['conditions', i], doc)!;
+          throw new InputError(`条件文件 ${fileName}：${where} 的规则嵌套超过 ${maxRuleDepth} 层（anyOf/allOf 层层套用），请简化该条件`, fileName, where);
+        }
+        const next: unknown[] = [];
+        for (const r of level) {
+          if (!r || typeof r !== 'object') continue;
+          for (const k of ['anyOf', 'allOf'] as const) {
+            const list = (r as Record<string, unknown>)[k];
+            if (Array.isArray(list)) next.push(...list);
+          }
+        }
+        level = next;
+      }
+    });
+  }
+  // Any other deep structure (e.g. in contract): breadth-first, one level at a time.
+  let level: Array<{ v: unknown; path: PropertyKey[] }> = [{ v: doc, path: [] }];
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth > maxJsonDepth) {
+      const path = level[0].path;
+      const where = conditionLabel(path, doc);
+      throw new InputError(
+        `条件文件 ${fileName}：${where ?? formatPath(path.slice(0, 3))} 嵌套超过 ${maxJsonDepth} 层，不是有效的条件文件`,
+        fileName,
+        where,
+      );
+    }
+    const next: Array<{ v: unknown; path: PropertyKey[] }> = [];
+    for (const { v, path } of level) {
+      if (!v || typeof v !== 'object') continue;
+      const keys = Array.isArray(v) ? v.keys() : Object.keys(v);
+      for (const k of keys) next.push({ v: (v as Record<PropertyKey, unknown>)[k], path: path.length < 3 ? [...path, k] : path });
+    }
+    level = next;
+  }
 }
 
 /**
@@ -144,13 +197,17 @@ const TYPE_NAMES: Record<string, string> = {
 function allowedKeys(path: Path): readonly string[] {
   if (path.length === 0) return DOC_KEYS;
   if (path.length === 2 && path[0] === 'conditions') return CONDITION_KEYS;
-  if (path[path.length - 1] === 'appliesTo') return APPLIES_TO_KEYS;
+  const last = path[path.length - 1];
+  if (last === 'appliesTo') return APPLIES_TO_KEYS;
+  if (last === 'inForce') return IN_FORCE_KEYS;
+  if (path[path.length - 2] === 'appliesTo') return BOUND_KEYS;
   return RULE_KEYS;
 }
 
 function enumHint(field: string, values: readonly unknown[]): string {
   if (field === 'op') return `应为 ${OPS.join('、')} 之一`;
   if (field === 'scope') return `应为 ${SCOPES.join('、')} 之一`;
+  if (field === 'aggregate') return `应为 ${AGGREGATES.join('、')} 之一（each 单体、average 平均、eachOrAverage 单体或平均）`;
   if (field === 'format') return `应为 "${CONDITIONS_FORMAT}"`;
   if (values.length && values.every((v) => (USES as readonly unknown[]).includes(v))) return `应为 ${USES.join('、')} 之一`;
   return `应为 ${values.map((v) => String(v)).join('、')} 之一`;
@@ -171,7 +228,10 @@ function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
 
   switch (issue.code) {
     case 'custom':
-      return issue.message.replace('{C}', C);
+      return issue.message
+        .replace('{C}{F}', inCondition ? `${cond} 的 ${formatPath(path.slice(2))}` : formatPath(path))
+        .replace('{P}', cond ?? '')
+        .replace('{C}', C);
     case 'unrecognized_keys': {
       const allowed = allowedKeys(path);
       const parts = issue.keys.map((k) => {

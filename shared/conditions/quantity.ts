@@ -1,5 +1,5 @@
 // Numbers as contracts write them: "60%", "60％", "百分之六十", "0.6", "2万平方米", "2.0万㎡",
-// "20000m²" (../shared/domain/applicability-and-clauses.md §5). Works on normalised text
+// "20000m²" (docs/contract-text.md §2). Works on normalised text
 // (half-width, no whitespace).
 import { UNIT_WORDS, type UnitWord } from './words';
 

@@ -1,4 +1,4 @@
-// Splitting contract text into sentences and tracking clause numbers (formats.md §5):
+// Splitting contract text into sentences and tracking clause numbers (docs/formats.md §5, docs/contract-text.md §1):
 // sentences end at 。；; and line breaks; a clause number at the start of a sentence
 // (第十二条, 第十二条(一), （三）, 3., 3、, (2)) is taken off the sentence, and the current
 // 条 carries to the items that follow ("第十二条 …：（一）…" → "第十二条（一）").
@@ -8,6 +8,12 @@ export interface Sentence {
   text: string;
   /** Clause number, e.g. "第十二条（一）", when the text gives one. */
   clause?: string;
+  /**
+   * The heading the sentence is written under, when an earlier sentence of the same line (or a
+   * line holding only a heading) opened with one: "商业建设区：建筑密度≤60%；绿地率≥20%" gives
+   * the second sentence the heading 商业建设区. Whether it qualifies the sentence is for the reader.
+   */
+  heading?: string;
 }
 
 const CN_NUM = '一二三四五六七八九十百零〇两';
@@ -26,6 +32,12 @@ export function splitSentences(input: string): Sentence[] {
   let article: string | undefined;
   let item: string | undefined;
   let sub: string | undefined;
+  /** Heading of the current line (from a sentence that opened with "…："). */
+  let heading: string | undefined;
+  /** Heading of a line that held only a heading: it carries to the lines below, up to a blank line. */
+  let carried: string | undefined;
+  let lineSeen = true;
+  let lineHasText = false;
   // Pieces of each line; null marks a line break: the 条 carries over, the item does not
   // (a paragraph without its own number is not known to belong to the item above).
   const pieces = input
@@ -34,17 +46,24 @@ export function splitSentences(input: string): Sentence[] {
     .flatMap((line) => [null, ...line.split(/[。；;]/).flatMap((p) => p.split(ITEM_BREAK))]);
   for (const raw of pieces) {
     if (raw === null) {
+      // A blank line ends a carried heading; an inline heading ends with its line.
+      if (!lineSeen) carried = undefined;
+      heading = carried;
+      lineSeen = false;
+      lineHasText = false;
       item = undefined;
       sub = undefined;
       continue;
     }
     let s = raw.trim();
     if (!s) continue;
+    lineSeen = true;
     let m = ARTICLE.exec(s);
     if (m) {
       article = m[0];
       item = undefined;
       sub = undefined;
+      heading = carried = undefined;
       s = s.slice(m[0].length).replace(LEADING_JUNK, '');
     }
     m = PAREN_ITEM.exec(s) ?? CN_ITEM.exec(s);
@@ -66,8 +85,18 @@ export function splitSentences(input: string): Sentence[] {
     }
     const text = s.replace(LEADING_JUNK, '').replace(TRAILING_JUNK, '').trim();
     if (!text) continue;
+    const colon = /^([^:：]{1,30})[:：]\s*(.*)$/.exec(text);
+    const own = colon && !/[\d≥≤<>＜＞]/.test(colon[1]) ? colon[1].trim() : undefined;
+    if (own !== undefined && colon![2].trim() === '') {
+      // A heading alone ("绿色生态要求："): for the rest of the line, or the lines below.
+      heading = own;
+      if (!lineHasText) carried = own;
+      continue;
+    }
+    lineHasText = true;
     const clause = clauseLabel(article, item, sub);
-    out.push(clause ? { text, clause } : { text });
+    out.push({ text, ...(clause ? { clause } : {}), ...(heading !== undefined ? { heading } : {}) });
+    if (own !== undefined) heading = own;
   }
   return out;
 }

@@ -1,54 +1,54 @@
 // Workbook importer: xlsx file → ImportResult (project values, buildings, surfaces, issues).
 // Unusable input → InputError with one Chinese message naming the file.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError } from '../errors';
 import type { ImportedValue, ImportResult } from '../model/types';
 import { indicator } from '../model/indicators';
 import { extract } from './extract';
 import { buildGrid, cellAt } from './grid';
 import { readCell } from './values';
-import { checkFormat, checkZip } from './guard';
+import { checkFormat, checkPackage, WORKBOOK_LIMITS, type WorkbookLimits } from './guard';
+import { readInputFile } from '../fsio/read';
 
 export interface ImportOptions {
-  /** Largest file accepted, in bytes (default 50 MB). */
+  /** Largest file accepted, in bytes (default WORKBOOK_LIMITS.maxFileBytes, 50 MB). */
   maxFileBytes?: number;
-  /** Largest total uncompressed size of the xlsx package, in bytes (default 300 MB). */
+  /** Largest total uncompressed size of the xlsx package, in bytes (default 100 MB). */
   maxUncompressedBytes?: number;
+  /** Any other reading limit (docs/security.md); defaults to WORKBOOK_LIMITS. */
+  limits?: Partial<WorkbookLimits>;
+  /**
+   * `importWorkbook` only: read in a memory-limited worker thread (shared/work/), so a hostile
+   * file stops the worker, never the calling process. The command line sets it.
+   */
+  isolate?: boolean;
 }
 
 const MB = 1024 * 1024;
-const DEFAULT_MAX_FILE = 50 * MB;
-const DEFAULT_MAX_UNCOMPRESSED = 300 * MB;
+
+function limitsOf(opts: ImportOptions): WorkbookLimits {
+  return {
+    ...WORKBOOK_LIMITS,
+    ...opts.limits,
+    ...(opts.maxFileBytes !== undefined ? { maxFileBytes: opts.maxFileBytes } : {}),
+    ...(opts.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: opts.maxUncompressedBytes } : {}),
+  };
+}
 
 function tooLarge(file: string, size: number, max: number): InputError {
   return new InputError(`文件“${file}”过大（${(size / MB).toFixed(1)} MB），超过 ${Math.round(max / MB)} MB 上限，请确认是否选错了文件`, file);
 }
 
+/** Reads a workbook file (a regular file of at most maxFileBytes) and imports it. */
 export async function importWorkbook(path: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  if (opts.isolate) {
+    const isolated = await import('../work/isolated');
+    return isolated.importWorkbook(path, { ...opts, isolate: false });
+  }
   const file = basename(path);
-  const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE;
-  let size: number;
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) throw new InputError(`“${path}”是一个文件夹，不是 Excel 工作簿文件`, file);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`找不到文件“${path}”，请检查路径`, file);
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`没有权限读取文件“${path}”`, file);
-    throw new InputError(`无法读取文件“${path}”（${code ?? '未知错误'}）`, file);
-  }
-  if (size > max) throw tooLarge(file, size, max);
-  let buf: Buffer;
-  try {
-    buf = await readFile(path);
-  } catch (e) {
-    throw new InputError(`无法读取文件“${path}”（${(e as { code?: string }).code ?? '读取失败'}）`, file);
-  }
+  const buf = await readInputFile(path, { what: '文件', maxBytes: limitsOf(opts).maxFileBytes });
   return importWorkbookBuffer(buf, file, opts);
 }
 
@@ -74,7 +74,10 @@ export async function importWorkbookBuffer(data: Uint8Array, fileName: string, o
   };
 }
 
-/** Guards (size, format, zip bomb), hash and exceljs load; InputError for anything unusable. */
+/**
+ * Guards (size, format, zip directory, streamed scan of every part: guard.ts), hash and the
+ * exceljs load; InputError for anything unusable.
+ */
 async function loadWorkbook(
   data: Uint8Array,
   fileName: string,
@@ -82,15 +85,20 @@ async function loadWorkbook(
 ): Promise<{ file: string; sha256: string; wb: ExcelJS.Workbook }> {
   const file = basename(fileName);
   const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE;
-  if (buf.length > max) throw tooLarge(file, buf.length, max);
+  const limits = limitsOf(opts);
+  if (buf.length > limits.maxFileBytes) throw tooLarge(file, buf.length, limits.maxFileBytes);
   checkFormat(buf, file);
-  checkZip(buf, file, { maxUncompressedBytes: opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED });
+  await checkPackage(buf, file, limits);
   const sha256 = createHash('sha256').update(buf).digest('hex');
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: a process that only delegates reading to a worker never loads it.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  } catch {
+  } catch (e) {
+    if (e instanceof RangeError) {
+      throw new InputError(`文件“${file}”结构异常（嵌套过深或内容过大），Excel 解析无法完成，已拒绝读取`, file);
+    }
     throw new InputError(`文件“${file}”已损坏或不是有效的 .xlsx 工作簿，Excel 解析失败。请在 Excel 中打开确认后另存为 .xlsx 再试`, file);
   }
   if (wb.worksheets.length === 0) {

@@ -19,12 +19,32 @@ function wrap(r: Rule): string {
   return 'anyOf' in r || 'allOf' in r ? `（${s}）` : s;
 }
 
+/** '> 24 m 且 ≤ 100 m' for bounds on a number (docs/formats.md §2). */
+function boundText(b: { gt?: number; gte?: number; lt?: number; lte?: number }, unit: string): string {
+  const u = unit ? ` ${unit}` : '';
+  const parts: string[] = [];
+  if (b.gt !== undefined) parts.push(`> ${b.gt}${u}`);
+  if (b.gte !== undefined) parts.push(`≥ ${b.gte}${u}`);
+  if (b.lt !== undefined) parts.push(`< ${b.lt}${u}`);
+  if (b.lte !== undefined) parts.push(`≤ ${b.lte}${u}`);
+  return parts.join(' 且 ');
+}
+
+const AGGREGATE: Record<string, string> = { average: '按建筑面积加权平均', eachOrAverage: '逐栋或加权平均满足其一' };
+
 /** Where a condition applies, in words ('公共建筑，单体建筑面积 ≥ 20000 m²'). */
 export function describeScope(c: Condition): string {
   const parts: string[] = [];
-  if (c.appliesTo?.use?.length) parts.push(useList(c.appliesTo.use));
-  if (c.appliesTo?.minFloorArea !== undefined) parts.push(`单体建筑面积 ≥ ${c.appliesTo.minFloorArea} m²`);
-  if (c.appliesTo?.buildings?.length) parts.push(`限 ${c.appliesTo.buildings.join('、')}`);
+  const a = c.appliesTo;
+  if (a?.use?.length) parts.push(useList(a.use));
+  if (a?.minFloorArea !== undefined) parts.push(`单体建筑面积 ≥ ${a.minFloorArea} m²`);
+  if (a?.floorArea) parts.push(`单体建筑面积 ${boundText(a.floorArea, 'm²')}`);
+  if (a?.height) parts.push(`建筑高度 ${boundText(a.height, 'm')}`);
+  if (a?.floors) parts.push(`地上层数 ${boundText(a.floors, '层')}`);
+  if (a?.projectFloorArea) parts.push(`项目总建筑面积 ${boundText(a.projectFloorArea, 'm²')}`);
+  if (a?.buildings?.length) parts.push(`限 ${a.buildings.join('、')}`);
+  if (c.parcel) parts.push(`限地块 ${c.parcel}`);
+  if (c.scope === 'building' && c.aggregate && AGGREGATE[c.aggregate]) parts.push(AGGREGATE[c.aggregate]);
   const scope = c.scope === 'building' ? '逐栋单体' : '项目整体';
   return parts.length ? `${scope}（${parts.join('，')}）` : scope;
 }

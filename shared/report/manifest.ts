@@ -1,20 +1,46 @@
-// What a report carries so that verification can say WHAT differs: the fingerprint, its parts and
-// a compact copy of the conditions, the imported values and the findings. Stored in the PDF's
-// Info dictionary (pdfkit writes each entry as an uncompressed indirect string object) as
-// base64 of deflated JSON, split into chunks below the 32 767-byte string limit of old readers.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+// What a report carries so that it can be verified: the fingerprint and its parts, the options it
+// was made with (organisation, project identity, report number, moment of issue), the inputs it
+// was made from (workbook and conditions by hash, hand entries, overrides), a digest of every
+// page, and a compact copy of the conditions, values and findings (to name what differs).
+//
+// Where it lives (one defined place): an embedded file of the document, entry
+// "LandCheck-manifest" of the catalog's /Names /EmbeddedFiles name tree (ISO 32000-1 §7.11.4),
+// added by an incremental update after the pages are laid out (the page digests are known only
+// then). An organisation's own seal image travels beside it as entry "LandCheck-seal", so the
+// pages can be made again. Every read is bounded (see MANIFEST_LIMITS).
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../canonical';
 import type { CheckRun, ConditionsDoc, FindingCore, ImportedScalar, Overall } from '../model/types';
 import { fingerprint, type FingerprintParts } from './fingerprint';
+import { PdfDocument, PdfError, PdfName, PdfRef, PdfStream, PdfString, isName } from './pdf-reader';
+import { appendUpdate, dictText, dictWith, nextObjectNumber, pdfStringFor, pdfTextString, serialize, type UpdateBody } from './pdf-writer';
+import { pageDigests } from './pdf-pages';
+import { recordOptions, type HandEntry, type RecordedOptions, type ReportOptions } from './options';
+import type { OverrideRecord } from '../check/overrides';
+import { ENGINE } from '../check/versions';
 
-export const MANIFEST_FORMAT = 'landcheck.report-manifest/v1';
-export const INFO_KEY_FINGERPRINT = 'LandCheckFingerprint';
-export const INFO_KEY_COUNT = 'LandCheckManifestCount';
-export const INFO_KEY_CHUNK = 'LandCheckManifest';
-const CHUNK = 30000;
+export const MANIFEST_FORMAT = 'landcheck.report-manifest/v2';
+/** Earlier reports kept a v1 manifest in the Info dictionary (LandCheck 0.1.0). */
+export const LEGACY_INFO_KEY = 'LandCheckManifestCount';
+export const MANIFEST_KEY = 'LandCheck-manifest';
+export const SEAL_KEY = 'LandCheck-seal';
+/** How the page digests are computed (shared/report/pdf-pages.ts). */
+export const PAGE_DIGEST = 'landcheck.page-digest/v1';
+/** Version of the report's layout: part of "which LandCheck made it". */
+export const REPORT_LAYOUT = 2;
+
+export const MANIFEST_LIMITS = {
+  /** The manifest as stored (compressed). */
+  raw: 8 * 1024 * 1024,
+  /** The manifest's JSON. */
+  decoded: 48 * 1024 * 1024,
+  /** The seal image. */
+  seal: 4 * 1024 * 1024,
+};
+
 /** Text values are cut to this length in the manifest (they only serve to name differences). */
 const MAX_TEXT = 200;
 
-/** A finding as stored in the report: the formats.md §3 fields. */
 export type ManifestFinding = FindingCore;
 
 export interface ManifestValue {
@@ -26,41 +52,67 @@ export interface ManifestValue {
 
 export interface Manifest {
   format: typeof MANIFEST_FORMAT;
+  /** Which LandCheck made the report. */
+  generator: { name: string; version: string; layout: number };
   fingerprint: string;
   parts: FingerprintParts;
-  workbook: { file: string; sha256: string };
-  conditionsFile: string;
+  /** ISO time of issue (the PDF's creation date). */
+  issuedAt: string;
+  options: RecordedOptions;
+  inputs: {
+    workbook: { file: string; sha256: string };
+    conditions: { file: string; sha256: string };
+    /** Values entered or corrected by hand, re-applied when the report is made again. */
+    corrections: HandEntry[];
+    /** Reviewers' overrides, re-applied when the report is made again. */
+    overrides: OverrideRecord[];
+    /** ISO time of the check. */
+    checkedAt: string;
+  };
+  pages: { algorithm: string; digests: string[] };
+  /** Head of the issuing installation's audit chain when the report was issued (docs/security.md). */
+  auditAnchor?: { id: number; hash: string };
   conditions: ConditionsDoc;
   rules: Record<string, string>;
   overall: Overall;
   findings: ManifestFinding[];
   values: ManifestValue[];
-  /** Informational only (not part of the fingerprint). */
-  checkedAt: string;
-  reportNo?: string;
 }
 
 function short(v: ImportedScalar | null): ImportedScalar | null {
   return typeof v === 'string' && v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : v;
 }
 
-export function buildManifest(run: CheckRun, extra: { reportNo?: string } = {}): Manifest {
+export function buildManifest(
+  run: CheckRun,
+  opts: ReportOptions,
+  extra: { issuedAt: Date; pages: string[]; corrections: HandEntry[]; overrides: OverrideRecord[] },
+): Manifest {
   const fp = fingerprint(run);
   const values: ManifestValue[] = [];
-  for (const v of Object.values(run.imported.project)) {
-    values.push({ building: null, indicator: v.indicator, value: short(v.value), source: v.source });
-  }
+  for (const v of Object.values(run.imported.project)) values.push({ building: null, indicator: v.indicator, value: short(v.value), source: v.source });
   for (const b of run.imported.buildings) {
-    for (const v of Object.values(b.values)) {
-      values.push({ building: b.name, indicator: v.indicator, value: short(v.value), source: v.source });
-    }
+    for (const v of Object.values(b.values)) values.push({ building: b.name, indicator: v.indicator, value: short(v.value), source: v.source });
   }
+  // a fixed order: a run read back from the store has its object keys sorted, a fresh one not
+  const key = (v: ManifestValue) => `${v.building ?? ''}\u0000${v.indicator}\u0000${v.source}`;
+  values.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return {
     format: MANIFEST_FORMAT,
+    generator: { name: ENGINE.name, version: ENGINE.version, layout: REPORT_LAYOUT },
     fingerprint: fp.hex,
     parts: fp.parts,
-    workbook: { file: run.result.input.file, sha256: fp.parts.workbook },
-    conditionsFile: run.conditionsFile,
+    issuedAt: extra.issuedAt.toISOString(),
+    options: recordOptions(opts),
+    inputs: {
+      workbook: { file: run.result.input.file, sha256: fp.parts.workbook },
+      conditions: { file: run.conditionsFile, sha256: fp.parts.conditions },
+      corrections: extra.corrections,
+      overrides: extra.overrides,
+      checkedAt: run.checkedAt,
+    },
+    pages: { algorithm: PAGE_DIGEST, digests: extra.pages },
+    ...(opts.auditAnchor ? { auditAnchor: opts.auditAnchor } : {}),
     conditions: run.conditions,
     rules: run.rules,
     overall: run.result.overall,
@@ -76,122 +128,166 @@ export function buildManifest(run: CheckRun, extra: { reportNo?: string } = {}):
       message: f.message.length > MAX_TEXT ? f.message.slice(0, MAX_TEXT) : f.message,
     })),
     values,
-    checkedAt: run.checkedAt,
-    ...(extra.reportNo ? { reportNo: extra.reportNo } : {}),
   };
 }
 
-/** The Info-dictionary entries (ASCII only) that carry the manifest. */
-export function manifestInfoEntries(m: Manifest): Record<string, string> {
-  const b64 = deflateRawSync(Buffer.from(JSON.stringify(m), 'utf8'), { level: 9 }).toString('base64');
-  const out: Record<string, string> = { [INFO_KEY_FINGERPRINT]: m.fingerprint };
-  const n = Math.max(1, Math.ceil(b64.length / CHUNK));
-  out[INFO_KEY_COUNT] = String(n);
-  for (let i = 0; i < n; i++) out[`${INFO_KEY_CHUNK}${i + 1}`] = b64.slice(i * CHUNK, (i + 1) * CHUNK);
-  return out;
+/** Page digests of a laid-out PDF (before the manifest is added). */
+export function digestsOf(pdf: Uint8Array): string[] {
+  return pageDigests(new PdfDocument(pdf)).map((d) => d.hash);
 }
 
-// ---------------------------------------------------------------- reading back
+// ---------------------------------------------------------------- writing
 
-/** Parses a PDF literal string starting at `s[i] === '('`; returns its bytes as a latin1 string. */
-function literalAt(s: string, i: number): string | null {
-  if (s[i] !== '(') return null;
-  let depth = 0;
-  let out = '';
-  for (let j = i; j < s.length; j++) {
-    const c = s[j];
-    if (c === '\\') {
-      const n = s[++j];
-      const map: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
-      if (n in map) out += map[n];
-      else if (/[0-7]/.test(n)) {
-        let oct = n;
-        while (oct.length < 3 && /[0-7]/.test(s[j + 1])) oct += s[++j];
-        out += String.fromCharCode(parseInt(oct, 8) & 0xff);
-      } else if (n === '\r') {
-        if (s[j + 1] === '\n') j++;
-      } else if (n !== '\n') out += n;
-      continue;
-    }
-    if (c === '(') {
-      if (depth++ > 0) out += c;
-      continue;
-    }
-    if (c === ')') {
-      if (--depth === 0) return out;
-      out += c;
-      continue;
-    }
-    out += c;
-  }
-  return null;
+const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
+
+/**
+ * The PDF with the manifest (and the seal image, when the organisation uses its own) embedded
+ * by an incremental update: new embedded-file streams, their file specifications, an
+ * /EmbeddedFiles name tree in the catalog's /Names dictionary.
+ */
+export function embedManifest(pdf: Uint8Array, m: Manifest, sealPng?: Uint8Array): Uint8Array {
+  const orig = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const doc = new PdfDocument(orig);
+  const rootRef = doc.trailer.get('Root');
+  const root = doc.dict(rootRef);
+  if (!(rootRef instanceof PdfRef) || !root) throw new PdfError('文档目录无效，无法写入核验数据');
+  let next = nextObjectNumber(doc);
+  const objects = new Map<number, UpdateBody>();
+  const entries: Array<[string, number]> = [];
+  const date = `${pdfStringFor(`D:${m.issuedAt.replace(/[-:T]/g, '').slice(0, 14)}Z`)}`;
+  const file = (key: string, fileName: string, shownName: string, desc: string, mime: string, data: Buffer) => {
+    const streamNum = next++;
+    const specNum = next++;
+    objects.set(streamNum, {
+      dict: [
+        ['Type', '/EmbeddedFile'],
+        ['Subtype', serialize(new PdfName(mime))],
+        ['Params', dictText([['Size', String(data.length)], ['CheckSum', `<${md5(data).toUpperCase()}>`], ['ModDate', date]])],
+      ],
+      data,
+      compress: true,
+    });
+    objects.set(
+      specNum,
+      dictText([
+        ['Type', '/Filespec'],
+        ['F', pdfStringFor(fileName)],
+        ['UF', pdfTextString(shownName)],
+        ['Desc', pdfTextString(desc)],
+        ['AFRelationship', '/Data'],
+        ['EF', dictText([['F', `${streamNum} 0 R`], ['UF', `${streamNum} 0 R`]])],
+      ]),
+    );
+    entries.push([key, specNum]);
+  };
+  // canonical JSON: the same data always give the same bytes, however the objects were built
+  file(MANIFEST_KEY, 'report-verification.json', '审查报告核验数据.json', '用于核验本报告的数据（审查输入的摘要、页面摘要与出具信息）', 'application/json', Buffer.from(canonicalJson(m), 'utf8'));
+  if (sealPng) file(SEAL_KEY, 'seal.png', '印章图片.png', '报告所用的印章图片', 'image/png', Buffer.from(sealPng));
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const treeNum = next++;
+  objects.set(treeNum, dictText([['Names', `[${entries.map(([k, n]) => `${pdfStringFor(k)} ${n} 0 R`).join(' ')}]`]]));
+  const namesEntry = root.get('Names');
+  const names = doc.dict(namesEntry);
+  const namesValue = dictWith(names, { EmbeddedFiles: `${treeNum} 0 R` });
+  if (namesEntry instanceof PdfRef) objects.set(namesEntry.num, namesValue);
+  else objects.set(rootRef.num, dictWith(root, { Names: namesValue }));
+  return appendUpdate(orig, doc, objects, next);
 }
 
-function hexAt(s: string, i: number): string | null {
-  if (s[i] !== '<' || s[i + 1] === '<') return null;
-  const end = s.indexOf('>', i);
-  if (end < 0) return null;
-  const hex = s.slice(i + 1, end).replace(/\s+/g, '');
-  return Buffer.from(hex.length % 2 ? hex + '0' : hex, 'hex').toString('latin1');
-}
+// ---------------------------------------------------------------- reading
 
-function stringAt(s: string, i: number): string | null {
-  while (i < s.length && /\s/.test(s[i])) i++;
-  return s[i] === '(' ? literalAt(s, i) : s[i] === '<' ? hexAt(s, i) : null;
-}
+/** The manifest could not be read: damaged, too large or not the expected shape. */
+export class ManifestError extends Error {}
 
-function decodePdfString(raw: string): string {
-  if (raw.charCodeAt(0) === 0xfe && raw.charCodeAt(1) === 0xff) {
-    const b = Buffer.from(raw.slice(2), 'latin1');
-    b.swap16();
-    return b.toString('utf16le');
-  }
-  return raw;
-}
-
-/** Value of an Info entry `/Key (…)` or `/Key n g R` (the last definition wins, as in an update). */
-function infoValue(s: string, key: string): string | null {
-  const re = new RegExp(`/${key}(?![A-Za-z0-9_])\\s*(\\(|<|(\\d+)\\s+(\\d+)\\s+R)`, 'g');
-  let last: RegExpExecArray | null = null;
-  for (let m = re.exec(s); m; m = re.exec(s)) last = m;
-  if (!last) return null;
-  if (last[2] === undefined) {
-    const raw = stringAt(s, last.index + last[0].length - 1);
-    return raw === null ? null : decodePdfString(raw);
-  }
-  const objRe = new RegExp(`(?:^|[\\r\\n\\s])${last[2]}\\s+${last[3]}\\s+obj`, 'g');
-  let objAt = -1;
-  for (let m = objRe.exec(s); m; m = objRe.exec(s)) objAt = m.index + m[0].length;
-  if (objAt < 0) return null;
-  const raw = stringAt(s, objAt);
-  return raw === null ? null : decodePdfString(raw);
-}
-
-/** The manifest stored in a LandCheck PDF, or null when there is none (or it is damaged). */
-export function readReportManifest(pdfBytes: Uint8Array): Manifest | null {
-  const s = Buffer.from(pdfBytes.buffer, pdfBytes.byteOffset, pdfBytes.byteLength).toString('latin1');
-  if (!s.startsWith('%PDF-')) return null;
-  const count = Number(infoValue(s, INFO_KEY_COUNT));
-  if (!Number.isInteger(count) || count < 1 || count > 10000) return null;
-  let b64 = '';
-  for (let i = 1; i <= count; i++) {
-    const part = infoValue(s, `${INFO_KEY_CHUNK}${i}`);
-    if (part === null) return null;
-    b64 += part;
-  }
+function embeddedFile(doc: PdfDocument, key: string, max: { raw: number; decoded: number }): Buffer | null {
+  const names = doc.dict(doc.catalog().get('Names'));
+  if (!names) return null;
+  const spec = doc.dict(doc.nameTreeLookup(names.get('EmbeddedFiles'), key));
+  if (!spec) return null;
+  const ef = doc.dict(spec.get('EF'));
+  const st = doc.resolve(ef?.get('F'));
+  if (!(st instanceof PdfStream)) throw new ManifestError('嵌入的核验数据不是数据流');
+  if (st.raw.length > max.raw) throw new ManifestError('嵌入的核验数据超过大小上限');
   try {
-    const json = inflateRawSync(Buffer.from(b64, 'base64')).toString('utf8');
-    const m = JSON.parse(json) as Manifest;
-    if (m?.format !== MANIFEST_FORMAT || typeof m.fingerprint !== 'string' || !m.parts) return null;
-    return m;
+    return doc.decode(st, max.decoded);
+  } catch (e) {
+    if (e instanceof PdfError) throw new ManifestError(`嵌入的核验数据无法读取：${e.message}`);
+    throw e;
+  }
+}
+
+/** The manifest of a parsed report; null when it has none; ManifestError when it is damaged. */
+export function readManifest(doc: PdfDocument): Manifest | null {
+  const data = embeddedFile(doc, MANIFEST_KEY, MANIFEST_LIMITS);
+  if (!data) return null;
+  let m: Manifest;
+  try {
+    m = JSON.parse(data.toString('utf8')) as Manifest;
+  } catch {
+    throw new ManifestError('嵌入的核验数据已损坏（不是有效的数据格式）');
+  }
+  const ok =
+    m &&
+    m.format === MANIFEST_FORMAT &&
+    typeof m.fingerprint === 'string' &&
+    m.parts &&
+    m.generator &&
+    typeof m.generator.version === 'string' &&
+    m.options?.org &&
+    typeof m.options.org.name === 'string' &&
+    m.inputs?.workbook &&
+    m.inputs?.conditions &&
+    Array.isArray(m.inputs.corrections) &&
+    Array.isArray(m.inputs.overrides) &&
+    Array.isArray(m.pages?.digests) &&
+    typeof m.issuedAt === 'string' &&
+    m.conditions &&
+    Array.isArray(m.findings) &&
+    Array.isArray(m.values);
+  if (!ok) throw new ManifestError('嵌入的核验数据格式不正确');
+  return m;
+}
+
+/** The seal image carried beside the manifest, when the report uses the organisation's own. */
+export function readSealImage(doc: PdfDocument): Buffer | null {
+  return embeddedFile(doc, SEAL_KEY, { raw: MANIFEST_LIMITS.seal, decoded: MANIFEST_LIMITS.seal });
+}
+
+/** A report made by LandCheck 0.1.0 (manifest in the Info dictionary): its fingerprint, if any. */
+export function legacyReport(doc: PdfDocument): { fingerprint: string | null } | null {
+  const info = doc.info();
+  if (!info || !info.has(LEGACY_INFO_KEY)) return null;
+  const fp = doc.resolve(info.get('LandCheckFingerprint'));
+  const hex = fp instanceof PdfString ? fp.text() : null;
+  return { fingerprint: hex && /^[0-9a-f]{64}$/.test(hex) ? hex : null };
+}
+
+/** The report's fingerprint: from its embedded data, else the Info entry; null when neither is there. */
+export function readReportFingerprint(pdf: Uint8Array): string | null {
+  try {
+    const doc = new PdfDocument(pdf);
+    let m: Manifest | null = null;
+    try {
+      m = readManifest(doc);
+    } catch {
+      m = null;
+    }
+    if (m) return m.fingerprint;
+    const fp = doc.resolve(doc.info()?.get('LandCheckFingerprint'));
+    const hex = fp instanceof PdfString ? fp.text() : null;
+    return hex && /^[0-9a-f]{64}$/.test(hex) ? hex : null;
   } catch {
     return null;
   }
 }
 
-/** The fingerprint entry alone (also readable when the manifest is damaged). */
-export function readReportFingerprint(pdfBytes: Uint8Array): string | null {
-  const s = Buffer.from(pdfBytes.buffer, pdfBytes.byteOffset, pdfBytes.byteLength).toString('latin1');
-  const v = infoValue(s, INFO_KEY_FINGERPRINT);
-  return v && /^[0-9a-f]{64}$/.test(v) ? v : null;
+/** Convenience for tests and callers with bytes: null when absent or unreadable. */
+export function readReportManifest(pdf: Uint8Array): Manifest | null {
+  try {
+    return readManifest(new PdfDocument(pdf));
+  } catch {
+    return null;
+  }
 }
+
+export { isName };

@@ -1,5 +1,6 @@
 // Hostile text from a workbook (control characters, bidi overrides, lone surrogates, absurdly long
 // strings) must never break the PDF or the Excel file.
+import terms from '../data/report-terms.json';
 
 export const TRUNCATION_MARK = '…（已截断）';
 /** Longest text kept in one PDF cell or line. */
@@ -53,4 +54,58 @@ export function xlsxText(input: unknown): string {
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/[\uFFFE\uFFFF]/g, '\uFFFD');
   return s.length <= XLSX_MAX_CHARS ? s : s.slice(0, XLSX_MAX_CHARS - TRUNCATION_MARK.length).replace(/[\uD800-\uDBFF]$/, '') + TRUNCATION_MARK;
+}
+
+// ---------------------------------------------------------------- words a reader sees
+
+
+const SYMBOLS = Object.entries(terms.symbols as Record<string, string>).sort((a, b) => b[0].length - a[0].length);
+const STATUS = terms.status as Record<string, string>;
+
+/**
+ * Text of the rule data and calculations as a reader sees it: references to documentation files
+ * ("见 renewable.md §1") dropped, status words in Chinese, formula symbols with Chinese subscripts.
+ */
+export function readerText(input: string): string {
+  let s = input
+    // "（工作定义，见 renewable.md §1；…）" → "（工作定义；…）"
+    .replace(/[，,；;]?\s*(见|参见|详见)?\s*[\w./-]+\.md(\s*§[\d.]+)?(\s*\[[^\]]*\])?/g, '')
+    .replace(/（[，；\s]*/g, '（')
+    .replace(/[，；\s]*）/g, '）')
+    .replace(/（）/g, '');
+  for (const [k, v] of Object.entries(STATUS)) s = s.replace(new RegExp(`\\b${k}\\b`, 'g'), v);
+  for (const [k, v] of SYMBOLS) s = s.split(k).join(v);
+  // one-letter subscripts of formula symbols: φ_i → φi, F_i → Fi
+  s = s.replace(/([A-Za-zα-ωΑ-Ω])_([a-z0-9])(?![A-Za-z0-9_])/g, '$1$2');
+  return s;
+}
+
+/** Chinese word for a rule-data status (CONFIRMED → 已核实). */
+export function statusWord(status: string): string {
+  return STATUS[status] ?? status;
+}
+
+/** A rule-data version as a reader sees it ('working-definition-1' → '工作定义第 1 版'). */
+export function versionWord(v: string): string {
+  const known = (terms.versions as Record<string, string>)[v];
+  if (known) return known;
+  const wd = /^working-definition-(\d+)$/.exec(v);
+  return wd ? `工作定义第 ${wd[1]} 版` : v;
+}
+
+/** Rule-data keys in the order the vocabulary lists them, others after them sorted. */
+export function ruleDataOrder(keys: string[]): string[] {
+  const known = Object.keys(terms.ruleData);
+  return [...known.filter((k) => keys.includes(k)), ...keys.filter((k) => !known.includes(k)).sort()];
+}
+
+/** Chinese name of a rule-data set of `run.rules`. */
+export function ruleDataName(key: string): string {
+  // a rule-data set the vocabulary does not name yet is shown without its internal key
+  return (terms.ruleData as Record<string, string>)[key] ?? '其他规则数据';
+}
+
+/** The evidence rule that decided a verdict, in words ('' for an id the vocabulary does not know). */
+export function basisWord(basis: string | undefined): string {
+  return basis ? ((terms.basis as Record<string, string>)[basis] ?? '') : '';
 }

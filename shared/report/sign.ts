@@ -10,6 +10,8 @@
 import { createHash, createPrivateKey, sign as rsaSign } from 'node:crypto';
 import forge from 'node-forge';
 import { InputError } from '../errors';
+import { PdfDict, PdfDocument, PdfError, PdfRef, type PdfValue } from './pdf-reader';
+import { appendUpdate, dictWith, nextObjectNumber, pdfTextString, serialize, type UpdateBody } from './pdf-writer';
 
 export interface SignOptions {
   /** /Reason of the signature dictionary. */
@@ -232,226 +234,23 @@ function buildCms(digest: Buffer, m: SignerMaterial): Buffer {
   return der(seq([oid(OID.signedData), asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [signedData])]));
 }
 
-// ------------------------------------------------------------------ reading the PDF's object structure
+// ------------------------------------------------------------------ the update
 
-type PdfNode =
-  | { k: 'dict'; start: number; end: number; entries: [string, PdfNode][] }
-  | { k: 'array'; start: number; end: number; items: PdfNode[] }
-  | { k: 'ref'; start: number; end: number; num: number; gen: number }
-  | { k: 'atom'; start: number; end: number };
-
-const WS = new Set([0, 9, 10, 12, 13, 32]);
-const DELIM = new Set('()<>[]{}/%'.split('').map((c) => c.charCodeAt(0)));
-
-class PdfReader {
-  private readonly offsets = new Map<number, { at: number; gen: number }>();
-  readonly trailer: PdfNode & { k: 'dict' };
-  readonly xrefAt: number;
-
-  constructor(
-    readonly s: string,
-    private readonly bad: (why: string) => never,
-  ) {
-    const tail = s.slice(-2048);
-    const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
-    if (!m) bad('文件末尾没有 startxref');
-    this.xrefAt = Number(m[1]);
-    if (!/^xref\s/.test(s.slice(this.xrefAt, this.xrefAt + 5))) {
-      bad('该文件使用压缩的交叉引用流，本工具只支持普通交叉引用表（本工具生成的报告均为普通交叉引用表）');
-    }
-    this.trailer = this.readXref(this.xrefAt);
-    const seen = new Set([this.xrefAt]);
-    for (let t = this.trailer, prev = this.get(t, 'Prev'); prev; prev = this.get(t, 'Prev')) {
-      const at = this.int(prev);
-      if (seen.has(at) || !/^xref\s/.test(s.slice(at, at + 5))) bad('交叉引用表链损坏');
-      seen.add(at);
-      t = this.readXref(at);
-    }
-  }
-
-  /** One classic xref section; the newest definition of an object wins. */
-  private readXref(at: number): PdfNode & { k: 'dict' } {
-    const s = this.s;
-    let i = at + 4;
-    const lineRe = /\s*(\d+)\s+(\d+)\s*[\r\n]/y;
-    for (;;) {
-      lineRe.lastIndex = i;
-      const h = lineRe.exec(s);
-      if (!h) break;
-      const first = Number(h[1]);
-      const count = Number(h[2]);
-      i = lineRe.lastIndex;
-      const entryRe = /\s*(\d{10}) (\d{5}) ([nf])/y;
-      for (let n = 0; n < count; n++) {
-        entryRe.lastIndex = i;
-        const e = entryRe.exec(s);
-        if (!e) this.bad('交叉引用表格式错误');
-        i = entryRe.lastIndex;
-        if (e[3] === 'n' && !this.offsets.has(first + n)) this.offsets.set(first + n, { at: Number(e[1]), gen: Number(e[2]) });
-      }
-    }
-    const t = /\s*trailer\s*/y;
-    t.lastIndex = i;
-    if (!t.exec(s)) this.bad('缺少 trailer');
-    const node = this.parse(t.lastIndex).node;
-    if (node.k !== 'dict') this.bad('trailer 不是字典');
-    return node;
-  }
-
-  raw(n: PdfNode): string {
-    return this.s.slice(n.start, n.end);
-  }
-
-  get(d: PdfNode | undefined, key: string): PdfNode | undefined {
-    if (!d || d.k !== 'dict') return undefined;
-    return d.entries.find(([k]) => k === key)?.[1];
-  }
-
-  int(n: PdfNode | undefined): number {
-    const v = n && n.k === 'atom' ? Number(this.raw(n)) : NaN;
-    if (!Number.isInteger(v) || v < 0) this.bad('数值格式错误');
-    return v;
-  }
-
-  /** The object `num` (its top-level value), with its number and generation. */
-  object(num: number): PdfNode {
-    const entry = this.offsets.get(num);
-    if (entry === undefined) this.bad(`找不到对象 ${num}`);
-    const re = /(\d+)\s+(\d+)\s+obj\b/y;
-    re.lastIndex = entry.at;
-    const m = re.exec(this.s);
-    if (!m || Number(m[1]) !== num) this.bad(`对象 ${num} 的位置不正确`);
-    return this.parse(re.lastIndex).node;
-  }
-
-  /** Generation number of an object in use (0 for new ones). */
-  gen(num: number): number {
-    return this.offsets.get(num)?.gen ?? 0;
-  }
-
-  /** Follows a reference (or returns a direct value). */
-  resolve(n: PdfNode | undefined): PdfNode | undefined {
-    return n?.k === 'ref' ? this.object(n.num) : n;
-  }
-
-  private skipWs(i: number): number {
-    const s = this.s;
-    for (;;) {
-      const c = s.charCodeAt(i);
-      if (WS.has(c)) i++;
-      else if (c === 37 /* % */) {
-        while (i < s.length && s[i] !== '\n' && s[i] !== '\r') i++;
-      } else return i;
-    }
-  }
-
-  private token(i: number): number {
-    const s = this.s;
-    while (i < s.length && !WS.has(s.charCodeAt(i)) && !DELIM.has(s.charCodeAt(i))) i++;
-    return i;
-  }
-
-  parse(i0: number): { node: PdfNode; next: number } {
-    const s = this.s;
-    const i = this.skipWs(i0);
-    if (i >= s.length) this.bad('对象意外结束');
-    if (s.startsWith('<<', i)) {
-      const entries: [string, PdfNode][] = [];
-      let j = i + 2;
-      for (;;) {
-        j = this.skipWs(j);
-        if (s.startsWith('>>', j)) return { node: { k: 'dict', start: i, end: j + 2, entries }, next: j + 2 };
-        if (s[j] !== '/') this.bad('字典键不是名称');
-        const kEnd = this.token(j + 1);
-        const key = s.slice(j + 1, kEnd);
-        const v = this.parse(kEnd);
-        entries.push([key, v.node]);
-        j = v.next;
-      }
-    }
-    if (s[i] === '[') {
-      const items: PdfNode[] = [];
-      let j = i + 1;
-      for (;;) {
-        j = this.skipWs(j);
-        if (s[j] === ']') return { node: { k: 'array', start: i, end: j + 1, items }, next: j + 1 };
-        const v = this.parse(j);
-        items.push(v.node);
-        j = v.next;
-      }
-    }
-    if (s[i] === '<') {
-      const end = s.indexOf('>', i);
-      if (end < 0) this.bad('十六进制字符串未结束');
-      return { node: { k: 'atom', start: i, end: end + 1 }, next: end + 1 };
-    }
-    if (s[i] === '(') {
-      let depth = 0;
-      for (let j = i; j < s.length; j++) {
-        if (s[j] === '\\') j++;
-        else if (s[j] === '(') depth++;
-        else if (s[j] === ')' && --depth === 0) return { node: { k: 'atom', start: i, end: j + 1 }, next: j + 1 };
-      }
-      this.bad('字符串未结束');
-    }
-    if (s[i] === '/') {
-      const end = this.token(i + 1);
-      return { node: { k: 'atom', start: i, end }, next: end };
-    }
-    const end = this.token(i);
-    if (end === i) this.bad(`无法识别的内容（位置 ${i}）`);
-    const word = s.slice(i, end);
-    if (/^\d+$/.test(word)) {
-      const ref = /\s+(\d+)\s+R(?![^\s()<>[\]{}/%])/y;
-      ref.lastIndex = end;
-      const m = ref.exec(s);
-      if (m) return { node: { k: 'ref', start: i, end: ref.lastIndex, num: Number(word), gen: Number(m[1]) }, next: ref.lastIndex };
-    }
-    return { node: { k: 'atom', start: i, end }, next: end };
-  }
-}
-
-// ------------------------------------------------------------------ writing the update
-
-/** PDF text string as UTF-16BE hex with BOM (ISO 32000-1 §7.9.2.2): safe for any Chinese text. */
-function textString(s: string): string {
-  const b = Buffer.from(s, 'utf16le');
-  b.swap16();
-  return `<FEFF${b.toString('hex').toUpperCase()}>`;
-}
-
-/** D:YYYYMMDDHHmmSS+00'00' (ISO 32000-1 §7.9.4), in UTC. */
-function pdfDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `(D:${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}+00'00')`;
-}
-
-function dictWith(r: PdfReader, d: PdfNode & { k: 'dict' }, set: Record<string, string>): string {
-  const kept = d.entries.filter(([k]) => !(k in set)).map(([k, v]) => `/${k} ${r.raw(v)}`);
-  return `<<\n${[...kept, ...Object.entries(set).map(([k, v]) => `/${k} ${v}`)].join('\n')}\n>>`;
-}
-
-function arrayWith(r: PdfReader, a: PdfNode | undefined, extra: string): string {
-  const items = a?.k === 'array' ? a.items.map((n) => r.raw(n)) : [];
-  return `[${[...items, extra].join(' ')}]`;
-}
-
-function firstPage(r: PdfReader, root: PdfNode): { num: number; node: PdfNode & { k: 'dict' } } {
-  let ref = r.get(root, 'Pages');
-  for (let depth = 0; depth < 64 && ref?.k === 'ref'; depth++) {
-    const node = r.object(ref.num);
-    if (node.k !== 'dict') break;
-    const type = r.get(node, 'Type');
-    if (type && r.raw(type) === '/Page') return { num: ref.num, node };
-    const kids = r.resolve(r.get(node, 'Kids'));
-    ref = kids?.k === 'array' ? kids.items[0] : undefined;
-  }
-  throw new InputError('PDF 中找不到第 1 页，无法放置签名');
+function firstPage(doc: PdfDocument): { num: number; dict: PdfDict } {
+  const pages = doc.pages();
+  const p = pages[0];
+  if (!p || !p.ref) throw new InputError('PDF 中找不到第 1 页，无法放置签名');
+  return { num: p.ref.num, dict: p.dict };
 }
 
 /** Bytes of the CMS placeholder: the certificates plus room for the signature and attributes. */
 function contentsSize(m: SignerMaterial): number {
   return m.certs.reduce((n, c) => n + c.length, 0) + 4096;
+}
+
+function arrayWith(doc: PdfDocument, a: PdfValue | undefined, extra: string): string {
+  const items = doc.array(a) ?? [];
+  return `[${[...items.map(serialize), extra].join(' ')}]`;
 }
 
 /**
@@ -464,60 +263,71 @@ export function signPdf(pdf: Uint8Array, p12: Uint8Array, password: string, opts
   const material = readP12(p12, password, file, at);
 
   const orig = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  const s = orig.toString('latin1');
-  if (!s.startsWith('%PDF-')) throw new InputError('要签名的文件不是 PDF');
-  const r = new PdfReader(s, (why) => {
+  if (orig.toString('latin1', 0, 5) !== '%PDF-') throw new InputError('要签名的文件不是 PDF');
+  let doc: PdfDocument;
+  try {
+    doc = new PdfDocument(orig);
+  } catch (e) {
+    throw new InputError(`无法在该 PDF 上追加签名：${e instanceof PdfError ? e.message : String(e)}`);
+  }
+  const bad = (why: string): never => {
     throw new InputError(`无法在该 PDF 上追加签名：${why}`);
-  });
+  };
+  if (doc.repaired) bad('文件的交叉引用数据已损坏');
+  if (doc.sections[0]?.kind !== 'table') {
+    bad('该文件使用压缩的交叉引用流，本工具只支持普通交叉引用表（本工具生成的报告均为普通交叉引用表）');
+  }
+  const rootRef = doc.trailer.get('Root');
+  if (!(rootRef instanceof PdfRef)) return bad('trailer 中没有 /Root');
+  const root = doc.dict(rootRef);
+  if (!root) return bad('文档目录不是字典');
+  let page: { num: number; dict: PdfDict };
+  try {
+    page = firstPage(doc);
+  } catch (e) {
+    if (e instanceof PdfError) return bad(e.message);
+    throw e;
+  }
 
-  const rootRef = r.get(r.trailer, 'Root');
-  if (rootRef?.k !== 'ref') throw new InputError('无法在该 PDF 上追加签名：trailer 中没有 /Root');
-  const root = r.object(rootRef.num);
-  if (root.k !== 'dict') throw new InputError('无法在该 PDF 上追加签名：文档目录不是字典');
-  const page = firstPage(r, root);
-
-  let next = r.int(r.get(r.trailer, 'Size'));
+  let next = nextObjectNumber(doc);
   const sigNum = next++;
   const fieldNum = next++;
-  const objects = new Map<number, string>();
+  const objects = new Map<number, UpdateBody>();
 
   // AcroForm: keep existing fields (an earlier signature), add ours, SigFlags 3 (ISO 32000-1 §12.7.2).
-  const acroEntry = r.get(root, 'AcroForm');
-  const acro = r.resolve(acroEntry);
-  const fieldsEntry = r.get(acro, 'Fields');
-  const fields = r.resolve(fieldsEntry);
-  const fieldCount = fields?.k === 'array' ? fields.items.length : 0;
+  const acroEntry = root.get('AcroForm');
+  const acro = doc.dict(acroEntry);
+  const fieldsEntry = acro?.get('Fields');
+  const fieldCount = doc.array(fieldsEntry)?.length ?? 0;
+  const s = orig.toString('latin1');
   let fieldName = `LandCheckSignature${fieldCount + 1}`;
   for (let n = fieldCount + 2; s.includes(`(${fieldName})`); n++) fieldName = `LandCheckSignature${n}`;
   const fieldRef = `${fieldNum} 0 R`;
-  let fieldsValue = arrayWith(r, fields, fieldRef);
-  if (fieldsEntry?.k === 'ref') {
+  let fieldsValue = arrayWith(doc, fieldsEntry, fieldRef);
+  if (fieldsEntry instanceof PdfRef) {
     objects.set(fieldsEntry.num, fieldsValue);
-    fieldsValue = r.raw(fieldsEntry);
+    fieldsValue = serialize(fieldsEntry);
   }
-  const acroDict = dictWith(r, acro?.k === 'dict' ? acro : { k: 'dict', start: 0, end: 0, entries: [] }, {
-    Fields: fieldsValue,
-    SigFlags: '3',
-  });
+  const acroDict = dictWith(acro, { Fields: fieldsValue, SigFlags: '3' });
   const rootSet: Record<string, string> = {};
-  if (acroEntry?.k === 'ref') objects.set(acroEntry.num, acroDict);
+  if (acroEntry instanceof PdfRef) objects.set(acroEntry.num, acroDict);
   else rootSet.AcroForm = acroDict;
   // ETSI.CAdES.detached is an extension of PDF 1.7 (ETSI EN 319 142-1 §5.1 / ISO 32000-1 §7.12):
   // declare the ESIC developer extension and, for older headers, the catalog /Version.
-  if (!r.get(root, 'Extensions')) rootSet.Extensions = '<< /ESIC << /BaseVersion /1.7 /ExtensionLevel 2 >> >>';
-  const header = /^%PDF-(\d)\.(\d)/.exec(s);
-  if (!r.get(root, 'Version') && header && Number(header[1]) * 10 + Number(header[2]) < 17) rootSet.Version = '/1.7';
-  if (Object.keys(rootSet).length > 0) objects.set(rootRef.num, dictWith(r, root, rootSet));
+  if (!root.get('Extensions')) rootSet.Extensions = '<< /ESIC << /BaseVersion /1.7 /ExtensionLevel 2 >> >>';
+  const header = /^%PDF-(\d)\.(\d)/.exec(orig.toString('latin1', 0, 16));
+  if (!root.get('Version') && header && Number(header[1]) * 10 + Number(header[2]) < 17) rootSet.Version = '/1.7';
+  if (Object.keys(rootSet).length > 0) objects.set(rootRef.num, dictWith(root, rootSet));
 
   // The widget's page lists it in /Annots.
-  const annotsEntry = r.get(page.node, 'Annots');
-  if (annotsEntry?.k === 'ref') objects.set(annotsEntry.num, arrayWith(r, r.resolve(annotsEntry), fieldRef));
-  else objects.set(page.num, dictWith(r, page.node, { Annots: arrayWith(r, annotsEntry, fieldRef) }));
+  const annotsEntry = page.dict.get('Annots');
+  if (annotsEntry instanceof PdfRef) objects.set(annotsEntry.num, arrayWith(doc, annotsEntry, fieldRef));
+  else objects.set(page.num, dictWith(page.dict, { Annots: arrayWith(doc, annotsEntry, fieldRef) }));
 
   // Signature field merged with its invisible widget (ISO 32000-1 §12.7.4.5, §12.5.6.19).
   objects.set(
     fieldNum,
-    `<<\n/Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T (${fieldName})\n/Rect [0 0 0 0]\n/F 132\n/P ${page.num} ${r.gen(page.num)} R\n/V ${sigNum} 0 R\n>>`,
+    `<<\n/Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T (${fieldName})\n/Rect [0 0 0 0]\n/F 132\n/P ${page.num} ${doc.generation(page.num)} R\n/V ${sigNum} 0 R\n>>`,
   );
 
   const hexLen = contentsSize(material) * 2;
@@ -531,42 +341,19 @@ export function signPdf(pdf: Uint8Array, p12: Uint8Array, password: string, opts
     '/SubFilter /ETSI.CAdES.detached',
     BR_PLACEHOLDER,
     `/Contents <${'0'.repeat(hexLen)}>`,
-    `/M ${pdfDate(at)}`,
-    ...(name ? [`/Name ${textString(name)}`] : []),
-    ...(opts.reason ? [`/Reason ${textString(opts.reason)}`] : []),
-    ...(opts.location ? [`/Location ${textString(opts.location)}`] : []),
+    `/M ${pdfDateWithOffset(at)}`,
+    ...(name ? [`/Name ${pdfTextString(name)}`] : []),
+    ...(opts.reason ? [`/Reason ${pdfTextString(opts.reason)}`] : []),
+    ...(opts.location ? [`/Location ${pdfTextString(opts.location)}`] : []),
     '/Prop_Build << /App << /Name /LandCheck >> >>',
     '>>',
   ].join('\n');
   objects.set(sigNum, sigDict);
 
-  // Body of the update, then its xref section (one subsection per run of object numbers).
-  let out = s.endsWith('\n') || s.endsWith('\r') ? '' : '\n';
-  const base = orig.length;
-  const offsets = new Map<number, number>();
-  for (const num of [...objects.keys()].sort((a, b) => a - b)) {
-    offsets.set(num, base + Buffer.byteLength(out, 'latin1'));
-    out += `${num} ${r.gen(num)} obj\n${objects.get(num)}\nendobj\n`;
-  }
-  const xrefAt = base + out.length;
-  out += 'xref\n';
-  const nums = [...offsets.keys()];
-  for (let i = 0; i < nums.length; ) {
-    let j = i;
-    while (j + 1 < nums.length && nums[j + 1] === nums[j] + 1) j++;
-    out += `${nums[i]} ${j - i + 1}\n`;
-    for (let k = i; k <= j; k++) out += `${String(offsets.get(nums[k])).padStart(10, '0')} ${String(r.gen(nums[k])).padStart(5, '0')} n\r\n`;
-    i = j + 1;
-  }
-  const info = r.get(r.trailer, 'Info');
-  const id = r.get(r.trailer, 'ID');
-  out +=
-    `trailer\n<<\n/Size ${next}\n/Root ${r.raw(rootRef)}\n${info ? `/Info ${r.raw(info)}\n` : ''}` +
-    `${id ? `/ID ${r.raw(id)}\n` : ''}/Prev ${r.xrefAt}\n>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  const buf = appendUpdate(orig, doc, objects, next);
 
   // ByteRange: everything except the hex string <…> of /Contents (ISO 32000-1 §12.8.1).
-  const buf = Buffer.concat([orig, Buffer.from(out, 'latin1')]);
-  const sigAt = offsets.get(sigNum)!;
+  const sigAt = buf.indexOf(`\n${sigNum} 0 obj\n`, orig.length - 1, 'latin1');
   const contentsStart = buf.indexOf(`/Contents <`, sigAt, 'latin1') + '/Contents '.length;
   const contentsEnd = contentsStart + hexLen + 2;
   const range = [0, contentsStart, contentsEnd, buf.length - contentsEnd];
@@ -579,4 +366,10 @@ export function signPdf(pdf: Uint8Array, p12: Uint8Array, password: string, opts
   if (cms.length * 2 > hexLen) throw new Error('signature larger than its placeholder');
   buf.write(cms.toString('hex').toUpperCase(), contentsStart + 1, 'latin1');
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/** D:YYYYMMDDHHmmSS+00'00' (ISO 32000-1 §7.9.4), in UTC. */
+function pdfDateWithOffset(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `(D:${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}+00'00')`;
 }

@@ -2,6 +2,12 @@
 // its own hash = sha256(prev_hash + canonical JSON of {id, at, kind, projectId, payload}).
 // Editing, inserting or deleting any row (even with the no-update/no-delete triggers dropped)
 // breaks the chain at that row; removing rows at the end is caught by sqlite_sequence.
+//
+// Someone who can write the file could still recompute the whole chain after an edit. The chain
+// is therefore anchored outside the database: every issued report records the head of the chain
+// (`chainHead`: id and hash of the newest row) in its manifest, and `checkAnchor` tells whether
+// this log still holds that exact row — a rewritten chain contradicts the reports already issued
+// (docs/security.md, "Audit log").
 
 import { canonicalJson, sha256Hex } from './canonical.js';
 import type { Database } from './sqlite.js';
@@ -127,4 +133,42 @@ export function verifyChain(db: Database): ChainVerdict {
 
 function broken(id: number, count: number, message: string): ChainVerdict {
   return { ok: false, brokenAt: id, message, count };
+}
+
+/** A point of the chain recorded outside the database (in an issued report's manifest). */
+export interface AuditAnchor {
+  /** id of the newest audit row when the report was issued. */
+  id: number;
+  /** Its hash. */
+  hash: string;
+}
+
+export interface AnchorVerdict {
+  ok: boolean;
+  /** Chinese explanation when not ok. */
+  message?: string;
+}
+
+/** The newest row of the chain, or null for an empty log. */
+export function chainHead(db: Database): AuditAnchor | null {
+  const r = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  return r ? { id: r.id, hash: r.hash } : null;
+}
+
+/** Whether this log holds the anchored row with the same hash (the chain up to it is unchanged). */
+export function checkAnchor(db: Database, anchor: AuditAnchor): AnchorVerdict {
+  const short = `${anchor.hash.slice(0, 12)}…`;
+  const row = db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(anchor.id) as { hash: string } | undefined;
+  if (row && row.hash === anchor.hash) return { ok: true };
+  if (row) {
+    return { ok: false, message: `报告记载的审计日志第 ${anchor.id} 条（哈希 ${short}）与本机日志中的第 ${anchor.id} 条不符：审计日志在出具该报告之后被改写过。` };
+  }
+  const head = chainHead(db);
+  if (!head || head.id < anchor.id) {
+    return {
+      ok: false,
+      message: `报告记载的审计日志已有 ${anchor.id} 条，而本机日志只有 ${head?.id ?? 0} 条：日志被截断，或数据库被换成了更早的版本（例如从较早的备份恢复）。`,
+    };
+  }
+  return { ok: false, message: `报告记载的审计日志第 ${anchor.id} 条（哈希 ${short}）在本机日志中不存在：审计日志在出具该报告之后被改写过。` };
 }

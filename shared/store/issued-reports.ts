@@ -6,9 +6,11 @@ import { sha256Hex } from './canonical.js';
 import { StoreError } from './errors.js';
 import { nonEmpty, toBuffer, toBytes, type StoreContext } from './context.js';
 import type { ReportLookup, ReportRecord } from './types.js';
+import { insertIssuedFile, type IssuedFileInput } from './reports.js';
 
 export interface IssuedReportRecords {
-  recordReport(runId: number, r: { fingerprint: string; fileName: string; kind: 'pdf' | 'xlsx'; bytes?: Uint8Array; user?: string }): number;
+  /** `archive`: the issued file's entry in the per-file archive (reports.ts). */
+  recordReport(runId: number, r: { fingerprint: string; fileName: string; kind: 'pdf' | 'xlsx'; bytes?: Uint8Array; user?: string; archive?: IssuedFileInput }): number;
   /** Newest first. */
   reportsForProject(projectId: number): ReportRecord[];
   findReportByFingerprint(hex: string): ReportLookup | null;
@@ -64,6 +66,7 @@ export function issuedReportRecords(ctx: StoreContext): IssuedReportRecords {
           .prepare('INSERT INTO reports (run_id, fingerprint, file_name, kind, bytes, bytes_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
           .run(runId, fp, fileName, r.kind, bytes, bytesSha, at);
         const id = Number(res.lastInsertRowid);
+        if (r.archive) insertIssuedFile(db, id, at, r.archive);
         ctx.touch(run.project_id, at);
         ctx.audit(at, 'report', run.project_id, {
           reportId: id,
@@ -73,6 +76,7 @@ export function issuedReportRecords(ctx: StoreContext): IssuedReportRecords {
           kind: r.kind,
           bytesSha256: bytesSha,
           ...(user ? { user } : {}),
+          ...(r.archive ? { shortCode: r.archive.shortCode, reportNo: r.archive.reportNo ?? null } : {}),
         });
         return id;
       });

@@ -12,7 +12,7 @@
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readAudit, verifyChain, type AuditEntry, type ChainVerdict } from './audit.js';
+import { chainHead, checkAnchor, readAudit, verifyChain, type AnchorVerdict, type AuditAnchor, type AuditEntry, type ChainVerdict } from './audit.js';
 import { StoreError } from './errors.js';
 import { APPLICATION_ID, hasTable, latestVersion, loadMigrations, migrate, userVersion } from './migrate.js';
 import { openDatabase, sqliteCode, type Database } from './sqlite.js';
@@ -27,6 +27,7 @@ import { orgProfileRecords, type OrgProfileRecords } from './org-profiles.js';
 import { mappingRecords, type MappingRecords } from './mappings.js';
 import { settingRecords, type SettingRecords } from './settings.js';
 import { batchRecords, type BatchRecords } from './batches.js';
+import { reportArchiveRecords, type ReportArchiveRecords } from './reports.js';
 
 export { translate } from './context.js';
 export { normaliseFingerprint } from './issued-reports.js';
@@ -45,6 +46,10 @@ interface StoreBase {
   close(): void;
   auditLog(q?: { projectId?: number; kind?: string; limit?: number }): AuditEntry[];
   verifyAuditChain(): ChainVerdict;
+  /** The newest audit row (id and hash): what an issued report records as its anchor. */
+  auditHead(): AuditAnchor | null;
+  /** Does this log still contain the row an issued report recorded? */
+  checkAuditAnchor(anchor: AuditAnchor): AnchorVerdict;
   /** Online backup (SQLite backup API) to one self-contained file; an existing file is replaced. */
   backupTo(file: string): Promise<void>;
   /** Runs several writes as one transaction (each store write inside becomes a savepoint). */
@@ -61,7 +66,8 @@ export type Store = StoreBase &
   OrgProfileRecords &
   MappingRecords &
   SettingRecords &
-  BatchRecords;
+  BatchRecords &
+  ReportArchiveRecords;
 
 /**
  * Opens (creating if needed) and migrates the store at `path`.
@@ -114,6 +120,8 @@ function composeStore(ctx: StoreContext): Store {
     },
     auditLog: (q) => readAudit(db, q),
     verifyAuditChain: () => (hasTable(db, 'audit_log') ? verifyChain(db) : { ok: true, count: 0 }),
+    auditHead: () => (hasTable(db, 'audit_log') ? chainHead(db) : null),
+    checkAuditAnchor: (anchor) => checkAnchor(db, anchor),
     transaction: (fn) => ctx.write(() => fn()),
     async backupTo(file) {
       const dest = resolve(file);
@@ -137,6 +145,7 @@ function composeStore(ctx: StoreContext): Store {
     ...mappingRecords(ctx),
     ...settingRecords(ctx),
     ...batchRecords(ctx),
+    ...reportArchiveRecords(ctx),
   };
 }
 

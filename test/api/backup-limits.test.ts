@@ -46,16 +46,17 @@ describe('restore while a backup is running', () => {
 describe('restore over HTTP', () => {
   it('accepts a backup larger than the 64 MB limit of the other methods', async () => {
     const handlers = createHandlers({ holder: api.holder, seedsDir: join(ROOT, 'seeds'), version: 'test' });
-    const { server, url } = await startWebHost({ handlers, staticDir: join(api.dir, 'no-ui') });
+    const { server, url, token } = await startWebHost({ handlers, staticDir: join(api.dir, 'no-ui') });
     try {
       // 70 M base64 characters (≈ 52 MB of zero bytes): valid base64, but not a database.
       const body = JSON.stringify({ fileName: '大文件.sqlite', dataBase64: 'A'.repeat(70_000_000) });
-      const post = async (method: string) => (await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })).json();
+      const post = async (method: string) =>
+        (await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-LandCheck-Token': token }, body })).json();
       const restore = (await post('store.restore')) as { ok: boolean; error?: string };
       expect(restore.ok).toBe(false);
       expect(restore.error).toContain('无法从“大文件.sqlite”恢复，当前数据未改动');
       expect(restore.error).not.toContain('请求过大');
-      expect(await post('report.verify')).toEqual({ ok: false, error: '请求过大（上限 64 MB）：文件太大，无法通过界面提交' });
+      expect(await post('report.verify')).toEqual({ ok: false, error: '请求过大（上限 64 MB）：文件太大，无法通过界面提交', kind: 'too_large' });
       expect((await call('projects.list', {})).total).toBe(1);
     } finally {
       server.close();

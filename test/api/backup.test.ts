@@ -21,12 +21,14 @@ describe('backup and restore', () => {
 
     const restored = await call('store.restore', { fileName: backup.fileName, dataBase64: backup.dataBase64 });
     expect(restored.projects).toBe(1);
+    expect(restored).toMatchObject({ copies: 1, copyLimit: 20 });
     const list = await call('projects.list', {});
     expect(list.items.map((p) => p.name)).toEqual(['样例：嘉定新城住宅小区（全部符合）']);
     expect(api.holder.store.verifyAuditChain().ok).toBe(true);
     expect(api.holder.store.auditLog().at(-1)!.kind).toBe('store.restore');
-    // the previous database is kept next to it
-    expect(readFileSync(join(api.dir, 'app.sqlite.before-restore')).subarray(0, 15).toString()).toBe('SQLite format 3');
+    // the previous database is kept next to it, under a timestamped name
+    expect(restored.kept).toMatch(/app\.sqlite\.before-restore-\d{8}-\d{6}$/);
+    expect(readFileSync(restored.kept!).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
 
   it('refuses a file that is not a LandCheck database, or a truncated one, and changes nothing', async () => {

@@ -75,15 +75,16 @@ describe('the desktop path through the handlers', () => {
     const list = await call('report.list', { projectId });
     expect(list.map((r) => r.fingerprint)).toContain(pdf.fingerprint);
     const ok = await call('report.verify', { dataBase64: pdf.dataBase64 });
-    expect(ok).toMatchObject({ ok: true, runId });
-    // the manifest survives truncation, but the file is not the archived one
+    expect(ok).toMatchObject({ ok: true, runId, status: 'genuine' });
+    expect(ok.archived?.fileName).toBe(pdf.fileName);
+    // a truncated copy is not the issued file
     const cut = await call('report.verify', { dataBase64: bytes.subarray(0, bytes.length - 200).toString('base64') });
     expect(cut.ok).toBe(false);
-    expect(cut.differences.join('')).toContain('存档');
+    expect(cut.status).toBe('altered');
     // any other PDF is not recognised
     const foreign = await call('report.verify', { dataBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') });
     expect(foreign.ok).toBe(false);
-    expect(foreign.differences[0]).toContain('未找到指纹');
+    expect(foreign.status).toBe('not-a-report');
 
     const xlsx = await call('report.render', { runId, kind: 'xlsx', org: { name: '上海某审图公司' } });
     expect(Buffer.from(xlsx.dataBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
@@ -210,9 +211,16 @@ describe('overrides in the report', () => {
     const xlsx = await call('report.render', { runId, kind: 'xlsx', org: { name: '改判测试机构' } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64') as unknown as ArrayBuffer);
-    const cells: string[] = [];
-    wb.worksheets[0].eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
-    expect(cells).toContain('符合（人工改判（原结论：需复核））');
-    expect(cells.some((c) => c.includes('人工改判理由：已核对装配率计算书原件'))).toBe(true);
+    const ws = wb.getWorksheet('审查结果')!;
+    const heads = (ws.getRow(1).values as unknown[]).map(String);
+    const col = (name: string) => heads.indexOf(name);
+    let row: ExcelJS.Row | undefined;
+    ws.eachRow((r) => {
+      if (r.getCell(col('改判理由')).value === '已核对装配率计算书原件') row = r;
+    });
+    expect(row).toBeDefined();
+    expect(row!.getCell(col('程序结论')).value).toBe('需复核');
+    expect(row!.getCell(col('最终结论')).value).toBe('符合');
+    expect(row!.getCell(col('是否改判')).value).toBe('是');
   });
 });

@@ -22,7 +22,7 @@ function file(name: string, content: string | Buffer): string {
 const NO_TRACE = /\bat .+:\d+:\d+|Error:|node:internal/;
 
 const GOOD = file('good.txt', '第十二条 绿色生态要求：（一）新建公共建筑应达到绿色建筑二星级及以上；（二）单体预制率不低于40%或单体装配率不低于60%。\n');
-const MIXED = file('mixed.txt', '第十三条 年径流总量控制率不低于75%；容积率为2.5；住宅套数不少于500套。');
+const MIXED = file('mixed.txt', '第十三条 年径流总量控制率不低于75%；可再生能源替代率为10%；住宅套数不少于500套。');
 
 describe('cli/conditions.ts --from-text', () => {
   it('--json: stdout is exactly the conditions document, exit 0', () => {
@@ -40,7 +40,7 @@ describe('cli/conditions.ts --from-text', () => {
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.out);
     expect(doc.conditions).toHaveLength(1);
-    expect(r.err).toContain('容积率为2.5');
+    expect(r.err).toContain('可再生能源替代率为10%');
     expect(r.err).toContain('未写明比较关系');
     expect(r.err).toContain('住宅套数不少于500套');
     expect(r.err).not.toMatch(NO_TRACE);

@@ -12,7 +12,12 @@ export const SAMPLES = join(ROOT, 'seeds', 'samples');
 export const SCREENS = join(ROOT, 'test-results', 'screens');
 
 export interface Host {
+  /** The address the web host printed (origin plus `#token=…`): what a user opens. */
   url: string;
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  /** This start's secret, sent as X-LandCheck-Token. */
+  token: string;
   dir: string;
   /** Calls the API over HTTP as the page would (same-origin POST). */
   api: <M extends Method>(method: M, input: ApiInput<M>) => Promise<ApiOutputs[M]>;
@@ -30,15 +35,15 @@ async function startHost(opts: { userName: string | null } = { userName: USER })
   );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
+  const [url, origin, token] = await new Promise<[string, string, string]>((resolveUrl, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`web host did not start in 30 s: ${stderr}`)), 30_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /LISTENING (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      const m = /LISTENING ((http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]+))/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolveUrl(m[1]!);
+        resolveUrl([m[1]!, m[2]!, m[3]!]);
       }
     });
     child.once('exit', (code) => {
@@ -47,13 +52,17 @@ async function startHost(opts: { userName: string | null } = { userName: USER })
     });
   });
   const api = async <M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> => {
-    const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+    const res = await fetch(`${origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-LandCheck-Token': token },
+      body: JSON.stringify(input),
+    });
     const env = (await res.json()) as { ok: boolean; value?: unknown; error?: string };
     if (!env.ok) throw new Error(`${method}: ${env.error}`);
     return env.value as ApiOutputs[M];
   };
   if (opts.userName) await api('settings.save', { userName: opts.userName });
-  return { host: { url, dir, api }, child };
+  return { host: { url, origin, token, dir, api }, child };
 }
 
 export const test = base.extend<{ host: Host; userName: string | null }>({

@@ -125,7 +125,7 @@ test('样例项目：条件 → 导入 → 审查 → 改判 → 报告 → 校�
   const foreign = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
   await page.locator('#verify-file').setInputFiles({ name: '其他单位的报告.pdf', mimeType: 'application/pdf', buffer: foreign });
   await expect(page.getByTestId('verify-result')).toHaveAttribute('data-ok', 'false');
-  await expect(page.getByTestId('verify-result').locator('.differences li').first()).toContainText('指纹');
+  await expect(page.getByTestId('verify-result').locator('.differences li').first()).toContainText('核验数据');
   await shot(page, '08-verify-bad');
 
   expect(errors).toEqual([]);

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startApp, state } from './fake-electron';
+import { closeApp, startApp, state } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -19,8 +19,8 @@ beforeAll(async () => {
   await startApp();
 }, 60_000);
 
-afterAll(() => {
-  state.appEvents.get('window-all-closed')?.();
+afterAll(async () => {
+  await closeApp();
   rmSync(state.userData, { recursive: true, force: true });
 });
 
@@ -31,10 +31,23 @@ describe('built Electron entry files', () => {
     expect(preload).toContain('exposeInMainWorld("landcheck", { invoke })');
   });
 
+  it('the backend thread and the task worker are bundled next to the main bundle', () => {
+    for (const f of ['main.mjs', 'landcheck-backend.mjs', 'landcheck-worker.cjs']) {
+      expect(readFileSync(join(ROOT, 'dist', 'electron', f), 'utf8').length, f).toBeGreaterThan(1000);
+    }
+    // the backend never loads electron (it runs in a plain worker thread)
+    expect(readFileSync(join(ROOT, 'dist', 'electron', 'landcheck-backend.mjs'), 'utf8')).not.toMatch(/from "electron"/);
+    // and the main process carries neither the handlers nor the database: they live in the backend
+    const main = readFileSync(join(ROOT, 'dist', 'electron', 'main.mjs'), 'utf8');
+    expect(main).not.toMatch(/function createHandlers|function openDatabase|from "exceljs"|from "pdfmake"/);
+    expect(readFileSync(join(ROOT, 'dist', 'electron', 'landcheck-backend.mjs'), 'utf8')).toMatch(/function createHandlers/);
+  });
+
   it('the main bundle opens its database, the samples and renders a report', async () => {
     expect(state.errors).toEqual([]);
     const handle = state.ipc.get('landcheck:invoke')!;
-    const ev = { senderFrame: { url: 'app://landcheck/index.html' } };
+    const win = state.windows[0] as any;
+    const ev = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
     const opened = await handle(ev, 'projects.openSample', { sample: 'residential-jiading' });
     expect(opened.ok, opened.error).toBe(true);
     const pdf = await handle(ev, 'report.render', { runId: opened.value.runId, kind: 'pdf', org: { name: '测试审图机构' } });

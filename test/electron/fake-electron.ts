@@ -11,22 +11,48 @@ export const state = {
   userData: '',
   appPath: process.cwd(),
   errors: [] as string[],
+  messages: [] as string[],
 };
 
 let resolveReady!: () => void;
 const ready = new Promise<void>((r) => (resolveReady = r));
-/** Let `app.whenReady()` resolve, then wait for the main process's start-up to settle. */
+let resolveQuit!: () => void;
+const quitted = new Promise<void>((r) => (resolveQuit = r));
+
+/** Let `app.whenReady()` resolve, then wait until the main process has mounted IPC (or failed). */
 export async function startApp(): Promise<void> {
   resolveReady();
   await ready;
-  await new Promise((r) => setTimeout(r, 50));
+  const t0 = Date.now();
+  while (!state.ipc.has('landcheck:invoke') && state.errors.length === 0 && Date.now() - t0 < 30_000) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Close the window as a user would and wait until the app has quit (its backend closed). */
+export async function closeApp(): Promise<void> {
+  state.appEvents.get('window-all-closed')?.();
+  await Promise.race([quitted, new Promise((r) => setTimeout(r, 10_000))]);
+}
+
+let frameIds = 1;
+/** A frame as Electron's WebFrameMain (only what the main process looks at). */
+export class FakeFrame {
+  routingId = frameIds++;
+  processId = 1;
+  constructor(public url: string) {}
 }
 
 class FakeContents {
   handlers = new Map<string, Listener>();
   openHandler: Listener | null = null;
   permissionHandler: Listener | null = null;
-  session = { setPermissionRequestHandler: (h: Listener) => (this.permissionHandler = h) };
+  permissionCheckHandler: Listener | null = null;
+  mainFrame = new FakeFrame('app://landcheck/index.html');
+  session = {
+    setPermissionRequestHandler: (h: Listener) => (this.permissionHandler = h),
+    setPermissionCheckHandler: (h: Listener) => (this.permissionCheckHandler = h),
+  };
   on(ev: string, l: Listener) {
     this.handlers.set(ev, l);
     return this;
@@ -55,7 +81,7 @@ export const app = {
   getPath: () => state.userData,
   whenReady: () => ready,
   on: (ev: string, l: Listener) => state.appEvents.set(ev, l),
-  quit: () => {},
+  quit: () => resolveQuit(),
 };
 export const BrowserWindow = FakeWindow;
 export const Menu = { setApplicationMenu: () => {}, buildFromTemplate: (t: unknown) => t };
@@ -69,6 +95,9 @@ export const net = {
 };
 export const dialog = {
   showErrorBox: (title: string, msg: string) => state.errors.push(`${title}: ${msg}`),
-  showMessageBox: async () => ({}),
+  showMessageBox: async (_win: unknown, opts: { message?: string; detail?: string }) => {
+    state.messages.push(`${opts?.message ?? ''} ${opts?.detail ?? ''}`);
+    return {};
+  },
 };
 export default { app, BrowserWindow, Menu, ipcMain, protocol, net, dialog };

@@ -1,28 +1,32 @@
 // The Electron main process with `electron` mocked: window options, navigation guards,
-// the IPC boundary and the app:// protocol (the real binary cannot run on this machine).
+// permissions, the IPC boundary (main frame of our own page only), the backend thread that
+// carries the handlers, and the app:// protocol (the real binary cannot run on this machine).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, state } from './fake-electron';
+import { closeApp, FakeFrame, startApp, state } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 let win: any;
+/** An IPC event as Electron sends it for the window's main frame. */
+const fromApp = () => ({ sender: win.webContents, senderFrame: win.webContents.mainFrame });
 
 beforeAll(async () => {
   state.userData = mkdtempSync(join(tmpdir(), 'landcheck-electron-'));
   await import('../../electron/main');
   await startApp();
   win = state.windows[0];
-});
+}, 60_000);
 
-afterAll(() => {
-  state.appEvents.get('window-all-closed')?.();
+afterAll(async () => {
+  await closeApp();
   rmSync(state.userData, { recursive: true, force: true });
 });
 
 describe('Electron main process (electron mocked)', () => {
   it('creates a hardened window loading the app:// origin', () => {
+    expect(state.errors).toEqual([]);
     expect(win).toBeDefined();
     const wp = win.options.webPreferences;
     expect(wp).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
@@ -33,7 +37,7 @@ describe('Electron main process (electron mocked)', () => {
     expect(state.privileged[0]).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true } });
   });
 
-  it('blocks navigation away from the app, window.open, webviews and permissions', () => {
+  it('blocks navigation away from the app, window.open, webviews and every permission (request and check)', () => {
     const wc = win.webContents;
     const prevented = (ev: string, url?: string) => {
       let p = false;
@@ -49,22 +53,59 @@ describe('Electron main process (electron mocked)', () => {
     let granted: boolean | undefined;
     wc.permissionHandler(null, 'media', (g: boolean) => (granted = g));
     expect(granted).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen', 'hid', 'serial', 'usb']) {
+      expect(wc.permissionCheckHandler(wc, p, 'app://landcheck', {}), p).toBe(false);
+    }
   });
 
-  it('answers IPC only from the app page and validates every input', async () => {
+  it('answers IPC only from the main frame of the app page and validates every input', async () => {
     const handle = state.ipc.get('landcheck:invoke')!;
-    const fromApp = { senderFrame: { url: 'app://landcheck/index.html' } };
-    expect(await handle({ senderFrame: { url: 'https://evil.example/' } }, 'projects.list', {})).toEqual({
-      ok: false,
-      error: '拒绝来自非本应用页面的请求',
-    });
-    const created = await handle(fromApp, 'projects.create', { name: '测试项目' });
+    const denied = { ok: false, error: '拒绝来自非本应用页面的请求', kind: 'denied' };
+    // another origin in the main frame (a navigation that slipped through), a subframe of our
+    // own origin (the report preview), a frame of another window, a forged frame object
+    win.webContents.mainFrame.url = 'https://evil.example/';
+    expect(await handle(fromApp(), 'projects.list', {})).toEqual(denied);
+    win.webContents.mainFrame.url = 'app://landcheck/index.html';
+    expect(await handle({ sender: win.webContents, senderFrame: new FakeFrame('app://landcheck/index.html') }, 'projects.list', {})).toEqual(denied);
+    expect(await handle({ sender: {}, senderFrame: win.webContents.mainFrame }, 'projects.list', {})).toEqual(denied);
+    expect(await handle({ sender: win.webContents, senderFrame: null }, 'projects.list', {})).toEqual(denied);
+    const created = await handle(fromApp(), 'projects.create', { name: '测试项目' });
     expect(created).toMatchObject({ ok: true, value: { name: '测试项目' } });
-    const bad = await handle(fromApp, 'projects.create', { name: 42 });
+    const bad = await handle(fromApp(), 'projects.create', { name: 42 });
     expect(bad.ok).toBe(false);
     expect(bad.error).toContain('参数无效');
-    const unknown = await handle(fromApp, 'fs.readFile', { path: '/etc/passwd' });
-    expect(unknown).toEqual({ ok: false, error: '未知的操作：fs.readFile' });
+    const unknown = await handle(fromApp(), 'fs.readFile', { path: '/etc/passwd' });
+    expect(unknown).toEqual({ ok: false, error: '未知的操作：fs.readFile', kind: 'unknown_method' });
+  });
+
+  it('runs the handlers off the main thread: the main event loop stays free during a long import', async () => {
+    const handle = state.ipc.get('landcheck:invoke')!;
+    const opened = handle(fromApp(), 'projects.openSample', { sample: 'public-mixed-songjiang' });
+    // While the sample is imported, checked and stored, the main thread keeps ticking.
+    let ticks = 0;
+    let worst = 0;
+    let last = Date.now();
+    const timer = setInterval(() => {
+      const now = Date.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+      ticks++;
+    }, 10);
+    const r = await opened;
+    clearInterval(timer);
+    expect(r.ok, r.error).toBe(true);
+    expect(ticks).toBeGreaterThan(5);
+    expect(worst).toBeLessThan(250);
+  });
+
+  it('a request too deep to pass to the backend is refused in Chinese, and the backend keeps answering', async () => {
+    const handle = state.ipc.get('landcheck:invoke')!;
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    const r = await handle(fromApp(), 'projects.create', { name: deep });
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatch(/嵌套/);
+    expect((await handle(fromApp(), 'projects.list', {})).ok).toBe(true);
   });
 
   it('serves the renderer with the CSP and refuses paths outside it', async () => {

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_TITLE, renderReportPdf } from '../../shared/report/pdf';
 import { describeSigner, signPdf } from '../../shared/report/sign';
 import { readReportManifest } from '../../shared/report/manifest';
-import { verifyReport } from '../../shared/report/verify';
+import { verifyReportFile } from '../../shared/report/verify';
+import type { OriginalInputs } from '../../shared/report/rederive';
+import { sampleInputs, sampleReport } from './samples';
 import { InputError } from '../../shared/errors';
-import { makeRun } from './fixtures';
 import { pdfinfo, pdftotext, tempDir, writePdf } from './helpers';
 
 const dir = tempDir();
@@ -21,6 +22,7 @@ let pdf: Uint8Array;
 let signed: Uint8Array;
 let signedPath: string;
 let p12: Buffer;
+let inputs: OriginalInputs;
 
 function openssl(...args: string[]): void {
   execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
@@ -62,7 +64,8 @@ beforeAll(async () => {
   openssl('pkcs12', '-export', '-legacy', '-in', 'cert.pem', '-inkey', 'key.pem', '-out', 'legacy.p12', '-passout', 'pass:legacy');
   openssl('pkcs12', '-export', '-nokeys', '-in', 'cert.pem', '-out', 'nokey.p12', '-passout', `pass:${PASSWORD}`);
   p12 = readFileSync(join(dir, 'signer.p12'));
-  pdf = await renderReportPdf(makeRun(), { org: { name: '某某施工图审查中心' } });
+  pdf = await sampleReport('residential-jiading', { org: { name: '某某施工图审查中心' } });
+  inputs = await sampleInputs('residential-jiading');
   signed = signPdf(pdf, p12, PASSWORD, { reason: '出具审查报告', location: '上海市', certFile: 'signer.p12' });
   signedPath = writePdf(dir, 'signed.pdf', signed);
 }, 60_000);
@@ -163,14 +166,23 @@ describe('signPdf', () => {
     expect(printed.replace(/\s+/g, '').toLowerCase()).toContain(certHash);
   });
 
-  it('the report stays a LandCheck report: Chinese text, manifest and fingerprint verification', () => {
+  it('the report stays a LandCheck report: Chinese text, embedded data, verification with the signature checked', async () => {
     expect(pdftotext(signedPath)).toContain(REPORT_TITLE);
     expect(readReportManifest(signed)).toEqual(readReportManifest(pdf));
-    const out = verifyReport(signed, makeRun());
-    expect(out).toMatchObject({ ok: true, differences: [] });
-  });
+    const out = await verifyReportFile(signed, inputs);
+    expect(out).toMatchObject({ ok: true, status: 'genuine', differences: [] });
+    expect(out.signatures).toMatchObject([{ signer: CN, intact: true, coversWholeFile: true }]);
+    expect(out.notes.join('\n')).toContain(`数字签名完整有效：由“${CN}”的证书签署`);
+  }, 30_000);
 
-  it('signs an already signed report again; both signatures stay valid (legacy OpenSSL p12 too)', () => {
+  it('a signed report changed after signing: the broken signature is named, the report is altered', async () => {
+    const at = Buffer.from(signed).toString('latin1').indexOf('/Location <FEFF') + '/Location <FEFF'.length;
+    const out = await verifyReportFile(flipped(signed, at), inputs);
+    expect(out.status).toBe('altered');
+    expect(out.details.join('\n')).toMatch(/数字签名（“测试审查机构”的证书）校验失败：签名后文件内容被修改/);
+  }, 30_000);
+
+  it('signs an already signed report again; both signatures stay valid (legacy OpenSSL p12 too)', async () => {
     const twice = signPdf(signed, readFileSync(join(dir, 'legacy.p12')), 'legacy', { reason: '复核签署' });
     const path = writePdf(dir, 'twice.pdf', twice);
     const out = pdfsig(path);
@@ -178,8 +190,13 @@ describe('signPdf', () => {
     expect(out).toContain('Signature Field Name: LandCheckSignature2');
     expect(out.match(/Signature is Valid\./g)).toHaveLength(2);
     expect(spawnSync('qpdf', ['--check', path]).status).toBe(0);
-    expect(verifyReport(twice, makeRun()).ok).toBe(true);
-  });
+    const v = await verifyReportFile(twice, inputs);
+    expect(v.status).toBe('genuine');
+    expect(v.signatures.map((x) => [x.intact, x.coversWholeFile])).toEqual([
+      [true, false],
+      [true, true],
+    ]);
+  }, 30_000);
 
   it('embeds the chain of a CA-issued certificate and signs with the certificate that matches the key', () => {
     openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '30', '-subj', '/CN=LandCheck Test CA');
@@ -271,7 +288,7 @@ describe('npm run check -- --pdf --sign', () => {
     expect(sig).toContain('Signature is Valid.');
     const hex = /\/Reason <FEFF([0-9A-F]+)>/.exec(readFileSync(out, 'latin1'))![1];
     const reason = Buffer.from(hex, 'hex').swap16().toString('utf16le');
-    expect(reason).toMatch(/^出具审查报告（报告指纹 LC-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}）$/);
+    expect(reason).toMatch(/^出具审查报告（报告核验码 LC-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}）$/);
   }, 60_000);
 
   it('missing environment variable or wrong password: exit 3, one Chinese message, no PDF written', () => {

@@ -119,3 +119,44 @@ describe('audit chain', () => {
     s.close();
   });
 });
+
+describe('anchoring the chain outside the database', () => {
+  it('the head is the newest row; an anchor taken from it is found while the log is unchanged', () => {
+    const s = openStore(path);
+    const head = s.auditHead()!;
+    expect(head).toEqual({ id: row(9), hash: s.auditLog().at(-1)!.hash });
+    expect(s.checkAuditAnchor(head)).toEqual({ ok: true });
+    s.createProject({ name: '之后的记录' });
+    expect(s.checkAuditAnchor(head)).toEqual({ ok: true }); // later rows do not disturb an earlier anchor
+    s.close();
+  });
+
+  it('a chain recomputed after an edit passes verifyChain but contradicts the anchor', () => {
+    const s0 = openStore(path);
+    const anchor = s0.auditHead()!;
+    s0.close();
+    tamper((db) => {
+      const rows = db.prepare('SELECT * FROM audit_log ORDER BY id').all() as Array<{ id: number; at: string; kind: string; project_id: number | null; payload: string }>;
+      let prev = GENESIS_HASH;
+      for (const r of rows) {
+        const payload = r.id === row(8) ? r.payload.replace('复核通过', '无需理由') : r.payload;
+        const hash = sha256Hex(prev + canonicalJson({ id: r.id, at: r.at, kind: r.kind, projectId: r.project_id, payload }));
+        db.prepare('UPDATE audit_log SET payload = ?, prev_hash = ?, hash = ? WHERE id = ?').run(payload, prev, hash, r.id);
+        prev = hash;
+      }
+    });
+    const s = openStore(path);
+    expect(s.verifyAuditChain().ok).toBe(true);
+    const v = s.checkAuditAnchor(anchor);
+    expect(v.ok).toBe(false);
+    expect(v.message).toBe(`报告记载的审计日志第 ${row(9)} 条（哈希 ${anchor.hash.slice(0, 12)}…）与本机日志中的第 ${row(9)} 条不符：审计日志在出具该报告之后被改写过。`);
+    s.close();
+  });
+
+  it('an anchor beyond the end of the log: truncated, or an older database', () => {
+    const s = openStore(path);
+    const v = s.checkAuditAnchor({ id: 40, hash: 'a'.repeat(64) });
+    expect(v).toEqual({ ok: false, message: `报告记载的审计日志已有 40 条，而本机日志只有 ${row(9)} 条：日志被截断，或数据库被换成了更早的版本（例如从较早的备份恢复）。` });
+    s.close();
+  });
+});

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { latestVersion, openStore, restoreFrom, StoreError } from '../../shared/store/index.js';
+import { latestVersion, openStore, RESTORE_COPY_LIMIT, restoreCopies, restoreFrom, StoreError } from '../../shared/store/index.js';
 import { openDatabase } from '../../shared/store/sqlite.js';
 import { makeConditions, makeImport, makeRun, tempDir } from './fixtures.js';
 
@@ -64,7 +64,9 @@ describe('backup and restore', () => {
     integrity.close();
     r.close();
     // the replaced database was kept
-    const prev = openStore(`${path}.before-restore`, { readonly: true });
+    const [kept] = restoreCopies(path);
+    expect(kept).toMatch(/main\.db\.before-restore-\d{8}-\d{6}$/);
+    const prev = openStore(kept!, { readonly: true });
     expect(prev.listProjects({ sort: 'name' }).map((x) => x.name)).toEqual(['备份之后的项目', '改名之后']);
     prev.close();
     expect(existsSync(`${path}.restore-tmp`)).toBe(false);
@@ -134,5 +136,49 @@ describe('backup and restore', () => {
     const s = openStore(path);
     await expect(s.backupTo(path)).rejects.toThrow('备份文件不能与当前数据库是同一个文件。');
     s.close();
+  });
+});
+
+describe('restore keeps every earlier database', () => {
+  it('each restore keeps the replaced database under its own timestamped name, never over another', async () => {
+    const path = tmp.file('main.db');
+    const { s } = fill(path);
+    await s.backupTo(tmp.file('b.bak'));
+    s.close();
+    const at = new Date(2026, 10, 22, 7, 30, 5);
+    const r1 = restoreFrom(tmp.file('b.bak'), path, { now: () => at });
+    const r2 = restoreFrom(tmp.file('b.bak'), path, { now: () => at }); // same second
+    expect(r1).toEqual({ kept: `${path}.before-restore-20261122-073005`, copies: 1, limit: RESTORE_COPY_LIMIT });
+    expect(r2).toEqual({ kept: `${path}.before-restore-20261122-073005-2`, copies: 2, limit: RESTORE_COPY_LIMIT });
+    expect(restoreCopies(path)).toEqual([r1.kept, r2.kept]);
+  });
+
+  it(`at ${RESTORE_COPY_LIMIT} copies a restore is refused before anything changes`, async () => {
+    const path = tmp.file('main.db');
+    const { s } = fill(path);
+    await s.backupTo(tmp.file('b.bak'));
+    s.close();
+    for (let i = 0; i < RESTORE_COPY_LIMIT; i++) writeFileSync(`${path}.before-restore-2025010${Math.floor(i / 10)}-00000${i % 10}`, 'x');
+    const before = readFileSync(path);
+    const e = errorOf(() => restoreFrom(tmp.file('b.bak'), path));
+    expect(e.message).toContain(`达到上限 ${RESTORE_COPY_LIMIT} 份`);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(restoreCopies(path)).toHaveLength(RESTORE_COPY_LIMIT);
+  });
+
+  it('a backup whose audit chain was edited is refused, naming the row', async () => {
+    const path = tmp.file('main.db');
+    const { s } = fill(path);
+    await s.backupTo(tmp.file('b.bak'));
+    s.close();
+    const db = openDatabase(tmp.file('b.bak'));
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.exec("UPDATE audit_log SET at = '2000-01-01T00:00:00.000Z' WHERE id = 5");
+    db.close();
+    const e = errorOf(() => restoreFrom(tmp.file('b.bak'), path));
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toContain('审计日志不完整');
+    expect(e.message).toContain('审计日志第 5 条记录的内容与其哈希不符');
+    expect(restoreCopies(path)).toEqual([]);
   });
 });

@@ -32,7 +32,10 @@ export function BackupControls({ busy, setBusy, onRestored }: { busy: boolean; s
       const r = await invoke('store.restore', { fileName: f.name, dataBase64: await fileToBase64(f) });
       app.openProject(null);
       await onRestored();
-      app.notify('success', `已从 ${f.name} 恢复：${r.projects} 个项目（原数据已另存为 .before-restore）`);
+      app.notify(
+        'success',
+        `已从 ${f.name} 恢复：${r.projects} 个项目（原数据已另存为 ${r.kept ?? '带时间的副本'}；现有 ${r.copies ?? 1} 份恢复前副本，上限 ${r.copyLimit ?? 20} 份）`,
+      );
     } catch (e) {
       app.notify('error', errorText(e));
     } finally {
@@ -63,7 +66,7 @@ export function BackupControls({ busy, setBusy, onRestored }: { busy: boolean; s
         confirmLabel="恢复"
         message={
           <>
-            用“{restoring?.name}”替换本机的全部项目、条件、审查记录和报告记录吗？当前数据会另存为 .before-restore 文件，
+            用“{restoring?.name}”替换本机的全部项目、条件、审查记录和报告记录吗？当前数据会另存为带时间的副本（.before-restore-…），
             备份中没有的内容将不再显示。
           </>
         }

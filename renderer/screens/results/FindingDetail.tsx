@@ -14,6 +14,16 @@ export function FindingDetail({ f, runId, conditions, onOverridden }: { f: Findi
   return (
     <div className="detail" data-testid="finding-detail">
       <p className="strong">{f.message}</p>
+      {f.verdict !== 'pass' && f.verdict !== 'not_applicable' && f.remediation && f.remediation.length > 0 && (
+        <div className="panel remediation" data-testid="remediation">
+          <span className="strong">整改建议</span>
+          <ol>
+            {f.remediation.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ol>
+        </div>
+      )}
       <p className="small muted">
         指标：{indicatorName(f.indicator)} · 要求 {requirementText(f, conditions)} · 数据来源 {f.source ?? '无'}
         {f.text && ` · 合同原文：“${f.text}”`}

@@ -7,8 +7,9 @@ import type { ConditionsDoc } from '../../model/types';
 import type { BatchRecord } from '../../store/types';
 import { isOpinion } from '../../check/resubmission';
 import { checkImported } from '../../check/run';
-import { renderReportPdf } from '../../report/pdf';
+import { renderReportPdf } from '../../work/isolated';
 import { fingerprint } from '../../report/fingerprint';
+import { sha256Hex } from '../../canonical';
 import { ApiError } from '../dispatch';
 import { createBatchRunner } from '../batch';
 import { batchSummaryXlsx } from '../batch-summary';
@@ -86,7 +87,7 @@ export function batchHandlers(ctx: ApiContext): BatchHandlers {
     const bytes = await renderReportPdf(r.run, { org: savedOrg(org) });
     const fp = fingerprint(r.run);
     const fileName = `${String(index + 1).padStart(3, '0')}_${safeName(item.fileName.replace(/\.xlsx$/i, ''))}_审查报告_${fp.short}.pdf`;
-    db().recordReport(item.runId, { fingerprint: fp.hex, fileName, kind: 'pdf', bytes });
+    db().recordReport(item.runId, { fingerprint: fp.hex, fileName, kind: 'pdf', bytes, archive: { fileSha256: sha256Hex(bytes), shortCode: fp.short, orgName: org.name } });
     return { fileName, bytes, fingerprint: fp.hex };
   };
 

@@ -5,8 +5,9 @@ import type { ImportResult } from '../../model/types';
 import { indicatorName, INDICATORS } from '../../model/indicators';
 import type { Handlers, LayoutMappings } from '../contract';
 import { ApiError } from '../dispatch';
-import { importWorkbookBuffer } from '../../import/index';
-import { applyCorrections, layoutKey, mappedValue, typedValue, type TypedCorrection } from '../corrections';
+import { layoutKey, typedValue, type TypedCorrection } from '../corrections';
+// Reading workbooks runs in memory-limited worker threads (docs/security.md).
+import { applyCorrections, importWorkbookBuffer, mappedValue } from '../../work/isolated';
 import { fromB64, type ApiContext } from './context';
 
 type ImportHandlers = Pick<Handlers, 'import.workbook' | 'import.correct' | 'import.versions' | 'mappings.list' | 'mappings.remove'>;

@@ -3,8 +3,9 @@ import type { Handlers } from '../contract';
 import { MAX_BACKUP_BYTES } from '../limits';
 import { ApiError, userMessage } from '../dispatch';
 import { b64, fromB64, type ApiContext } from './context';
+import { auditCheck } from '../audit';
 
-type StoreHandlers = Pick<Handlers, 'store.backup' | 'store.restore'>;
+type StoreHandlers = Pick<Handlers, 'store.backup' | 'store.restore' | 'audit.verify'>;
 
 /** The user's calendar date (the backup's file name), not UTC's: 2026-11-22 at 07:00 in Shanghai. */
 export function localDate(d: Date): string {
@@ -25,14 +26,17 @@ export function storeHandlers(ctx: ApiContext): StoreHandlers {
     },
     'store.restore': async ({ fileName, dataBase64 }) => {
       if (ctx.db().listBatches().some((b) => b.status === 'running')) throw new ApiError('正在进行批量审查，请等其完成或取消后再恢复备份');
+      let kept;
       try {
-        holder.restore(fromB64(dataBase64));
+        kept = holder.restore(fromB64(dataBase64));
       } catch (e) {
         throw new ApiError(`无法从“${fileName}”恢复，当前数据未改动：${userMessage(e).replace(/[^\s：]*restore\.sqlite/g, fileName)}`);
       }
       // A backup taken while a batch ran holds it as running: it cannot continue here.
       ctx.db().interruptRunningBatches();
-      return { projects: ctx.db().listProjects({ includeArchived: true }).length };
+      return { projects: ctx.db().listProjects({ includeArchived: true }).length, kept: kept.kept, copies: kept.copies, copyLimit: kept.limit };
     },
+    'audit.verify': async ({ reports }) =>
+      auditCheck(ctx.db(), holder.path, (reports ?? []).map((r) => ({ fileName: r.fileName, pdf: fromB64(r.dataBase64) }))),
   };
 }
