@@ -958,6 +958,7 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
     return null;
   }
   const iv = makeValue(s, env, label.cell, m, def, cell, o, label.text);
+  if ((scope as BlockScope).reference) iv.reference = true;
   labelNotes(iv, m, isRequirementText);
   if (o.requirement && !iv.requirement) {
     use(s, o.requirement);

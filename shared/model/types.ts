@@ -97,6 +97,11 @@ export interface ImportedValue {
    * item as read. `value` is their sum, `source` the first item's cell.
    */
   parts?: Array<{ value: number; raw: string; source: CellRef; label: string }>;
+  /**
+   * Read in a table or sheet titled as for reference only ("…（按GB/T 51129-2017，供参考）"): an
+   * input the engine may recompute with, never what the project declares.
+   */
+  reference?: boolean;
 }
 
 export interface ImportedBuilding {
