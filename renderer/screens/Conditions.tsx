@@ -1,7 +1,8 @@
-// 出让条件: start from a template, parse pasted contract text, import/export JSON, edit each
-// condition in a form (errors and questions at the field, as you type), save as a new version
+// 出让条件: start from a template, parse pasted contract text (each sentence shown beside its
+// reading, refusals listed by kind, readings to confirm, project facts), import/export JSON, edit
+// each condition in a form (errors and questions at the field, as you type), save as a new version
 // (history shown). Leaving with unsaved edits asks first.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConditionsDoc } from '../../shared/model/types';
 import { invoke, errorText } from '../api';
 import { ConfirmDialog } from '../components/Dialog';
@@ -14,7 +15,17 @@ import { ContractFields } from './conditions/ContractFields';
 import { ConditionCard } from './conditions/ConditionCard';
 import { SidePanel } from './conditions/SidePanel';
 import { PasteDialog } from './conditions/PasteDialog';
-import { UnparsedList, mergeConditions } from './conditions/Unparsed';
+import { ReadingReview } from './conditions/ReadingReview';
+import { ProjectFacts } from './conditions/ProjectFacts';
+
+/** Brings a condition card into view and puts the focus on its first field. */
+function revealCard(id: string): boolean {
+  const card = document.querySelector(`article.cond-card[data-condition-id="${CSS.escape(id)}"]`);
+  if (!card) return false;
+  card.scrollIntoView({ block: 'center' });
+  (card.querySelector<HTMLElement>('.leaf select') ?? card.querySelector<HTMLElement>('input'))?.focus({ preventScroll: true });
+  return true;
+}
 
 export function ConditionsScreen() {
   const e = useConditionsEditor();
@@ -23,12 +34,17 @@ export function ConditionsScreen() {
   /** An old version waiting for confirmation because the editor has unsaved changes. */
   const [replacing, setReplacing] = useState<{ version: number; doc: ConditionsDoc } | null>(null);
 
+  // A card asked for (from the reading of a sentence, or just written by hand) once it is rendered.
+  useEffect(() => {
+    if (e.reveal && revealCard(e.reveal)) e.setReveal(null);
+  });
+
   const importJson = async (file: File) => {
     try {
       const data = (await readJsonFile(file)) as Record<string, unknown>;
       const r = await invoke('conditions.validate', { doc: data });
       e.replace(r.doc);
-      e.setUnparsed([]);
+      e.clearPasted();
       app.notify('success', `已导入 ${file.name}：${r.count} 条条件（尚未保存）`);
     } catch (err) {
       app.notify('error', errorText(err));
@@ -47,7 +63,7 @@ export function ConditionsScreen() {
               const t = e.templates.find((x) => x.id === ev.target.value);
               if (t) {
                 e.replace(structuredClone(t.doc));
-                e.setUnparsed([]);
+                e.clearPasted();
                 app.notify('info', `已载入模板“${t.title}”，请核对后保存`);
               }
             }}
@@ -73,7 +89,18 @@ export function ConditionsScreen() {
         </div>
       </div>
 
-      <UnparsedList unparsed={e.unparsed} />
+      {e.pasted && (
+        <ReadingReview
+          pasted={e.pasted}
+          doc={doc}
+          onConfirm={e.confirmReading}
+          onRemove={e.removeCondition}
+          onReveal={e.setReveal}
+          onWriteByHand={e.writeByHand}
+          onFact={e.setFact}
+          onClose={e.clearPasted}
+        />
+      )}
       {e.loading && !doc ? (
         <p className="muted">正在载入出让条件…</p>
       ) : !doc ? (
@@ -85,7 +112,7 @@ export function ConditionsScreen() {
           </button>
         </div>
       ) : (
-        <FormContext.Provider value={{ check: e.check, confirmAsWritten: e.confirmAsWritten }}>
+        <FormContext.Provider value={{ check: e.check, confirmAsWritten: e.confirmAsWritten, facts: doc.facts, setFact: e.setFact }}>
           <div className="cond-layout">
             <SidePanel
               validation={e.validation}
@@ -93,6 +120,7 @@ export function ConditionsScreen() {
               dirty={e.dirty}
               blocked={e.blocked}
               saving={e.saving}
+              flags={e.flags}
               note={e.note}
               setNote={e.setNote}
               onSave={() => void e.save()}
@@ -104,6 +132,7 @@ export function ConditionsScreen() {
             />
             <div className="cond-main">
               <ContractFields doc={doc} onChange={e.change} projectParcel={e.projectParcel} />
+              {!e.pasted && <ProjectFacts doc={doc} onFact={e.setFact} testId="project-facts-editor" />}
               <ol className="cond-list">
                 {doc.conditions.map((c, i) => (
                   <li key={i}>
@@ -151,11 +180,11 @@ export function ConditionsScreen() {
         hasDoc={!!doc && doc.conditions.length > 0}
         onResult={(r, mode) => {
           setPasteOpen(false);
-          if (r.doc.conditions.length > 0) e.replace(mode === 'replace' || !doc ? r.doc : mergeConditions(doc, r.doc));
-          e.setUnparsed(r.unparsed);
+          e.applyPaste(r, mode);
+          const waiting = r.doc.conditions.filter((c) => c.toConfirm).length;
           app.notify(
-            r.unparsed.length ? 'info' : 'success',
-            `识别出 ${r.doc.conditions.length} 条条件${r.unparsed.length ? `，${r.unparsed.length} 句未能识别` : ''}（尚未保存）`,
+            r.unparsed.length || waiting ? 'info' : 'success',
+            `识别出 ${r.doc.conditions.length} 条条件${waiting ? `（${waiting} 条需确认）` : ''}${r.unparsed.length ? `，${r.unparsed.length} 句未能识别` : ''}（尚未保存）`,
           );
         }}
       />

@@ -15,11 +15,13 @@ import type {
   TypedValue,
 } from '../store/types';
 import type { RunComparison, RunRef } from '../check/resubmission';
+import type { PartDetail, PartRole, RefusalCode, SentenceReading, UnparsedSentence } from '../conditions/fromText';
 import { MAX_BACKUP_BASE64, MAX_BACKUP_BYTES } from './limits';
 
 export type { ConditionSetVersion, MappingMemory, OverrideCarryover, TypedValue, RunComparison, RunRef };
 export type { OverrideEvidence } from '../store/types';
 export type { ValueChange, VerdictChange, OpinionStatus } from '../check/resubmission';
+export type { PartDetail, PartRole, RefusalCode, SentenceReading, UnparsedSentence };
 
 const id = z.number().int().positive();
 const text = (max: number) => z.string().max(max);
@@ -383,7 +385,12 @@ export interface ApiOutputs {
   'conditions.save': { id: number; version: number; doc: ConditionsDoc };
   'conditions.version': { id: number; version: number; doc: ConditionsDoc };
   'conditions.validate': { ok: true; count: number; doc: ConditionsDoc };
-  'conditions.fromText': { doc: ConditionsDoc; unparsed: Array<{ sentence: string; clause?: string; reason: string }> };
+  /**
+   * Contract text read into conditions (docs/contract-text.md): the document, the sentences
+   * refused (with the kind of refusal, `code`, and the Chinese reason) and, per sentence that
+   * states something, its reading — which words produced which part of which condition.
+   */
+  'conditions.fromText': { doc: ConditionsDoc; unparsed: UnparsedSentence[]; readings: SentenceReading[] };
   'import.workbook': {
     importId: number;
     imported: ImportResult;

@@ -6,6 +6,7 @@ import { ruleText } from '../../format';
 import { ErrorLine } from '../../components/ErrorLine';
 import { LeafEditor } from './LeafEditor';
 import { AppliesEditor } from './AppliesEditor';
+import { MoreFields, WhenRows } from './MoreFields';
 import { useField } from './FormContext';
 
 interface Props {
@@ -25,9 +26,10 @@ export function ConditionCard({ c, index, count, serverError, onChange, onRemove
   const idError = useField(`${index}.id`).error;
   const branches: Rule[] = kind === 'anyOf' ? (c as { anyOf: Rule[] }).anyOf : kind === 'allOf' ? (c as { allOf: Rule[] }).allOf : [];
   const setBranches = (list: Rule[]) => set((kind === 'anyOf' ? { anyOf: list } : { allOf: list }) as Partial<Condition>);
+  const waiting = c.toConfirm?.trim();
 
   return (
-    <article className={`panel cond-card${serverError ? ' has-error' : ''}`} data-condition-id={c.id} aria-label={`条件 ${c.id}`}>
+    <article className={`panel cond-card${serverError ? ' has-error' : ''}${waiting ? ' to-confirm' : ''}`} data-condition-id={c.id} aria-label={`条件 ${c.id}`}>
       <div className="cond-head">
         <label className="cid">
           编号
@@ -66,6 +68,24 @@ export function ConditionCard({ c, index, count, serverError, onChange, onRemove
         </div>
       </div>
       <ErrorLine message={serverError} />
+      {waiting && (
+        <div className="confirm-box" role="group" aria-label={`条件 ${c.id} 需确认`} data-testid="card-confirm">
+          <p className="small">
+            <span className="badge v-review">需确认</span> {waiting}
+          </p>
+          <p className="small muted">识别结果按通常含义理解。请核对后确认（或修改、删除本条）；未确认时可以保存，但审查时本条即使满足也只判为需复核。</p>
+          <button
+            type="button"
+            className="small primary"
+            onClick={() => {
+              const { toConfirm: _confirmed, ...rest } = c;
+              onChange(rest as Condition);
+            }}
+          >
+            确认此理解
+          </button>
+        </div>
+      )}
       <label className="block">
         合同原文
         <textarea rows={2} value={c.text ?? ''} onChange={(e) => set({ text: e.target.value || undefined })} aria-label="合同原文" />
@@ -99,6 +119,8 @@ export function ConditionCard({ c, index, count, serverError, onChange, onRemove
         </div>
       )}
       <AppliesEditor applies={c.appliesTo ?? {}} onChange={(a) => set({ appliesTo: a })} field={`${index}`} />
+      <WhenRows c={c} set={set} />
+      <MoreFields c={c} field={`${index}`} set={set} />
       <div className="muted small summary">规则：{ruleText(c)}</div>
     </article>
   );
