@@ -88,8 +88,12 @@ test('粘贴合同：逐句对照识别结果、未识别句分类、需确认�
   await a1.locator('mark.hl-bound').hover();
   await expect(a1.getByTestId('part-caption')).toContainText('适用范围：建筑高度100 m 以上（不含 100 m）');
   await expect(review.getByTestId('reading-A1').locator('.w.on')).toHaveText('建筑高度 100 m 以上（不含 100 m）');
-  // The keyboard reaches the words too.
+  // A click keeps it shown when the pointer leaves.
+  await rowOf('S1').locator('mark.hl-companion').click();
   await page.mouse.move(0, 0);
+  await expect(rowOf('S1').getByTestId('part-caption')).toContainText('同时写明：设计降雨量 22.2 mm');
+  await expect(review.getByTestId('reading-S1').locator('.w.on')).toHaveText('设计降雨量 22.2 mm');
+  // The keyboard reaches the words too.
   await x2.locator('mark.hl-fact').focus();
   await expect(x2.getByTestId('part-caption')).toContainText('项目事实：仅适用于政府投资项目');
 

@@ -20,6 +20,13 @@ interface Props {
   onMove: (delta: -1 | 1) => void;
 }
 
+/** Whether every requirement of the rule names an indicator (a condition written by hand may not yet). */
+function hasIndicators(r: Rule): boolean {
+  if ('anyOf' in r) return r.anyOf.every(hasIndicators);
+  if ('allOf' in r) return r.allOf.every(hasIndicators);
+  return !!r.indicator;
+}
+
 export function ConditionCard({ c, index, count, serverError, onChange, onRemove, onMove }: Props) {
   const kind = ruleKind(c);
   const set = (patch: Partial<Condition>) => onChange({ ...c, ...patch } as Condition);
@@ -121,7 +128,7 @@ export function ConditionCard({ c, index, count, serverError, onChange, onRemove
       <AppliesEditor applies={c.appliesTo ?? {}} onChange={(a) => set({ appliesTo: a })} field={`${index}`} />
       <WhenRows c={c} set={set} />
       <MoreFields c={c} field={`${index}`} set={set} />
-      <div className="muted small summary">规则：{ruleText(c)}</div>
+      <div className="muted small summary">规则：{hasIndicators(c) ? ruleText(c) : '（请选择指标并填写要求值）'}</div>
     </article>
   );
 }

@@ -58,19 +58,21 @@ export function MoreFields({ c, field, set }: Props) {
         <div className="more-body">
           <div className="more-group">
             <span className="more-title small">适用范围</span>
-            {BOUNDS.map((w) => (
+            {BOUNDS.filter((w) => c.scope === 'building' || w === 'projectFloorArea' || c.appliesTo?.[w]).map((w) => (
               <BoundField key={w} what={w} bound={c.appliesTo?.[w]} onChange={(b) => setApplies({ [w]: b })} field={field} />
             ))}
+            {c.scope !== 'building' && <span className="muted small">范围为“逐栋单体”时，还可按建筑高度、地上层数、单体建筑面积筛选单体。</span>}
           </div>
           <div className="more-grid">
             <AggregateField c={c} field={field} set={set} />
             <label>
               地块
-              <input value={c.parcel ?? ''} placeholder="例：5-3（留空为不限地块）" aria-label="条件适用的地块" onChange={(e) => set({ parcel: e.target.value.trim() ? e.target.value : undefined })} />
+              <input value={c.parcel ?? ''} placeholder="例：5-3（留空为不限）" aria-label="条件适用的地块" onChange={(e) => set({ parcel: e.target.value.trim() ? e.target.value : undefined })} />
             </label>
             <DateField c={c} which="from" field={field} set={set} />
             <DateField c={c} which="to" field={field} set={set} />
           </div>
+          <span className="muted small">生效日期按合同信息中的签订日期判断本条是否适用；留空为不限。</span>
           <CompanionFields c={c} field={field} set={set} />
           <button
             type="button"
@@ -127,7 +129,7 @@ function DateField({ c, which, field, set }: Props & { which: 'from' | 'to' }) {
       {label}
       <input
         value={c.inForce?.[which] ?? ''}
-        placeholder={which === 'from' ? '例：2025-09-01（此日起签订的合同）' : '例：2027-12-31（留空为不限）'}
+        placeholder={which === 'from' ? '例：2025-09-01' : '例：2027-12-31'}
         aria-label={label}
         aria-invalid={!!error}
         onChange={(e) => set({ inForce: clean({ ...(c.inForce ?? {}), [which]: e.target.value.trim() || undefined }) })}

@@ -194,6 +194,7 @@ export function useConditionsEditor() {
   /** Restoring an old version puts it into the editor; saving makes it the newest version. */
   const restoreVersion = (v: { version: number; doc: ConditionsDoc }) => {
     change(structuredClone(v.doc));
+    setPasted(null);
     setNote(`恢复自第 ${v.version} 版`);
     setViewing(null);
     app.notify('info', `已载入第 ${v.version} 版，保存后成为新版本`);
