@@ -72,6 +72,7 @@ export const schemas = {
   'conditions.version': z.object({ projectId: id, version: z.number().int().positive() }),
   'conditions.validate': z.object({ doc: conditionsDoc }),
   'conditions.fromText': z.object({ text: nonEmpty(200_000) }),
+  'conditions.projectFacts': z.object({}),
 
   'import.workbook': z.object({ projectId: id, fileName: nonEmpty(255), dataBase64: base64 }),
   'import.correct': z.object({
@@ -222,6 +223,16 @@ export interface ReportRow {
   fileName: string;
   kind: 'pdf' | 'xlsx';
   createdAt: string;
+}
+
+/**
+ * A project fact a condition may depend on (`when`, confirmed in the document's `facts`; the
+ * vocabulary of shared/data/project-facts.json), in the user's words: "政府投资项目" / "非政府投资项目".
+ */
+export interface ProjectFactInfo {
+  id: string;
+  yes: string;
+  no: string;
 }
 
 export interface TemplateInfo {
@@ -391,6 +402,8 @@ export interface ApiOutputs {
    * states something, its reading — which words produced which part of which condition.
    */
   'conditions.fromText': { doc: ConditionsDoc; unparsed: UnparsedSentence[]; readings: SentenceReading[] };
+  /** The project facts conditions may depend on, in the user's words (for the editor and the paste screen). */
+  'conditions.projectFacts': ProjectFactInfo[];
   'import.workbook': {
     importId: number;
     imported: ImportResult;

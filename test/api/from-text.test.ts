@@ -8,7 +8,6 @@ import { apiHarness } from './harness';
 import { indicatorWorkbook } from './workbooks';
 
 const api = apiHarness();
-const { call, callError } = api;
 
 const TEXT = [
   '第十二条 绿色生态要求：',
@@ -22,7 +21,7 @@ const TEXT = [
 
 describe('conditions.fromText: the reading beside the conditions', () => {
   it('returns one reading per sentence, each part a range of the user’s own text with what it says', async () => {
-    const r = await call('conditions.fromText', { text: TEXT });
+    const r = await api.call('conditions.fromText', { text: TEXT });
     const lines = TEXT.split('\n');
     expect(r.readings.map((x) => x.sentence)).toEqual([
       '高度100米以上（不含100米）的居住建筑，建筑单体预制率不低于１５％或单体装配率不低于35%',
@@ -69,7 +68,7 @@ describe('conditions.fromText: the reading beside the conditions', () => {
   });
 
   it('says why each refused sentence was refused, and which words stopped it', async () => {
-    const r = await call('conditions.fromText', { text: TEXT });
+    const r = await api.call('conditions.fromText', { text: TEXT });
     expect(r.unparsed.map((u) => [u.sentence, u.code])).toEqual([
       ['到2025年，城镇建筑可再生能源替代率达到10%', 'policy-target'],
       ['建筑系数≥40%', 'no-indicator'],
@@ -95,27 +94,38 @@ describe('conditions.fromText: the reading beside the conditions', () => {
     expect(JSON.parse(JSON.stringify(value))).toEqual(value);
   });
 
+  it('names the project facts conditions may depend on, in the user’s words', async () => {
+    const facts = await api.call('conditions.projectFacts', {});
+    expect(facts.find((f) => f.id === 'government_investment')).toEqual({ id: 'government_investment', yes: '政府投资项目', no: '非政府投资项目' });
+    // Every fact a reading can produce is named.
+    const r = await api.call('conditions.fromText', { text: '政府投资的公共建筑应达到三星级；保障性住房应达到绿色建筑一星级；重点区域新建建筑应达到绿色建筑二星级' });
+    const used = r.doc.conditions.flatMap((c) => Object.keys(c.when ?? {}));
+    expect(used.length).toBe(3);
+    for (const id of used) expect(facts.map((f) => f.id)).toContain(id);
+    for (const f of facts) expect(`${f.yes}${f.no}`).toMatch(/^[\u4e00-\u9fff]+$/);
+  });
+
   it('refuses empty text in Chinese', async () => {
-    expect(await callError('conditions.fromText', { text: '   ' })).toMatch(/[\u4e00-\u9fff]/);
+    expect(await api.callError('conditions.fromText', { text: '   ' })).toMatch(/[\u4e00-\u9fff]/);
   });
 });
 
 describe('conditions read from text: saved with the confirmed facts, checked', () => {
   it('an unconfirmed fact or reading is never a pass; confirming them is', async () => {
-    const { doc } = await call('conditions.fromText', { text: '政府投资项目的绿地率不低于35%；容积率 5-3: 2.50' });
+    const { doc } = await api.call('conditions.fromText', { text: '政府投资项目的绿地率不低于35%；容积率 5-3: 2.50' });
     expect(doc.conditions.map((c) => [c.id, c.when, c.parcel, !!c.toConfirm])).toEqual([
       ['X1', { government_investment: true }, undefined, false],
       ['X2', undefined, '5-3', true],
     ]);
-    const project = await call('projects.create', { name: '识别条件审查', parcel: '5-3' });
+    const project = await api.call('projects.create', { name: '识别条件审查', parcel: '5-3' });
     // The editor carries the project's 地块 into the contract information.
     const withParcel = { ...doc, contract: { parcel: '5-3' } };
-    await call('conditions.validate', { doc: withParcel as unknown as Record<string, unknown> });
-    await call('conditions.save', { projectId: project.id, doc: withParcel as unknown as Record<string, unknown> });
+    await api.call('conditions.validate', { doc: withParcel as unknown as Record<string, unknown> });
+    await api.call('conditions.save', { projectId: project.id, doc: withParcel as unknown as Record<string, unknown> });
     const wb = (await indicatorWorkbook({ greenRatio: 0.36, far: 1.8 })).toString('base64');
-    await call('import.workbook', { projectId: project.id, fileName: '指标表.xlsx', dataBase64: wb });
+    await api.call('import.workbook', { projectId: project.id, fileName: '指标表.xlsx', dataBase64: wb });
     const verdicts = async () => {
-      const run = (await call('check.run', { projectId: project.id })).run;
+      const run = (await api.call('check.run', { projectId: project.id })).run;
       return Object.fromEntries(run.result.findings.map((f) => [f.conditionId, [f.verdict, f.message]]));
     };
     let v = await verdicts();
@@ -130,7 +140,7 @@ describe('conditions read from text: saved with the confirmed facts, checked', (
       facts: { government_investment: false },
       conditions: doc.conditions.map(({ toConfirm: _t, ...c }) => c),
     };
-    const saved = await call('conditions.save', { projectId: project.id, doc: confirmed as unknown as Record<string, unknown> });
+    const saved = await api.call('conditions.save', { projectId: project.id, doc: confirmed as unknown as Record<string, unknown> });
     expect(saved.doc.facts).toEqual({ government_investment: false });
     v = await verdicts();
     expect(v.X1![0]).toBe('not_applicable');
@@ -138,6 +148,6 @@ describe('conditions read from text: saved with the confirmed facts, checked', (
 
     // A fact id that does not exist is named, in Chinese.
     const bad = { ...confirmed, facts: { goverment_investment: true } };
-    expect(await callError('conditions.save', { projectId: project.id, doc: bad as unknown as Record<string, unknown> })).toContain('是否应为 "government_investment"');
+    expect(await api.callError('conditions.save', { projectId: project.id, doc: bad as unknown as Record<string, unknown> })).toContain('是否应为 "government_investment"');
   });
 });

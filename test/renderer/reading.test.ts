@@ -3,11 +3,14 @@
 // conditions in plain Chinese with no ids or field names; the form's checks of the fields of
 // docs/formats.md §6 and the validator's messages about them in the form's words.
 import { describe, expect, it } from 'vitest';
-import { conditionsFromText, validateConditions } from '../../shared/conditions/index';
+import { conditionsFromText, PROJECT_FACTS, validateConditions } from '../../shared/conditions/index';
 import type { ConditionsDoc } from '../../shared/model/types';
 import { conditionWords, factsNeeded, partKey, partMeaning, pieces, refusalGroup, REFUSAL_GROUPS } from '../../renderer/screens/conditions/reading';
 import { checkConditions, formWords } from '../../renderer/screens/conditions/checks';
 import { mergeConditions } from '../../renderer/screens/conditions/merge';
+
+/** The vocabulary the screen gets from `conditions.projectFacts`. */
+const FACTS = PROJECT_FACTS.map((f) => ({ id: f.id, yes: f.yes, no: f.no }));
 
 const DEV_WORDS = /[a-z]+_[a-z_]+|appliesTo|minFloorArea|floorArea|projectFloorArea|height|floors|aggregate|each|average|inForce|companion|toConfirm|facts|when|scope|building|\btrue\b|\bfalse\b|\bgte?\b|\blte?\b/;
 
@@ -45,7 +48,7 @@ describe('a sentence as shown', () => {
   });
 
   it('says what each part produced, in Chinese', () => {
-    const meanings = r.readings.flatMap((x) => x.parts.map((p) => partMeaning(p, x.sentence)));
+    const meanings = r.readings.flatMap((x) => x.parts.map((p) => partMeaning(p, x.sentence, FACTS)));
     expect(meanings).toContain('适用范围：建筑高度100 m 以上（不含 100 m）');
     expect(meanings).toContain('适用建筑：居住建筑');
     expect(meanings).toContain('指标：预制率');
@@ -67,14 +70,14 @@ describe('a sentence as shown', () => {
 
   it('renders each condition in plain Chinese, and every part it came from points at a piece of it', () => {
     for (const c of r.doc.conditions) {
-      const text = conditionWords(c).map((l) => l.map((w) => w.text).join('')).join('\n');
+      const text = conditionWords(c, FACTS).map((l) => l.map((w) => w.text).join('')).join('\n');
       expect(text, c.id).not.toMatch(DEV_WORDS);
     }
-    const a1 = conditionWords(r.doc.conditions.find((c) => c.id === 'A1')!).map((l) => l.map((w) => w.text).join(''));
+    const a1 = conditionWords(r.doc.conditions.find((c) => c.id === 'A1')!, FACTS).map((l) => l.map((w) => w.text).join(''));
     expect(a1).toEqual(['适用于 逐栋单体：居住建筑，建筑高度 100 m 以上（不含 100 m）', '要求：预制率 不低于 15% 或 装配率 不低于 35%']);
     // The indicators, comparisons, bounds, facts … of a sentence are found among its condition's pieces.
     for (const x of r.readings.filter((y) => !y.refused)) {
-      const keys = new Set(x.conditionIds.flatMap((id) => conditionWords(r.doc.conditions.find((c) => c.id === id)!).flat().map((w) => w.key)));
+      const keys = new Set(x.conditionIds.flatMap((id) => conditionWords(r.doc.conditions.find((c) => c.id === id)!, FACTS).flat().map((w) => w.key)));
       for (const p of x.parts) {
         const k = partKey(p);
         if (k && p.role !== 'value' && p.role !== 'connector') expect(keys.has(k), `${x.sentence}: ${x.sentence.slice(p.start, p.end)} → ${k}`).toBe(true);
@@ -147,8 +150,8 @@ describe('the form’s checks of the fields a clause may add', () => {
         message = (e as Error).message;
       }
       expect(message, String(c.id)).not.toBe('');
-      const words = formWords(message);
-      expect(words, message).toContain(`条件 ${c.id}`);
+      const words = formWords(message, FACTS);
+      expect(words, message).toContain(`条件 ${String(c.id)}`);
       expect(words.replace(/"[^"]*"/g, ''), message).not.toMatch(DEV_WORDS);
     }
   });

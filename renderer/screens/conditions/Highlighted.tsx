@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { SentenceReading } from '../../../shared/api/contract';
 import { partMeaning, pieces, ROLE_LABEL, type ShownRole } from './reading';
+import { useFactWords } from './factWords';
 
 /** The part shown (hovered or focused, else the one clicked), and how to change it. */
 export function useActivePart() {
@@ -15,6 +16,7 @@ export function useActivePart() {
 export type ActivePart = ReturnType<typeof useActivePart>;
 
 export function HighlightedSentence({ reading, clause, ap }: { reading: SentenceReading; clause?: string; ap: ActivePart }) {
+  const facts = useFactWords();
   return (
     <p className="sentence">
       {clause && (
@@ -32,7 +34,7 @@ export function HighlightedSentence({ reading, clause, ap }: { reading: Sentence
             data-role={p.role}
             role="button"
             tabIndex={0}
-            title={partMeaning(reading.parts[p.part]!, reading.sentence)}
+            title={partMeaning(reading.parts[p.part]!, reading.sentence, facts)}
             aria-pressed={ap.pinned === p.part}
             onMouseEnter={() => ap.setHover(p.part!)}
             onMouseLeave={() => ap.setHover(null)}
@@ -56,12 +58,13 @@ export function HighlightedSentence({ reading, clause, ap }: { reading: Sentence
 
 /** "“不低于” → 比较：不低于（≥）（条件 A1）" for the active part (the line is kept, empty, otherwise). */
 export function PartCaption({ reading, ap }: { reading: SentenceReading; ap: ActivePart }) {
+  const facts = useFactWords();
   const p = ap.active === null ? null : reading.parts[ap.active];
   return (
     <p className="part-caption small" aria-live="polite" data-testid="part-caption">
       {p ? (
         <>
-          <strong>“{reading.sentence.slice(p.start, p.end)}”</strong> → {partMeaning(p, reading.sentence)}
+          <strong>“{reading.sentence.slice(p.start, p.end)}”</strong> → {partMeaning(p, reading.sentence, facts)}
           {p.conditionIds.length > 0 && <span className="muted">（条件 {p.conditionIds.join('、')}）</span>}
         </>
       ) : null}

@@ -5,13 +5,13 @@
 import { useState } from 'react';
 import type { Condition } from '../../../shared/model/types';
 import { indicator } from '../../../shared/model/indicators';
-import { PROJECT_FACTS } from '../../../shared/conditions/facts';
 import { CONDITION_INDICATORS } from '../../conditions-edit';
 import { ErrorLine } from '../../components/ErrorLine';
 import { BoundField, type BoundWhat } from './BoundField';
 import { useFacts, useField } from './FormContext';
 import { ValueInput } from './ValueInput';
 import { AGGREGATE_CHOICES, BOUND_WHAT, factEffect, factName } from './reading';
+import { useFactWords } from './factWords';
 
 type Applies = NonNullable<Condition['appliesTo']>;
 
@@ -44,10 +44,11 @@ function filledIn(c: Condition): string[] {
 }
 
 export function MoreFields({ c, field, set }: Props) {
+  const facts = useFactWords();
   const filled = filledIn(c);
   const [userOpen, setUserOpen] = useState<boolean | null>(null);
   const open = userOpen ?? filled.length > 0;
-  const setApplies = (patch: Partial<Applies>) => set({ appliesTo: clean({ ...(c.appliesTo ?? {}), ...patch }) });
+  const setApplies = (patch: Partial<Applies>) => set({ appliesTo: clean({ ...c.appliesTo, ...patch }) });
   return (
     <div className="more-fields">
       <button type="button" className="disclosure-btn small" aria-expanded={open} onClick={() => setUserOpen(!open)}>
@@ -77,10 +78,10 @@ export function MoreFields({ c, field, set }: Props) {
           <button
             type="button"
             className="small"
-            disabled={PROJECT_FACTS.every((f) => c.when?.[f.id] !== undefined)}
+            disabled={facts.every((f) => c.when?.[f.id] !== undefined)}
             onClick={() => {
-              const f = PROJECT_FACTS.find((x) => c.when?.[x.id] === undefined)!;
-              set({ when: { ...(c.when ?? {}), [f.id]: true } });
+              const f = facts.find((x) => c.when?.[x.id] === undefined)!;
+              set({ when: { ...c.when, [f.id]: true } });
             }}
           >
             ＋ 适用前提（项目事实）
@@ -132,7 +133,7 @@ function DateField({ c, which, field, set }: Props & { which: 'from' | 'to' }) {
         placeholder={which === 'from' ? '例：2025-09-01' : '例：2027-12-31'}
         aria-label={label}
         aria-invalid={!!error}
-        onChange={(e) => set({ inForce: clean({ ...(c.inForce ?? {}), [which]: e.target.value.trim() || undefined }) })}
+        onChange={(e) => set({ inForce: clean({ ...c.inForce, [which]: e.target.value.trim() || undefined }) })}
       />
       <ErrorLine message={error} />
     </label>
@@ -208,6 +209,7 @@ function CompanionRow(p: {
  */
 export function WhenRows({ c, set }: Omit<Props, 'field'>) {
   const { facts, setFact } = useFacts();
+  const words = useFactWords();
   const entries = Object.entries(c.when ?? {});
   if (entries.length === 0) return null;
   const setWhen = (list: Array<[string, boolean]>) => set({ when: list.length ? Object.fromEntries(list) : undefined });
@@ -227,7 +229,7 @@ export function WhenRows({ c, set }: Omit<Props, 'field'>) {
                 setWhen(entries.map(([x, y]) => (x === id ? [nid, v === 'yes'] : [x, y])));
               }}
             >
-              {PROJECT_FACTS.filter((f) => f.id === id || c.when?.[f.id] === undefined).flatMap((f) => [
+              {words.filter((f) => f.id === id || c.when?.[f.id] === undefined).flatMap((f) => [
                 <option key={`${f.id}|yes`} value={`${f.id}|yes`}>
                   {f.yes}
                 </option>,
@@ -237,10 +239,10 @@ export function WhenRows({ c, set }: Omit<Props, 'field'>) {
               ])}
             </select>
             <label className="inline small">
-              本项目是否为{factName(id)}：
+              本项目是否为{factName(words, id)}：
               <select
                 value={known === undefined ? 'unknown' : known ? 'yes' : 'no'}
-                aria-label={`本项目是否为${factName(id)}`}
+                aria-label={`本项目是否为${factName(words, id)}`}
                 onChange={(ev) => setFact(id, ev.target.value === 'unknown' ? undefined : ev.target.value === 'yes')}
               >
                 <option value="unknown">未确认</option>
@@ -251,7 +253,7 @@ export function WhenRows({ c, set }: Omit<Props, 'field'>) {
             <span className={`effect effect-${e.kind} small`} data-testid="when-effect">
               {known === undefined ? '→ 未确认，审查时本条判为需复核' : `→ 本条${e.word}`}
             </span>
-            <button type="button" className="small danger-text" onClick={() => setWhen(entries.filter(([x]) => x !== id))} aria-label={`删除适用前提 ${factName(id)}`}>
+            <button type="button" className="small danger-text" onClick={() => setWhen(entries.filter(([x]) => x !== id))} aria-label={`删除适用前提 ${factName(words, id)}`}>
               删除
             </button>
           </div>

@@ -4,6 +4,7 @@
 import { useId } from 'react';
 import type { ConditionsDoc } from '../../../shared/model/types';
 import { factEffect, factName, factsNeeded } from './reading';
+import { useFactWords } from './factWords';
 
 interface Props {
   doc: ConditionsDoc;
@@ -13,6 +14,7 @@ interface Props {
 
 export function ProjectFacts({ doc, onFact, testId }: Props) {
   const name = useId();
+  const words = useFactWords();
   const needed = factsNeeded(doc.conditions, doc.facts);
   if (needed.length === 0) return null;
   return (
@@ -24,7 +26,7 @@ export function ProjectFacts({ doc, onFact, testId }: Props) {
       {needed.map((f) => {
         const known = doc.facts?.[f.id];
         const state = known === undefined ? 'unknown' : known ? 'yes' : 'no';
-        const question = `本项目是否为${factName(f.id)}？`;
+        const question = `本项目是否为${factName(words, f.id)}？`;
         return (
           <div className={`fact-row fact-${state}`} key={f.id} role="radiogroup" aria-label={question} data-fact={f.id}>
             <span className="fact-q">{question}</span>

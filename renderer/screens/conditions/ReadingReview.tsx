@@ -8,6 +8,7 @@ import type { Condition, ConditionsDoc } from '../../../shared/model/types';
 import type { Pasted } from './useConditionsEditor';
 import { HighlightedSentence, Legend, PartCaption, useActivePart, type ActivePart } from './Highlighted';
 import { ProjectFacts } from './ProjectFacts';
+import { useFactWords } from './factWords';
 import { conditionWords, factEffect, factName, partKey, pieces, REFUSAL_GROUPS, refusalGroup, sameValue, type ShownRole } from './reading';
 
 export interface ReviewActions {
@@ -123,6 +124,7 @@ function ReadingCondition({
   ap: ActivePart;
   act: ReviewActions;
 }) {
+  const words = useFactWords();
   if (!now) {
     return (
       <div className="reading-cond removed" data-condition={id}>
@@ -133,7 +135,7 @@ function ReadingCondition({
   const part = ap.active === null ? null : reading.parts[ap.active];
   const key = part && part.conditionIds.includes(id) ? partKey(part) : null;
   const role = part && part.conditionIds.includes(id) ? part.role : null;
-  const lines = conditionWords(now);
+  const lines = conditionWords(now, words);
   const keyFound = key !== null && lines.some((l) => l.some((w) => w.key === key));
   const lit = (w: { key?: string; role?: ShownRole }) =>
     w.key !== undefined && (keyFound ? w.key === key : role !== null && (w.role === role || (role === 'filter' && w.role === 'bound')));
@@ -174,8 +176,8 @@ function ReadingCondition({
         return (
           <p key={f} className={`small effect effect-${e.kind}`}>
             {facts?.[f] === undefined
-              ? `本项目是否为${factName(f)}尚未确认：审查时本条判为需复核（在上方“项目事实”中确认）`
-              : `本项目已确认${facts[f] ? '是' : '不是'}${factName(f)}：本条${e.word}`}
+              ? `本项目是否为${factName(words, f)}尚未确认：审查时本条判为需复核（在上方“项目事实”中确认）`
+              : `本项目已确认${facts[f] ? '是' : '不是'}${factName(words, f)}：本条${e.word}`}
           </p>
         );
       })}

@@ -6,6 +6,7 @@ import type { ConditionsDoc } from '../../../shared/model/types';
 import { ruleText } from '../../format';
 import { formatTime } from '../../files';
 import { factName } from './reading';
+import { useFactWords } from './factWords';
 
 export type Validation = { state: 'idle' | 'checking' } | { state: 'ok'; count: number } | { state: 'error'; message: string };
 
@@ -29,6 +30,7 @@ interface Props {
 }
 
 export function SidePanel(p: Props) {
+  const words = useFactWords();
   const v = p.validation;
   return (
     <aside className="cond-side">
@@ -64,7 +66,7 @@ export function SidePanel(p: Props) {
             )}
             {p.flags.facts.length > 0 && (
               <p>
-                <span className="badge v-review">未确认</span> 项目事实“{p.flags.facts.map(factName).join('”“')}”尚未确认：依赖它的条件审查时判为需复核。
+                <span className="badge v-review">未确认</span> 项目事实“{p.flags.facts.map((f) => factName(words, f)).join('”“')}”尚未确认：依赖它的条件审查时判为需复核。
               </p>
             )}
           </div>

@@ -3,8 +3,7 @@
 // these only make the common mistakes visible where they are made.
 import type { Condition, ConditionsDoc, LeafRule, Rule } from '../../../shared/model/types';
 import { indicator, indicatorName } from '../../../shared/model/indicators';
-import { projectFact } from '../../../shared/conditions/facts';
-import { BOUND_WHAT } from './reading';
+import { BOUND_WHAT, type FactWords } from './reading';
 
 /**
  * Field of a condition: `${index}.id`, `${index}.value`, `${index}.b${branch}.value`, `${index}.minFloorArea`,
@@ -188,12 +187,13 @@ const FIELD_WORDS: Array<[RegExp, string | ((m: string) => string)]> = [
 ];
 
 /**
- * The validator's message in the words of the form: field names and indicator ids replaced by
- * what the user sees ("条件 C1 的 value" → "条件 C1 的 要求值", runoff_capture → 年径流总量控制率).
+ * The validator's message in the words of the form: field names, indicator ids and project fact ids
+ * replaced by what the user sees ("条件 C1 的 value" → "条件 C1 的 要求值", runoff_capture →
+ * 年径流总量控制率, government_investment → 政府投资项目).
  */
-export function formWords(message: string): string {
+export function formWords(message: string, facts: FactWords = []): string {
   let s = message.replace(/^条件文件 [^：]*：/, '').replace(/条件文件/g, '条件');
-  s = s.replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g, (id) => (indicator(id) ? indicatorName(id) : projectFact(id)?.yes ?? id));
+  s = s.replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g, (id) => (indicator(id) ? indicatorName(id) : facts.find((f) => f.id === id)?.yes ?? id));
   for (const [re, word] of FIELD_WORDS) s = typeof word === 'string' ? s.replace(re, word) : s.replace(re, word);
   return s;
 }

@@ -2,11 +2,25 @@
 // sentence with the role a user sees (指标, 比较, 数值, 单位, 适用建筑, 高度/层数/面积范围, …), what
 // each part produced in words, a condition in plain Chinese as pieces that a part can point at,
 // and the refusals grouped by what the user can do about them. Pure functions, no React.
-import type { PartDetail, PartRole, RefusalCode, SentenceReading } from '../../../shared/api/contract';
+import type { PartDetail, PartRole, ProjectFactInfo, RefusalCode, SentenceReading } from '../../../shared/api/contract';
 import type { Bound, Condition, LeafRule, Op, Rule } from '../../../shared/model/types';
 import { formatValue, indicator, indicatorName } from '../../../shared/model/indicators';
-import { useList } from '../../../shared/model/uses';
-import { factPhrase, projectFact } from '../../../shared/conditions/facts';
+import { useList as usesInWords } from '../../../shared/model/uses';
+
+/** The project facts in the user's words (from the API's `conditions.projectFacts`). */
+export type FactWords = readonly ProjectFactInfo[];
+
+/** "政府投资项目" / "非政府投资项目" for a required value of a fact (never its id). */
+export function factPhrase(facts: FactWords, id: string, value: boolean): string {
+  const f = facts.find((x) => x.id === id);
+  if (!f) return value ? '该类项目' : '非该类项目';
+  return value ? f.yes : f.no;
+}
+
+/** "政府投资项目" for a fact id (the question asked is whether the project is one). */
+export function factName(facts: FactWords, id: string): string {
+  return factPhrase(facts, id, true);
+}
 
 /** The role of a highlighted span as the legend names it. */
 export type ShownRole =
@@ -133,7 +147,7 @@ export function boundText(b: Bound, unit: string): string {
 }
 
 /** What a part of a sentence says, in words ("比较：不低于", "适用范围：建筑高度 100 m 以上（不含 100 m）"). */
-export function partMeaning(p: Part, sentence: string): string {
+export function partMeaning(p: Part, sentence: string, facts: FactWords): string {
   const d = p.detail ?? {};
   const words = sentence.slice(p.start, p.end);
   switch (p.role) {
@@ -150,11 +164,11 @@ export function partMeaning(p: Part, sentence: string): string {
         const w = BOUND_WHAT[d.filter];
         return `适用范围：${w.name}${boundText(d.bound, w.unit)}`;
       }
-      return d.uses?.length ? `适用建筑：${useList(d.uses)}` : `适用建筑：${words}`;
+      return d.uses?.length ? `适用建筑：${usesInWords(d.uses)}` : `适用建筑：${words}`;
     case 'scope':
       return d.aggregate ? `单体/平均：${AGGREGATE_WORDS[d.aggregate]}` : `单体/平均：${words}`;
     case 'fact':
-      return d.fact ? `项目事实：仅适用于${factPhrase(d.fact.id, d.fact.value)}` : `项目事实：${words}`;
+      return d.fact ? `项目事实：仅适用于${factPhrase(facts, d.fact.id, d.fact.value)}` : `项目事实：${words}`;
     case 'date':
       return d.from ? `生效日期：${d.from} 起签订的合同适用` : `生效日期：${words}`;
     case 'parcel':
@@ -224,12 +238,12 @@ export interface Word {
  * A condition in plain Chinese, as lines of pieces: where it applies, its project facts, dates and
  * parcel, the requirement, how buildings are combined, the values stated with it.
  */
-export function conditionWords(c: Condition): Word[][] {
+export function conditionWords(c: Condition, facts: FactWords): Word[][] {
   const lines: Word[][] = [];
   const scope: Word[] = [{ text: c.scope === 'building' ? '逐栋单体' : '项目整体' }];
   const a = c.appliesTo ?? {};
   const filters: Word[] = [];
-  if (a.use?.length) filters.push({ text: useList(a.use), role: 'filter', key: 'filter' });
+  if (a.use?.length) filters.push({ text: usesInWords(a.use), role: 'filter', key: 'filter' });
   if (a.minFloorArea !== undefined) filters.push({ text: `单体建筑面积 ${a.minFloorArea} m² 及以上`, role: 'bound', key: 'bound:floorArea' });
   for (const what of ['height', 'floors', 'floorArea', 'projectFloorArea'] as const) {
     const b = a[what];
@@ -249,7 +263,7 @@ export function conditionWords(c: Condition): Word[][] {
     const w: Word[] = [{ text: '前提：' }];
     when.forEach(([id, v], i) => {
       if (i) w.push({ text: '，' });
-      w.push({ text: `仅当本项目为${factPhrase(id, v)}`, role: 'fact', key: `fact:${id}` });
+      w.push({ text: `仅当本项目为${factPhrase(facts, id, v)}`, role: 'fact', key: `fact:${id}` });
     });
     lines.push(w);
   }
@@ -345,11 +359,6 @@ export function factsNeeded(conditions: readonly Condition[], confirmed: Record<
   for (const c of conditions) for (const [f, v] of Object.entries(c.when ?? {})) out.set(f, [...(out.get(f) ?? []), { id: c.id, wanted: v }]);
   for (const f of Object.keys(confirmed ?? {})) if (!out.has(f)) out.set(f, []);
   return [...out].map(([id, list]) => ({ id, conditions: list }));
-}
-
-/** "政府投资项目" for a fact id (the question asked is whether the project is one). */
-export function factName(id: string): string {
-  return projectFact(id)?.yes ?? id;
 }
 
 /** Equal JSON values, whatever the order of object keys. */

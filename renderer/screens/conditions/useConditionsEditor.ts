@@ -29,6 +29,8 @@ export function useConditionsEditor() {
   const projectParcel = app.detail?.project.parcel ?? null;
   const loaded = useInvoke('conditions.get', { projectId });
   const templates = useInvoke('conditions.templates', {});
+  const factList = useInvoke('conditions.projectFacts', {});
+  const factWords = useMemo(() => factList.data ?? [], [factList.data]);
   const [doc, setDoc] = useState<ConditionsDoc | null>(null);
   const [dirty, setDirty] = useState(false);
   const [note, setNote] = useState('');
@@ -57,13 +59,13 @@ export function useConditionsEditor() {
     const t = setTimeout(() => {
       invoke('conditions.validate', { doc: doc as unknown as Record<string, unknown> })
         .then((r) => alive && setValidation({ state: 'ok', count: r.count }))
-        .catch((e) => alive && setValidation({ state: 'error', message: formWords(errorText(e)) }));
+        .catch((e) => alive && setValidation({ state: 'error', message: formWords(errorText(e), factWords) }));
     }, 350);
     return () => {
       alive = false;
       clearTimeout(t);
     };
-  }, [doc]);
+  }, [doc, factWords]);
 
   const check = useMemo(() => (doc ? checkConditions(doc, confirmed) : { errors: new Map(), questions: new Map() }), [doc, confirmed]);
   /** Readings still awaiting confirmation, and project facts the conditions need but nobody confirmed. */
@@ -152,7 +154,7 @@ export function useConditionsEditor() {
     (id: string, value: boolean | undefined) => {
       setDoc((d) => {
         if (!d) return d;
-        const facts = { ...(d.facts ?? {}) };
+        const facts = { ...d.facts };
         if (value === undefined) delete facts[id];
         else facts[id] = value;
         const { facts: _old, ...rest } = d;
@@ -176,7 +178,7 @@ export function useConditionsEditor() {
       app.notify('success', `出让条件已保存为第 ${r.version} 版`);
       void app.refresh();
     } catch (e) {
-      app.notify('error', formWords(errorText(e)));
+      app.notify('error', formWords(errorText(e), factWords));
     } finally {
       setSaving(false);
     }
@@ -229,6 +231,7 @@ export function useConditionsEditor() {
     saved: latest ? { version: latest.version } : null,
     versions,
     templates: templates.data ?? [],
+    factWords,
     projectParcel,
     change,
     replace,
