@@ -15,11 +15,13 @@ import type {
   TypedValue,
 } from '../store/types';
 import type { RunComparison, RunRef } from '../check/resubmission';
+import type { PartDetail, PartRole, RefusalCode, SentenceReading, UnparsedSentence } from '../conditions/fromText';
 import { MAX_BACKUP_BASE64, MAX_BACKUP_BYTES } from './limits';
 
 export type { ConditionSetVersion, MappingMemory, OverrideCarryover, TypedValue, RunComparison, RunRef };
 export type { OverrideEvidence } from '../store/types';
 export type { ValueChange, VerdictChange, OpinionStatus } from '../check/resubmission';
+export type { PartDetail, PartRole, RefusalCode, SentenceReading, UnparsedSentence };
 
 const id = z.number().int().positive();
 const text = (max: number) => z.string().max(max);
@@ -70,6 +72,7 @@ export const schemas = {
   'conditions.version': z.object({ projectId: id, version: z.number().int().positive() }),
   'conditions.validate': z.object({ doc: conditionsDoc }),
   'conditions.fromText': z.object({ text: nonEmpty(200_000) }),
+  'conditions.projectFacts': z.object({}),
 
   'import.workbook': z.object({ projectId: id, fileName: nonEmpty(255), dataBase64: base64 }),
   'import.correct': z.object({
@@ -220,6 +223,16 @@ export interface ReportRow {
   fileName: string;
   kind: 'pdf' | 'xlsx';
   createdAt: string;
+}
+
+/**
+ * A project fact a condition may depend on (`when`, confirmed in the document's `facts`; the
+ * vocabulary of shared/data/project-facts.json), in the user's words: "政府投资项目" / "非政府投资项目".
+ */
+export interface ProjectFactInfo {
+  id: string;
+  yes: string;
+  no: string;
 }
 
 export interface TemplateInfo {
@@ -383,7 +396,14 @@ export interface ApiOutputs {
   'conditions.save': { id: number; version: number; doc: ConditionsDoc };
   'conditions.version': { id: number; version: number; doc: ConditionsDoc };
   'conditions.validate': { ok: true; count: number; doc: ConditionsDoc };
-  'conditions.fromText': { doc: ConditionsDoc; unparsed: Array<{ sentence: string; clause?: string; reason: string }> };
+  /**
+   * Contract text read into conditions (docs/contract-text.md): the document, the sentences
+   * refused (with the kind of refusal, `code`, and the Chinese reason) and, per sentence that
+   * states something, its reading — which words produced which part of which condition.
+   */
+  'conditions.fromText': { doc: ConditionsDoc; unparsed: UnparsedSentence[]; readings: SentenceReading[] };
+  /** The project facts conditions may depend on, in the user's words (for the editor and the paste screen). */
+  'conditions.projectFacts': ProjectFactInfo[];
   'import.workbook': {
     importId: number;
     imported: ImportResult;

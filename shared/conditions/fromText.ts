@@ -3,7 +3,7 @@
 // requirement but cannot be read completely goes to `unparsed` with a Chinese reason — the parser
 // never guesses and never drops a qualifier. Each sentence also gets a reading: which of its
 // words produced which part, for showing the sentence beside its conditions.
-import type { Condition, ConditionsDoc, Rule } from '../model/types';
+import type { Aggregate, Bound, Condition, ConditionsDoc, Op, Rule } from '../model/types';
 import { readSentence, type Reading } from './grammar';
 import { normaliseClause, originalRange } from './normalise';
 import { CONDITIONS_FORMAT } from './schema';
@@ -41,6 +41,32 @@ export type PartRole =
   | 'negation'
   | 'unexplained';
 
+/**
+ * What a part says, as far as its words alone say it (for showing which part of a condition it
+ * produced): the indicator named, the comparison, the number (and where its unit is written), the
+ * group or bound of the building filter, the project fact, the aggregation, the date, the parcel,
+ * the companion value, the connector.
+ */
+export interface PartDetail {
+  indicator?: string;
+  op?: Op;
+  value?: number;
+  /** The unit word of a number, as a character range of the sentence ("15%" → the "%"). */
+  unit?: { start: number; end: number; word: string };
+  /** The separator of a range ("2.0-3.0"). */
+  range?: true;
+  /** Which building filter: a group of buildings, or a bound on one measure. */
+  filter?: 'use' | 'category' | 'height' | 'floors' | 'floorArea' | 'projectFloorArea';
+  uses?: Array<'residential' | 'public' | 'industrial'>;
+  bound?: Bound;
+  fact?: { id: string; value: boolean };
+  aggregate?: Aggregate;
+  from?: string;
+  parcel?: string;
+  companion?: { indicator: string; value: number };
+  join?: 'any' | 'all' | 'list';
+}
+
 export interface SentenceReading {
   sentence: string;
   clause?: string;
@@ -48,7 +74,7 @@ export interface SentenceReading {
   conditionIds: string[];
   refused?: { code: RefusalCode; reason: string };
   /** Recognised parts, as character ranges of `sentence` (fillers and punctuation left out). */
-  parts: Array<{ start: number; end: number; role: PartRole; conditionIds: string[] }>;
+  parts: Array<{ start: number; end: number; role: PartRole; conditionIds: string[]; detail?: PartDetail }>;
 }
 
 const ROLE: Partial<Record<Token['kind'], PartRole>> = {
@@ -113,7 +139,8 @@ export function conditionsFromText(text: string): { doc: ConditionsDoc; unparsed
       const role = ROLE[t.kind];
       if (!role) return [];
       const { start, end } = originalRange(n, t.start, t.end);
-      return [{ start, end, role, conditionIds: byToken.get(t) ?? [] }];
+      const detail = partDetail(t, n);
+      return [{ start, end, role, conditionIds: byToken.get(t) ?? [], ...(detail ? { detail } : {}) }];
     });
     readings.push({
       sentence: s.text,
@@ -124,6 +151,48 @@ export function conditionsFromText(text: string): { doc: ConditionsDoc; unparsed
     });
   }
   return { doc: { format: CONDITIONS_FORMAT, conditions }, unparsed, readings };
+}
+
+/** What a token says by itself (docs/contract-text.md §5), or undefined when its role says it all. */
+function partDetail(t: Token, n: ReturnType<typeof normaliseClause>): PartDetail | undefined {
+  switch (t.kind) {
+    case 'indicator':
+      return { indicator: t.def.id, ...(t.impliedOp ? { op: t.impliedOp } : {}) };
+    case 'star':
+      return { indicator: 'green_building_star', value: t.value };
+    case 'topic':
+      return t.indicators.length === 1 ? { indicator: t.indicators[0] } : undefined;
+    case 'cmp':
+      return { op: t.op };
+    case 'number': {
+      const u = t.q.unit;
+      if (!u) return { value: t.q.value };
+      const at = originalRange(n, t.q.end - u.word.length, t.q.end);
+      return { value: t.q.value, unit: { ...at, word: u.word } };
+    }
+    case 'range':
+      return { range: true };
+    case 'conn':
+      return { join: t.mode };
+    case 'use':
+      return { filter: 'use', uses: t.uses };
+    case 'category':
+      return { filter: 'category', uses: t.uses };
+    case 'filter':
+      return { filter: t.what, bound: t.bound };
+    case 'fact':
+      return { fact: { id: t.id, value: t.value } };
+    case 'scope':
+      return { aggregate: t.aggregate };
+    case 'date':
+      return { from: t.from };
+    case 'parcel':
+      return { parcel: t.code };
+    case 'companion':
+      return { companion: { indicator: t.def.id, value: t.value } };
+    default:
+      return undefined;
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import { ruleText } from '../../format';
 import { ErrorLine } from '../../components/ErrorLine';
 import { LeafEditor } from './LeafEditor';
 import { AppliesEditor } from './AppliesEditor';
+import { MoreFields, WhenRows } from './MoreFields';
 import { useField } from './FormContext';
 
 interface Props {
@@ -19,15 +20,23 @@ interface Props {
   onMove: (delta: -1 | 1) => void;
 }
 
+/** Whether every requirement of the rule names an indicator (a condition written by hand may not yet). */
+function hasIndicators(r: Rule): boolean {
+  if ('anyOf' in r) return r.anyOf.every(hasIndicators);
+  if ('allOf' in r) return r.allOf.every(hasIndicators);
+  return !!r.indicator;
+}
+
 export function ConditionCard({ c, index, count, serverError, onChange, onRemove, onMove }: Props) {
   const kind = ruleKind(c);
   const set = (patch: Partial<Condition>) => onChange({ ...c, ...patch } as Condition);
   const idError = useField(`${index}.id`).error;
   const branches: Rule[] = kind === 'anyOf' ? (c as { anyOf: Rule[] }).anyOf : kind === 'allOf' ? (c as { allOf: Rule[] }).allOf : [];
   const setBranches = (list: Rule[]) => set((kind === 'anyOf' ? { anyOf: list } : { allOf: list }) as Partial<Condition>);
+  const waiting = c.toConfirm?.trim();
 
   return (
-    <article className={`panel cond-card${serverError ? ' has-error' : ''}`} data-condition-id={c.id} aria-label={`条件 ${c.id}`}>
+    <article className={`panel cond-card${serverError ? ' has-error' : ''}${waiting ? ' to-confirm' : ''}`} data-condition-id={c.id} aria-label={`条件 ${c.id}`}>
       <div className="cond-head">
         <label className="cid">
           编号
@@ -66,6 +75,24 @@ export function ConditionCard({ c, index, count, serverError, onChange, onRemove
         </div>
       </div>
       <ErrorLine message={serverError} />
+      {waiting && (
+        <div className="confirm-box" role="group" aria-label={`条件 ${c.id} 需确认`} data-testid="card-confirm">
+          <p className="small">
+            <span className="badge v-review">需确认</span> {waiting}
+          </p>
+          <p className="small muted">识别结果按通常含义理解。请核对后确认（或修改、删除本条）；未确认时可以保存，但审查时本条即使满足也只判为需复核。</p>
+          <button
+            type="button"
+            className="small primary"
+            onClick={() => {
+              const { toConfirm: _confirmed, ...rest } = c;
+              onChange(rest as Condition);
+            }}
+          >
+            确认此理解
+          </button>
+        </div>
+      )}
       <label className="block">
         合同原文
         <textarea rows={2} value={c.text ?? ''} onChange={(e) => set({ text: e.target.value || undefined })} aria-label="合同原文" />
@@ -99,7 +126,9 @@ export function ConditionCard({ c, index, count, serverError, onChange, onRemove
         </div>
       )}
       <AppliesEditor applies={c.appliesTo ?? {}} onChange={(a) => set({ appliesTo: a })} field={`${index}`} />
-      <div className="muted small summary">规则：{ruleText(c)}</div>
+      <WhenRows c={c} set={set} />
+      <MoreFields c={c} field={`${index}`} set={set} />
+      <div className="muted small summary">规则：{hasIndicators(c) ? ruleText(c) : '（请选择指标并填写要求值）'}</div>
     </article>
   );
 }

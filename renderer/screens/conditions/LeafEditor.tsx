@@ -25,7 +25,8 @@ export function LeafEditor({ rule, onChange, field }: { rule: LeafRule; onChange
           onChange({
             indicator: e.target.value,
             op: toBool ? '==' : rule.op,
-            value: toBool ? (typeof rule.value === 'boolean' ? rule.value : true) : toStar ? 2 : typeof rule.value === 'number' ? rule.value : 0,
+            // A number not yet written stays empty (the form asks for it) rather than becoming 0.
+            value: (toBool ? (typeof rule.value === 'boolean' ? rule.value : true) : toStar ? 2 : typeof rule.value === 'number' ? rule.value : undefined) as LeafRule['value'],
           });
         }}
       >

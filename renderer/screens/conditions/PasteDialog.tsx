@@ -1,5 +1,5 @@
-// 粘贴合同条款: contract text → conditions (each sentence one condition; the ones not understood
-// are listed with the reason).
+// 粘贴合同条款: contract text → conditions. The reading is then shown on the conditions screen,
+// sentence by sentence beside the conditions it produced (ReadingReview).
 import { useState } from 'react';
 import type { ApiOutputs } from '../../../shared/api/contract';
 import { invoke } from '../../api';
@@ -44,7 +44,9 @@ export function PasteDialog({ open, hasDoc, onClose, onResult }: Props) {
         </>
       }
     >
-      <p className="muted small">粘贴土地出让合同中绿色生态相关条款（可整段粘贴）。每句识别为一条条件，未能识别的句子会列出原因。</p>
+      <p className="muted small">
+        粘贴土地出让合同（或规划设计条件、出让公告）中绿色生态相关条款，可整段粘贴。识别后逐句显示原文与识别出的条件，需确认的理解、依赖的项目事实和未能识别的句子（及原因）一并列出，保存前请逐句核对。
+      </p>
       <textarea
         rows={12}
         maxLength={200_000}

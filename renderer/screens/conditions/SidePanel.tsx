@@ -5,6 +5,8 @@ import type { ConditionSetVersion } from '../../../shared/api/contract';
 import type { ConditionsDoc } from '../../../shared/model/types';
 import { ruleText } from '../../format';
 import { formatTime } from '../../files';
+import { factName } from './reading';
+import { useFactWords } from './factWords';
 
 export type Validation = { state: 'idle' | 'checking' } | { state: 'ok'; count: number } | { state: 'error'; message: string };
 
@@ -15,6 +17,8 @@ interface Props {
   /** Why saving is not possible now (Chinese), or null. */
   blocked: string | null;
   saving: boolean;
+  /** Readings awaiting confirmation (condition ids) and unconfirmed project facts (fact ids): saving keeps them flagged. */
+  flags: { toConfirm: string[]; facts: string[] };
   note: string;
   setNote: (n: string) => void;
   onSave: () => void;
@@ -26,6 +30,7 @@ interface Props {
 }
 
 export function SidePanel(p: Props) {
+  const words = useFactWords();
   const v = p.validation;
   return (
     <aside className="cond-side">
@@ -51,6 +56,20 @@ export function SidePanel(p: Props) {
           <p className="small warn-text" data-testid="save-blocked">
             {p.blocked}
           </p>
+        )}
+        {(p.flags.toConfirm.length > 0 || p.flags.facts.length > 0) && (
+          <div className="save-flags small" data-testid="save-flags">
+            {p.flags.toConfirm.length > 0 && (
+              <p>
+                <span className="badge v-review">需确认</span> 条件 {p.flags.toConfirm.join('、')} 的理解尚未确认：可以保存，但审查时这些条件即使满足也判为需复核。
+              </p>
+            )}
+            {p.flags.facts.length > 0 && (
+              <p>
+                <span className="badge v-review">未确认</span> 项目事实“{p.flags.facts.map((f) => factName(words, f)).join('”“')}”尚未确认：依赖它的条件审查时判为需复核。
+              </p>
+            )}
+          </div>
         )}
       </div>
       <div className="panel">

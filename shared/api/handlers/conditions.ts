@@ -1,12 +1,16 @@
-// Conditions: templates, the project's versioned condition sets, validation, text to conditions.
+// Conditions: templates, the project's versioned condition sets, validation, text to conditions,
+// the project facts conditions may depend on.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers, TemplateInfo } from '../contract';
 import { ApiError } from '../dispatch';
-import { conditionsFromText } from '../../conditions/index';
+import { conditionsFromText, PROJECT_FACTS } from '../../conditions/index';
 import type { ApiContext } from './context';
 
-type ConditionHandlers = Pick<Handlers, 'conditions.templates' | 'conditions.get' | 'conditions.save' | 'conditions.version' | 'conditions.validate' | 'conditions.fromText'>;
+type ConditionHandlers = Pick<
+  Handlers,
+  'conditions.templates' | 'conditions.get' | 'conditions.save' | 'conditions.version' | 'conditions.validate' | 'conditions.fromText' | 'conditions.projectFacts'
+>;
 
 export function conditionHandlers(ctx: ApiContext): ConditionHandlers {
   const { db, mustProject, validate } = ctx;
@@ -44,5 +48,6 @@ export function conditionHandlers(ctx: ApiContext): ConditionHandlers {
       return { ok: true as const, count: valid.conditions.length, doc: valid };
     },
     'conditions.fromText': async ({ text }) => conditionsFromText(text),
+    'conditions.projectFacts': async () => PROJECT_FACTS.map((f) => ({ id: f.id, yes: f.yes, no: f.no })),
   };
 }
