@@ -227,11 +227,17 @@ export function computeAssembly(ctx: CalcContext): Calculation | null {
   // The sheet's own 装配率 beside its own Q1–Q4: a stated total against the formula applied to its
   // parts (GB/T 51129-2017 §4.0.1). With scores recomputed from proportions the disagreement is
   // between the sheet and our table data instead, and the engine weighs it as such.
+  // A table titled as for reference only ("按GB/T 51129-2017，供参考") beside a 装配率 declared by the
+  // prescribed local method is no such total: the two follow different methods, and the difference
+  // is only the 一致性提示 of the method mismatch (docs/evidence-policy.md, `contradiction`).
+  b.methodMismatch = methodMismatch('assembly', 'assembly_ratio', ctx);
   if (mode === 'scores') {
     const stated = getNumber(ctx.values, 'assembly_ratio');
     const tol = indicatorDef('assembly_ratio')?.tolerance ?? 0.5;
+    const otherMethod = !!b.methodMismatch && GROUPS.every((g) => ctx.values[g.indicator]?.reference) && stated.kind === 'ok' && !stated.iv.reference;
     if (stated.kind === 'ok' && Math.abs(stated.value - P) > tol + 1e-9) {
-      b.contradict('装配率', stated.value, P, stated.iv.source, 1);
+      if (otherMethod) b.note(`表格所填装配率 ${fmt(stated.value)}%（${stated.iv.source}）按规定方法计算，与供参考的国标计算表 ${P.toFixed(1)}% 方法不同，不作比较`);
+      else b.contradict('装配率', stated.value, P, stated.iv.source, 1);
     }
   }
 
@@ -247,7 +253,6 @@ export function computeAssembly(ctx: CalcContext): Calculation | null {
     }
   }
 
-  b.methodMismatch = methodMismatch('assembly', 'assembly_ratio', ctx);
   if (b.methodMismatch) b.note(b.methodMismatch);
   b.note('装配率计算公式及表4.0.1 分值取自第三方转载，未与标准正式文本核对');
 

@@ -16,6 +16,7 @@ import type {
 } from '../model/types';
 import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
 import { CALCULATOR_INPUTS } from '../calc/index';
+import { errorName, isErrorText } from '../import/values';
 import { holds, missWord, requirementWords } from './compare';
 
 // ---------------------------------------------------------------- what the engine knows about a leaf
@@ -162,6 +163,16 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     decide: (f) => {
       const r = indicatorDef(f.id)!.range!;
       return review(`${f.name}${f.fv(f.dv)}超出合理范围（${r[0]}～${r[1]}），请核对`);
+    },
+  },
+  {
+    basis: 'declared-error',
+    when: '申报值所在单元格是 Excel 错误值（#DIV/0!、#REF! 等）：表格本身的计算有误，即使按其他数据复核满足要求也不据以判定',
+    applies: (f) => f.declared?.status === 'invalid' && isErrorText(f.declared.raw),
+    decide: (f) => {
+      const d = f.declared!;
+      const recomputed = f.computed !== null ? `；按表中其他数据复核为${f.fv(f.computed)}${f.calcWhy}，${f.computedPasses ? '满足' : f.miss}合同要求（${f.req}）` : '';
+      return review(`${f.name}在 ${d.source} 为错误值 ${errorName(d.raw)}，表格本身的计算有误${recomputed}，请修正该单元格后重新提交`);
     },
   },
   {

@@ -22,6 +22,8 @@ export interface GCell {
   x?: ExcelJS.Cell;
   /** Formula without a cached result (<v> absent): the value is not knowable. */
   noCache?: boolean;
+  /** `Sheet!A1`, once asked for (readers cite cells many times). */
+  ref?: string;
   /** Last row / column of the merge range this cell is the master of. */
   mergeBottom?: number;
   mergeRight?: number;
@@ -29,6 +31,10 @@ export interface GCell {
 
 export interface Grid {
   name: string;
+  /** Sheet visibility: hidden and very hidden sheets are not read (stale copies). */
+  state: 'visible' | 'hidden' | 'veryHidden';
+  /** Non-empty cells. */
+  cells: number;
   /** rows[r][c], 1-based; undefined = empty (merge slaves are empty). */
   rows: Array<Array<GCell | undefined> | undefined>;
   maxRow: number;
@@ -107,12 +113,14 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
   const rows: Grid['rows'] = [];
   let maxRow = 0;
   let maxCol = 0;
+  let count = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     let line: Array<GCell | undefined> | undefined;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const type = cell.type as unknown as number;
       if (type === T_MERGE) return;
-      const g: GCell = { r, c, addr: cell.address, kind: 'none', raw: '' };
+      // every field at creation: one shape for all cells (code optimised for it stays valid from one workbook to the next)
+      const g: GCell = { r, c, addr: cell.address, kind: 'none', num: undefined, str: undefined, bool: undefined, raw: '', fmt: undefined, formula: undefined, x: undefined, noCache: undefined, ref: undefined, mergeBottom: undefined, mergeRight: undefined };
       let fmt = cell.numFmt as string | undefined;
       if (fmt === 'General') fmt = undefined;
       if (fmt && fmt.includes('%')) g.fmt = fmt;
@@ -170,6 +178,7 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
       if (g.kind === 'none' && !g.noCache) return;
       if (!line) line = rows[r] = [];
       line[c] = g;
+      count++;
       if (c > maxCol) maxCol = c;
     });
     if (line && r > maxRow) maxRow = r;
@@ -185,11 +194,31 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
       g.mergeRight = m.right;
     }
   }
-  return { name: ws.name, rows, maxRow, maxCol };
+  const st = (ws as unknown as { state?: string }).state;
+  const state: Grid['state'] = st === 'hidden' || st === 'veryHidden' ? st : 'visible';
+  return { name: ws.name, state, cells: count, rows, maxRow, maxCol };
 }
 
 export function cellAt(g: Grid, r: number, c: number): GCell | undefined {
   return g.rows[r]?.[c];
+}
+
+/** How far up and left a merge master is looked for (merged labels and group headers are small). */
+const MERGE_REACH = 40;
+
+/** The cell at (r, c), or the master of a merge range that covers (r, c). */
+export function covering(g: Grid, r: number, c: number): GCell | undefined {
+  const at = g.rows[r]?.[c];
+  if (at) return at;
+  for (let rr = r; rr >= 1 && r - rr <= MERGE_REACH; rr--) {
+    const line = g.rows[rr];
+    if (!line) continue;
+    for (let cc = Math.min(c, line.length - 1); cc >= 1 && c - cc <= MERGE_REACH; cc--) {
+      const m = line[cc];
+      if (m && (m.mergeBottom ?? m.r) >= r && (m.mergeRight ?? m.c) >= c) return m;
+    }
+  }
+  return undefined;
 }
 
 /** Formula text of a formula cell ("B3/B2"), shared formulas translated. */

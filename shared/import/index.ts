@@ -65,6 +65,12 @@ export async function importWorkbookBuffer(data: Uint8Array, fileName: string, o
     buildings: x.buildings,
     surfaces: x.surfaces,
     issues: x.issues,
+    facilities: x.facilities,
+    ...(x.lineItems.length ? { lineItems: x.lineItems } : {}),
+    unread: x.unread,
+    coverage: x.coverage,
+    ...(x.parcels ? { parcels: x.parcels } : {}),
+    ...(x.soleBuilding ? { soleBuilding: x.soleBuilding } : {}),
   };
 }
 
@@ -129,5 +135,8 @@ export async function readWorkbookCell(data: Uint8Array, fileName: string, ref: 
     ...(reading.unitRaw ? { unitRaw: reading.unitRaw } : {}),
     interpretation: reading.interpretation,
     status: reading.status,
+    ...(reading.remark ? { remark: reading.remark } : {}),
+    ...(reading.requirement ? { requirement: { text: reading.requirement, source } } : {}),
+    ...(reading.bound ? { bound: reading.bound } : {}),
   };
 }

@@ -4,8 +4,11 @@ import notations from '../data/import-notations.json';
 import { STAR_NAMES } from '../model/indicators';
 import type { ImportedScalar, ImportedValue, IndicatorDef } from '../model/types';
 import { formulaText, type GCell } from './grid';
-import { fold } from './labels';
+import { hasRequirementWord, isRequirementText } from './roles';
+import { chineseNumber, fold, memo, trailingGroup } from './text';
 import { conversionFactor, indicatorUnit, parseUnit } from './units';
+
+export { chineseNumber } from './text';
 
 const PLACEHOLDER_EXACT = new Set(notations.placeholders.exact.map(fold));
 const PLACEHOLDER_NUMERIC = new Set(notations.placeholders.numericOnly.map(fold));
@@ -16,6 +19,9 @@ for (const f of notations.booleans.false) if (!BOOL.has(fold(f))) BOOL.set(fold(
 const STAR_WORDS = new Map<string, number>(Object.entries(notations.stars.words).map(([k, v]) => [fold(k), v]));
 const STAR_PREFIXES = notations.stars.prefixes.map(fold).sort((a, b) => b.length - a.length);
 const DECIMAL_HINTS = new Set(notations.percentDecimalHints.map(fold));
+const ERRORS = new Map<string, string>(Object.entries(notations.errors.meanings));
+const BOUNDS = new Map<string, NonNullable<ImportedValue['bound']>>();
+for (const [k, words] of Object.entries(notations.bounds)) if (k !== 'source') for (const w of words as string[]) BOUNDS.set(fold(w), k as NonNullable<ImportedValue['bound']>);
 
 export interface Reading {
   value: ImportedScalar | null;
@@ -24,38 +30,17 @@ export interface Reading {
   unitRaw?: string;
   /** A warning to add to the issues (the caller adds the cell reference). */
   warning?: string;
+  /** Bracketed note stripped from the text ("预评价" from "二星级（预评价）"). */
+  remark?: string;
+  /** Requirement text written in the cell ("（规划要求≥35%）", "满足规划要求"): never the value. */
+  requirement?: string;
+  /** The number was written as a bound or an approximation ("≥80%", "约12000"). */
+  bound?: ImportedValue['bound'];
 }
 
 export interface UnitContext {
   /** Unit from the label or a unit column, as written. */
   unitRaw?: string;
-}
-
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** "六十" → 60, "六十五点五" → 65.5, "一百" → 100; null if not a Chinese numeral. */
-export function chineseNumber(s: string): number | null {
-  const [intPart, frac] = s.split('点');
-  let total = 0;
-  let cur = 0;
-  if (!intPart) return null;
-  for (const ch of intPart) {
-    if (ch in CN_DIGITS) cur = CN_DIGITS[ch];
-    else if (ch === '十') { total += (cur || 1) * 10; cur = 0; }
-    else if (ch === '百') { total += (cur || 1) * 100; cur = 0; }
-    else if (ch === '千') { total += (cur || 1) * 1000; cur = 0; }
-    else return null;
-  }
-  total += cur;
-  if (frac !== undefined) {
-    let f = '';
-    for (const ch of frac) {
-      if (!(ch in CN_DIGITS)) return null;
-      f += CN_DIGITS[ch];
-    }
-    if (f) total = Number(`${total}.${f}`);
-  }
-  return total;
 }
 
 interface NumberText {
@@ -69,7 +54,7 @@ interface NumberText {
 
 const MULT: Record<string, number> = { 万: 1e4, 千: 1e3, 亿: 1e8 };
 const NUM_RE = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(万|千|亿)?(.*)$/;
-const BOUND_RE = /^(≥|>=|≧|>|≤|<=|≦|<|不低于|不小于|不少于|大于|小于|不高于|不大于|不超过|以上|约|≈|~)/;
+const BOUND_RE = /^(≥|>=|≧|>|≤|<=|≦|<|不低于|不小于|不少于|大于|小于|不高于|不大于|不超过|以上|约|≈|~|大约)/;
 
 /** Reads "18,600", "1.86万", "2.5万㎡", "57.6%", "百分之六十" (f is folded text). */
 export function parseNumberText(f: string): NumberText | null {
@@ -112,7 +97,9 @@ function show(def: IndicatorDef, v: number): string {
 }
 
 /** "star" notations: 二星级, 绿色建筑二星, ★★, 2星级, 基本级. */
-export function parseStar(f: string): number | null {
+export const parseStar = memo((f: string): number | null => computeStar(f));
+
+function computeStar(f: string): number | null {
   let s = f.replace(/(标准|标识|等级|目标|及以上|以上)$/g, '');
   for (const p of STAR_PREFIXES) if (s.startsWith(p) && s.length > p.length) { s = s.slice(p.length); break; }
   const w = STAR_WORDS.get(s);
@@ -124,7 +111,14 @@ export function parseStar(f: string): number | null {
   return null;
 }
 
+const placeholderNumeric = memo((f: string) => placeholder(f, true));
+const placeholderOther = memo((f: string) => placeholder(f, false));
+
 function isPlaceholder(f: string, numeric: boolean): boolean {
+  return numeric ? placeholderNumeric(f) : placeholderOther(f);
+}
+
+function placeholder(f: string, numeric: boolean): boolean {
   if (PLACEHOLDER_EXACT.has(f)) return true;
   if (numeric && PLACEHOLDER_NUMERIC.has(f)) return true;
   for (const p of PLACEHOLDER_PREFIX) if (f.startsWith(p) && f.length > p.length) return true;
@@ -157,10 +151,23 @@ export function readCell(cell: GCell, def: IndicatorDef, ctx: UnitContext = {}):
       if (def.type === 'text') return { value: cell.raw, status: 'ok', interpretation: `${from || '日期'} ${cell.raw}` };
       return invalid(`${from || '单元格'}是日期 ${cell.raw}，不是${def.name}的有效取值`, def);
     case 'error':
-      return invalid(`${from || '单元格'}是错误值 ${cell.raw}，无法读取`, def);
+      return invalid(`${from || '单元格'}是错误值 ${errorName(cell.raw)}，没有数值`, def);
     default:
       return invalid('单元格没有可读取的值', def);
   }
+}
+
+/** "#DIV/0!（除数为零）": an Excel error value with its meaning. */
+export function errorName(raw: string): string {
+  const t = raw.trim().toUpperCase();
+  const m = ERRORS.get(t);
+  return m ? `${t}（${m}）` : t;
+}
+
+/** True for Excel error texts (#DIV/0!, #REF!, #N/A …), also when typed or pasted as text. */
+export function isErrorText(text: string): boolean {
+  const t = text.trim();
+  return t.startsWith('#') && ERRORS.has(t.toUpperCase());
 }
 
 function invalid(why: string, def: IndicatorDef, value: ImportedScalar | null = null): Reading {
@@ -188,9 +195,56 @@ function readNumber(n: number, cell: GCell, def: IndicatorDef, ctx: UnitContext,
 }
 
 function readText(text: string, cell: GCell, def: IndicatorDef, ctx: UnitContext, from: string): Reading {
-  const t = text.trim();
+  const t0 = text.trim();
+  const desc = from ? `${from}“${t0}”` : `文本“${t0}”`;
+  if (def.type !== 'text' && isErrorText(t0)) return invalid(`${desc} 是错误值 ${errorName(t0)}，没有数值`, def);
+  // Bracketed notes: "二星级（预评价）", "61.5%（按沪建建材〔2019〕765号）", "35%（规划要求≥35%）".
+  const { text: t, notes } = def.type === 'text' ? { text: t0, notes: [] } : stripNotes(t0);
   const f = fold(t);
-  const desc = from ? `${from}“${t}”` : `文本“${t}”`;
+  const numeric = def.type === 'number' || def.type === 'percent' || def.type === 'star';
+  if (def.type !== 'text' && isPlaceholder(f, numeric) && !notes.length) {
+    return { value: null, status: 'placeholder', interpretation: `${desc} 是占位符，表示不适用或未填写，没有数值` };
+  }
+  const r = readBare(t, f, def, ctx, desc);
+  if (notes.length) {
+    const req = notes.filter((n) => isRequirementText(n));
+    const rem = notes.filter((n) => !isRequirementText(n));
+    if (req.length) r.requirement = req.join('；');
+    if (rem.length) r.remark = rem.join('；');
+    r.interpretation += `；括号内“${notes.join('”“')}”${req.length && !rem.length ? '是要求，不是设计值' : '作为备注保留'}`;
+  } else if (r.status === 'invalid' && r.value === null && hasRequirementWord(t)) {
+    // "满足规划要求", "规划要求≥35%": a requirement written where the value belongs.
+    return {
+      value: null,
+      status: 'ambiguous',
+      requirement: t,
+      interpretation: `${desc} 写的是要求而不是设计值，没有可采用的申报数值`,
+      warning: `${def.name}：${desc} 写的是要求而不是设计值`,
+    };
+  }
+  return r;
+}
+
+/** Trailing bracketed notes that are not units: "二星级（预评价）" → "二星级" + ["预评价"]. */
+const NO_NOTES: string[] = [];
+
+function stripNotes(t: string): { text: string; notes: string[] } {
+  if (!/[)）\]】〕]\s*$/.test(t)) return { text: t, notes: NO_NOTES };
+  const notes: string[] = [];
+  let s = t;
+  for (let i = 0; i < 3; i++) {
+    const f = s.normalize('NFKC').trimEnd();
+    const g = trailingGroup(f.replace(/】$/, ']').replace(/〕$/, ')'));
+    if (!g || g[0] === 0) break;
+    const inner = g[1].trim();
+    if (!inner || parseUnit(inner)) break;
+    notes.unshift(inner);
+    s = f.slice(0, g[0]).trimEnd();
+  }
+  return { text: s, notes };
+}
+
+function readBare(t: string, f: string, def: IndicatorDef, ctx: UnitContext, desc: string): Reading {
   const numeric = def.type === 'number' || def.type === 'percent' || def.type === 'star';
   if (def.type !== 'text' && isPlaceholder(f, numeric)) {
     return { value: null, status: 'placeholder', interpretation: `${desc} 是占位符，表示不适用或未填写，没有数值` };
@@ -207,7 +261,19 @@ function readText(text: string, cell: GCell, def: IndicatorDef, ctx: UnitContext
     }
     case 'star': {
       const s = parseStar(f);
-      if (s !== null) return { value: s, status: 'ok', interpretation: `${desc} → ${STAR_NAMES[s]}` };
+      if (s !== null) {
+        // "二星级及以上", "不低于二星级": the contract's wording repeated, not the level the design declares.
+        if (/(及以上|以上)$/.test(f) || /^(不低于|不少于|≥|>=|达到)/.test(f)) {
+          return {
+            value: null,
+            status: 'ambiguous',
+            requirement: t,
+            interpretation: `${desc} 是要求的写法（${STAR_NAMES[s]}及以上），不是设计申报的星级，没有可采用的申报值`,
+            warning: `${def.name}：${desc} 写的是要求而不是申报的星级`,
+          };
+        }
+        return { value: s, status: 'ok', interpretation: `${desc} → ${STAR_NAMES[s]}` };
+      }
       const num = parseNumberText(f);
       if (num && !num.pct && !num.unitText && Number.isInteger(num.n) && num.n >= 0 && num.n <= 3) {
         return { value: num.n, status: 'ok', interpretation: `${desc} → ${STAR_NAMES[num.n]}` };
@@ -235,9 +301,15 @@ function readText(text: string, cell: GCell, def: IndicatorDef, ctx: UnitContext
     r = withUnit(n, num.unitText || undefined, def, ctx, desc + multNote);
   }
   if (num.bound && r.status === 'ok') {
-    r.status = 'ambiguous';
-    r.interpretation += `；原文“${num.bound}”是范围表述，不是确定值，请复核`;
-    r.warning = `${def.name}：${desc} 是范围表述（${num.bound}），不是确定值`;
+    const b = BOUNDS.get(num.bound);
+    if (b) {
+      r.bound = b;
+      r.interpretation += b === 'about' ? `；原文“${num.bound}”表示约数，按所写数值读取` : `；原文“${num.bound}”是${b === 'atLeast' ? '下限' : '上限'}表述，按所写数值读取（只能说明${b === 'atLeast' ? '不低于' : '不高于'}该值）`;
+    } else {
+      r.status = 'ambiguous';
+      r.interpretation += `；原文“${num.bound}”是范围表述，不是确定值，请复核`;
+      r.warning = `${def.name}：${desc} 是范围表述（${num.bound}），不是确定值`;
+    }
   }
   return r;
 }
@@ -310,7 +382,8 @@ function withUnit(n: number, valueUnit: string | undefined, def: IndicatorDef, c
 /** Range of the indicator: outside → keep the value, status invalid, warning. */
 function rangeCheck(r: Reading, def: IndicatorDef): Reading {
   if (r.status !== 'ok' || typeof r.value !== 'number' || !def.range) return r;
-  const [lo, hi] = def.range;
+  const lo = def.range[0];
+  const hi = def.range[1];
   if (r.value < lo || r.value > hi) {
     r.status = 'invalid';
     r.interpretation += `；超出${def.name}的合理范围 ${lo}–${hi}`;

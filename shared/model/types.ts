@@ -29,6 +29,16 @@ export interface IndicatorDef {
   /** Plausible range; values outside are 'review'. */
   range?: [number, number];
   source?: string;
+  /**
+   * A different quantity that a sheet may write where this one is meant (绿化率 for 绿地率):
+   * when a scope has this indicator but not `indicator`, the importer adds `indicator` with
+   * status 'ambiguous' and `reason` — never silently the same figure.
+   */
+  standsInFor?: { indicator: string; reason: string };
+  /** Several line items of this input in one block are summed (ImportedValue.parts). */
+  additive?: boolean;
+  /** Labels valid only inside a block of the given context (e.g. rows of a 可再生能源 table). */
+  contextLabels?: { context: string; labels: string[]; source?: string };
 }
 
 // ---------------------------------------------------------------- import
@@ -75,6 +85,23 @@ export interface ImportedValue {
    * beyond the indicator's tolerance. The engine never passes a value that has conflicts.
    */
   conflicts?: Array<Pick<ImportedValue, 'value' | 'raw' | 'source' | 'label' | 'status'>>;
+  /**
+   * The declared value was written as a bound or an approximation ("≥80%", "不低于80%",
+   * "80%以上" → 'atLeast'; "≤2.2", "不超过2.2" → 'atMost'; "约12000" → 'about'): `value` is the
+   * number written. An 'atLeast' value only supports a lower-bound requirement (≥), an 'atMost'
+   * value only an upper-bound one (≤).
+   */
+  bound?: 'atLeast' | 'atMost' | 'about';
+  /**
+   * Line items summed into this value (several 光伏 / 热泵 rows of one 可再生能源 table): each
+   * item as read. `value` is their sum, `source` the first item's cell.
+   */
+  parts?: Array<{ value: number; raw: string; source: CellRef; label: string }>;
+  /**
+   * Read in a table or sheet titled as for reference only ("…（按GB/T 51129-2017，供参考）"): an
+   * input the engine may recompute with, never what the project declares.
+   */
+  reference?: boolean;
 }
 
 export interface ImportedBuilding {

@@ -107,18 +107,19 @@ describe('result.coverage', () => {
 });
 
 describe('end to end on a workbook', () => {
-  // A key/value sheet the current importer reads: 绿地率 stated twice (45 % and 40 %), and its
-  // parts (绿地面积 3800, 用地面积 10000 → 38 %).
+  // A key/value sheet: 绿地率 stated once (45 %) and again as an error cell (#DIV/0!: an import
+  // warning, not a second value), and its parts (绿地面积 3800, 用地面积 10000 → 38 %).
+  // (Two different values would be a conflict, and a conflict is review: docs/evidence-policy.md.)
   async function workbook(): Promise<string> {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('主要技术经济指标');
-    const data: [string, number | string, string][] = [
+    const data: [string, number | string | ExcelJS.CellErrorValue, string][] = [
       ['项目名称', '测试项目', ''],
       ['总用地面积', 10000, 'm²'],
       ['绿地面积', 3800, 'm²'],
       ['绿地率', 0.45, '%'],
       ['容积率', 1.8, ''],
-      ['绿地率', 0.4, '%'],
+      ['绿地率', { error: '#DIV/0!' }, '%'],
     ];
     data.forEach(([label, value, unit], i) => {
       ws.getCell(i + 2, 1).value = label;
@@ -141,7 +142,7 @@ describe('end to end on a workbook', () => {
     const f = run.result.findings[0];
     expect(f).toMatchObject({ verdict: 'pass', basis: 'disagree-both-pass', declared: 45, computed: 38, source: '主要技术经济指标!B5' });
     expect(f.remarks).toEqual(['一致性提示：申报值 45% 与复核值 38% 不一致，两者均满足要求']);
-    expect(run.result.warnings?.some((w) => w.message.includes('绿地率出现两次') && w.indicator === 'green_ratio')).toBe(true);
+    expect(run.result.warnings?.some((w) => w.message.includes('绿地率另有一处无法读取') && w.indicator === 'green_ratio')).toBe(true);
   });
 
   it('the readable output prints the remark and the warnings in Chinese', async () => {
@@ -151,7 +152,7 @@ describe('end to end on a workbook', () => {
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('一致性提示：申报值 45% 与复核值 38% 不一致，两者均满足要求');
-    expect(r.stdout).toMatch(/导入提示（\d+ 条）：\n- .*绿地率出现两次/);
+    expect(r.stdout).toMatch(/导入提示（\d+ 条）：\n(- .*\n)*- .*绿地率另有一处无法读取/);
     expect(r.stderr).toBe('');
   });
 });

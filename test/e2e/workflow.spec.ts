@@ -187,9 +187,14 @@ test('导入：列出未读取的内容（隐藏工作表、未能读取的表�
   await expect(coverage).toContainText('附表!B4:H20“单体装配率计算表”：表头无法对应到单体和指标（可能涉及：装配率、单体名称）');
   await expect(coverage).toContainText('“绿地率（含屋顶绿化）”（绿地率）：同一指标已从 C13 读取');
   await shot(page, '38-import-coverage');
-  // An import without this information (older imports) shows nothing about it.
-  await page.locator('[data-nav=projects]').click();
-  await page.getByRole('button', { name: /^样例：/ }).click();
+  // An import without this information (older imports) shows nothing about it. (Samples are now
+  // read with coverage, so the older import is written without `coverage`/`unread`.)
+  const old = await host.api('projects.create', { name: '旧导入项目' });
+  const { coverage: _c, unread: _u, ...older } = imported;
+  writeFileSync(file, JSON.stringify(older));
+  execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, join(host.dir, 'landcheck.sqlite'), String(old.id), file], { cwd: ROOT });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: '旧导入项目', exact: true }).click();
   await page.locator('[data-nav=import]').click();
   await expect(page.getByTestId('import-project')).toBeVisible();
   await expect(page.getByTestId('import-coverage')).toHaveCount(0);

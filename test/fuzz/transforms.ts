@@ -759,6 +759,23 @@ const shuffleRows: Transform = {
     let last = Math.max(...g.facts.map((f) => f.row));
     while (s.cells.get(first - 1)?.size && headerRowAbove(s, first) !== first - 1 && !s.mergeAt(first - 1, g.labelCol) && numberOf(s.get(first - 1, g.valueCol)) !== null) first--;
     while (s.cells.get(last + 1)?.size && !s.merges.some((m) => m.r1 === last + 1 && m.c2 - m.c1 >= 2)) last++;
+    // Rows move only within one run of consecutive rows without a table header: blank rows and
+    // header rows stay where they are (table rows moved out from under their header are another
+    // layout, not the same facts). The run holding most facts is shuffled.
+    const runs: Array<{ a: number; b: number; n: number }> = [];
+    for (let r = first, a = -1; r <= last + 1; r++) {
+      const boundary = r > last || !s.cells.get(r)?.size || isTableHeader(s, r);
+      if (!boundary && a < 0) a = r;
+      if (boundary && a >= 0) {
+        const lo = a;
+        runs.push({ a: lo, b: r - 1, n: g.facts.filter((f) => f.row >= lo && f.row < r).length });
+        a = -1;
+      }
+    }
+    const run = runs.sort((x, y) => y.n - x.n)[0];
+    if (!run) return null;
+    first = run.a;
+    last = run.b;
     if (s.merges.some((m) => m.r2 >= first && m.r1 <= last && m.r1 !== m.r2)) return null;
     // groups: a row and the "其中" rows that belong to it; totals stay last
     const groups: number[][] = [];
@@ -786,6 +803,13 @@ const shuffleRows: Transform = {
     return noVariant(wb, `工作表“${s.name}”第${first}–${last}行顺序打乱`);
   },
 };
+
+/** A table's header row: three or more words and no number. */
+function isTableHeader(s: SheetM, r: number): boolean {
+  const cells = [...(s.cells.get(r)?.values() ?? [])];
+  const texts = cells.filter((c) => typeof shown(c.v) === 'string' && textOf(c).trim() !== '');
+  return texts.length >= 3 && !cells.some((c) => typeof shown(c.v) === 'number');
+}
 
 /** A row that continues the group above: no numbering where the group's first row has one ("其中" items). */
 function isSubRow(s: SheetM, r: number, groupStart: number, labelCol: number): boolean {

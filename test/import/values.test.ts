@@ -57,7 +57,9 @@ describe('cell values', () => {
     expect(p.ss_removal).toMatchObject({ value: null, status: 'placeholder' });
     expect(p.building_height).toMatchObject({ value: 120, status: 'ok' });
     expect(p.energy_saving_rate.status).toBe('placeholder');
-    expect(p.runoff_capture).toMatchObject({ value: 75, status: 'ambiguous' });
+    // "≥75%" declared: 75, and says it is only a lower bound.
+    expect(p.runoff_capture).toMatchObject({ value: 75, status: 'ok', bound: 'atLeast' });
+    expect(p.runoff_capture.interpretation).toContain('下限');
     expect(p.nontraditional_water_ratio).toMatchObject({ value: null, status: 'invalid', raw: '分体空调＞12%多联机＞16%' });
     expect(p.carbon_intensity).toMatchObject({ value: 650, status: 'invalid' });
     expect(r.issues.some((i) => i.source === '指标!B19' && i.message.includes('合理范围'))).toBe(true);
@@ -79,7 +81,9 @@ describe('cell values', () => {
     const dup = r.issues.find((i) => i.indicator === 'site_area')!;
     expect(dup.message).toContain('概况!B1');
     expect(dup.message).toContain('附表!B1');
-    expect(dup.message).toContain('采用先出现的 概况!B1');
+    expect(dup.message).toContain('需复核');
+    // The differing reading is data, not only a warning.
+    expect(r.project.site_area.conflicts).toEqual([{ value: 12000, raw: '12000', source: '附表!B1', label: '用地面积(㎡)', status: 'ok' }]);
     // Same value twice: no warning.
     expect(r.issues.some((i) => i.indicator === 'assembly_ratio')).toBe(false);
   });
