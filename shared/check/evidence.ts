@@ -226,6 +226,15 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     decide: (f) => fail(`${f.declaredText}，${f.miss}合同要求（${f.req}）`),
   },
   {
+    basis: 'agree-straddles',
+    when: '申报值与复核值在容差内一致，但申报值满足要求而复核值不满足（舍入掩盖了超出）',
+    applies: (f) => f.usable && f.agree && f.declaredPasses && !f.computedPasses,
+    decide: (f) =>
+      review(
+        `${f.declaredText}，满足合同要求（${f.req}）；但${recomputedText(f)}，${f.miss}合同要求，两者相差在舍入误差以内，申报值可能是舍入后的数，不能判定，请核对`,
+      ),
+  },
+  {
     basis: 'agree-pass',
     when: '申报值与复核值一致（上限：申报值不高于上限），且满足要求',
     applies: (f) => f.usable && f.agree && f.declaredPasses,
@@ -325,7 +334,8 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     basis: 'placeholder',
     when: '填写为“/”“—”“详见…”等，视为未提供数值',
     applies: (f) => f.declared!.status === 'placeholder',
-    decide: (f) => missing(`${f.name}填写为“${f.declared!.raw}”，视为未提供数值`),
+    decide: (f) =>
+      missing(f.declared!.raw.trim() ? `${f.name}填写为“${f.declared!.raw}”，视为未提供数值` : `${f.name}在 ${f.declared!.source} 未填写（单元格为空），视为未提供数值`),
   },
   {
     basis: 'unreadable',

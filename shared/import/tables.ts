@@ -1144,6 +1144,7 @@ function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, r: numb
       const a = grp.single;
       const cell = line[a.col.c];
       if (cell) emitValue(s, env, sc, block, grp.label, def, cell, grp.opts);
+      else if (mode === 'building') emitBlank(s, env, sc, block, grp.label, def, r, a.col.c);
       continue;
     }
     // Several columns of one indicator (规划值 | 设计值, 修改前 | 修改后), or a row role: choose.
@@ -1172,6 +1173,25 @@ function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, r: numb
       ambiguous: p.ambiguous,
     });
   }
+}
+
+/**
+ * A building's own cell of an indicator column left empty: the table lists the indicator for every
+ * building and this one states nothing. Kept as a placeholder so that the project value does not
+ * stand in for the building (docs/reading-sheets.md §2.3); a value read elsewhere replaces it.
+ */
+function emitBlank(s: Sheet, env: Env, scope: BlockScope, block: string, label: RowLabel, def: IndicatorDef, r: number, c: number): void {
+  const iv: ImportedValue = {
+    indicator: def.id,
+    value: null,
+    raw: '',
+    source: `${s.g.name}!${addrOf(r, c)}`,
+    label: label.text.trim(),
+    labelSource: src(s, label.cell),
+    interpretation: '单元格为空：本表为各单体列出了此指标，该单体未填写',
+    status: 'placeholder',
+  };
+  env.out.value({ kind: 'value', scope, iv, block, rank: 1 });
 }
 
 // ------------------------------------------------------------------ 下垫面 and 调蓄设施 tables
