@@ -23,13 +23,16 @@ export interface Scope {
 }
 
 /** A value as read, before it is stored. */
+/** What a declared column of each rank says it is (docs/reading-sheets.md §2.2). */
+const RANK_WORDS: Record<number, string> = { 3: '施工图阶段', 2: '修改后/改扩建后或较后的设计阶段', 1: '设计值' };
+
 export interface ValueCand {
   kind: 'value';
   scope: Scope;
   iv: ImportedValue;
   /** Block the value was read in (a table or a run of key/value rows): line items are summed per block. */
   block: string;
-  /** 2 after-state (修改后), 1 declared, 0 a part (新建): a higher rank supersedes a lower one. */
+  /** 3 施工图 stage, 2 after-state (修改后) or 初步设计, 1 declared, 0 a part (新建): a higher rank supersedes a lower one. */
   rank: number;
   /**
    * A 合计 row or column: 'fallback' gives the value only where the scope has none (a building
@@ -277,9 +280,11 @@ export class Collector {
     const def = indicator(id);
     const name = def?.name ?? id;
     const pm = meta[id] ?? { block: '', rank: 1 };
-    if (c.rank !== pm.rank && usable(iv) && usable(prev)) {
+    // A higher-ranked column supersedes a lower one of the same table (修改前 | 修改后, 方案 | 施工图);
+    // a different value stated in another table stays a conflict, whatever its column says.
+    if (c.rank !== pm.rank && pm.block === c.block && usable(iv) && usable(prev)) {
       if (c.rank > pm.rank) {
-        iv.interpretation += `；取代 ${prev.source}（${prev.raw}），因本单元格所在列/行注明为${c.rank === 2 ? '修改后/改扩建后' : '设计值'}`;
+        iv.interpretation += `；取代 ${prev.source}（${prev.raw}），因本单元格所在列/行注明为${RANK_WORDS[c.rank] ?? '设计值'}`;
         store[id] = iv;
         meta[id] = c;
       }

@@ -698,7 +698,16 @@ function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
       r = next - 1;
       continue;
     }
-    if (isNoteRow(s, r)) break;
+    if (isNoteRow(s, r)) {
+      // A note line inside the table (one cell, "说明：以下…") ends it unless the next row still fits
+      // its columns; then the note is read past like a blank row (never after its 合计).
+      let next = r + 1;
+      while (next <= Math.min(s.g.maxRow, r + 2) && isRowEmpty(s, next, h.left, right)) next++;
+      if (sawTotal || unclaimedLine(s, r).length !== 1 || next > s.g.maxRow || !fits(next)) break;
+      claimRow(s, r, h.left, right);
+      r = next - 1;
+      continue;
+    }
     if (r > start && mayBeHeader(firstCell(s, r)) && header(s, r, env, h.context)) break;
     const label = rowLabel(s, r, lcs, h.context);
     if (lcs.some((c) => { const x = cellAt(s.g, r, c); return !!x && x.kind === 'string' && isTotal(x.str!); })) sawTotal = true;
@@ -728,7 +737,7 @@ function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
       if (x && x.r === r && !(x.kind === 'string' && matchLabel(x.str!))) inline = x;
     }
     addJob(s, r, (scope) => {
-      const amb = listRow(s, env, scope, id, label, cells, unitRaw, inline);
+      const amb = listRow(s, env, scope, id, r, label, cells, unitRaw, inline);
       if (amb) ambiguousRows.push(amb);
     });
   }
@@ -804,7 +813,7 @@ function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | undefine
 }
 
 /** Reads one list-table row in its block's scope; returns a description when the value column was ambiguous. */
-function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, label: RowLabel, cells: Array<{ sl: Slot; cell: GCell | undefined }>, unitRaw: string | undefined, inline?: GCell): string | null {
+function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, row: number, label: RowLabel, cells: Array<{ sl: Slot; cell: GCell | undefined }>, unitRaw: string | undefined, inline?: GCell): string | null {
   const m = label.match;
   const def = mustIndicator(m.ids[0]);
   if (m.ids.length > 1) ambiguousLabel(s, env, label.cell, m);
@@ -842,6 +851,9 @@ function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, label: Ro
         use(s, req.cell);
         env.out.requirement(sc, def.id, req.cell.raw.trim(), src(s, req.cell));
       }
+      // A building's own column left empty in this row: the building states nothing.
+      const blank = list !== shared && sc.building ? list.find((x) => !x.cell && (x.sl.role === 'declared' || x.sl.role === 'claimedScore')) : undefined;
+      if (blank) emitBlank(s, env, sc as BlockScope, block, label, def, row, blank.sl.c);
       const roles = [...new Set(withShared.filter((x) => x.cell).map((x) => x.sl.head?.raw.trim()).filter(Boolean))];
       unusedLabel(s, label.cell, label.text, def.id, roles.length ? `该行只有“${roles.join('”“')}”列有内容，没有设计值（或自评得分）列的数值` : '该行没有数值');
       return;

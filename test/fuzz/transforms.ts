@@ -367,6 +367,9 @@ const transposeSheet: Transform = {
     while (top < rowsUsed.length && single(rowsUsed[top])) top++;
     let bottom = rowsUsed.length - 1;
     while (bottom > top && single(rowsUsed[bottom])) bottom--;
+    // several tables stacked under their own titles: only the first one is transposed
+    const inner = rowsUsed.findIndex((r, i) => i > top && i < bottom && single(r));
+    if (inner > 0) bottom = inner - 1;
     if (bottom - top < 1) return null;
     const first = rowsUsed[top];
     const last = rowsUsed[bottom];
@@ -1136,6 +1139,74 @@ const unreadableScoreTable: Transform = {
   },
 };
 
+/**
+ * A one-cell note line ("说明：以下…") merged across a table, between two of its rows: the table goes
+ * on below it (corpus buildings-project-corner-fengxian: a note split a building table in two).
+ */
+const noteRowInside: Transform = {
+  kind: 'note-row-inside',
+  apply(wb, ctx) {
+    for (const k of kvSheets(wb, ctx)) {
+      const { s, facts, labelCol, valueCol } = k;
+      const rows = [...new Set(facts.map((f) => f.row))].sort((a, b) => a - b);
+      if (rows.length < 3) continue;
+      const at = rows[Math.floor(rows.length / 2)];
+      if (s.merges.some((m) => m.r1 < at && m.r2 >= at)) continue;
+      const cols = [...(s.cells.get(at)?.keys() ?? [])];
+      const left = Math.min(labelCol, ...cols);
+      const right = Math.max(valueCol, ...cols);
+      wb.flatten();
+      s.insertRows(at, 1);
+      s.set(at, left, { v: '说明：以下各项按现行计算规则逐项统计，计算过程详见计算书第3章，表中合计栏仅供参考。' });
+      if (right > left) s.merges.push({ r1: at, c1: left, r2: at, c2: right });
+      return noVariant(wb, `工作表“${s.name}”表格中间（第${at}行）插入一行合并的说明文字`);
+    }
+    return null;
+  },
+};
+
+/**
+ * The value column becomes the 施工图 column of a stage table: 方案 and 初步设计 columns with other
+ * figures (verdicts flipped) are inserted before it; only the 施工图 figures count (corpus
+ * design-stages-baoshan).
+ */
+const PLAIN_VALUE_HEAD = /^(设计值|设计指标|数值|指标值|设计数值|方案值|本项目|实际值|计算值)([（(].*[)）])?$/;
+
+const earlierStageColumns: Transform = {
+  kind: 'earlier-stage-columns',
+  apply(wb, ctx) {
+    for (const k of kvSheets(wb, ctx)) {
+      const { s, facts, valueCol } = k;
+      const first = Math.min(...facts.map((f) => f.row));
+      const last = Math.max(...facts.map((f) => f.row));
+      const h = headerRowAbove(s, first);
+      if (h === null || !PLAIN_VALUE_HEAD.test(textOf(s.get(h, valueCol)).replace(/\s+/g, ''))) continue;
+      if (s.merges.some((m) => m.c1 <= valueCol && m.c2 >= valueCol - 1 && m.c1 !== m.c2 && m.r2 >= h)) continue;
+      // other tables on the sheet would be cut by the inserted columns
+      if ([...s.each()].some(([r, c]) => (r < h || r > last) && c >= valueCol)) continue;
+      wb.flatten();
+      s.insertCols(valueCol, 2);
+      const v = valueCol + 2;
+      const style = s.get(h, v)?.style;
+      s.set(h, valueCol, { v: '方案', style });
+      s.set(h, valueCol + 1, { v: '初步设计', style });
+      s.set(h, v, { v: '施工图', style });
+      for (let r = first; r <= last; r++) {
+        const cell = s.get(r, v);
+        if (!cell) continue;
+        for (const c of [valueCol, valueCol + 1]) {
+          s.set(r, c, { ...cell });
+          const f = facts.find((x) => x.row === r);
+          const o = f ? opposite(f, ctx) : null;
+          if (f && o !== null && !writeNormalised(s, r, c, f, o)) s.set(r, c, { ...cell });
+        }
+      }
+      return noVariant(wb, `工作表“${s.name}”设计值列改为“施工图”，其前插入“方案”“初步设计”两列（数值不同）`);
+    }
+    return null;
+  },
+};
+
 export const SAME_FACTS: readonly Transform[] = [
   coverToc,
   staleCopy('hidden-stale-copy', 'hidden'),
@@ -1165,6 +1236,8 @@ export const SAME_FACTS: readonly Transform[] = [
   sheetRename,
   labelSpacing,
   bilingualLabels,
+  noteRowInside,
+  earlierStageColumns,
 ];
 
 export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable];
