@@ -32,6 +32,7 @@ import { renewableCalcBookJiading } from './corpus/renewable-calc-book-jiading';
 import { roundingEdgesYangpu } from './corpus/rounding-edges-yangpu';
 import { greenItemsSubtotalsXuhui } from './corpus/green-items-subtotals-xuhui';
 import { prefabGroupsLingang } from './corpus/prefab-groups-lingang';
+import { buildingsMergedRowsJingan } from './corpus/buildings-merged-rows-jingan';
 
 export const CORPUS: readonly CorpusSample[] = [
   schemeTechEconXuhui,
@@ -59,6 +60,7 @@ export const CORPUS: readonly CorpusSample[] = [
   roundingEdgesYangpu,
   greenItemsSubtotalsXuhui,
   prefabGroupsLingang,
+  buildingsMergedRowsJingan,
 ];
 
 export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));

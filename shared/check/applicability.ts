@@ -39,6 +39,8 @@ export function applicability(cond: Condition, b: ImportedBuilding): Gate | null
         source: areaSource,
       };
     }
+    const doubt = conflictGate(b, 'gross_floor_area', '建筑面积', a.minFloorArea, b.floorArea);
+    if (doubt) return doubt;
     if (b.floorArea < a.minFloorArea) {
       return {
         verdict: 'not_applicable',
@@ -94,9 +96,27 @@ function boundGate(
     };
   }
   if (boundHolds(bound, value)) return null;
+  const id = what === '单体建筑面积' ? 'gross_floor_area' : what === '建筑高度' ? 'building_height' : 'floors';
+  const doubt = conflictGate(b, id, what, range, value);
+  if (doubt) return doubt;
   return {
     verdict: 'not_applicable',
     message: `${b.name} ${what} ${value} ${unit}，不在本条适用的范围（${what}${range}）之内`,
     source: source ?? b.nameSource,
+  };
+}
+
+/**
+ * A building would be left out by a figure that another cell states differently: whether the
+ * clause applies cannot be told (never a silent 不适用).
+ */
+function conflictGate(b: ImportedBuilding, id: string, what: string, bound: number | string, value: number): Gate | null {
+  const v = b.values[id];
+  if (!v?.conflicts?.length) return null;
+  const others = v.conflicts.map((c) => `${c.source} 填写为“${c.raw}”`).join('，');
+  return {
+    verdict: 'review',
+    message: `${b.name} ${what}在 ${v.source} 填写为“${v.raw}”（按此为 ${value}），${others}，数值不一致，不能判断是否属于本条适用的范围（${typeof bound === 'number' ? `${bound} m²` : bound}），请核对`,
+    source: v.source,
   };
 }

@@ -44,6 +44,8 @@ export interface ValueCand {
   refs?: string[];
   /** Read on a calculation sheet or block (计算表, 计算书). */
   calc?: boolean;
+  /** A further row of one record (地下 under 地上, the name merged over both): adds to the record's quantity. */
+  part?: boolean;
 }
 
 type Cand =
@@ -291,12 +293,12 @@ export class Collector {
       return;
     }
     // Line items of one kind in one block (两套光伏、两种热泵): summed, each kept in `parts`.
-    if (def?.additive && pm.block === c.block && prev.label !== iv.label && isOkNumber(prev) && isOkNumber(iv)) {
+    if ((def?.additive || c.part) && pm.block === c.block && prev.label !== iv.label && isOkNumber(prev) && isOkNumber(iv)) {
       prev.parts ??= [{ value: prev.value as number, raw: prev.raw, source: prev.source, label: prev.label }];
       prev.parts.push({ value: iv.value as number, raw: iv.raw, source: iv.source, label: iv.label });
       const sum = prev.parts.reduce((s, p) => s + p.value, 0);
       prev.value = Number(sum.toPrecision(12));
-      prev.interpretation = `${prev.parts.map((p) => `“${p.label}” ${p.raw}（${p.source}）`).join(' + ')} = ${fmt(prev.value)} ${def.unit}（同一表内同类分项合计）`;
+      prev.interpretation = `${prev.parts.map((p) => `“${p.label}” ${p.raw}（${p.source}）`).join(' + ')} = ${fmt(prev.value)} ${def?.unit ?? ''}（${c.part ? '同一记录的各行合计' : '同一表内同类分项合计'}）`;
       return;
     }
     if (!usable(iv)) {

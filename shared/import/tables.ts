@@ -945,6 +945,8 @@ export interface EmitOpts {
   requirement?: GCell;
   ambiguous?: string;
   total?: 'fallback' | 'whole';
+  /** A further row of one record (地下 under 地上): its quantity adds to the record's. */
+  part?: boolean;
 }
 
 /** One value with its provenance and the label's role, into the collector. */
@@ -989,6 +991,7 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
     block,
     rank: role?.role === 'declared' ? Math.max(role.rank, o.rank ?? 1) : o.rank ?? 1,
     total: o.total,
+    ...(o.part ? { part: true } : {}),
     refs: cell.formula ? formulaRefs(s, cell) : undefined,
     calc: (scope as BlockScope).calc ? true : undefined,
   };
@@ -1081,7 +1084,10 @@ function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, env: En
     last = r;
     read++;
     if (mode === 'building' && !env.knownNames.has(name)) env.knownNames.set(name, src(s, kc));
-    addJob(s, r, (scope) => recordRow(s, env, scope, id, r, kc, name, mode, rowRole, groups));
+    // A row under a name merged down over several rows is a further row of the same record (地上 |
+    // 地下 of one building): its additive quantities are parts of the record's total.
+    const part = kc.r !== r ? continuationPart(s, r, h, keyCol, attrs) : undefined;
+    addJob(s, r, (scope) => recordRow(s, env, scope, id, r, kc, name, mode, rowRole, groups, part));
   }
   if (!read && mode !== 'roles') {
     env.unread.push({
@@ -1124,7 +1130,17 @@ function groupAttrs(attrs: AttrCol[]): AttrGroup[] {
   }));
 }
 
-function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, r: number, kc: GCell, name: string, mode: RecordMode, rowRole: RoleHit | null, groups: AttrGroup[]): void {
+/** What tells a continuation row of a merged record apart ("地下"): its first own text cell, else its row number. */
+function continuationPart(s: Sheet, r: number, h: Header, keyCol: Col, attrs: AttrCol[]): string {
+  const line = s.g.rows[r] ?? [];
+  for (let c = h.left; c <= Math.min(h.right, line.length - 1); c++) {
+    const x = line[c];
+    if (x && c !== keyCol.c && x.kind === 'string' && !attrs.some((a) => a.col.c === c)) return x.raw.trim();
+  }
+  return `第${r}行`;
+}
+
+function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, r: number, kc: GCell, name: string, mode: RecordMode, rowRole: RoleHit | null, groups: AttrGroup[], part?: string): void {
   let sc: BlockScope;
   if (mode === 'building') {
     sc = { block: scope.block, parcel: scope.parcel, zone: scope.zone, building: { name, source: src(s, kc) }, reference: scope.reference, calc: scope.calc };
@@ -1155,8 +1171,11 @@ function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, r: numb
     if (grp.single && !rowRole) {
       const a = grp.single;
       const cell = line[a.col.c];
-      if (cell) emitValue(s, env, sc, block, grp.label, def, cell, grp.opts);
-      else if (mode === 'building') emitBlank(s, env, sc, block, grp.label, def, r, a.col.c);
+      // a continuation row's part gets its own label, so that the record's parts add up (collect.ts)
+      const adds = !!part && ADDITIVE_UNITS.has(def.unit);
+      const label = adds ? { ...grp.label, text: `${grp.label.text.trim()}（${part}）` } : grp.label;
+      if (cell) emitValue(s, env, sc, block, label, def, cell, adds ? { ...grp.opts, part: true } : grp.opts);
+      else if (mode === 'building' && !part) emitBlank(s, env, sc, block, grp.label, def, r, a.col.c);
       continue;
     }
     // Several columns of one indicator (规划值 | 设计值, 修改前 | 修改后), or a row role: choose.
