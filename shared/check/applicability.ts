@@ -3,6 +3,17 @@
 import type { Bound, Condition, ImportedBuilding } from '../model/types';
 import { USE_LABEL, useList } from '../model/uses';
 import { boundHolds, boundWords } from './bounds';
+import { buildingKey } from '../import/names';
+
+/** "5号楼" and "5#楼" name the same building (the importer's canonical key). */
+export function sameBuilding(a: string, b: string): boolean {
+  return a.trim() === b.trim() || buildingKey(a.trim()).key === buildingKey(b.trim()).key;
+}
+
+/** Buildings a condition names (`appliesTo.buildings`) that the workbook does not list. */
+export function absentBuildings(cond: Condition, buildings: readonly ImportedBuilding[]): string[] {
+  return (cond.appliesTo?.buildings ?? []).filter((n) => n.trim() && !buildings.some((b) => sameBuilding(n, b.name)));
+}
 
 export interface Gate {
   verdict: 'not_applicable' | 'review';
@@ -14,7 +25,7 @@ export interface Gate {
 export function applicability(cond: Condition, b: ImportedBuilding): Gate | null {
   const a = cond.appliesTo;
   if (!a) return null;
-  if (a.buildings && a.buildings.length > 0 && !a.buildings.some((n) => n.trim() === b.name.trim())) {
+  if (a.buildings && a.buildings.length > 0 && !a.buildings.some((n) => sameBuilding(n, b.name))) {
     return { verdict: 'not_applicable', message: `${b.name} 不在本条所列单体（${a.buildings.join('、')}）之内`, source: b.nameSource };
   }
   if (a.use && a.use.length > 0) {
@@ -23,6 +34,14 @@ export function applicability(cond: Condition, b: ImportedBuilding): Gate | null
       return {
         verdict: 'review',
         message: `${b.name} 的建筑用途${b.useRaw ? `“${b.useRaw}”` : ''}无法识别，不能判断本条（适用于${wanted}）是否适用，请核对`,
+        source: b.useSource ?? b.nameSource,
+      };
+    }
+    if (!(a.use as string[]).includes(b.use) && b.mixedUses?.some((u) => (a.use as string[]).includes(u))) {
+      // "商业、住宅": the building holds a use the condition names, though its first use is another.
+      return {
+        verdict: 'review',
+        message: `${b.name} 的建筑功能“${b.useRaw}”同时含有${useList(b.mixedUses)}，本条适用于${wanted}，不能确定是否适用，请核对`,
         source: b.useSource ?? b.nameSource,
       };
     }

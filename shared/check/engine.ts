@@ -20,7 +20,7 @@ import type {
 } from '../model/types';
 import { recompute, type CalcContext } from '../calc/index';
 import { describeRule } from '../conditions/index';
-import { applicability, noBuildingsGate, type Gate } from './applicability';
+import { absentBuildings, applicability, noBuildingsGate, type Gate } from './applicability';
 import { chooseParcel, conflictingInputs, decideLeaf, relatedUnread, unreadBuildingLists } from './evidence';
 import { aggregateBuildings } from './aggregate';
 import { companionScopes, confirmationGate } from './clauseReading';
@@ -121,7 +121,25 @@ function conditionFindings(
     const gate = applicability(cond, imported.buildings[i]);
     perBuilding.push(gate ? gateFinding(cond, scope, gate) : conditionFinding(cond, scope));
   }
-  return aggregateBuildings(cond, perBuilding, imported.buildings);
+  // A building the condition names that the workbook does not list: 缺项, never silently nothing.
+  const absent = absentBuildings(cond, imported.buildings).map((name) => absentBuildingFinding(cond, name));
+  return [...aggregateBuildings(cond, perBuilding, imported.buildings), ...absent];
+}
+
+function absentBuildingFinding(cond: Condition, name: string): Finding {
+  return {
+    conditionId: cond.id,
+    indicator: firstIndicator(cond),
+    building: name,
+    verdict: 'missing',
+    required: describeRule(cond),
+    declared: null,
+    computed: null,
+    source: null,
+    message: `${name}：本条所列单体在指标表中没有数据，请补充该单体的指标`,
+    ...clauseFields(cond),
+    basis: 'not-found',
+  };
 }
 
 export function overallOf(findings: Finding[]): Overall {

@@ -18,6 +18,7 @@ import { formatValue, indicator as indicatorDef, indicatorName } from '../model/
 import { CALCULATOR_INPUTS } from '../calc/index';
 import { errorName, isErrorText } from '../import/values';
 import { holds, missWord, requirementWords } from './compare';
+import { boundRefutes, boundWords, qualifyingRemark, undeterminedInputs } from './qualifiers';
 
 // ---------------------------------------------------------------- what the engine knows about a leaf
 
@@ -191,6 +192,36 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   },
 
   // 2. A usable declared value.
+  {
+    basis: 'declared-bound',
+    when: '申报值写作范围或约数（“≥35%”“40%以下”“约2.0”），没有确定的设计数值：范围整体不满足要求时不符合，否则需复核',
+    applies: (f) => f.usable && !!f.declared!.bound,
+    decide: (f) => {
+      const d = f.declared!;
+      const text = `${f.name}在 ${d.source} 填写为“${d.raw.trim()}”，${boundWords(d)}，没有确定的设计数值`;
+      return boundRefutes(d, f.e.rule.op, f.e.rule.value)
+        ? fail(`${text}；所写范围${f.miss}合同要求（${f.req}）`)
+        : review(`${text}，不能据以判定是否满足合同要求（${f.req}），请提供设计数值`);
+    },
+  },
+  {
+    basis: 'declared-remark',
+    when: '申报值满足要求，但原文附有限定或说明（“暂定”“仅住宅部分”“扣除代征绿地后为33%”等）',
+    applies: (f) => f.usable && f.declaredPasses && qualifyingRemark(f.declared) !== null,
+    decide: (f) =>
+      review(`${f.declaredText}，但原文附有说明“${qualifyingRemark(f.declared)}”，该数值有所限定或另有口径，不能据以判定满足合同要求（${f.req}），请核对`),
+  },
+  {
+    basis: 'input-undetermined',
+    when: '申报值满足要求，但复核所需、表中已填写的数据无法判读（或写作“待定”，使复核值只能是上限），且复核值未否定申报值',
+    applies: (f) => f.usable && f.declaredPasses && undeterminedInputs(f.calc).length > 0 && (f.computed === null || f.computedPasses),
+    decide: (f) => {
+      const u = undeterminedInputs(f.calc);
+      return review(`${f.declaredText}，但复核所需的数据未能确定：${u.map((x) => x.reason).join('；')}，不能确认申报值，请核对`, {
+        source: f.declared?.source ?? u[0].source,
+      });
+    },
+  },
   {
     basis: 'method-mismatch',
     when: '有申报值；复核方法不是合同所在地规定的方法（如上海装配率按国标复核）',

@@ -160,6 +160,7 @@ export class Collector {
             b.use = r.use;
             b.useRaw = c.text;
             b.useSource = c.source;
+            if (r.mixed) b.mixedUses = r.mixed;
             if (r.warning) this.warn(`${c.source}：${b.name} ${r.warning}`, c.source, BUILDING_USE);
           }
           break;

@@ -576,27 +576,6 @@ function numericText(kind: string, what: string, form: (text: string, f: Fact) =
 }
 
 const fullWidth = numericText('fullwidth-digits', '改为全角数字文本', (t) => toFullWidth(t));
-const approxPrefix = numericText('approx-prefix', '前加“约”', (t) => `约${t}`);
-
-const boundPrefix: Transform = {
-  kind: 'bound-prefix',
-  apply(wb, ctx) {
-    let n = 0;
-    for (const f of okFacts(ctx)) {
-      if (typeof f.value !== 'number' || indicator(f.indicator)?.type === 'star') continue;
-      const leaves = allLeaves(ctx, f.indicator).filter((l) => l.op === '>=' || l.op === '<=');
-      // "≥X" only restates the fact when X itself satisfies the requirement
-      if (!leaves.length || !leaves.every((l) => satisfies(f.value as number, l) && l.op === leaves[0].op)) continue;
-      const s = wb.sheet(f.sheet)!;
-      const cell = s.get(f.row, f.col);
-      const t = cell ? numberText(cell) : null;
-      if (t === null) continue;
-      s.setValue(f.row, f.col, `${leaves[0].op === '>=' ? '≥' : '≤'}${t}`, null);
-      n++;
-    }
-    return n ? noVariant(wb, `${n}个满足要求的数值前加“≥/≤”`) : null;
-  },
-};
 
 const bracketNotes: Transform = {
   kind: 'bracket-notes',
@@ -1219,8 +1198,6 @@ export const SAME_FACTS: readonly Transform[] = [
   notesColumn('notes-numeric', true),
   areasInWan,
   fullWidth,
-  approxPrefix,
-  boundPrefix,
   bracketNotes,
   percentAsText,
   percentAsFormat,
@@ -1240,6 +1217,36 @@ export const SAME_FACTS: readonly Transform[] = [
   earlierStageColumns,
 ];
 
-export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable];
+/**
+ * A value that satisfies its requirement rewritten as a range or an approximation ("≥36%", "约36%"):
+ * no design figure any more, so the findings it decides are review (docs/evidence-policy.md,
+ * declared-bound). One such value per variant.
+ */
+function qualifiedValue(kind: string, what: string, write: (text: string, l: LeafRule) => string): Transform {
+  return {
+    kind,
+    error: true,
+    apply(wb, ctx) {
+      const targets = targetFacts(wb, ctx).filter((f) => {
+        const def = indicator(f.indicator);
+        if (typeof f.value !== 'number' || def?.type === 'star' || def?.type === 'boolean' || def?.type === 'text') return false;
+        const leaves = allLeaves(ctx, f.indicator).filter((l) => l.op === '>=' || l.op === '<=');
+        const cell = wb.sheet(f.sheet)?.get(f.row, f.col);
+        return leaves.length > 0 && leaves.every((l) => satisfies(f.value as number, l) && l.op === leaves[0].op) && !!cell && numberText(cell) !== null;
+      });
+      if (!targets.length) return null;
+      const f = ctx.rng.pick(targets);
+      const s = wb.sheet(f.sheet)!;
+      const out = write(numberText(s.get(f.row, f.col)!)!, allLeaves(ctx, f.indicator).find((l) => l.op === '>=' || l.op === '<=')!);
+      s.setValue(f.row, f.col, out, null);
+      return { wb, override: new Map(affectedBy(f, ctx).map((k) => [k, ['review'] as Verdict[]])), what: `${f.sheet}!R${f.row}C${f.col}（${indicator(f.indicator)!.name}）改为“${out}”${what}` };
+    },
+  };
+}
+
+const boundPrefix = qualifiedValue('bound-prefix', '（只写范围）', (t, l) => `${l.op === '>=' ? '≥' : '≤'}${t}`);
+const approxPrefix = qualifiedValue('approx-prefix', '（约数）', (t) => `约${t}`);
+
+export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix];
 
 export const ALL: readonly Transform[] = [...SAME_FACTS, ...ERRORS];
