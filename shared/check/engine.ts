@@ -25,6 +25,7 @@ import { chooseParcel, conflictingInputs, decideLeaf, relatedUnread, unreadBuild
 import { aggregateBuildings } from './aggregate';
 import { companionScopes, confirmationGate } from './clauseReading';
 import { parcelScope, projectGate } from './projectGates';
+import { parcelCode, sameParcel } from '../model/parcels';
 
 export interface EngineOptions {
   /** Contract city for city-specific data and methods (defaults to contract.city, else the document's jurisdiction). */
@@ -91,7 +92,23 @@ export function evaluate(workbook: ImportResult, doc: ConditionsDoc, opts: Engin
     const s = companionScopes(cond, projectScope, all);
     findings.push(...confirmationGate(cond, conditionFindings(cond, imported, s.project, s.buildings, unreadBuildings)));
   }
-  return findings;
+  return otherParcelGate(workbook, doc, findings);
+}
+
+/**
+ * A workbook of one parcel whose project name names another parcel than the contract's ("…05-03地块"
+ * against 05-02, or another 单元): it may be another project's sheet, so nothing in it passes.
+ */
+function otherParcelGate(workbook: ImportResult, doc: ConditionsDoc, findings: Finding[]): Finding[] {
+  const wanted = typeof doc.contract?.parcel === 'string' ? doc.contract.parcel.trim() : '';
+  const name = workbook.project.project_name;
+  if (!wanted || (workbook.parcels?.length ?? 0) > 0 || !name || typeof name.value !== 'string') return findings;
+  const code = parcelCode(name.value);
+  if (!code || sameParcel(name.value, wanted)) return findings;
+  const why = `指标表项目名称“${name.value.trim()}”（${name.source}）所写地块 ${code} 与合同地块“${wanted}”不一致，可能不是本合同地块的指标表`;
+  return findings.map((f) =>
+    f.verdict === 'pass' ? { ...f, verdict: 'review', basis: 'parcel-mismatch', message: `${why}；${f.message}`, source: f.source ?? name.source } : f,
+  );
 }
 
 /** The findings of one condition that applies to the project: once, or per building. */

@@ -511,6 +511,9 @@ function parcelMatches(parcel: string, contract: string): boolean {
   const b = normaliseParcel(contract);
   if (!a || !b) return false;
   if (a === b) return true;
+  // planning units (…单元) that both names give must be the same: 10502单元05-02 is not 10501单元05-02
+  const unit = (x: string) => (x.includes('单元') ? x.replace(/单元.*$/, '') : null);
+  if (unit(a) !== null && unit(b) !== null && unit(a) !== unit(b)) return false;
   const pa = plotNumber(parcel);
   const pb = plotNumber(contract);
   return pa !== null && pa === pb;

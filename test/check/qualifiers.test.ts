@@ -83,3 +83,15 @@ describe('applicability: buildings named or held in part', () => {
     ]);
   });
 });
+
+describe('parcel-mismatch: a workbook naming another parcel', () => {
+  it('"…05-03地块…" against the contract\'s 05-02: nothing passes; the same parcel passes', () => {
+    const d = (parcel: string): ConditionsDoc => ({ format: 'landcheck.conditions/v1', contract: { city: '上海市', parcel }, conditions: [green] });
+    const wb = imp([v('project_name', 'JDC10501单元05-03地块住宅项目'), v('green_ratio', 36)]);
+    const f = evaluate(wb, d('JDC10501单元05-02地块'))[0];
+    expect(f).toMatchObject({ verdict: 'review', basis: 'parcel-mismatch' });
+    expect(f.message).toContain('05-03');
+    expect(evaluate(wb, d('JDC10501单元05-03地块'))[0].verdict).toBe('pass');
+    expect(evaluate(imp([v('project_name', 'JDC10502单元05-02地块住宅项目'), v('green_ratio', 36)]), d('JDC10501单元05-02地块'))[0].verdict).toBe('review');
+  });
+});
