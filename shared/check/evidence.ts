@@ -193,6 +193,15 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
 
   // 2. A usable declared value.
   {
+    basis: 'project-for-building',
+    when: '单体条件中该单体未单列，而该指标是各单体各自的数值（单体预制率、单体装配率）：项目整体数值不能说明该单体',
+    applies: (f) => f.usable && f.e.borrowed?.from === 'project' && !!indicatorDef(f.id)?.perBuilding,
+    decide: (f) =>
+      review(
+        `${f.e.building ?? '该单体'}未单列${f.name}；表中只有项目整体的${f.name}${f.fv(f.dv)}（${f.declared!.source}），是各单体的综合数值，不能说明该单体满足合同要求（${f.req}），请提供该单体的数值`,
+      ),
+  },
+  {
     basis: 'declared-bound',
     when: '申报值写作范围或约数（“≥35%”“40%以下”“约2.0”），没有确定的设计数值：范围整体不满足要求时不符合，否则需复核',
     applies: (f) => f.usable && !!f.declared!.bound,

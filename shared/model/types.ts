@@ -35,6 +35,12 @@ export interface IndicatorDef {
    * status 'ambiguous' and `reason` — never silently the same figure.
    */
   standsInFor?: { indicator: string; reason: string };
+  /**
+   * A quantity of each building (单体预制率, 单体装配率): a project figure is an aggregate of the
+   * buildings and cannot answer a building-scope condition for one of them (docs/evidence-policy.md,
+   * project-for-building).
+   */
+  perBuilding?: boolean;
   /** Several line items of this input in one block are summed (ImportedValue.parts). */
   additive?: boolean;
   /** Labels valid only inside a block of the given context (e.g. rows of a 可再生能源 table). */

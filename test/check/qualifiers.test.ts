@@ -95,3 +95,17 @@ describe('parcel-mismatch: a workbook naming another parcel', () => {
     expect(evaluate(imp([v('project_name', 'JDC10502单元05-02地块住宅项目'), v('green_ratio', 36)]), d('JDC10501单元05-02地块'))[0].verdict).toBe('review');
   });
 });
+
+describe('project-for-building: a project figure cannot answer for one building', () => {
+  it('单体装配率 not stated for a building: the project 装配率 is review, not a pass; a building stating its own passes', () => {
+    const asm: Condition = { id: 'A2', indicator: 'assembly_ratio', op: '>=', value: 60, scope: 'building' };
+    const fs = evaluate(imp([v('assembly_ratio', 62)], { buildings: [building('1#楼', [v('gross_floor_area', 9000)]), building('2#楼', [v('assembly_ratio', 64)])] }), doc([asm]));
+    expect(fs.map((f) => [f.building, f.verdict, f.basis])).toEqual([
+      ['1#楼', 'review', 'project-for-building'],
+      ['2#楼', 'pass', 'declared-pass'],
+    ]);
+    // a project-wide property (the green-building star) still answers for each building
+    const star: Condition = { id: 'G1', indicator: 'green_building_star', op: '>=', value: 2, scope: 'building' };
+    expect(evaluate(imp([v('green_building_star', 2)], { buildings: [building('1#楼', [])] }), doc([star]))[0].verdict).toBe('pass');
+  });
+});
