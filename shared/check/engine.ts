@@ -26,6 +26,8 @@ import { aggregateBuildings } from './aggregate';
 import { companionScopes, confirmationGate } from './clauseReading';
 import { parcelScope, projectGate } from './projectGates';
 import { parcelCode, sameParcel } from '../model/parcels';
+import { formatValue, indicator as indicatorDef } from '../model/indicators';
+import { holds } from './compare';
 
 export interface EngineOptions {
   /** Contract city for city-specific data and methods (defaults to contract.city, else the document's jurisdiction). */
@@ -119,7 +121,7 @@ function conditionFindings(
   buildings: () => Scope[],
   unreadBuildings: UnreadBlock[],
 ): Finding[] {
-  if (cond.scope !== 'building') return [conditionFinding(cond, projectScope)];
+  if (cond.scope !== 'building') return [buildingsExceed(cond, conditionFinding(cond, projectScope), imported)];
   const buildingScopes = buildings();
   if (buildingScopes.length === 0) {
     const unknown = noBuildingsGate(cond);
@@ -141,6 +143,21 @@ function conditionFindings(
   // A building the condition names that the workbook does not list: 缺项, never silently nothing.
   const absent = absentBuildings(cond, imported.buildings).map((name) => absentBuildingFinding(cond, name));
   return [...aggregateBuildings(cond, perBuilding, imported.buildings), ...absent];
+}
+
+/**
+ * A project-scope pass on a figure that is the largest of the buildings' (建筑高度): a building that
+ * states a value the requirement does not allow contradicts the project figure — 需复核, naming it.
+ */
+function buildingsExceed(cond: Condition, f: Finding, imported: ImportResult): Finding {
+  if (f.verdict !== 'pass' || !('indicator' in cond) || !indicatorDef(cond.indicator)?.projectIsMaxOfBuildings) return f;
+  const over = imported.buildings.filter((b) => {
+    const v = b.values[cond.indicator];
+    return v?.status === 'ok' && typeof v.value === 'number' && !holds(v.value, cond.op, cond.value);
+  });
+  if (over.length === 0) return f;
+  const list = over.map((b) => `${b.name} 填写为 ${formatValue(cond.indicator, b.values[cond.indicator].value)}（${b.values[cond.indicator].source}）`).join('，');
+  return { ...f, verdict: 'review', basis: 'building-exceeds', message: `${f.message}；但单体${list}，不满足本条要求，与项目数值矛盾，请核对` };
 }
 
 function absentBuildingFinding(cond: Condition, name: string): Finding {

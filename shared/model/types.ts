@@ -41,6 +41,11 @@ export interface IndicatorDef {
    * project-for-building).
    */
   perBuilding?: boolean;
+  /**
+   * The project's figure is the largest of the buildings' (建筑高度): a building that states more
+   * than the project figure contradicts it (docs/evidence-policy.md, building-exceeds).
+   */
+  projectIsMaxOfBuildings?: boolean;
   /** Several line items of this input in one block are summed (ImportedValue.parts). */
   additive?: boolean;
   /** Labels valid only inside a block of the given context (e.g. rows of a 可再生能源 table). */

@@ -109,3 +109,13 @@ describe('project-for-building: a project figure cannot answer for one building'
     expect(evaluate(imp([v('green_building_star', 2)], { buildings: [building('1#楼', [])] }), doc([star]))[0].verdict).toBe('pass');
   });
 });
+
+describe('building-exceeds: the project height below a building\'s own', () => {
+  it('项目建筑高度 54 m passes 不高于60 m alone, but a building stating 79.8 m makes it review', () => {
+    const h: Condition = { id: 'P3', indicator: 'building_height', op: '<=', value: 60 };
+    expect(one(imp([v('building_height', 54)]), h).verdict).toBe('pass');
+    const f = one(imp([v('building_height', 54)], { buildings: [building('1#楼', [v('building_height', 54)]), building('2#楼', [v('building_height', 79.8)])] }), h);
+    expect(f).toMatchObject({ verdict: 'review', basis: 'building-exceeds' });
+    expect(f.message).toContain('2#楼 填写为 79.8 m');
+  });
+});
