@@ -287,7 +287,13 @@ class XmlScanner {
       switch (this.state) {
         case S.Text:
           if (b === 0x3c) this.state = S.Lt;
-          else if (this.textName !== null && this.textBytes.length < MAX_TEXT) this.textBytes.push(b);
+          else if (this.textName !== null) {
+            if (this.textBytes.length < MAX_TEXT) this.textBytes.push(b);
+          } else {
+            // nothing to collect: jump to the next '<' (native search)
+            const j = chunk.indexOf(0x3c, i);
+            i = (j < 0 ? n : j) - 1;
+          }
           break;
         case S.Lt:
           if (b === 0x2f) {
@@ -315,19 +321,34 @@ class XmlScanner {
           if (b === 0x22 || b === 0x27) {
             this.quote = b;
             this.state = S.Quote;
-            this.capture(b);
+            if (this.attrBytes) this.capture(b);
           } else if (b === 0x3e) {
             this.endTag(this.last === 0x2f);
-          } else {
+          } else if (this.attrBytes) {
             if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) this.last = b;
             this.capture(b);
+          } else {
+            // attributes not captured: run to the next quote or '>' keeping the last non-space byte
+            let k = i;
+            let x = b;
+            while (x !== 0x22 && x !== 0x27 && x !== 0x3e) {
+              if (x !== 0x20 && x !== 0x09 && x !== 0x0a && x !== 0x0d) this.last = x;
+              if (++k >= n) break;
+              x = chunk[k];
+            }
+            i = k - 1;
           }
           break;
         case S.Quote:
-          this.capture(b);
           if (b === this.quote) {
+            this.capture(b);
             this.state = S.Attrs;
             this.last = b;
+          } else if (this.attrBytes) this.capture(b);
+          else {
+            // attributes not captured: jump to the closing quote
+            const j = chunk.indexOf(this.quote, i);
+            i = (j < 0 ? n : j) - 1;
           }
           break;
         case S.Bang:
@@ -345,6 +366,10 @@ class XmlScanner {
           break;
         case S.Close:
           if (b === 0x3e) this.state = S.Text;
+          else {
+            const j = chunk.indexOf(0x3e, i);
+            i = (j < 0 ? n : j) - 1;
+          }
           break;
       }
     }
