@@ -13,7 +13,8 @@ import { affixRole, contextOf, isCalculationTitle, isReferenceTitle, isRequireme
 
 export { contextOf } from './roles';
 import { key, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
-import { emitValue, isTotal, joined } from './tables';
+import { emitValue } from './emitValue';
+import { isTotal, joined } from './tableHeader';
 import { isUnitText } from './units';
 import { isNumericLike, parseNumberText, readCell } from './values';
 import { sameValue } from './collect';

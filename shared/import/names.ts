@@ -4,7 +4,6 @@
 import data from '../data/name-notations.json';
 import { chineseNumber, fold, memo } from './text';
 
-const GENERIC = [...new Set(data.building.generic.map(fold))].sort((a, b) => b.length - a.length);
 const KINDS = [...new Set(data.building.kinds.map(fold))].sort((a, b) => b.length - a.length);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\#-]/g, '\\$&');
 const KIND_RE = KINDS.map(esc).join('|');
