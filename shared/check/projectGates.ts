@@ -5,7 +5,7 @@
 // the project does not say enough to decide — never a silent pass.
 import { factPhrase, projectFact } from '../conditions/facts';
 import type { Condition, ConditionsDoc, ImportResult, ImportedParcel } from '../model/types';
-import { chooseParcel } from './evidence';
+import { chooseParcel } from './parcels';
 import type { Gate } from './applicability';
 import { boundHolds, boundWords } from './bounds';
 
