@@ -1,7 +1,7 @@
 // Whether a condition applies to a building (docs/formats.md §2 `appliesTo`): not_applicable when the
 // building is outside the filter, review when the sheet does not say enough to decide.
 import type { Bound, Condition, ImportedBuilding } from '../model/types';
-import { USE_LABEL, useList } from '../model/uses';
+import { USE_LABEL, useList as listOfUses } from '../model/uses';
 import { boundHolds, boundWords } from './bounds';
 
 export interface Gate {
@@ -18,7 +18,7 @@ export function applicability(cond: Condition, b: ImportedBuilding): Gate | null
     return { verdict: 'not_applicable', message: `${b.name} 不在本条所列单体（${a.buildings.join('、')}）之内`, source: b.nameSource };
   }
   if (a.use && a.use.length > 0) {
-    const wanted = useList(a.use);
+    const wanted = listOfUses(a.use);
     if (b.use === null) {
       return {
         verdict: 'review',

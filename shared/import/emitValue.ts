@@ -6,7 +6,7 @@ import { CALCULATOR_INPUTS } from '../calc/index';
 import { type Scope, type ValueCand } from './collect';
 import { formulaText, type GCell } from './grid';
 import { isRequirementText, NOT_A_VALUE } from './roles';
-import { addr as addrOf, labelNotes, makeValue, src, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
+import { addr as addrOf, labelNotes, makeValue, src, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { type RowLabel } from './tableRows';
 
 export const REF = /(?<![A-Za-z0-9_.])(?:(?:'((?:[^']|'')+)'|([A-Za-z0-9_.\u4e00-\u9fff-]+))!)?\$?([A-Z]{1,3})\$?([0-9]{1,7})(?![A-Za-z0-9_(])(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?/g;
@@ -51,7 +51,7 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
   const role = m.role;
   if (role && NOT_A_VALUE.has(role.role)) {
     if (role.role === 'requirement') {
-      use(s, cell);
+      markUsed(s, cell);
       env.out.requirement(scope, def.id, cell.raw.trim(), src(s, cell));
       unusedLabel(s, label.cell, label.text, def.id, '标签表示规划要求或目标，不是设计值');
     } else {
@@ -62,7 +62,7 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
   if ((scope as BlockScope).reference && CALCULATOR_INPUTS[def.id]) {
     // "装配率P" on a sheet titled "…（按GB/T 51129-2017，供参考）": the engine recomputes it from the
     // same table; it is not what the project declares.
-    use(s, cell);
+    markUsed(s, cell);
     unusedLabel(s, label.cell, label.text, def.id, '所在表格注明“供参考”，其计算结果不作为申报值（引擎按表中数据复核）');
     env.out.warn(`${src(s, cell)}：${def.name} ${cell.raw.trim()} 所在表格注明供参考，不作为申报值`, src(s, cell), def.id);
     return null;
@@ -71,7 +71,7 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
   if ((scope as BlockScope).reference) iv.reference = true;
   labelNotes(iv, m, isRequirementText);
   if (o.requirement && !iv.requirement) {
-    use(s, o.requirement);
+    markUsed(s, o.requirement);
     iv.requirement = { text: o.requirement.raw.trim(), source: src(s, o.requirement) };
   }
   if (o.ambiguous && iv.status !== 'invalid') {
@@ -79,7 +79,7 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
     iv.interpretation += `；同一行有多个数值（${o.ambiguous}），表头没有说明哪一个是设计值，暂列第一个，需复核`;
     env.out.warn(`${iv.source}：${def.name}同一行有多个数值（${o.ambiguous}），表头没有说明哪一个是设计值`, iv.source, def.id);
   }
-  use(s, cell);
+  markUsed(s, cell);
   const cand: ValueCand = {
     kind: 'value',
     scope,

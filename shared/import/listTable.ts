@@ -9,7 +9,7 @@ import { cellAt, type GCell } from './grid';
 import { matchLabel, type LabelMatch } from './labels';
 import { parcelKeyOf, zoneKeyOf } from './names';
 import { type Role } from './roles';
-import { addJob, makeValue, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
+import { addJob, makeValue, range, src, textOf, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { parseUnit } from './units';
 import { readCell } from './values';
 import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, type NameKind, header, isTotal, preferred, unclaimedLine } from './tableHeader';
@@ -141,7 +141,7 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     last = r;
     const cells = slots.map((sl) => ({ sl, cell: cellAt(s.g, r, sl.c) }));
     const unitRaw = unitCol ? cellAt(s.g, r, unitCol)?.raw.trim() || undefined : undefined;
-    if (unitCol) use(s, cellAt(s.g, r, unitCol));
+    if (unitCol) markUsed(s, cellAt(s.g, r, unitCol));
     rowIds.push(label.match.ids[0]);
     // A summary row inside the table ("装配率P | 66.1"): its value sits in the label columns.
     let inline: GCell | undefined;
@@ -213,7 +213,7 @@ export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, ro
   const m = label.match;
   const def = mustIndicator(m.ids[0]);
   if (m.ids.length > 1) ambiguousLabel(s, env, label.cell, m);
-  use(s, label.cell);
+  markUsed(s, label.cell);
   if (def.id === BUILDING_NAME) return null;
   // Owners: the building / parcel / zone each column belongs to (none = the block's scope).
   const groups = new Map<string, Array<{ sl: Slot; cell: GCell | undefined }>>();
@@ -232,7 +232,7 @@ export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, ro
     if (def.id === BUILDING_USE) {
       const p = choose(def, withShared, s);
       if (p && sc.building) {
-        use(s, p.cell);
+        markUsed(s, p.cell);
         env.out.use(sc, p.cell.raw.trim(), src(s, p.cell));
       } else if (p && !sc.building) {
         unusedLabel(s, label.cell, label.text, def.id, '建筑功能只对单体有意义，此处没有对应的单体');
@@ -244,7 +244,7 @@ export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, ro
     if (!p && inline && list === shared) p = { cell: inline, slot: { c: inline.c, role: 'declared', rank: 1 } };
     if (!p) {
       if (req?.cell) {
-        use(s, req.cell);
+        markUsed(s, req.cell);
         env.out.requirement(sc, def.id, req.cell.raw.trim(), src(s, req.cell));
       }
       // A building's own column left empty in this row: the building states nothing.
@@ -284,7 +284,7 @@ export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, ro
   const tot = cells.find((x) => x.sl.total && x.cell);
   if (tot && ADDITIVE_UNITS.has(def.unit)) {
     const iv = makeValue(s, env, label.cell, m, def, tot.cell!, { unitRaw: tot.sl.unitRaw ?? unitRaw ?? m.unitRaw, roleSource: tot.sl.head }, label.text);
-    use(s, tot.cell);
+    markUsed(s, tot.cell);
     env.out.value({ kind: 'value', scope: { parcel: scope.parcel }, iv, block, rank: 1, total: 'fallback' });
   }
   return ambiguous;

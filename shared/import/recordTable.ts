@@ -7,7 +7,7 @@ import { cellAt, covering, type GCell } from './grid';
 import { matchLabel, type LabelMatch } from './labels';
 import { looksLikeBuilding, parcelKeyOf, zoneKeyOf } from './names';
 import { exactRole, headerRole, type RoleHit } from './roles';
-import { addJob, makeValue, range, src, textOf, use, type BlockScope, type Env, type Sheet } from './sheet';
+import { addJob, makeValue, range, src, textOf, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { isUnitText } from './units';
 import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, header, isScore, isTotal } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, isNoteRow, isRowEmpty, mayBeHeader, titleAbove, unitsRow } from './tableRows';
@@ -69,7 +69,7 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
     if (r > start && !isTotal(name) && mode !== 'roles' && mayBeHeader(kc) && header(s, r, env, h.context)) break;
     if (isTotal(name)) {
       claimRow(s, r, h.left, h.right);
-      use(s, kc);
+      markUsed(s, kc);
       last = r;
       addJob(s, r, (scope) => {
         for (const a of attrs) {
@@ -77,7 +77,7 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
           if (!cell || !ADDITIVE_UNITS.has(a.def.unit) || (a.role.role !== 'declared' && a.role.role !== 'claimedScore')) continue;
           const iv = makeValue(s, env, a.col.ind!.cell, a.col.ind!.match, a.def, cell, { unitRaw: a.col.unitRaw }, a.col.ind!.text);
           iv.interpretation = `取自表格合计行 ${src(s, kc)}：${iv.interpretation}`;
-          use(s, cell);
+          markUsed(s, cell);
           env.out.value({ kind: 'value', scope: { parcel: scope.parcel, zone: mode === 'zone' ? undefined : scope.zone }, iv, block: id, rank: 1, total: 'fallback' });
         }
       });
@@ -95,7 +95,7 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
       }
     } else if (kc.kind === 'string' && matchLabel(name) && !exactRole(name)) break;
     claimRow(s, r, h.left, h.right);
-    use(s, kc);
+    markUsed(s, kc);
     last = r;
     read++;
     if (mode === 'building' && !env.knownNames.has(name)) env.knownNames.set(name, src(s, kc));
@@ -178,7 +178,7 @@ export function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, 
       let cell: GCell | undefined;
       for (const a of grp.attrs) cell ??= line[a.col.c];
       if (cell && sc.building) {
-        use(s, cell);
+        markUsed(s, cell);
         env.out.use(sc, cell.raw.trim(), src(s, cell));
       }
       continue;
@@ -203,7 +203,7 @@ export function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, 
     const p = choose(def, cells, s);
     if (!p) {
       if (req?.cell) {
-        use(s, req.cell);
+        markUsed(s, req.cell);
         env.out.requirement(sc, def.id, req.cell.raw.trim(), src(s, req.cell));
       }
       continue;

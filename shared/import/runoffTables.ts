@@ -7,7 +7,7 @@ import { cellAt, covering, type GCell } from './grid';
 import { matchLabel, type LabelMatch } from './labels';
 import { zoneKeyOf } from './names';
 import { headerCore } from './roles';
-import { addJob, range, src, textOf, use, type Env, type Sheet } from './sheet';
+import { addJob, range, src, textOf, markUsed, type Env, type Sheet } from './sheet';
 import { parseUnit } from './units';
 import { readCell } from './values';
 import { type Col, type Header, header, isTotal } from './tableHeader';
@@ -46,9 +46,9 @@ export function surfaceTable(s: Sheet, h: Header, type: Col, area: Col, coef: Co
       if (zc && zc.r <= r) {
         const z = zoneKeyOf(zc.raw);
         if (z) sc.zone = { ...z, source: src(s, zc) };
-        use(s, zc);
+        markUsed(s, zc);
       }
-      use(s, nc);
+      markUsed(s, nc);
       if (isTotal(name)) {
         const label = (c: GCell, m: LabelMatch): RowLabel => ({ cell: c, match: m, text: c.raw.trim() });
         if (a) emitValue(s, env, sc, id, label(areaCell, { ...areaMatch, ids: ['catchment_area'], role: undefined }), areaDef, a, { unitRaw: areaUnit, total: 'whole' })!.interpretation = `取自下垫面表合计行 ${src(s, nc)}`;
@@ -62,8 +62,8 @@ export function surfaceTable(s: Sheet, h: Header, type: Col, area: Col, coef: Co
       const kv = k ? readCell(k, coefDef) : null;
       if (av?.warning) env.out.warn(`${src(s, a!)}：下垫面“${name}”${av.warning}`, src(s, a!), 'catchment_area');
       if (kv?.warning) env.out.warn(`${src(s, k!)}：下垫面“${name}”${kv.warning}`, src(s, k!), 'runoff_coefficient');
-      use(s, a);
-      use(s, k);
+      markUsed(s, a);
+      markUsed(s, k);
       env.out.surface(sc, {
         name,
         area: av && av.status === 'ok' && typeof av.value === 'number' ? av.value : null,
@@ -121,12 +121,12 @@ export function facilityTable(s: Sheet, h: Header, nameCol: Col, env: Env): numb
       if (zc) {
         const z = zoneKeyOf(zc.raw);
         if (z) sc.zone = { ...z, source: src(s, zc) };
-        use(s, zc);
+        markUsed(s, zc);
       }
       const name = nc?.raw.trim() ?? '';
       const vc = volume ? cellAt(s.g, row, volume.c) : undefined;
       if (nc && isTotal(name)) {
-        use(s, nc);
+        markUsed(s, nc);
         if (vc) {
           const iv = emitValue(s, env, sc, id, { cell: volLabel, match: { key: '', ids: ['storage_provided'], how: 'exact' }, text: textOf(volLabel)?.trim() ?? '调蓄容积' }, volDef, vc, { unitRaw: volUnit, total: 'whole' });
           if (iv) iv.interpretation = `取自调蓄设施表合计行 ${src(s, nc)}：${iv.interpretation}`;
@@ -134,12 +134,12 @@ export function facilityTable(s: Sheet, h: Header, nameCol: Col, env: Env): numb
         return;
       }
       if (!nc || !name) return;
-      use(s, nc);
+      markUsed(s, nc);
       let volumeValue: number | null = null;
       let source = src(s, nc);
       if (vc) {
         const rd = readCell(vc, volDef, { unitRaw: volUnit });
-        use(s, vc);
+        markUsed(s, vc);
         if (rd.status === 'ok' && typeof rd.value === 'number') volumeValue = rd.value;
         else if (rd.status !== 'placeholder') unreadable.push(`${src(s, vc)}（${vc.raw}）`);
       } else if (areaCol && depthCol) {
@@ -147,8 +147,8 @@ export function facilityTable(s: Sheet, h: Header, nameCol: Col, env: Env): numb
         const dc = cellAt(s.g, row, depthCol.c);
         const an = ac?.kind === 'number' ? ac.num! : null;
         const dn = dc?.kind === 'number' ? dc.num! : null;
-        use(s, ac);
-        use(s, dc);
+        markUsed(s, ac);
+        markUsed(s, dc);
         if (an !== null && dn !== null) volumeValue = Number((an * areaFactor * dn * depthFactor).toPrecision(12));
         source = ac ? src(s, ac) : source;
       }

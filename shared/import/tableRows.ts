@@ -3,7 +3,7 @@
 import { cellAt, covering, type GCell } from './grid';
 import { fold, isLabelOf, matchLabel, type LabelMatch } from './labels';
 import { contextOf, exactRole, headerCore, headerRole, keyHeader } from './roles';
-import { key, textOf, use, type Sheet } from './sheet';
+import { key, textOf, markUsed, type Sheet } from './sheet';
 import { isUnitText } from './units';
 import { parseNumberText } from './values';
 import { BUILDING_NAME, type Col, type Header, ST_TYPE, joined } from './tableHeader';
@@ -141,7 +141,7 @@ export function claimHeader(s: Sheet, h: Header): void {
   for (let r = h.top; r <= h.bottom; r++) {
     const line = s.g.rows[r];
     if (!line) continue;
-    for (let c = h.left; c <= Math.min(h.right, line.length - 1); c++) if (line[c]) use(s, line[c]);
+    for (let c = h.left; c <= Math.min(h.right, line.length - 1); c++) if (line[c]) markUsed(s, line[c]);
   }
   s.tables++;
 }
@@ -152,13 +152,17 @@ export function unitsRow(s: Sheet, r: number, cols: Col[], skip: number): boolea
   if (!line || line[skip]) return false;
   let units = 0;
   let other = 0;
-  for (const c of line) if (c) (c.kind === 'string' && isUnitText(c.str!) ? units++ : other++);
+  for (const c of line) {
+    if (!c) continue;
+    if (c.kind === 'string' && isUnitText(c.str!)) units++;
+    else other++;
+  }
   if (!units || other) return false;
   for (const col of cols) {
     const u = line[col.c];
     if (u) col.unitRaw = u.str!.trim();
   }
-  for (const c of line) if (c) use(s, c);
+  for (const c of line) if (c) markUsed(s, c);
   return true;
 }
 

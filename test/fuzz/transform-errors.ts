@@ -96,7 +96,7 @@ export const unreadableScoreTable: Transform = {
       if (catCells.length < 4) continue;
       const col = catCells[0][1];
       const rows = catCells.filter(([, c]) => c === col).map(([r]) => r);
-      const bonusRow = [...s.each()].find(([, c, x]) => c === col && /^提高与创新/.test(textOf(x).replace(/\s+/g, '')));
+      const bonusRow = [...s.each()].find(([, c, x]) => c === col && textOf(x).replace(/\s+/g, '').startsWith('提高与创新'));
       if (bonusRow) rows.push(bonusRow[0]);
       if (rows.length < 4) {
         continue; // a transposed table (categories along a row) is left alone
@@ -111,9 +111,9 @@ export const unreadableScoreTable: Transform = {
       });
       const h = headerRowAbove(s, Math.min(...rows));
       if (h !== null) for (const c of numCols) s.set(h, c, undefined);
-      for (const [r, , cell] of [...s.each()]) {
+      for (const [r, , cell] of s.each()) {
         if (!/^(总得分|总分)/.test(textOf(cell).replace(/\s+/g, ''))) continue;
-        for (const [cc, x] of [...(s.cells.get(r)?.entries() ?? [])]) if (numberOf(x) !== null) s.set(r, cc, undefined);
+        for (const [cc, x] of s.cells.get(r)?.entries() ?? []) if (numberOf(x) !== null) s.set(r, cc, undefined);
       }
       // which buildings the sheet is about
       const named = ctx.buildings.map((x) => x.name).filter((n) => s.name.includes(n) || [...s.each()].some(([, , c]) => textOf(c) === n));

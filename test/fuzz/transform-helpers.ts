@@ -168,7 +168,7 @@ export function kvGroup(ctx: FuzzContext, sheet: string): { facts: Fact[]; label
 /** Sheets with key/value facts, most first, with their (label, value) columns. */
 export function kvSheets(wb: WorkbookM, ctx: FuzzContext): { s: SheetM; facts: Fact[]; labelCol: number; valueCol: number }[] {
   const out = [];
-  for (const name of [...new Set(okFacts(ctx).map((f) => f.sheet))]) {
+  for (const name of new Set(okFacts(ctx).map((f) => f.sheet))) {
     const g = kvGroup(ctx, name);
     const s = wb.sheet(name);
     if (g && s) out.push({ s, ...g });

@@ -322,7 +322,7 @@ export const labelSpacing: Transform = {
       const text = textOf(s.get(f.label.row, f.label.col));
       const bare = bareLabel(text);
       if (!bare || bare.length > 5 || !text.includes(bare)) continue;
-      s.setValue(f.label.row, f.label.col, `${text.replace(bare, [...bare].join(' '))}：`);
+      s.setValue(f.label.row, f.label.col, `${text.replace(bare, Array.from(bare).join(' '))}：`);
       n++;
     }
     return n ? noVariant(wb, `${n}个短标签字间加空格并加冒号`) : null;

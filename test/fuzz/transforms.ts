@@ -100,7 +100,7 @@ export function parseRef(ref: string): { sheet: string; row: number; col: number
   if (i < 0) return null;
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.slice(i + 1));
   if (!m) return null;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = Array.from(m[1]).reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return { sheet: ref.slice(0, i).replace(/^'(.*)'$/, '$1'), row: Number(m[2]), col };
 }
 
