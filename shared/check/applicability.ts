@@ -1,7 +1,7 @@
 // Whether a condition applies to a building (docs/formats.md §2 `appliesTo`): not_applicable when the
 // building is outside the filter, review when the sheet does not say enough to decide.
 import type { Bound, Condition, ImportedBuilding } from '../model/types';
-import { USE_LABEL, useList } from '../model/uses';
+import { USE_LABEL, useList as listOfUses } from '../model/uses';
 import { boundHolds, boundWords } from './bounds';
 import { buildingKey } from '../import/names';
 
@@ -29,7 +29,7 @@ export function applicability(cond: Condition, b: ImportedBuilding): Gate | null
     return { verdict: 'not_applicable', message: `${b.name} 不在本条所列单体（${a.buildings.join('、')}）之内`, source: b.nameSource };
   }
   if (a.use && a.use.length > 0) {
-    const wanted = useList(a.use);
+    const wanted = listOfUses(a.use);
     if (b.use === null) {
       return {
         verdict: 'review',
@@ -41,7 +41,7 @@ export function applicability(cond: Condition, b: ImportedBuilding): Gate | null
       // "商业、住宅": the building holds a use the condition names, though its first use is another.
       return {
         verdict: 'review',
-        message: `${b.name} 的建筑功能“${b.useRaw}”同时含有${useList(b.mixedUses)}，本条适用于${wanted}，不能确定是否适用，请核对`,
+        message: `${b.name} 的建筑功能“${b.useRaw}”同时含有${listOfUses(b.mixedUses)}，本条适用于${wanted}，不能确定是否适用，请核对`,
         source: b.useSource ?? b.nameSource,
       };
     }

@@ -21,7 +21,8 @@ import type {
 import { recompute, type CalcContext } from '../calc/index';
 import { describeRule } from '../conditions/index';
 import { absentBuildings, applicability, noBuildingsGate, type Gate } from './applicability';
-import { chooseParcel, conflictingInputs, decideLeaf, relatedUnread, unreadBuildingLists } from './evidence';
+import { conflictingInputs, decideLeaf, relatedUnread, unreadBuildingLists } from './evidence';
+import { chooseParcel } from './parcels';
 import { aggregateBuildings } from './aggregate';
 import { companionScopes, confirmationGate } from './clauseReading';
 import { parcelScope, projectGate } from './projectGates';

@@ -1,11 +1,12 @@
 // Everything the readers found, in reading order, turned into the ImportResult's stores: scopes
 // (project / building, per parcel when the workbook names several), conflicts, line items,
 // totals, requirements, stand-ins (绿化率 is not 绿地率), 汇水分区 and the sole building.
-import { INDICATORS, indicator, mustIndicator } from '../model/indicators';
+import { indicator } from '../model/indicators';
 import type { CellRef, ImportedBuilding, ImportedFacility, ImportedLineItem, ImportedParcel, ImportedSurface, ImportedValue, ImportIssue, IndicatorDef } from '../model/types';
 import { CALCULATOR_INPUTS, recompute } from '../calc/index';
 import { buildingKey, type NameRef } from './names';
 import { mapUse } from './uses';
+import { standIns } from './standIns';
 
 export interface NameAt {
   name: string;
@@ -471,33 +472,4 @@ export function sameValue(def: IndicatorDef | undefined, a: ImportedValue['value
 
 function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(10)));
-}
-
-const STAND_INS = INDICATORS.filter((d) => d.standsInFor);
-
-/** 绿化率 where 绿地率 is meant (and the other label splits): the absent one gets an 'ambiguous' copy. */
-function standIns(store: Record<string, ImportedValue>): void {
-  let add: ImportedValue[] | null = null;
-  for (let i = 0; i < STAND_INS.length; i++) {
-    const def = STAND_INS[i];
-    const id = def.id;
-    const si = def.standsInFor!;
-    const iv = store[id];
-    if (!iv || store[si.indicator]) continue;
-    if (iv.status === 'placeholder' || iv.value === null) continue;
-    const target = mustIndicator(si.indicator);
-    (add ??= []).push({
-      ...iv,
-      indicator: target.id,
-      status: 'ambiguous',
-      interpretation: `${si.reason}（${iv.source} 读作${def.name}：${iv.interpretation}）`,
-      conflicts: undefined,
-    });
-  }
-  if (!add) return;
-  for (const iv of add) {
-    if (store[iv.indicator]) continue;
-    if (iv.conflicts === undefined) delete iv.conflicts;
-    store[iv.indicator] = iv;
-  }
 }
