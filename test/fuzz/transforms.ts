@@ -96,7 +96,7 @@ function parseRef(ref: string): { sheet: string; row: number; col: number } | nu
   if (i < 0) return null;
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.slice(i + 1));
   if (!m) return null;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = Array.from(m[1]).reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return { sheet: ref.slice(0, i).replace(/^'(.*)'$/, '$1'), row: Number(m[2]), col };
 }
 
@@ -283,7 +283,7 @@ function kvGroup(ctx: FuzzContext, sheet: string): { facts: Fact[]; labelCol: nu
 /** Sheets with key/value facts, most first, with their (label, value) columns. */
 function kvSheets(wb: WorkbookM, ctx: FuzzContext): { s: SheetM; facts: Fact[]; labelCol: number; valueCol: number }[] {
   const out = [];
-  for (const name of [...new Set(okFacts(ctx).map((f) => f.sheet))]) {
+  for (const name of new Set(okFacts(ctx).map((f) => f.sheet))) {
     const g = kvGroup(ctx, name);
     const s = wb.sheet(name);
     if (g && s) out.push({ s, ...g });
@@ -971,7 +971,7 @@ const labelSpacing: Transform = {
       const text = textOf(s.get(f.label.row, f.label.col));
       const bare = bareLabel(text);
       if (!bare || bare.length > 5 || !text.includes(bare)) continue;
-      s.setValue(f.label.row, f.label.col, `${text.replace(bare, [...bare].join(' '))}：`);
+      s.setValue(f.label.row, f.label.col, `${text.replace(bare, Array.from(bare).join(' '))}：`);
       n++;
     }
     return n ? noVariant(wb, `${n}个短标签字间加空格并加冒号`) : null;
@@ -1101,7 +1101,7 @@ const unreadableScoreTable: Transform = {
       if (catCells.length < 4) continue;
       const col = catCells[0][1];
       const rows = catCells.filter(([, c]) => c === col).map(([r]) => r);
-      const bonusRow = [...s.each()].find(([, c, x]) => c === col && /^提高与创新/.test(textOf(x).replace(/\s+/g, '')));
+      const bonusRow = [...s.each()].find(([, c, x]) => c === col && textOf(x).replace(/\s+/g, '').startsWith('提高与创新'));
       if (bonusRow) rows.push(bonusRow[0]);
       if (rows.length < 4) {
         continue; // a transposed table (categories along a row) is left alone
@@ -1116,9 +1116,10 @@ const unreadableScoreTable: Transform = {
       });
       const h = headerRowAbove(s, Math.min(...rows));
       if (h !== null) for (const c of numCols) s.set(h, c, undefined);
-      for (const [r, , cell] of [...s.each()]) {
+      // snapshots: the loops clear the cells they walk
+      for (const [r, , cell] of Array.from(s.each())) {
         if (!/^(总得分|总分)/.test(textOf(cell).replace(/\s+/g, ''))) continue;
-        for (const [cc, x] of [...(s.cells.get(r)?.entries() ?? [])]) if (numberOf(x) !== null) s.set(r, cc, undefined);
+        for (const [cc, x] of Array.from(s.cells.get(r)?.entries() ?? [])) if (numberOf(x) !== null) s.set(r, cc, undefined);
       }
       // which buildings the sheet is about
       const named = ctx.buildings.map((x) => x.name).filter((n) => s.name.includes(n) || [...s.each()].some(([, , c]) => textOf(c) === n));
