@@ -17,17 +17,18 @@ export interface Loaded<T> {
 }
 
 /**
- * The answer of `method(input)`, asked again whenever the input changes (compared by value).
+ * The answer of `method(input)`, asked again whenever the input changes (compared by value), or
+ * `refreshOn` does (what the answer depends on beyond its input, e.g. the project's name).
  * `input` null: nothing is asked (data stays null). An answer to an older input is dropped.
  */
-export function useInvoke<M extends Method>(method: M, input: ApiInput<M> | null): Loaded<ApiOutputs[M]> {
+export function useInvoke<M extends Method>(method: M, input: ApiInput<M> | null, refreshOn?: string | number): Loaded<ApiOutputs[M]> {
   const [data, setData] = useState<ApiOutputs[M] | null>(null);
   const [error, setError] = useState('');
   /** The input whose answer (or failure) came last: loading while it is not the current one. */
   const [answered, setAnswered] = useState<string | null>(null);
   const [reloading, setReloading] = useState(false);
   const seq = useRef(0);
-  const key = input === null ? null : JSON.stringify(input);
+  const key = input === null ? null : JSON.stringify({ input, refreshOn });
 
   // State changes only once the answer is in (never synchronously inside the effect below).
   const ask = useCallback((k: string): Promise<ApiOutputs[M] | null> => {
@@ -39,7 +40,7 @@ export function useInvoke<M extends Method>(method: M, input: ApiInput<M> | null
       setReloading(false);
       return true;
     };
-    return invoke(method, JSON.parse(k) as ApiInput<M>).then(
+    return invoke(method, (JSON.parse(k) as { input: ApiInput<M> }).input).then(
       (value) => {
         if (!current()) return null;
         setData(value);
