@@ -109,7 +109,7 @@ function read(all: Token[], text: string): SentenceResult {
 
   // ---- segments
   const named = new Set(all.flatMap((t) => (t.kind === 'indicator' ? [t.def.id] : t.kind === 'star' ? ['green_building_star'] : [])));
-  const segments = splitSegments(all.filter((t) => !['filler', 'date', 'method', 'scope'].includes(t.kind)), named);
+  const segments = splitSegments(all.filter((t) => !['filler', 'description', 'date', 'method', 'scope'].includes(t.kind)), named);
   const groups = groupSegments(segments);
   const readings: Reading[] = [];
   for (const g of groups) readings.push(...assemble(g, { aggregate, singleWord, date: dates[0], method: methods[0], scopes }));
