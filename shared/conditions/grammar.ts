@@ -131,6 +131,8 @@ interface Filter {
 interface Segment {
   join: 'any' | 'all' | null;
   subset: boolean;
+  /** The group of a requirement named by its topic only ("住宅建筑应采用装配式建筑"): the subject of what follows, not a qualifier. */
+  named?: true;
   filter: Filter;
   units: Unit[];
   joins: Array<'any' | 'all'>;
@@ -153,8 +155,10 @@ function splitSegments(tokens: Token[], named: ReadonlySet<string>): Segment[] {
   for (const all of raw.filter((r) => r.length > 0)) {
     // "全部执行装配式建筑要求，单体或平均装配率不低于40%": a segment that only names the subject of a
     // requirement stated in the sentence (装配式建筑 → 装配率) adds nothing to it.
-    const topicOnly = all.every((t) => t.kind === 'topic' || t.kind === 'verb') && all.some((t) => t.kind === 'topic');
-    const toks = topicOnly && all.every((t) => t.kind !== 'topic' || t.indicators.some((id) => named.has(id))) ? [] : all;
+    // "住宅建筑应采用装配式建筑，装配率不低于50%": with a group in front, the segment names whose requirement follows.
+    const own = (t: Token) => t.kind === 'topic' || t.kind === 'verb' || FILTER_KINDS.has(t.kind) || (t.kind === 'conn' && t.mode === 'list');
+    const topicOnly = all.every(own) && all.some((t) => t.kind === 'topic') && all.every((t) => t.kind !== 'topic' || t.indicators.some((id) => named.has(id)));
+    const toks = topicOnly ? all.filter((t) => t.kind !== 'topic' && t.kind !== 'verb') : all;
     if (toks.length === 0) continue;
     let k = 0;
     let join: Segment['join'] = null;
@@ -190,7 +194,7 @@ function splitSegments(tokens: Token[], named: ReadonlySet<string>): Segment[] {
     }
     const parsed = parseRequirements(rest, implied, previous);
     if (parsed.units.length) previous = parsed.units[parsed.units.length - 1];
-    out.push({ join, subset, filter, units: parsed.units, joins: parsed.joins });
+    out.push({ join, subset, filter, units: parsed.units, joins: parsed.joins, ...(topicOnly ? { named: true } : {}) });
   }
   return out;
 }
@@ -261,13 +265,18 @@ interface Group {
 function groupSegments(segments: Segment[]): Group[] {
   const groups: Group[] = [];
   let pending = emptyFilter();
+  let pendingNamed = false;
   let subject: Filter | null = null;
   for (const seg of segments) {
     if (seg.units.length === 0) {
       if (seg.subset) throw new Refusal('ambiguous', '“其中”之后没有要求');
       pending = merge(pending, seg.filter);
+      pendingNamed ||= !!seg.named;
       continue;
     }
+    // "住宅建筑应采用装配式建筑，公共建筑装配率不低于40%": a requirement on one group, then a value for another.
+    if (pendingNamed && !isEmpty(seg.filter)) throw new Refusal('ambiguous', '前一分句对一类建筑提出要求但未写数值，后一分句又写了另一适用范围，无法确定数值对应哪类建筑');
+    pendingNamed = false;
     let filter = merge(pending, seg.filter);
     pending = emptyFilter();
     if (seg.subset && isEmpty(filter)) throw new Refusal('ambiguous', '“其中”之后未写明适用范围');

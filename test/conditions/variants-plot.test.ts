@@ -157,3 +157,49 @@ describe('the whole floor area built as 装配式建筑', () => {
     }
   });
 });
+
+describe('a group named with the topic of the requirement that follows', () => {
+  const GROUPS: Array<[string, string[]]> = [
+    ['住宅建筑', ['residential']],
+    ['新建住宅', ['residential']],
+    ['公共建筑', ['public']],
+    ['住宅和公共建筑', ['residential', 'public']],
+  ];
+  it('every group × verb × topic word: the values after it apply to that group', () => {
+    const wrong: string[] = [];
+    for (const [group, use] of GROUPS) {
+      for (const verb of ['应采用', '全部采用', '应全部采用', '须采用']) {
+        for (const topic of ['装配式建筑', '装配式建筑技术']) {
+          const sentence = `${group}${verb}${topic}，预制率不低于40%，装配率不低于60%`;
+          const { c, u } = read(sentence);
+          const ok =
+            u.length === 0 &&
+            c.length === 1 &&
+            JSON.stringify(c[0]) ===
+              JSON.stringify({
+                allOf: [
+                  { indicator: 'prefab_ratio', op: '>=', value: 40 },
+                  { indicator: 'assembly_ratio', op: '>=', value: 60 },
+                ],
+                scope: 'building',
+                appliesTo: { use },
+              });
+          if (!ok) wrong.push(`${sentence} → ${JSON.stringify({ c, u })}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('a value written for another group after it is refused, never given to both', () => {
+    for (const [group] of GROUPS) {
+      for (const other of ['公共建筑', '居住建筑', '政府投资项目']) {
+        const { c, u } = read(`${group}应采用装配式建筑，${other}装配率不低于40%`);
+        expect(c, `${group}/${other}`).toEqual([]);
+        expect(u, `${group}/${other}`).toHaveLength(1);
+      }
+    }
+    // A topic of another family names no value: refused.
+    expect(read('住宅建筑应执行绿色建筑标准，装配率不低于50%').c).toEqual([]);
+  });
+});
