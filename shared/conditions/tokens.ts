@@ -196,6 +196,8 @@ export function tokenise(text: string): Token[] {
     sc.words(f.negated, (_w, s) => ({ ...s, kind: 'fact', id: f.id, value: false }));
     sc.words(f.words, (_w, s) => ({ ...s, kind: 'fact', id: f.id, value: true, ...(f.uses ? { uses: f.uses } : {}) }));
   }
+  // "…，其中高层住宅…" is 其中 + 高层, never 中高层; a sentence opening with 其中 is left to the continuation check.
+  sc.words(SUBSET_WORDS, (_w, s) => (s.start === 0 ? null : { ...s, kind: 'subset' }));
   sc.words(UNSUPPORTED_FILTERS, (_w, s) => ({ ...s, kind: 'unsupported' }));
   sc.words(
     CATEGORIES.map((c) => c.word),
