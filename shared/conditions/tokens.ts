@@ -342,7 +342,7 @@ function comparators(sc: Scanner): void {
       return { ...s, kind: 'cmp', op: p.op, post: true, statutory: p.inclusive === 'statutory' };
     },
   );
-  sc.regex(/\((不)?含(?:本数|\d+(?:\.\d+)?(?:米|m|层|平方米|㎡|m²|%)?)?\)/g, (m, s) => ({ ...s, kind: 'incl', inclusive: !m[1] }));
+  sc.regex(/\((不)?含(?:本数|\d+(?:\.\d+)?万?(?:米|m|层|平方米|㎡|m²|%)?)?\)/g, (m, s) => ({ ...s, kind: 'incl', inclusive: !m[1] }));
   sc.words(
     PREFIX_COMPARATORS.map((p) => p.word),
     (w, s) => ({ ...s, kind: 'cmp', op: PREFIX_COMPARATORS.find((x) => x.word === w)!.op, post: false, statutory: false }),

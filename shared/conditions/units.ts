@@ -80,6 +80,8 @@ export function parseRequirements(tokens: Token[], impliedAtLeast: boolean, prev
   while (i < tokens.length) {
     const t = tokens[i];
     if (t.kind === 'conn') {
+      // "按…标准进行设计和建设": a list word between words that carry nothing joins nothing.
+      if (t.mode === 'list' && units.length > 0 && tokens.slice(i + 1).every((x) => x.kind === 'conn' && x.mode === 'list')) break;
       pendingJoin = t.mode === 'any' ? 'any' : 'all';
       joinToken = t;
       i++;

@@ -203,3 +203,25 @@ describe('a group named with the topic of the requirement that follows', () => {
     expect(read('住宅建筑应执行绿色建筑标准，装配率不低于50%').c).toEqual([]);
   });
 });
+
+describe('units and number forms of real clauses', () => {
+  it('（含N万平方米） on an area bound, and 大于等于/小于等于 spelt out', () => {
+    for (const [written, value] of [
+      ['2万平方米', 20000],
+      ['1.5万㎡', 15000],
+      ['20000平方米', 20000],
+    ] as const) {
+      const { c } = read(`单体建筑面积${written}（含${written}）以上的公共建筑应达到二星级`);
+      expect(c, written).toEqual([{ indicator: 'green_building_star', op: '>=', value: 2, scope: 'building', appliesTo: { use: ['public'], minFloorArea: value } }]);
+    }
+    expect(read('容积率：大于1.0，小于等于2.5').c[0]).toMatchObject({ allOf: [{ op: '>', value: 1 }, { op: '<=', value: 2.5 }] });
+    expect(read('容积率大于或等于1.0且小于或等于2.5').c[0]).toMatchObject({ allOf: [{ op: '>=', value: 1 }, { op: '<=', value: 2.5 }] });
+  });
+
+  it('a list of stages after the level (进行规划、设计和建设) joins nothing; 或 at the end is still refused', () => {
+    for (const stages of ['进行设计和建设', '进行规划、设计、建设', '进行规划、设计和施工', '设计、建设']) {
+      expect(read(`应按照绿色建筑二星级标准${stages}`).c, stages).toEqual([{ indicator: 'green_building_star', op: '>=', value: 2, scope: 'project' }]);
+    }
+    expect(read('绿地率不低于30%或').c).toEqual([]);
+  });
+});
