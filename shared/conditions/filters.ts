@@ -152,7 +152,7 @@ function areaFilters(sc: Scanner): void {
 
 function heightFilters(sc: Scanner): void {
   // With a keyword: "(建筑)高度(在)100米以上（不含100米）的", "建筑高度在60米（含）以下时".
-  sc.regex(/(?:建筑)?高度(?:在|为)?/g, (m, s) => {
+  sc.regex(/(?:建筑)?高度(?:在|为)?/g, (_m, s) => {
     const p = boundAt(sc.masked, s.end, ['m']);
     if (!p) return null;
     const end = qualifies(sc.masked, p.end);

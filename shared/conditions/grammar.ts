@@ -357,7 +357,7 @@ function splitReadings(f: Filter, leaves: LeafRule[], reading: (r: Rule, extra?:
   }
   return useTokens.map((t, i) => {
     const r = reading(leaves[i]);
-    return { ...r, scope: 'building' as const, appliesTo: { ...(r.appliesTo ?? {}), use: USE_ORDER.filter((u) => t.uses.includes(u)) } };
+    return { ...r, scope: 'building' as const, appliesTo: { ...r.appliesTo, use: USE_ORDER.filter((u) => t.uses.includes(u)) } };
   });
 }
 

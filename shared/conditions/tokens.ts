@@ -317,7 +317,7 @@ function companions(sc: Scanner): void {
 /** "5-3: 2.50" (a table row per parcel) and "08-03地块" / "G18地块" (a parcel named as the subject). */
 function parcels(sc: Scanner): void {
   sc.regex(/(?<![A-Za-z0-9.])([A-Za-z]*\d+[A-Za-z]*(?:-[A-Za-z0-9]+)+)(?:号)?(?:地块)?:/g, (m, s) => ({ ...s, kind: 'parcel', code: m[1], row: true }));
-  sc.regex(/(?:[A-Za-z0-9-]+单元)?(?<![A-Za-z0-9.])([A-Za-z]*\d+[A-Za-z]*(?:-[A-Za-z0-9]+)*)(?:号)?地块/g, (m, s) => ({
+  sc.regex(/(?:[A-Za-z0-9-]+单元)?(?<![A-Za-z0-9.])([A-Za-z]*\d+[A-Za-z]*(?:-[A-Za-z0-9]+)*)(?:号)?地块/g, (_m, s) => ({
     ...s,
     kind: 'parcel',
     code: s.text.replace(/(?:号)?地块$/, ''),

@@ -105,7 +105,7 @@ export function parseRequirements(tokens: Token[], impliedAtLeast: boolean, prev
     if (t.kind === 'companion') {
       const u = last();
       if (!u || u.leaves.length !== 1 || u.perParcel || u.split) throw new Refusal('ambiguous', `“${t.text}”无法确定对应哪一项要求`);
-      u.companion = { ...(u.companion ?? {}), [t.def.id]: t.value };
+      u.companion = { ...u.companion, [t.def.id]: t.value };
       u.tokens.push(t);
       i++;
       continue;
