@@ -211,6 +211,10 @@ function addFilter(f: Filter, t: Token): void {
   if (t.kind === 'parcel') f.parcels.push(t);
 }
 
+function groupsOf(f: Filter): number {
+  return f.uses.length + f.categories.length;
+}
+
 function isEmpty(f: Filter): boolean {
   return f.uses.length + f.categories.length + f.bounds.length + f.facts.length + f.parcels.length === 0;
 }
@@ -289,6 +293,12 @@ function groupSegments(segments: Segment[]): Group[] {
       continue;
     }
     if (last && seg.join === 'any') throw new Refusal('ambiguous', '不同适用范围的要求之间以“或”连接，条件文件无法表达');
+    // "新建公共建筑…一星级以上，政府投资的达到二星级以上": without a group of its own, the later part may
+    // mean the group named before (政府投资的公共建筑) or the whole project — never guessed.
+    if (last && !seg.subset && groupsOf(filter) === 0 && groupsOf(last.filter) > 0) {
+      const words = filter.tokens.map((t) => t.text).join('');
+      throw new Refusal('ambiguous', `“${words}”未写明建筑类别，可能承接前文的建筑类别，也可能指整个项目，请人工编写该条件`);
+    }
     groups.push({ filter, segments: [seg] });
   }
   if (!isEmpty(pending)) throw new Refusal('no-value', '句末的适用范围之后没有要求');

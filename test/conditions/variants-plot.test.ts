@@ -225,3 +225,19 @@ describe('units and number forms of real clauses', () => {
     expect(read('绿地率不低于30%或').c).toEqual([]);
   });
 });
+
+describe('a later part without a group of its own', () => {
+  it('after a part naming a group, a fact or bound alone is refused, never read as the whole project', () => {
+    const wrong: string[] = [];
+    // Facts that name a group themselves (保障性住房 → residential) are groups, not this case.
+    const later = [...PROJECT_FACTS.filter((f) => !f.uses).flatMap((f) => f.words.filter((w) => !w.endsWith('的')).map((w) => `${w}的`)), '建筑高度100米以上的', '总建筑面积10万平方米以上的项目'];
+    for (const first of ['新建公共建筑全部达到绿色建筑一星级以上', '住宅建筑装配率不低于50%']) {
+      for (const l of later) {
+        const sentence = `${first}，${l}${first.includes('星级') ? '达到二星级以上' : '装配率不低于60%'}`;
+        const { c, u } = read(sentence);
+        if (c.length || u.length !== 1) wrong.push(`${sentence} → ${JSON.stringify(c)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
