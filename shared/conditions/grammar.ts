@@ -99,11 +99,6 @@ function read(all: Token[], text: string): SentenceResult {
   if (dates.length > 1) throw new Refusal('ambiguous', '句中有多个起始日期，无法确定本条何时施行');
   const methods = all.filter((t): t is TokenOf<'method'> => t.kind === 'method');
   const scopes = all.filter((t): t is TokenOf<'scope'> => t.kind === 'scope');
-  const aggregate: Aggregate | undefined = scopes.some((s) => s.aggregate === 'eachOrAverage')
-    ? 'eachOrAverage'
-    : scopes.some((s) => s.aggregate === 'average')
-      ? 'average'
-      : undefined;
   const singleWord = BUILDING_SCOPE_WORDS.some((w) => text.includes(w));
   fixComplementaryBounds(all);
 
@@ -111,10 +106,24 @@ function read(all: Token[], text: string): SentenceResult {
   const named = new Set(all.flatMap((t) => (t.kind === 'indicator' ? [t.def.id] : t.kind === 'star' ? ['green_building_star'] : [])));
   const segments = splitSegments(all.filter((t) => !['filler', 'description', 'date', 'method', 'scope'].includes(t.kind)), named);
   const groups = groupSegments(segments);
+  // 单体/平均 belong to the part of the sentence they are written in ("住宅平均装配率…，公共建筑单体装配率…");
+  // written where no requirement is, they qualify the whole sentence.
+  const regionOf = (t: Token) => all.filter((x) => x.kind === 'comma' && x.start < t.start).length;
+  const inGroup = new Set(groups.flatMap((g) => g.regions));
+  const loose = scopes.filter((x) => !inGroup.has(regionOf(x)));
   const readings: Reading[] = [];
-  for (const g of groups) readings.push(...assemble(g, { aggregate, singleWord, date: dates[0], method: methods[0], scopes }));
+  for (const g of groups) {
+    const own = [...scopes.filter((x) => g.regions.includes(regionOf(x))), ...loose];
+    readings.push(...assemble(g, { aggregate: aggregateOf(own), singleWord, date: dates[0], method: methods[0], scopes: own }));
+  }
   if (readings.length === 0) throw new Refusal('no-value', '句中有适用范围，但没有可读的要求');
   return { kind: 'read', readings };
+}
+
+function aggregateOf(scopes: Array<TokenOf<'scope'>>): Aggregate | undefined {
+  if (scopes.some((x) => x.aggregate === 'eachOrAverage')) return 'eachOrAverage';
+  if (scopes.some((x) => x.aggregate === 'average')) return 'average';
+  return undefined;
 }
 
 // ---------------------------------------------------------------- segments
@@ -129,6 +138,8 @@ interface Filter {
 }
 
 interface Segment {
+  /** Which comma-separated part of the sentence it is (0-based). */
+  region: number;
   join: 'any' | 'all' | null;
   subset: boolean;
   /** The group of a requirement named by its topic only ("住宅建筑应采用装配式建筑"): the subject of what follows, not a qualifier. */
@@ -152,7 +163,8 @@ function splitSegments(tokens: Token[], named: ReadonlySet<string>): Segment[] {
   }
   const out: Segment[] = [];
   let previous: Unit | null = null;
-  for (const all of raw.filter((r) => r.length > 0)) {
+  for (const [region, all] of raw.entries()) {
+    if (all.length === 0) continue;
     // "全部执行装配式建筑要求，单体或平均装配率不低于40%": a segment that only names the subject of a
     // requirement stated in the sentence (装配式建筑 → 装配率) adds nothing to it.
     // "住宅建筑应采用装配式建筑，装配率不低于50%": with a group in front, the segment names whose requirement follows.
@@ -194,7 +206,7 @@ function splitSegments(tokens: Token[], named: ReadonlySet<string>): Segment[] {
     }
     const parsed = parseRequirements(rest, implied, previous);
     if (parsed.units.length) previous = parsed.units[parsed.units.length - 1];
-    out.push({ join, subset, filter, units: parsed.units, joins: parsed.joins, ...(topicOnly ? { named: true } : {}) });
+    out.push({ region, join, subset, filter, units: parsed.units, joins: parsed.joins, ...(topicOnly ? { named: true } : {}) });
   }
   return out;
 }
@@ -264,20 +276,26 @@ function tokensOnly(tokens: Token[]): Filter {
 interface Group {
   filter: Filter;
   segments: Segment[];
+  /** The parts of the sentence it was read from (its segments and the filters before them). */
+  regions: number[];
 }
 
 function groupSegments(segments: Segment[]): Group[] {
   const groups: Group[] = [];
   let pending = emptyFilter();
   let pendingNamed = false;
+  let pendingRegions: number[] = [];
   let subject: Filter | null = null;
   for (const seg of segments) {
     if (seg.units.length === 0) {
       if (seg.subset) throw new Refusal('ambiguous', '“其中”之后没有要求');
       pending = merge(pending, seg.filter);
       pendingNamed ||= !!seg.named;
+      pendingRegions.push(seg.region);
       continue;
     }
+    const regions = [...pendingRegions, seg.region];
+    pendingRegions = [];
     // "住宅建筑应采用装配式建筑，公共建筑装配率不低于40%": a requirement on one group, then a value for another.
     if (pendingNamed && !isEmpty(seg.filter)) throw new Refusal('ambiguous', '前一分句对一类建筑提出要求但未写数值，后一分句又写了另一适用范围，无法确定数值对应哪类建筑');
     pendingNamed = false;
@@ -290,6 +308,7 @@ function groupSegments(segments: Segment[]): Group[] {
     const last = groups[groups.length - 1];
     if (last && !seg.subset && filterKey(last.filter) === filterKey(filter)) {
       last.segments.push(seg);
+      last.regions.push(...regions);
       continue;
     }
     if (last && seg.join === 'any') throw new Refusal('ambiguous', '不同适用范围的要求之间以“或”连接，条件文件无法表达');
@@ -299,7 +318,7 @@ function groupSegments(segments: Segment[]): Group[] {
       const words = filter.tokens.map((t) => t.text).join('');
       throw new Refusal('ambiguous', `“${words}”未写明建筑类别，可能承接前文的建筑类别，也可能指整个项目，请人工编写该条件`);
     }
-    groups.push({ filter, segments: [seg] });
+    groups.push({ filter, segments: [seg], regions });
   }
   if (!isEmpty(pending)) throw new Refusal('no-value', '句末的适用范围之后没有要求');
   return groups;

@@ -241,3 +241,27 @@ describe('a later part without a group of its own', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('单体 / 平均 belong to the part they are written in', () => {
+  it('every pair of groups × every pair of aggregation words', () => {
+    const words: Array<[string, string | undefined]> = [
+      ['单体', undefined],
+      ['平均', 'average'],
+      ['单体或平均', 'eachOrAverage'],
+    ];
+    const wrong: string[] = [];
+    for (const [g1, g2] of [
+      ['住宅', '公共建筑'],
+      ['公共建筑', '居住建筑'],
+    ]) {
+      for (const [w1, a1] of words) {
+        for (const [w2, a2] of words) {
+          const sentence = `${g1}${w1}装配率不低于50%，${g2}${w2}装配率不低于40%`;
+          const { c, u } = read(sentence);
+          if (u.length || c.length !== 2 || c[0].aggregate !== a1 || c[1].aggregate !== a2) wrong.push(`${sentence} → ${JSON.stringify(c)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
