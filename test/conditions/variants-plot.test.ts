@@ -218,6 +218,22 @@ describe('units and number forms of real clauses', () => {
     expect(read('容积率大于或等于1.0且小于或等于2.5').c[0]).toMatchObject({ allOf: [{ op: '>=', value: 1 }, { op: '<=', value: 2.5 }] });
   });
 
+  it('Chinese numerals right before a unit; never inside a word', () => {
+    for (const [written, value] of [
+      ['三十五%', 35],
+      ['百分之三十五', 35],
+      ['十二点五%', 12.5],
+    ] as const) {
+      expect(read(`绿地率不低于${written}`).c, written).toEqual([{ indicator: 'green_ratio', op: '>=', value, scope: 'project' }]);
+    }
+    expect(read('建筑高度不超过一百米').c).toEqual([{ indicator: 'building_height', op: '<=', value: 100, scope: 'project' }]);
+    expect(read('单体建筑面积两万平方米（含）以上的公共建筑应达到二星级').c[0]).toMatchObject({ appliesTo: { use: ['public'], minFloorArea: 20000 } });
+    expect(read('建筑高度二十七米以上的住宅建筑装配率不低于50%').c[0]).toMatchObject({ appliesTo: { use: ['residential'], height: { gte: 27 } } });
+    // Without a unit a Chinese numeral is no value; inside a word (二类, 一种) it is no number.
+    expect(read('绿地率不低于三十五').c).toEqual([]);
+    expect(read('本宗地为二类居住用地，容积率不大于2.5').c).toEqual([{ indicator: 'far', op: '<=', value: 2.5, scope: 'project' }]);
+  });
+
   it('a list of stages after the level (进行规划、设计和建设) joins nothing; 或 at the end is still refused', () => {
     for (const stages of ['进行设计和建设', '进行规划、设计、建设', '进行规划、设计和施工', '设计、建设']) {
       expect(read(`应按照绿色建筑二星级标准${stages}`).c, stages).toEqual([{ indicator: 'green_building_star', op: '>=', value: 2, scope: 'project' }]);
