@@ -51,7 +51,7 @@ function boundAt(s: string, at: number, units: readonly string[], chineseUnit?: 
     j += m[0].length;
   } else return null;
   let incl: boolean | undefined;
-  const inclAt = (k: number) => /^\((不)?含(?:本数|[\d.]+(?:米|m|层|平方米|㎡|m²)?)?\)/.exec(s.slice(k));
+  const inclAt = (k: number) => /^\((不)?含(?:本数|[\d.]+万?(?:米|m|层|平方米|㎡|m²)?)?\)/.exec(s.slice(k));
   let m = inclAt(j);
   if (m) {
     incl = !m[1];
