@@ -11,6 +11,7 @@ import { InputError } from '../errors';
 import { FONT, getPdfMake, glyphSafe } from './fonts';
 import { fingerprint, qrPayload } from './fingerprint';
 import { buildManifest, digestsOf, embedManifest } from './manifest';
+import { PdfDocument } from './pdf-reader';
 import { handEntriesOf, overridesOf, type OrgProfile, type ReportOptions } from './options';
 import { basisWord, pdfLine, pdfText, readerText } from './sanitize';
 import { sealSvg } from './seal';
@@ -756,13 +757,16 @@ export async function renderReportPdf(run: CheckRun, opts: ReportOptions): Promi
   const facts = reportFacts(run, opts, fp, handEntries);
   const issuedAt = opts.issuedAt ?? new Date();
   const laidOut = await layOut(run, opts, facts, issuedAt);
+  // the laid-out file is parsed once: for its page digests and to append the manifest
+  const parsed = new PdfDocument(laidOut);
   const manifest = buildManifest(run, { ...opts, reportNo: facts.reportNo }, {
     issuedAt,
-    pages: digestsOf(laidOut),
+    pages: digestsOf(parsed),
     corrections: handEntries,
     overrides: overridesOf(run),
+    fingerprint: fp,
   });
-  return embedManifest(laidOut, manifest, opts.org.sealPng);
+  return embedManifest(laidOut, manifest, opts.org.sealPng, parsed);
 }
 
 export { describeRule };

@@ -61,22 +61,34 @@ export function xlsxText(input: unknown): string {
 
 const SYMBOLS = Object.entries(terms.symbols as Record<string, string>).sort((a, b) => b[0].length - a[0].length);
 const STATUS = terms.status as Record<string, string>;
+const STATUS_WORDS = Object.entries(STATUS).map(([k, v]) => [new RegExp(`\\b${k}\\b`, 'g'), v] as const);
+
+/** readerText of recent short inputs: a report shows the same messages, steps and clauses many times. */
+const readerCache = new Map<string, string>();
+const READER_CACHE_MAX = 4096;
+const READER_CACHE_CHARS = 2000;
 
 /**
  * Text of the rule data and calculations as a reader sees it: references to documentation files
  * ("见 renewable.md §1") dropped, status words in Chinese, formula symbols with Chinese subscripts.
  */
 export function readerText(input: string): string {
+  const hit = readerCache.get(input);
+  if (hit !== undefined) return hit;
   let s = input
     // "（工作定义，见 renewable.md §1；…）" → "（工作定义；…）"
     .replace(/[，,；;]?\s*(见|参见|详见)?\s*[\w./-]+\.md(\s*§[\d.]+)?(\s*\[[^\]]*\])?/g, '')
     .replace(/（[，；\s]*/g, '（')
     .replace(/[，；\s]*）/g, '）')
     .replace(/（）/g, '');
-  for (const [k, v] of Object.entries(STATUS)) s = s.replace(new RegExp(`\\b${k}\\b`, 'g'), v);
+  for (const [re, v] of STATUS_WORDS) s = s.replace(re, v);
   for (const [k, v] of SYMBOLS) s = s.split(k).join(v);
   // one-letter subscripts of formula symbols: φ_i → φi, F_i → Fi
   s = s.replace(/([A-Za-zα-ωΑ-Ω])_([a-z0-9])(?![A-Za-z0-9_])/g, '$1$2');
+  if (input.length <= READER_CACHE_CHARS) {
+    if (readerCache.size >= READER_CACHE_MAX) readerCache.clear();
+    readerCache.set(input, s);
+  }
   return s;
 }
 
