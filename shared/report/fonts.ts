@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { installTypesetterSpeedups } from './typesetter';
 
 const require = createRequire(import.meta.url);
 
@@ -140,6 +141,7 @@ export function getPdfMake(): PdfMake {
     proto.font = font;
   }
   pm.addFonts({ [FONT]: { normal: regular, bold, italics: regular, bolditalics: bold } });
+  installTypesetterSpeedups();
   pdfmake = pm;
   return pm;
 }
