@@ -5,6 +5,7 @@
 // - StyleContextStack.getStyleProperty is asked for ~20 style properties; each answer pushes the
 //   inline onto the style stack through a new closure, walks the stack and pops it again;
 // - pdfkit writes ~10 content operators, each converted to its own small Buffer.
+// - every SVG (seal, chart) is parsed twice as XML only to read and rewrite its width and height.
 // The replacements give the same answers and the same bytes (test/report/typesetter.test.ts
 // renders reports with and without them and compares the files), without the closures and
 // without one Buffer per operator. Everything else in the libraries is untouched.
@@ -124,6 +125,26 @@ function flush(ref: PdfRef, write: PdfRef['write']): void {
   write.call(ref, text.join('\n'));
 }
 
+// ---------------------------------------------------------------- pdfmake: SVG dimensions
+
+interface SvgMeasure {
+  measureSVG(svg: unknown): { width?: number; height?: number };
+  writeDimensions(svg: unknown, dims: { width: number; height: number }): unknown;
+}
+
+/** Answers of the two SVG functions for string SVGs: pure functions of their arguments. */
+const SVG_MEMO_ENTRIES = 64;
+/** Larger SVGs are not kept (bounded memory); ours (seal, chart) are a few tens of KB. */
+const SVG_MEMO_MAX_CHARS = 256 * 1024;
+const svgSizes = new Map<string, { width?: number; height?: number }>();
+const svgResized = new Map<string, string>();
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): V {
+  if (memo.size >= SVG_MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
+  memo.set(key, value);
+  return value;
+}
+
 // ---------------------------------------------------------------- installing
 
 interface Originals {
@@ -133,25 +154,37 @@ interface Originals {
   pop: StyleStack['pop'];
   write: PdfRef['write'];
   finalize: PdfRef['finalize'];
+  measureSVG: SvgMeasure['measureSVG'];
+  writeDimensions: SvgMeasure['writeDimensions'];
 }
 
 let originals: Originals | null = null;
 
-function targets(): { stack: StyleStackClass; ref: PdfRef } {
+function targets(): { stack: StyleStackClass; ref: PdfRef; svg: SvgMeasure } {
   const stack = (require('pdfmake/js/StyleContextStack.js') as { default: StyleStackClass }).default;
+  const svg = (require('pdfmake/js/SVGMeasure.js') as { default: { prototype: SvgMeasure } }).default.prototype;
   // pdfkit's PDFReference is not exported: reach its prototype through an object of a document
   const PDFKit = createRequire(require.resolve('pdfmake'))('pdfkit') as new (o: object) => { ref(): PdfRef };
   const ref = Object.getPrototypeOf(new PDFKit({ autoFirstPage: false }).ref()) as PdfRef;
-  return { stack, ref };
+  return { stack, ref, svg };
 }
 
 /** Installs the faster paths (idempotent). */
 export function installTypesetterSpeedups(): void {
   if (originals) return;
-  const { stack, ref } = targets();
+  const { stack, ref, svg } = targets();
   const p = stack.prototype;
-  originals = { getStyleProperty: stack.getStyleProperty, getProperty: p.getProperty, push: p.push, pop: p.pop, write: ref.write, finalize: ref.finalize };
-  const { push, pop, write, finalize } = originals;
+  originals = {
+    getStyleProperty: stack.getStyleProperty,
+    getProperty: p.getProperty,
+    push: p.push,
+    pop: p.pop,
+    write: ref.write,
+    finalize: ref.finalize,
+    measureSVG: svg.measureSVG,
+    writeDimensions: svg.writeDimensions,
+  };
+  const { push, pop, write, finalize, measureSVG, writeDimensions } = originals;
   stack.getStyleProperty = getStyleProperty;
   p.getProperty = getProperty;
   p.push = function (this: StyleStack, item: StyleItem) {
@@ -175,17 +208,29 @@ export function installTypesetterSpeedups(): void {
     flush(this, write);
     return finalize.call(this);
   };
+  svg.measureSVG = function (this: SvgMeasure, src: unknown) {
+    if (typeof src !== 'string' || src.length > SVG_MEMO_MAX_CHARS) return measureSVG.call(this, src);
+    const hit = svgSizes.get(src);
+    return { ...(hit ?? remember(svgSizes, src, measureSVG.call(this, src))) };
+  };
+  svg.writeDimensions = function (this: SvgMeasure, src: unknown, dims: { width: number; height: number }) {
+    if (typeof src !== 'string' || src.length > SVG_MEMO_MAX_CHARS) return writeDimensions.call(this, src, dims);
+    const key = `${dims.width} ${dims.height} ${src}`;
+    return svgResized.get(key) ?? remember(svgResized, key, writeDimensions.call(this, src, dims) as string);
+  };
 }
 
 /** Puts the libraries' own code back (tests compare the output of both). */
 export function uninstallTypesetterSpeedups(): void {
   if (!originals) return;
-  const { stack, ref } = targets();
+  const { stack, ref, svg } = targets();
   stack.getStyleProperty = originals.getStyleProperty;
   stack.prototype.getProperty = originals.getProperty;
   stack.prototype.push = originals.push;
   stack.prototype.pop = originals.pop;
   ref.write = originals.write;
   ref.finalize = originals.finalize;
+  svg.measureSVG = originals.measureSVG;
+  svg.writeDimensions = originals.writeDimensions;
   originals = null;
 }
