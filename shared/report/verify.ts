@@ -281,7 +281,7 @@ export function comparePages(a: PdfDocument, ap: PageDigest[], b: PdfDocument, b
     return out;
   }
   // pages changed in place (paired by position), pages the file lacks, pages it should not have
-  const unmatchedB = new Set(bp.map((d, j) => j).filter((j) => !aIndex.has(bp[j].hash)));
+  const unmatchedB = new Set(bp.map((_d, j) => j).filter((j) => !aIndex.has(bp[j].hash)));
   const foreign: number[] = [];
   let described = 0;
   ap.forEach((d, i) => {

@@ -1,5 +1,6 @@
 // The typesetting speed-ups (shared/report/typesetter.ts) must not change a single byte: reports
 // rendered with the libraries' own code and with the faster paths are compared whole.
+import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderReportPdf, type ReportOptions } from '../../shared/report/pdf';
 import { installTypesetterSpeedups, uninstallTypesetterSpeedups } from '../../shared/report/typesetter';
@@ -34,8 +35,8 @@ describe('typesetter speed-ups', () => {
     expect(fast.equals(plain)).toBe(true);
   });
 
-  it('are really installed by the report renderer and really removable (the comparison above compares two paths)', async () => {
-    const stack = (await import('pdfmake/js/StyleContextStack.js')) as unknown as { default: { getStyleProperty: { name: string } } };
+  it('are really installed by the report renderer and really removable (the comparison above compares two paths)', () => {
+    const stack = createRequire(import.meta.url)('pdfmake/js/StyleContextStack.js') as { default: { getStyleProperty: unknown } };
     installTypesetterSpeedups();
     const fastName = stack.default.getStyleProperty;
     uninstallTypesetterSpeedups();
