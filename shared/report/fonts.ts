@@ -46,7 +46,7 @@ interface Fontkit {
 interface PdfKitFonts {
   _registeredFonts: Record<string, unknown>;
   registerFont(name: string, src: Uint8Array): unknown;
-  font(src: unknown, ...rest: unknown[]): unknown;
+  font: (this: PdfKitFonts, src: unknown, ...rest: unknown[]) => unknown;
 }
 
 const pdfmakeRequire = createRequire(require.resolve('pdfmake'));

@@ -4,7 +4,7 @@ import type { Verdict } from '../model/types';
 import { InputError } from '../errors';
 import { FONT, glyphSafe } from './fonts';
 import type { OrgProfile } from './options';
-import { pdfLine, pdfText, readerText } from './sanitize';
+import { pdfLine, pdfText, readerText, textOf } from './sanitize';
 import { sealSvg } from './seal';
 import { VERDICT_COLOR, VERDICT_FILL, VERDICT_WORD } from './labels';
 import { NOT_GIVEN } from './identity';
@@ -20,7 +20,7 @@ export type Node = Record<string, unknown> | string | Node[];
 export const t = (s: unknown, max?: number) => glyphSafe(pdfText(s, max));
 export const line = (s: unknown, max?: number) => glyphSafe(pdfLine(s, max));
 /** Rule-data and calculation text as a reader sees it. */
-export const rt = (s: unknown, max?: number) => t(readerText(String(s ?? '')), max);
+export const rt = (s: unknown, max?: number) => t(readerText(textOf(s)), max);
 
 export const GRAY = '#555555';
 export const RULE = '#9E9E9E';

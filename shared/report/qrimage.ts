@@ -14,7 +14,7 @@ export function qrMatrix(data: string, eccLevel: 'L' | 'M' | 'Q' | 'H' = 'M'): b
   const [bg, ...mods] = node._canvas;
   const size = mods.length ? mods[0].w : 1;
   const n = Math.round(bg.w / size);
-  const m = Array.from({ length: n }, () => new Array<boolean>(n).fill(false));
+  const m = Array.from({ length: n }, () => Array.from({ length: n }, () => false));
   for (const r of mods) m[Math.round(r.y / size)][Math.round(r.x / size)] = true;
   return m;
 }

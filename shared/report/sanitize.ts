@@ -9,6 +9,7 @@ export const PDF_MAX_CHARS = 300;
 export const XLSX_MAX_CHARS = 32767;
 
 // C0 controls except \t and \n, DEL, C1 controls.
+// oxlint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // Bidi embeddings/overrides/isolates and marks (LRE…RLO, LRI…PDI, LRM, RLM, ALM).
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
@@ -26,7 +27,7 @@ function cut(s: string, max: number): string {
 /** Text for the PDF: controls, bidi marks and lone surrogates removed, \r\n → \n, tabs → space, truncated. */
 export function pdfText(input: unknown, max = PDF_MAX_CHARS): string {
   if (input === null || input === undefined) return '';
-  let s = String(input)
+  let s = textOf(input)
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
     .replace(CONTROLS, '')
@@ -49,7 +50,8 @@ export function pdfLine(input: unknown, max = 120): string {
  */
 export function xlsxText(input: unknown): string {
   if (input === null || input === undefined) return '';
-  const s = String(input)
+  const s = textOf(input)
+    // oxlint-disable-next-line no-control-regex -- replacing control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '\uFFFD')
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/[\uFFFE\uFFFF]/g, '\uFFFD');
@@ -120,4 +122,11 @@ export function ruleDataName(key: string): string {
 /** The evidence rule that decided a verdict, in words ('' for an id the vocabulary does not know). */
 export function basisWord(basis: string | undefined): string {
   return basis ? ((terms.basis as Record<string, string>)[basis] ?? '') : '';
+}
+
+/** Any value as text, as `String(v)` writes it (an object by its own toString); '' for none. */
+export function textOf(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' || typeof v === 'function') return (v as { toString(): string }).toString();
+  return String(v as string | number | boolean | bigint | symbol);
 }

@@ -16,35 +16,37 @@ const require = createRequire(import.meta.url);
 // ---------------------------------------------------------------- pdfmake: style lookups
 
 type Style = Record<string, unknown> & { extends?: string | string[] };
-type StyleItem = string | String | Record<string, unknown>;
+/** A string object (`new String(…)`): pdfmake writes some style names that way. */
+type BoxedString = object & { valueOf(): string };
+type StyleItem = string | BoxedString | Record<string, unknown>;
 
 interface StyleStack {
   styleDictionary: Record<string, Style | undefined>;
   defaultStyle?: Record<string, unknown>;
   styleOverrides: StyleItem[];
-  getProperty(property: string): unknown;
-  push(item: StyleItem): void;
-  pop(howMany?: number): void;
+  getProperty: (this: StyleStack, property: string) => unknown;
+  push: (this: StyleStack, item: StyleItem) => void;
+  pop: (this: StyleStack, howMany?: number) => void;
   /** Answers of getProperty since the stack last changed (our addition). */
   landcheckAnswers?: Map<string, unknown> | null;
 }
 
 interface StyleStackClass {
   prototype: StyleStack;
-  getStyleProperty(item: StyleItem, stack: StyleStack | null | undefined, property: string, defaultValue: unknown): unknown;
+  getStyleProperty: (item: StyleItem, stack: StyleStack | null | undefined, property: string, defaultValue: unknown) => unknown;
 }
 
 const isValue = (v: unknown) => v !== undefined && v !== null;
-const isString = (v: unknown): v is string | String => typeof v === 'string' || v instanceof String;
+const isString = (v: unknown): v is string | BoxedString => typeof v === 'string' || v instanceof String;
 
 /** A property of a named style, following `extends` (as pdfmake's getStylePropertyFromStyle). */
-function fromStyle(dict: StyleStack['styleDictionary'], name: string | String, property: string, visited: Set<string | String> | null): unknown {
+function fromStyle(dict: StyleStack['styleDictionary'], name: string | BoxedString, property: string, visited: Set<string | BoxedString> | null): unknown {
   if (visited?.has(name)) return undefined;
   const style = dict[name as string];
   if (!style) return undefined;
   if (isValue(style[property])) return style[property];
   if (style.extends) {
-    const seen = visited ?? new Set<string | String>();
+    const seen = visited ?? new Set<string | BoxedString>();
     seen.add(name);
     const parents = Array.isArray(style.extends) ? style.extends : [style.extends];
     for (let i = parents.length - 1; i >= 0; i--) {
@@ -110,8 +112,8 @@ function getStyleProperty(item: StyleItem, stack: StyleStack | null | undefined,
 // ---------------------------------------------------------------- pdfkit: content writing
 
 interface PdfRef {
-  write(chunk: unknown): unknown;
-  finalize(): unknown;
+  write: (this: PdfRef, chunk: unknown) => unknown;
+  finalize: (this: PdfRef) => unknown;
   /** Text written since the last flush (our addition). */
   landcheckText?: string[];
 }
@@ -128,8 +130,8 @@ function flush(ref: PdfRef, write: PdfRef['write']): void {
 // ---------------------------------------------------------------- pdfmake: SVG dimensions
 
 interface SvgMeasure {
-  measureSVG(svg: unknown): { width?: number; height?: number };
-  writeDimensions(svg: unknown, dims: { width: number; height: number }): unknown;
+  measureSVG: (this: SvgMeasure, svg: unknown) => { width?: number; height?: number };
+  writeDimensions: (this: SvgMeasure, svg: unknown, dims: { width: number; height: number }) => unknown;
 }
 
 /** Answers of the two SVG functions for string SVGs: pure functions of their arguments. */

@@ -47,7 +47,7 @@ export function comparePages(a: PdfDocument, ap: PageDigest[], b: PdfDocument, b
   bp.forEach((d, i) => bIndex.set(d.hash, i));
   const aIndex = new Map<string, number>();
   ap.forEach((d, i) => aIndex.set(d.hash, i));
-  const sameMultiset = ap.length === bp.length && [...ap.map((d) => d.hash)].sort().join() === [...bp.map((d) => d.hash)].sort().join();
+  const sameMultiset = ap.length === bp.length && ap.map((d) => d.hash).sort().join() === bp.map((d) => d.hash).sort().join();
   if (sameMultiset) {
     const moved = ap.map((d, i) => ({ i, j: bIndex.get(d.hash)! })).filter(({ i, j }) => i !== j);
     if (moved.length) out.push(`页面顺序被改变：${moved.slice(0, 20).map(({ i, j }) => `第 ${i + 1} 页应为第 ${j + 1} 页`).join('，')}`);
