@@ -6,11 +6,12 @@
 // the raw size of a stream and what it may inflate to (a stream that would inflate to 2 GiB is
 // refused after at most `maxStreamDecoded` bytes, in bounded memory).
 import { inflateSync, constants as zc } from 'node:zlib';
+import { LandCheckError } from '../errors';
 
 /** A PDF that cannot be read: `message` is Chinese and names what is wrong. */
-export class PdfError extends Error {
+export class PdfError extends LandCheckError {
   constructor(message: string) {
-    super(message);
+    super('bad_file', message);
     this.name = 'PdfError';
   }
 }
