@@ -29,7 +29,7 @@ function createWindow(): BrowserWindow {
 
 // Keyboard shortcuts of the main actions (Ctrl+N, Ctrl+O, Ctrl+Enter, Ctrl+P) are handled by the
 // renderer itself, so the menu only carries the standard roles.
-function buildMenu(win: BrowserWindow): void {
+function buildMenu(win: BrowserWindow, logFile: string): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       { label: '文件', submenu: [{ label: '退出', role: 'quit' }] },
@@ -53,7 +53,7 @@ function buildMenu(win: BrowserWindow): void {
             click: () =>
               void dialog.showMessageBox(win, {
                 message: `LandCheck 出让条件合规审查 ${ENGINE.version}`,
-                detail: '离线审查建设项目指标表与土地出让合同绿色生态条件。',
+                detail: `离线审查建设项目指标表与土地出让合同绿色生态条件。\n日志文件位置：${logFile}`,
               }),
           },
         ],
@@ -65,7 +65,7 @@ function buildMenu(win: BrowserWindow): void {
 void app.whenReady().then(async () => {
   // The bundle sits in dist/electron with the migrations copied next to it (build/build-electron.ts).
   const logDir = join(app.getPath('userData'), 'logs');
-  openLog(logDir);
+  const log = openLog(logDir);
   logStart('electron', ENGINE.version, { electron: process.versions.electron ?? '' });
   const started = startBackend(import.meta.url, { dbPath: join(app.getPath('userData'), 'landcheck.sqlite'), seedsDir: join(root, 'seeds'), logDir });
   let audit;
@@ -97,7 +97,7 @@ void app.whenReady().then(async () => {
     }
     return started.call(method, input);
   });
-  buildMenu(win);
+  buildMenu(win, log.path);
   if (!audit.ok) {
     // Said loudly, once, at start; the 关于与审计 panel shows it too.
     void dialog.showMessageBox(win, {
