@@ -60,8 +60,12 @@ export const invoke: Invoke = async (method, input) => {
   return bridge ? unwrap(await bridge(method, input)) : httpInvoke(method, input);
 };
 
-/** The Chinese message of anything thrown by `invoke` (never a stack trace). */
+/**
+ * The Chinese message of anything thrown by `invoke` (never a stack trace); an internal failure
+ * also says where to find the log file.
+ */
 export function errorText(e: unknown): string {
+  if (e instanceof InvokeError && e.kind === 'internal' && e.message.includes('日志文件')) return `${e.message}日志文件的位置见“关于与审计”。`;
   if (e instanceof Error && e.message) return e.message;
   return '操作失败，请重试';
 }
