@@ -34,7 +34,7 @@ try {
 if (holder) {
   const open = holder;
   const handlers = createHandlers({ holder: open, seedsDir: data.seedsDir, version: ENGINE.version });
-  port.on('message', async (m: BackendRequest) => {
+  const answer = async (m: BackendRequest): Promise<void> => {
     if (m.type === 'call') {
       const envelope = await dispatch(handlers, m.method, m.input);
       try {
@@ -47,6 +47,7 @@ if (holder) {
       await stopWorkers();
       port.postMessage({ type: 'closed' } satisfies BackendReply);
     }
-  });
+  };
+  port.on('message', (m: BackendRequest) => void answer(m));
   port.postMessage({ type: 'ready', audit: open.audit } satisfies BackendReply);
 }

@@ -115,6 +115,8 @@ export const schemas = {
     sign: z.object({ p12Base64: base64, password: z.string().max(200), fileName: text(255).optional() }).optional(),
   }),
   'report.list': z.object({ projectId: id }),
+  /** Whose report a run's report names (the project and the contract), and warnings when the sheet names another. */
+  'report.identity': z.object({ runId: id }),
   /**
    * Verification of a received PDF (or an issued Excel file) as `npm run verify` does it: with the
    * original inputs when given (a workbook and a conditions document, or a project of this
@@ -310,7 +312,8 @@ export interface VerifyResult {
     issuedAt: string;
     org: string;
     project: string | null;
-    overall: Overall | string;
+    /** An `Overall` in reports of this version; kept as written when another version wrote something else. */
+    overall: string;
     workbook: { file: string; sha256: string };
     conditions: { file: string; sha256: string };
     corrections: number;
@@ -428,6 +431,8 @@ export interface ApiOutputs {
   'runs.compare': RunComparison;
   'report.render': { fileName: string; dataBase64: string; fingerprint: string; reportId: number; signedBy?: string };
   'report.list': ReportRow[];
+  /** Chinese warnings: the sheet names a project or parcel other than the report's (empty when none). */
+  'report.identity': { warnings: string[] };
   'report.verify': VerifyResult;
   'report.lookup': { query: string; files: IssuedFileRow[] };
   'store.backup': { fileName: string; dataBase64: string };

@@ -82,6 +82,8 @@ export function parseRequirements(tokens: Token[], impliedAtLeast: boolean, prev
   while (i < tokens.length) {
     const t = tokens[i];
     if (t.kind === 'conn') {
+      // "按…标准进行设计和建设": a list word between words that carry nothing joins nothing.
+      if (t.mode === 'list' && units.length > 0 && tokens.slice(i + 1).every((x) => x.kind === 'conn' && x.mode === 'list')) break;
       pendingJoin = t.mode === 'any' ? 'any' : 'all';
       joinToken = t;
       i++;
@@ -91,7 +93,9 @@ export function parseRequirements(tokens: Token[], impliedAtLeast: boolean, prev
       // "装配式建筑单体预制率": part of the indicator's name; anywhere else a qualifier.
       const next = tokens[i + 1];
       const prev = last();
-      const ofNext = next?.kind === 'indicator' ? t.indicators.includes(next.def.id) : next?.kind === 'star' && t.indicators.includes('green_building_star');
+      // "绿色建筑应达到二星级": the topic names the star level after its comparison word too.
+      const ofNext =
+        next?.kind === 'indicator' ? t.indicators.includes(next.def.id) : (next?.kind === 'star' || starAhead(tokens, i + 1)) && t.indicators.includes('green_building_star');
       const ofPrevious = !!prev && t.indicators.includes(prev.def.id) && prev.tokens.includes(tokens[i - 1]);
       if (ofNext || ofPrevious) {
         (ofPrevious ? prev!.tokens : []).push(t);
@@ -103,7 +107,7 @@ export function parseRequirements(tokens: Token[], impliedAtLeast: boolean, prev
     if (t.kind === 'companion') {
       const u = last();
       if (!u || u.leaves.length !== 1 || u.perParcel || u.split) throw new Refusal('ambiguous', `“${t.text}”无法确定对应哪一项要求`);
-      u.companion = { ...(u.companion ?? {}), [t.def.id]: t.value };
+      u.companion = { ...u.companion, [t.def.id]: t.value };
       u.tokens.push(t);
       i++;
       continue;

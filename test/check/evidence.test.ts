@@ -209,7 +209,7 @@ describe('2. a declared value', () => {
     expect(f.remarks).toEqual(['一致性提示：申报值 45% 与复核值 38% 不一致，两者均满足要求']);
     expect(f.message).toContain('一致性提示');
     // a star level: declared 二星, recomputed 三星 from the scores (exact, confirmed)
-    const three = [...twoStar().filter((x) => !/gb_score|gb_envelope/.test(x.indicator))];
+    const three = twoStar().filter((x) => !/gb_score|gb_envelope/.test(x.indicator));
     const scores = [v('gb_score_safety', 90), v('gb_score_health', 90), v('gb_score_convenience', 80), v('gb_score_resource', 180), v('gb_score_env', 90), v('gb_score_bonus', 10), v('gb_envelope_improvement', 25), v('gb_pollutant_reduction', 25)];
     const s = one(imp([...three, ...scores, v('green_building_star', 2)]), star2);
     expect(s).toMatchObject({ verdict: 'pass', basis: 'disagree-both-pass', computed: 3 });

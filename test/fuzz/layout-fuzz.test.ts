@@ -87,7 +87,7 @@ function pick(t: Transform, limit: number): { src: Source; variant: Variant }[] 
   return out;
 }
 
-async function runKind(t: Transform, cases: { src: Source; variant: Variant }[]): Promise<string> {
+async function runKind(cases: { src: Source; variant: Variant }[]): Promise<string> {
   const problems: string[] = [];
   for (const { src, variant } of cases) {
     const mm = await check(src, variant);
@@ -109,7 +109,7 @@ describe('layout fuzzing: the same facts in other layouts keep their verdicts', 
     it(`${t.kind}`, async () => {
       const cases = pick(t, PER_KIND);
       expect(cases.length).toBeGreaterThan(0);
-      expect(await runKind(t, cases)).toBe('');
+      expect(await runKind(cases)).toBe('');
     });
   }
 
@@ -146,7 +146,7 @@ describe('layout fuzzing: conflicts and errors give review for the affected find
       const cases = pick(t, PER_KIND);
       expect(cases.length).toBeGreaterThan(0);
       for (const c of cases) expect(c.variant.override.size, `${c.src.name}: the variant affects some finding`).toBeGreaterThan(0);
-      expect(await runKind(t, cases)).toBe('');
+      expect(await runKind(cases)).toBe('');
     });
   }
 });

@@ -47,7 +47,7 @@ export class SheetM {
   /** Sets the value, keeping the cell's format and style. */
   setValue(r: number, c: number, v: CellValue, numFmt?: string | null): void {
     const old = this.get(r, c);
-    const cell: CellM = { ...(old ?? {}), v };
+    const cell: CellM = { ...old, v };
     if (numFmt === null) delete cell.numFmt;
     else if (numFmt !== undefined) cell.numFmt = numFmt;
     this.set(r, c, cell);
@@ -192,7 +192,7 @@ export function numberOf(cell: CellM | undefined): number | null {
 function parseRange(a1: string): Rect {
   const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(a1);
   if (!m) throw new Error(`bad range ${a1}`);
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = (s: string) => Array.from(s).reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return { r1: Number(m[2]), c1: col(m[1]), r2: Number(m[4]), c2: col(m[3]) };
 }
 
@@ -228,7 +228,7 @@ export async function writeModel(m: WorkbookM): Promise<Buffer> {
     for (const [r, c, cell] of s.each()) {
       const x = ws.getCell(r, c);
       // a fresh style object per cell: exceljs shares and mutates style objects
-      x.style = { ...(cell.style ?? {}), ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) } as ExcelJS.Style;
+      x.style = { ...cell.style, ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) } as ExcelJS.Style;
       x.value = cell.v;
     }
     for (const g of s.merges) {

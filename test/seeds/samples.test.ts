@@ -74,7 +74,10 @@ function checkRunoff(ws: ExcelJS.Worksheet, site: number): [number, number] {
   const F = rows.reduce((s, r) => s + r.area, 0);
   close(F, site, 1e-6);
   close(kvNum(ws, '汇水面积F'), site);
-  for (const r of rows) expect(r.psi).toBeGreaterThan(0), expect(r.psi).toBeLessThanOrEqual(1);
+  for (const r of rows) {
+    expect(r.psi).toBeGreaterThan(0);
+    expect(r.psi).toBeLessThanOrEqual(1);
+  }
   const phi = rows.reduce((s, r) => s + r.area * r.psi, 0) / F;
   close(kvNum(ws, '综合雨量径流系数φ'), phi, 1e-9);
   const H = kvNum(ws, '设计降雨量');

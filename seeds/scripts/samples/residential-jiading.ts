@@ -98,7 +98,7 @@ function workbook() {
   kv('3.1', '地上建筑面积（㎡）', ABOVE, FMT.area);
   kv('3.2', '地下建筑面积（㎡）', BELOW, FMT.area, '地下车库及设备用房');
   const rFar = kv('4', '计容建筑面积（㎡）', FAR_AREA, FMT.area);
-  const rFoot = kv('5', '建筑基底面积（㎡）', FOOTPRINT, FMT.area);
+  kv('5', '建筑基底面积（㎡）', FOOTPRINT, FMT.area);
   const rGreen = kv('6', '绿地面积（㎡）', GREEN, FMT.area, '含地下车库顶板覆土绿地');
   kv('7', '容积率', f(`C${rFar}/C${rSite}`, FAR_AREA / SITE), FMT.dec2, '规划条件：≤2.0');
   kv('8', '建筑密度', round(FOOTPRINT / SITE, 4), FMT.pct2);

@@ -1,0 +1,118 @@
+// The layout fuzzer's context: the facts the original import found (value and label cells), the
+// deterministic random source, and what a transformation is and returns (transforms.ts).
+import type { ConditionsDoc, ImportedScalar, ImportResult, Verdict } from '../../shared/model/types';
+import { type ExpectedDoc } from '../seeds/expectations';
+import { WorkbookM } from './workbook-model';
+
+// ---------------------------------------------------------------- context
+
+export interface Fact {
+  indicator: string;
+  /** null = project scope. */
+  building: string | null;
+  sheet: string;
+  row: number;
+  col: number;
+  label?: { sheet: string; row: number; col: number };
+  value: ImportedScalar | null;
+  ok: boolean;
+}
+
+export interface BuildingRef {
+  name: string;
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+export interface Rng {
+  next(): number;
+  int(n: number): number;
+  pick<T>(xs: readonly T[]): T;
+  shuffle<T>(xs: T[]): T[];
+}
+
+/** mulberry32: small, fast, deterministic. */
+export function rng(seed: number): Rng {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  return {
+    next,
+    int,
+    pick: (xs) => xs[int(xs.length)],
+    shuffle: (xs) => {
+      for (let i = xs.length - 1; i > 0; i--) {
+        const j = int(i + 1);
+        [xs[i], xs[j]] = [xs[j], xs[i]];
+      }
+      return xs;
+    },
+  };
+}
+
+export function hashSeed(...parts: (string | number)[]): number {
+  let h = 2166136261;
+  for (const ch of parts.join('|')) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return h;
+}
+
+export interface FuzzContext {
+  name: string;
+  facts: Fact[];
+  buildings: BuildingRef[];
+  conditions: ConditionsDoc;
+  expected: ExpectedDoc;
+  rng: Rng;
+}
+
+export interface Variant {
+  wb: WorkbookM;
+  /** Findings whose verdict must be one of these instead of the expected one. */
+  override: Map<string, Verdict[]>;
+  /** What was done (Chinese), for failure messages. */
+  what: string;
+}
+
+export interface Transform {
+  kind: string;
+  /** Error/conflict kinds: affected findings must be review. */
+  error?: boolean;
+  apply(wb: WorkbookM, ctx: FuzzContext): Variant | null;
+}
+
+function parseRef(ref: string): { sheet: string; row: number; col: number } | null {
+  const i = ref.lastIndexOf('!');
+  if (i < 0) return null;
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.slice(i + 1));
+  if (!m) return null;
+  const col = Array.from(m[1]).reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { sheet: ref.slice(0, i).replace(/^'(.*)'$/, '$1'), row: Number(m[2]), col };
+}
+
+/** The value and label cells the original import used. */
+export function factsOf(imported: ImportResult): { facts: Fact[]; buildings: BuildingRef[] } {
+  const facts: Fact[] = [];
+  const add = (building: string | null, values: ImportResult['project']) => {
+    for (const v of Object.values(values)) {
+      const at = parseRef(v.source);
+      if (!at) continue;
+      const label = v.labelSource ? parseRef(v.labelSource) : null;
+      facts.push({ indicator: v.indicator, building, ...at, ...(label ? { label } : {}), value: v.value, ok: v.status === 'ok' });
+    }
+  };
+  add(null, imported.project);
+  for (const b of imported.buildings) add(b.name, b.values);
+  const buildings: BuildingRef[] = [];
+  for (const b of imported.buildings) {
+    const at = parseRef(b.nameSource);
+    if (at) buildings.push({ name: b.name, ...at });
+  }
+  return { facts, buildings };
+}
