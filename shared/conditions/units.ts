@@ -3,6 +3,7 @@
 // "容积率：2.0-3.0", "1.0<容积率≤2.5", "容积率5-3:2.50、6-3:2.50" (per parcel), "装配率分别不低于50%和40%"
 // — and the connectors between them. Anything the segment holds that no requirement explains
 // is a refusal, never dropped.
+import { LandCheckError } from '../errors';
 import { indicator } from '../model/indicators';
 import type { IndicatorDef, LeafRule, Op } from '../model/types';
 import type { Quantity } from './quantity';
@@ -10,12 +11,13 @@ import type { Token, TokenOf } from './tokens';
 import { FRACTION_NOTE, INDICATOR_CONFIRM, OF_TOTAL, STATUTORY_NOTE, TABLE_ROW_CONFIRM, TABLE_ROW_OPS } from './words';
 
 /** A refusal: `code` for tests and tools, `reason` (Chinese) for the user. */
-export class Refusal extends Error {
+export class Refusal extends LandCheckError {
   constructor(
     readonly code: RefusalCode,
     reason: string,
   ) {
-    super(reason);
+    super('invalid', reason);
+    this.name = 'Refusal';
   }
 }
 

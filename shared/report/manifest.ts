@@ -10,6 +10,7 @@
 // pages can be made again. Every read is bounded (see MANIFEST_LIMITS).
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonical';
+import { LandCheckError } from '../errors';
 import type { CheckRun, ConditionsDoc, FindingCore, ImportedScalar, Overall } from '../model/types';
 import { fingerprint, type FingerprintParts } from './fingerprint';
 import { PdfDocument, PdfError, PdfName, PdfRef, PdfStream, PdfString, isName } from './pdf-reader';
@@ -205,7 +206,12 @@ export function embedManifest(pdf: Uint8Array, m: Manifest, sealPng?: Uint8Array
 // ---------------------------------------------------------------- reading
 
 /** The manifest could not be read: damaged, too large or not the expected shape. */
-export class ManifestError extends Error {}
+export class ManifestError extends LandCheckError {
+  constructor(message: string) {
+    super('bad_file', message);
+    this.name = 'ManifestError';
+  }
+}
 
 function embeddedFile(doc: PdfDocument, key: string, max: { raw: number; decoded: number }): Buffer | null {
   const names = doc.dict(doc.catalog().get('Names'));

@@ -1,9 +1,11 @@
 // The values of a PDF file (ISO 32000-1 §7.3): names, strings, references, dictionaries,
 // streams; the error every reader throws (with a Chinese message) and the reading limits.
+import { LandCheckError } from '../errors';
+
 /** A PDF that cannot be read: `message` is Chinese and names what is wrong. */
-export class PdfError extends Error {
+export class PdfError extends LandCheckError {
   constructor(message: string) {
-    super(message);
+    super('bad_file', message);
     this.name = 'PdfError';
   }
 }

@@ -73,13 +73,13 @@ const READER_CACHE_CHARS = 2000;
 
 /**
  * Text of the rule data and calculations as a reader sees it: references to documentation files
- * ("见 renewable.md §1") dropped, status words in Chinese, formula symbols with Chinese subscripts.
+ * ("见 docs/domain/renewable.md §1") dropped, status words in Chinese, formula symbols with Chinese subscripts.
  */
 export function readerText(input: string): string {
   const hit = readerCache.get(input);
   if (hit !== undefined) return hit;
   let s = input
-    // "（工作定义，见 renewable.md §1；…）" → "（工作定义；…）"
+    // "（工作定义，见 docs/domain/renewable.md §1；…）" → "（工作定义；…）"
     .replace(/[，,；;]?\s*(见|参见|详见)?\s*[\w./-]+\.md(\s*§[\d.]+)?(\s*\[[^\]]*\])?/g, '')
     .replace(/（[，；\s]*/g, '（')
     .replace(/[，；\s]*）/g, '）')

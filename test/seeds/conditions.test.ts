@@ -149,7 +149,7 @@ describe('expected results of the samples', () => {
         wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void cellTexts.add(text(c)))));
         for (const b of buildingSets[0]) expect(cellTexts.has(b), `building ${b} in workbook`).toBe(true);
       }
-      // overall and exit follow formats.md §3/§4.
+      // overall and exit follow docs/formats.md §3/§4.
       const v = exp.findings.map((f) => f.verdict);
       const overall = v.includes('fail') ? 'fail' : v.includes('missing') || v.includes('review') ? 'incomplete' : 'pass';
       expect(exp.overall).toBe(overall);

@@ -7,7 +7,7 @@ import type { ConditionsDoc } from '../../../shared/model/types';
 
 const PROJECT = '嘉定新城JDC10501单元05-02地块住宅项目';
 const SITE = 39720.0;
-const H_RAIN = 26.7; // mm, as the project's 海绵专项设计 states for 80 % (Shanghai table UNCONFIRMED, runoff.md §2.2)
+const H_RAIN = 26.7; // mm, as the project's 海绵专项设计 states for 80 % (Shanghai table UNCONFIRMED, docs/domain/runoff.md §2.2)
 const STORAGE_POOL = 300;
 const STORAGE_LID = 220;
 
@@ -67,7 +67,7 @@ const ENERGY = 5980000;
 const RE_TOTAL = PV_WAN * 10000 + SOLAR_HEAT;
 const RE_RATIO = RE_TOTAL / ENERGY;
 
-// GB/T 50378-2019 预评价 self-assessment (生活便利 max 70 at 预评价, green-building.md §3).
+// GB/T 50378-2019 预评价 self-assessment (生活便利 max 70 at 预评价, docs/domain/green-building.md §3).
 const SCORES: [string, number, number][] = [
   ['安全耐久', 70, 100],
   ['健康舒适', 66, 100],

@@ -39,12 +39,12 @@ export function createApiContext(deps: HandlerDeps): ApiContext {
     db,
     mustProject: (id) => {
       const p = db().getProject(id);
-      if (!p) throw new ApiError(`项目 ${id} 不存在（可能已被删除）`);
+      if (!p) throw new ApiError(`项目 ${id} 不存在（可能已被删除）`, 'not_found');
       return p;
     },
     mustRun: (runId) => {
       const r = db().getRun(runId);
-      if (!r) throw new ApiError(`审查记录 ${runId} 不存在`);
+      if (!r) throw new ApiError(`审查记录 ${runId} 不存在`, 'not_found');
       return { ...r, run: applyOverrides(r.run, r.overrides) };
     },
     validate: (doc, label = '条件') => validateConditions(doc, label),
