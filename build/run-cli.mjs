@@ -34,10 +34,12 @@ const sourcesTime = Math.max(
   statSync(join(root, 'build', 'worker-bundle.mjs')).mtimeMs,
 );
 const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'error' };
-for (const [entry, file, options] of [
+/** @type {[entry: string, file: string, options: Record<string, unknown>][]} */
+const bundles = [
   [join(root, 'cli', `${name}.ts`), out, { format: 'esm' }],
   [join(root, 'shared', 'work', 'worker.ts'), worker, WORKER_CJS],
-]) {
+];
+for (const [entry, file, options] of bundles) {
   if (existsSync(file) && statSync(file).mtimeMs >= sourcesTime) continue;
   const { build } = await import('esbuild'); // only when something must be rebuilt
   const tmp = `${file}.${process.pid}.tmp`;

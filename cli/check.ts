@@ -1,5 +1,5 @@
 // npm run check -- <sheet.xlsx> --conditions <conditions.json> [--json] [--pdf out.pdf] [--xlsx out.xlsx]
-// formats.md §4: exit 0 pass · 1 fail · 2 incomplete · 3 bad input (one Chinese message on stderr).
+// docs/formats.md §4: exit 0 pass · 1 fail · 2 incomplete · 3 bad input (one Chinese message on stderr).
 import type { CheckRun, Finding } from '../shared/model/types';
 import { formatValue, indicatorName } from '../shared/model/indicators';
 import { OVERALL_EXIT, OVERALL_LABEL, VERDICT_LABEL } from '../shared/model/verdicts';

@@ -1,8 +1,25 @@
-// Shared by the command-line entry points: argument parsing, the one-message error exit,
-// and column layout that counts CJK characters as two columns.
-import { isInputError } from '../shared/errors';
+// Shared by the command-line entry points: argument parsing, the one-message error exit (its
+// code derived from the error's kind, shared/errors.ts; unexpected errors are written to the log
+// file in the data folder), and column layout that counts CJK characters as two columns.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { exitCodeOf, isInputError } from '../shared/errors';
+import { logFilePath, logInternal, openLog } from '../shared/log/index';
 
 export const EXIT_BAD_INPUT = 3;
+
+/** The data folder of the command line and the web host: LANDCHECK_DATA_DIR, else ~/.landcheck. */
+export function dataDir(): string {
+  return process.env.LANDCHECK_DATA_DIR || join(homedir(), '.landcheck');
+}
+
+/** The message (one line) and exit code of an error that ends a command; an unexpected one is logged. */
+export function describeFailure(e: unknown, command: string): { message: string; code: number } {
+  if (isInputError(e)) return { message: e.message, code: exitCodeOf(e) };
+  const path = logFilePath() ?? openLog(join(dataDir(), 'logs')).path;
+  logInternal(e, { doing: command });
+  return { message: `处理时发生意外错误，未能完成（输入文件未被修改）。详情已记入日志文件 ${path}`, code: exitCodeOf(e) };
+}
 
 /** Print one Chinese message on stderr and exit 3 — never a stack trace. */
 export function failInput(message: string): never {
@@ -10,14 +27,17 @@ export function failInput(message: string): never {
   process.exit(EXIT_BAD_INPUT);
 }
 
-/** Run a CLI main function: input errors and anything unexpected become one message and exit 3. */
-export function runMain(main: () => Promise<number>): void {
+/**
+ * Run a CLI main function: errors become one message and the exit code of their kind (3); an
+ * unexpected one is logged. `command` names the command in the log.
+ */
+export function runMain(main: () => Promise<number>, command = process.argv[1] ?? 'cli'): void {
   main().then(
     (code) => process.exit(code),
     (e: unknown) => {
-      if (isInputError(e)) failInput(e.message);
-      const detail = e instanceof Error ? e.message : String(e);
-      failInput(`处理时发生意外错误（${detail}）。输入文件未被修改。`);
+      const { message, code } = describeFailure(e, command);
+      process.stderr.write(`错误：${message}\n`);
+      process.exit(code);
     },
   );
 }

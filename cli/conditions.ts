@@ -2,7 +2,8 @@
 // npm run conditions -- --validate <conditions.json>
 // Exit: 0 all parsed / file valid · 2 some sentences unparsed · 3 unreadable or invalid input.
 import { basename } from 'node:path';
-import { isInputError, InputError } from '../shared/errors';
+import { InputError } from '../shared/errors';
+import { describeFailure } from './common';
 import { readInputFileSync } from '../shared/fsio/read';
 import { useList } from '../shared/model/uses';
 import { conditionsFromText, describeRule, loadConditions } from '../shared/conditions/index';
@@ -129,8 +130,8 @@ main().then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    const msg = isInputError(e) ? e.message : `内部错误：${e instanceof Error ? e.message : String(e)}`;
-    process.stderr.write(`${msg}\n`);
-    process.exitCode = 3;
+    const { message, code } = describeFailure(e, 'conditions');
+    process.stderr.write(`${message}\n`);
+    process.exitCode = code;
   },
 );

@@ -5,6 +5,8 @@ import type { ChainVerdict } from '../shared/store/index';
 export interface BackendData {
   dbPath: string;
   seedsDir: string;
+  /** Folder of the log file (shared/log/); absent: no log. */
+  logDir?: string;
 }
 
 export type BackendRequest = { type: 'call'; id: number; method: unknown; input: unknown } | { type: 'close' };

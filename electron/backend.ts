@@ -10,23 +10,31 @@ import { createHandlers } from '../shared/api/handlers';
 import { dispatch } from '../shared/api/dispatch';
 import { ENGINE } from '../shared/check/versions';
 import { stopWorkers } from '../shared/work/pool';
+import { openLog } from '../shared/log/index';
+import { logDatabaseFailed, logDatabaseOpened, schemaVersionOnDisk } from '../shared/log/startup';
 import type { BackendData, BackendReply, BackendRequest } from './backend-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('electron/backend.ts must run in a worker thread');
 const data = workerData as BackendData;
 
+// Unexpected errors of the handlers, and the database's opening and migration, go to the log file.
+if (data.logDir) openLog(data.logDir);
+const before = schemaVersionOnDisk(data.dbPath);
 let holder: StoreHolder | null = null;
 try {
   holder = new StoreHolder(data.dbPath);
+  logDatabaseOpened(data.dbPath, before, holder.audit);
 } catch (e) {
-  port.postMessage({ type: 'fatal', message: e instanceof Error ? e.message : String(e) } satisfies BackendReply);
+  const message = e instanceof Error ? e.message : String(e);
+  logDatabaseFailed(data.dbPath, message);
+  port.postMessage({ type: 'fatal', message } satisfies BackendReply);
 }
 
 if (holder) {
   const open = holder;
   const handlers = createHandlers({ holder: open, seedsDir: data.seedsDir, version: ENGINE.version });
-  port.on('message', async (m: BackendRequest) => {
+  const answer = async (m: BackendRequest): Promise<void> => {
     if (m.type === 'call') {
       const envelope = await dispatch(handlers, m.method, m.input);
       try {
@@ -39,6 +47,7 @@ if (holder) {
       await stopWorkers();
       port.postMessage({ type: 'closed' } satisfies BackendReply);
     }
-  });
+  };
+  port.on('message', (m: BackendRequest) => void answer(m));
   port.postMessage({ type: 'ready', audit: open.audit } satisfies BackendReply);
 }

@@ -1,11 +1,15 @@
 // Electron main process: window, menu, the app:// protocol and the IPC mount of the handlers.
 // Thin on purpose — everything else is in shared/ and tested without Electron. The handlers run
 // in a backend thread (electron/backend.ts), so the window never waits on an import, a report or
-// a batch; IPC is answered only for the main frame of our own page (docs/security.md).
+// a batch; IPC is answered only for the main frame of our own page (docs/security.md). The log
+// file (shared/log/) is <user data>/logs/landcheck.log: the start is logged here, the database
+// and unexpected errors of the handlers by the backend thread.
 import { app, BrowserWindow, Menu, ipcMain, protocol, net, dialog } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ENGINE } from '../shared/check/versions';
+import { logEvent, openLog } from '../shared/log/index';
+import { logStart } from '../shared/log/startup';
 import { startBackend, type Backend } from './backend-client';
 import { APP_ORIGIN, APP_SCHEME, CSP, installGuards, isTrustedSender, resolveAppPath, windowOptions } from './security';
 
@@ -25,7 +29,7 @@ function createWindow(): BrowserWindow {
 
 // Keyboard shortcuts of the main actions (Ctrl+N, Ctrl+O, Ctrl+Enter, Ctrl+P) are handled by the
 // renderer itself, so the menu only carries the standard roles.
-function buildMenu(win: BrowserWindow): void {
+function buildMenu(win: BrowserWindow, logFile: string): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       { label: '文件', submenu: [{ label: '退出', role: 'quit' }] },
@@ -49,7 +53,7 @@ function buildMenu(win: BrowserWindow): void {
             click: () =>
               void dialog.showMessageBox(win, {
                 message: `LandCheck 出让条件合规审查 ${ENGINE.version}`,
-                detail: '离线审查建设项目指标表与土地出让合同绿色生态条件。',
+                detail: `离线审查建设项目指标表与土地出让合同绿色生态条件。\n日志文件位置：${logFile}`,
               }),
           },
         ],
@@ -58,13 +62,17 @@ function buildMenu(win: BrowserWindow): void {
   );
 }
 
-app.whenReady().then(async () => {
+void app.whenReady().then(async () => {
   // The bundle sits in dist/electron with the migrations copied next to it (build/build-electron.ts).
-  const started = startBackend(import.meta.url, { dbPath: join(app.getPath('userData'), 'landcheck.sqlite'), seedsDir: join(root, 'seeds') });
+  const logDir = join(app.getPath('userData'), 'logs');
+  const log = openLog(logDir);
+  logStart('electron', ENGINE.version, { electron: process.versions.electron ?? '' });
+  const started = startBackend(import.meta.url, { dbPath: join(app.getPath('userData'), 'landcheck.sqlite'), seedsDir: join(root, 'seeds'), logDir });
   let audit;
   try {
     audit = await started.ready;
   } catch (e) {
+    logEvent('ERROR', 'start.failed', { message: e instanceof Error ? e.message : String(e) });
     dialog.showErrorBox('无法打开项目数据库', e instanceof Error ? e.message : String(e));
     await started.close();
     app.quit();
@@ -89,7 +97,7 @@ app.whenReady().then(async () => {
     }
     return started.call(method, input);
   });
-  buildMenu(win);
+  buildMenu(win, log.path);
   if (!audit.ok) {
     // Said loudly, once, at start; the 关于与审计 panel shows it too.
     void dialog.showMessageBox(win, {

@@ -1,11 +1,9 @@
-// Preload (sandboxed): exposes exactly one function, `invoke`, which satisfies the API contract.
+// Preload (sandboxed): exposes exactly one function, `invoke`, which forwards a call over IPC and
+// returns its envelope unchanged (an error's kind would not survive the context bridge as a
+// thrown Error); renderer/api.ts turns it into the value or a typed error.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { Envelope, Invoke } from '../shared/api/contract';
+import type { Envelope, WireInvoke } from '../shared/api/contract';
 
-const invoke: Invoke = async (method, input) => {
-  const envelope = (await ipcRenderer.invoke('landcheck:invoke', method, input)) as Envelope<never>;
-  if (envelope.ok) return envelope.value;
-  throw new Error(envelope.error);
-};
+const invoke: WireInvoke = async (method, input) => (await ipcRenderer.invoke('landcheck:invoke', method, input)) as Envelope<unknown>;
 
-contextBridge.exposeInMainWorld('landcheck', { invoke } satisfies { invoke: Invoke });
+contextBridge.exposeInMainWorld('landcheck', { invoke } satisfies { invoke: WireInvoke });

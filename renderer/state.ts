@@ -1,6 +1,6 @@
 // App-wide state shared by the screens: the open project, navigation (guarded against losing
 // unsaved edits), the user's name, the open batch and notices.
-import { createContext, useContext, useEffect } from 'react';
+import { createContext, useContext, useEffect, useEffectEvent } from 'react';
 import type { ApiOutputs } from '../shared/api/contract';
 
 export type Screen = 'projects' | 'conditions' | 'import' | 'results' | 'report' | 'history' | 'verify' | 'batch' | 'mappings';
@@ -53,13 +53,13 @@ let handledShortcut = 0;
 /** Runs `fn` once per keyboard shortcut press of `name` (not again when a screen remounts). */
 export function useShortcut(name: NonNullable<AppState['shortcut']>['name'], fn: () => void): void {
   const { shortcut } = useApp();
+  // `fn` is a new closure each render; only a new press of the shortcut should run it.
+  const onPress = useEffectEvent(fn);
   useEffect(() => {
     if (shortcut && shortcut.name === name && shortcut.seq > handledShortcut) {
       handledShortcut = shortcut.seq;
-      fn();
+      onPress();
     }
-    // `fn` is a new closure each render; only a new press of the shortcut should run it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shortcut, name]);
 }
 

@@ -1,34 +1,32 @@
 // 关于与审计: the audit log's hash chain, checked when the app starts and on demand, and against
 // reports already issued (the chain head each report recorded). A broken chain turns the entry in
-// the sidebar red and says where it breaks.
-import { useCallback, useEffect, useState } from 'react';
+// the sidebar red and says where it breaks. It also shows the program's version and where its
+// log file is (unexpected errors and start-up events, for technical support).
+import { useState } from 'react';
 import type { AuditCheck } from '../../shared/api/contract';
-import { invoke, errorText } from '../api';
+import { invoke } from '../api';
+import { useAction, useInvoke } from '../hooks/useInvoke';
 import { fileToBase64 } from '../files';
 import { Dialog } from './Dialog';
 
 export function AuditPanel() {
   const [open, setOpen] = useState(false);
-  const [check, setCheck] = useState<AuditCheck | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  // the chain as checked at start (and again whenever the panel opens), or against reports given
+  const chain = useInvoke('audit.verify', {});
+  const [withReports, setWithReports] = useState<AuditCheck | null>(null);
+  const action = useAction();
+  const about = useInvoke('app.info', open ? {} : null);
+  const check = withReports ?? chain.data;
+  const busy = chain.loading || action.busy;
+  const error = action.error || chain.error;
 
-  const verify = useCallback(async (files: File[] = []) => {
-    setBusy(true);
-    setError('');
-    try {
+  const verifyReports = async (files: File[]) => {
+    const result = await action.run(async () => {
       const reports = await Promise.all(files.map(async (f) => ({ fileName: f.name, dataBase64: await fileToBase64(f) })));
-      setCheck(await invoke('audit.verify', reports.length ? { reports } : {}));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void verify();
-  }, [verify]);
+      return invoke('audit.verify', { reports });
+    });
+    if (result) setWithReports(result);
+  };
 
   const broken = check !== null && !check.ok;
   return (
@@ -40,7 +38,8 @@ export function AuditPanel() {
         style={broken ? { color: '#ffb4ab', fontWeight: 600 } : undefined}
         onClick={() => {
           setOpen(true);
-          void verify();
+          setWithReports(null);
+          void chain.reload();
         }}
       >
         {broken ? '⚠ 审计日志异常' : '关于与审计'}
@@ -56,7 +55,14 @@ export function AuditPanel() {
           </button>
         }
       >
-        <p className="muted">LandCheck 出让条件合规审查。每次导入、审查、改判、出具报告都记入审计日志，每条记录以哈希与上一条相连；每份报告记载出具时的链头。</p>
+        <p className="muted">
+          LandCheck 出让条件合规审查{about.data ? ` ${about.data.version}` : ''}。每次导入、审查、改判、出具报告都记入审计日志，每条记录以哈希与上一条相连；每份报告记载出具时的链头。
+        </p>
+        <p className="muted" data-testid="about-log-file">
+          日志文件位置：{about.data ? (about.data.logFile ?? '未启用') : about.error || '正在读取…'}
+          <br />
+          程序意外出错时的详情记在这里（不含表格内容），需要技术支持时请提供该文件。
+        </p>
         <div className={`panel${broken ? ' error-panel' : ''}`} data-testid="audit-status">
           {check ? (
             <>
@@ -83,7 +89,7 @@ export function AuditPanel() {
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];
               e.target.value = '';
-              if (files.length) void verify(files);
+              if (files.length) void verifyReports(files);
             }}
           />
         </label>

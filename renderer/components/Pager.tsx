@@ -1,5 +1,5 @@
 // Simple pagination for long tables (500-building projects): only one page of rows is rendered.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 export interface PagerState {
   page: number;
@@ -13,10 +13,10 @@ export interface PagerState {
 export function usePager(total: number, size: number): PagerState {
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(total / size));
-  useEffect(() => {
-    if (page > pages - 1) setPage(0);
-  }, [pages, page]);
-  const p = Math.min(page, pages - 1);
+  // fewer pages than before (a shorter list): back to the first page
+  const outOfRange = page > pages - 1;
+  if (outOfRange) setPage(0);
+  const p = outOfRange ? 0 : page;
   return { page: p, pages, start: p * size, end: Math.min(total, (p + 1) * size), total, setPage };
 }
 

@@ -1,6 +1,6 @@
 // The user's name, asked once per installation (first start) and changeable from the sidebar:
 // it is recorded with every correction, override and report, and shown in the audit trail.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { invoke } from '../api';
 import { useAction } from '../hooks/useInvoke';
 import { Dialog } from './Dialog';
@@ -20,13 +20,15 @@ export function UserNameDialog({ open, current, required, onSaved, onClose }: Pr
   const action = useAction();
   const formId = useId();
   const errorId = useId();
-  useEffect(() => {
+  // each opening starts from the current name
+  const [wasOpen, setWasOpen] = useState(false);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) {
       setName(current ?? '');
       action.setError('');
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [open]);
+  }
   const submit = async () => {
     if (!name.trim()) return action.setError('请填写您的姓名');
     const r = await action.run(() => invoke('settings.save', { userName: name.trim() }));

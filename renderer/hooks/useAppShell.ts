@@ -18,24 +18,27 @@ export function useNotices() {
 
 export function useProjectDetail(projectId: number | null, notify: AppState['notify']) {
   const [detail, setDetail] = useState<ProjectDetail | null>(null);
-  const refresh = useCallback(async () => {
-    if (projectId === null) {
-      setDetail(null);
-      return null;
-    }
-    try {
-      const d = await invoke('projects.get', { projectId });
-      setDetail(d);
-      return d;
-    } catch (e) {
-      notify('error', errorText(e));
-      setDetail(null);
-      return null;
-    }
-  }, [projectId, notify]);
+  // closing the project forgets its detail
+  if (projectId === null && detail !== null) setDetail(null);
+  const load = useCallback(
+    (id: number): Promise<ProjectDetail | null> =>
+      invoke('projects.get', { projectId: id }).then(
+        (d) => {
+          setDetail(d);
+          return d;
+        },
+        (e: unknown) => {
+          notify('error', errorText(e));
+          setDetail(null);
+          return null;
+        },
+      ),
+    [notify],
+  );
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (projectId !== null) void load(projectId);
+  }, [projectId, load]);
+  const refresh = useCallback(async () => (projectId === null ? null : load(projectId)), [projectId, load]);
   return { detail, setDetail, refresh };
 }
 

@@ -17,39 +17,55 @@ export interface Loaded<T> {
 }
 
 /**
- * The answer of `method(input)`, asked again whenever the input changes (compared by value).
+ * The answer of `method(input)`, asked again whenever the input changes (compared by value), or
+ * `refreshOn` does (what the answer depends on beyond its input, e.g. the project's name).
  * `input` null: nothing is asked (data stays null). An answer to an older input is dropped.
  */
-export function useInvoke<M extends Method>(method: M, input: ApiInput<M> | null): Loaded<ApiOutputs[M]> {
+export function useInvoke<M extends Method>(method: M, input: ApiInput<M> | null, refreshOn?: string | number): Loaded<ApiOutputs[M]> {
   const [data, setData] = useState<ApiOutputs[M] | null>(null);
   const [error, setError] = useState('');
-  const [loading, setLoading] = useState(input !== null);
+  /** The input whose answer (or failure) came last: loading while it is not the current one. */
+  const [answered, setAnswered] = useState<string | null>(null);
+  const [reloading, setReloading] = useState(false);
   const seq = useRef(0);
-  const key = input === null ? null : JSON.stringify(input);
+  const key = input === null ? null : JSON.stringify({ input, refreshOn });
 
-  const load = useCallback(async (): Promise<ApiOutputs[M] | null> => {
-    if (key === null) return null;
+  // State changes only once the answer is in (never synchronously inside the effect below).
+  const ask = useCallback((k: string): Promise<ApiOutputs[M] | null> => {
     const mine = ++seq.current;
-    setLoading(true);
-    try {
-      const value = await invoke(method, JSON.parse(key) as ApiInput<M>);
-      if (mine !== seq.current) return null;
-      setData(value);
-      setError('');
-      return value;
-    } catch (e) {
-      if (mine === seq.current) setError(errorText(e));
-      return null;
-    } finally {
-      if (mine === seq.current) setLoading(false);
-    }
-  }, [method, key]);
+    /** Whether this answer is still wanted (no newer request); if so, loading ends. */
+    const current = () => {
+      if (mine !== seq.current) return false;
+      setAnswered(k);
+      setReloading(false);
+      return true;
+    };
+    return invoke(method, (JSON.parse(k) as { input: ApiInput<M> }).input).then(
+      (value) => {
+        if (!current()) return null;
+        setData(value);
+        setError('');
+        return value;
+      },
+      (e: unknown) => {
+        if (current()) setError(errorText(e));
+        return null;
+      },
+    );
+  }, [method]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (key !== null) void ask(key);
+  }, [ask, key]);
 
-  return { data, error, loading, reload: load, setData };
+  const reload = useCallback(async (): Promise<ApiOutputs[M] | null> => {
+    if (key === null) return null;
+    setReloading(true);
+    return ask(key);
+  }, [ask, key]);
+
+  const loading = key !== null && (answered !== key || reloading);
+  return { data, error, loading, reload, setData };
 }
 
 export interface Action {

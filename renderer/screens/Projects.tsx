@@ -163,17 +163,19 @@ export function ProjectsScreen() {
           </>
         }
         onCancel={() => setDeleting(null)}
-        onConfirm={async () => {
+        onConfirm={() => {
           const p = deleting!;
           setDeleting(null);
-          try {
-            await invoke('projects.delete', { projectId: p.id });
-            if (app.projectId === p.id) app.openProject(null);
-            app.notify('success', `已删除项目“${p.name}”`);
-            await list.reload();
-          } catch (e) {
-            app.notify('error', errorText(e));
-          }
+          void (async () => {
+            try {
+              await invoke('projects.delete', { projectId: p.id });
+              if (app.projectId === p.id) app.openProject(null);
+              app.notify('success', `已删除项目“${p.name}”`);
+              await list.reload();
+            } catch (e) {
+              app.notify('error', errorText(e));
+            }
+          })();
         }}
       />
     </section>

@@ -1,7 +1,7 @@
 // 审查结果: run the check (overrides whose evidence is unchanged are re-attached, the others are
 // put to the user), the conclusion and findings, overrides with a written reason, and the
 // comparison with earlier runs (复审).
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { OverrideCarryover } from '../../shared/api/contract';
 import { errorText, invoke } from '../api';
 import { useApp, useShortcut } from '../state';
@@ -16,7 +16,8 @@ export function ResultsScreen() {
   const app = useApp();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [carry, setCarry] = useState<OverrideCarryover[]>([]);
-  const [loading, setLoading] = useState(true);
+  /** The latest run that could not be loaded (its error is shown instead). */
+  const [failedRun, setFailedRun] = useState<number | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
@@ -26,31 +27,43 @@ export function ResultsScreen() {
   const detail = app.detail;
   const lastRunId = detail?.lastRun?.runId;
 
-  const show = (l: Loaded) => {
+  const show = useCallback((l: Loaded) => {
     t0.current = performance.now();
     setLoaded(l);
-  };
-  const loadCarry = (runId: number, pending: number) =>
-    pending > 0
-      ? invoke('check.carryovers', { runId })
-          .then(setCarry)
-          .catch((e) => setError(errorText(e)))
-      : setCarry([]);
+  }, []);
+  const loadCarry = useCallback(
+    (runId: number, pending: number) =>
+      pending > 0
+        ? invoke('check.carryovers', { runId })
+            .then(setCarry)
+            .catch((e: unknown) => setError(errorText(e)))
+        : setCarry([]),
+    [],
+  );
 
+  // The project's latest run is loaded when it changes (a run made here is shown at once).
+  const hasDetail = detail !== null;
+  const loadedRunId = loaded?.runId;
+  const loading = !hasDetail || (lastRunId !== undefined && loadedRunId !== lastRunId && failedRun !== lastRunId);
   useEffect(() => {
-    if (detail === null) return;
-    if (lastRunId === undefined) return setLoading(false);
-    if (loaded?.runId === lastRunId) return setLoading(false);
-    setLoading(true);
-    invoke('check.get', { runId: lastRunId })
-      .then((r) => {
+    if (!hasDetail || lastRunId === undefined || loadedRunId === lastRunId) return undefined;
+    let wanted = true;
+    invoke('check.get', { runId: lastRunId }).then(
+      (r) => {
+        if (!wanted) return;
         show(r);
         void loadCarry(r.runId, r.pendingCarryovers);
-      })
-      .catch((e) => setError(errorText(e)))
-      .finally(() => setLoading(false));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- load when the project's latest run changes
-  }, [lastRunId, detail === null]);
+      },
+      (e: unknown) => {
+        if (!wanted) return;
+        setError(errorText(e));
+        setFailedRun(lastRunId);
+      },
+    );
+    return () => {
+      wanted = false;
+    };
+  }, [hasDetail, lastRunId, loadedRunId, show, loadCarry]);
 
   // Render time of the results, measured from the moment the data arrived (for the 500-building bar).
   useLayoutEffect(() => {

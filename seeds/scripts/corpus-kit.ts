@@ -93,7 +93,7 @@ export const STAR_NAME = ['基本级', '一星级', '二星级', '三星级'] as
 
 /**
  * Linear interpolation of a GB/T 51129-2017 Table 4.0.1 item between its bounds (rows
- * UNCONFIRMED, prefabrication.md §1.2), rounded to 0.1.
+ * UNCONFIRMED, docs/domain/prefabrication.md §1.2), rounded to 0.1.
  */
 export function lin(ratio: number, lo: number, hi: number, sMin: number, sMax: number): number {
   if (ratio < lo) return 0;

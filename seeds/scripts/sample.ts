@@ -1,5 +1,5 @@
 // What one sample project is: a workbook, the contract conditions, and the verdicts expected
-// for it (derived by hand from ../shared/domain, written down with the reasoning).
+// for it (derived by hand from docs/domain, written down with the reasoning).
 import type ExcelJS from 'exceljs';
 import type { ConditionsDoc, Overall, Verdict } from '../../shared/model/types';
 
@@ -15,7 +15,7 @@ export interface ExpectedFinding {
 export interface Expected {
   sample: string;
   overall: Overall;
-  /** Exit status of `npm run check` (formats.md §4). */
+  /** Exit status of `npm run check` (docs/formats.md §4). */
   exit: 0 | 1 | 2;
   findings: ExpectedFinding[];
 }
@@ -28,14 +28,14 @@ export interface Sample {
   expected: Expected;
 }
 
-/** formats.md §3: fail if any fails; else incomplete if any missing/review; else pass. */
+/** docs/formats.md §3: fail if any fails; else incomplete if any missing/review; else pass. */
 export function overallOf(verdicts: Verdict[]): Overall {
   if (verdicts.includes('fail')) return 'fail';
   if (verdicts.includes('missing') || verdicts.includes('review')) return 'incomplete';
   return 'pass';
 }
 
-/** formats.md §4 exit status for an overall result. */
+/** docs/formats.md §4 exit status for an overall result. */
 export function exitOf(overall: Overall): 0 | 1 | 2 {
   return overall === 'pass' ? 0 : overall === 'fail' ? 1 : 2;
 }

@@ -17,6 +17,7 @@ import type {
 import type { RunComparison, RunRef } from '../check/resubmission';
 import type { PartDetail, PartRole, RefusalCode, SentenceReading, UnparsedSentence } from '../conditions/fromText';
 import { MAX_BACKUP_BASE64, MAX_BACKUP_BYTES } from './limits';
+import type { ErrorKind } from '../errors';
 
 export type { ConditionSetVersion, MappingMemory, OverrideCarryover, TypedValue, RunComparison, RunRef };
 export type { OverrideEvidence } from '../store/types';
@@ -114,6 +115,8 @@ export const schemas = {
     sign: z.object({ p12Base64: base64, password: z.string().max(200), fileName: text(255).optional() }).optional(),
   }),
   'report.list': z.object({ projectId: id }),
+  /** Whose report a run's report names (the project and the contract), and warnings when the sheet names another. */
+  'report.identity': z.object({ runId: id }),
   /**
    * Verification of a received PDF (or an issued Excel file) as `npm run verify` does it: with the
    * original inputs when given (a workbook and a conditions document, or a project of this
@@ -309,7 +312,8 @@ export interface VerifyResult {
     issuedAt: string;
     org: string;
     project: string | null;
-    overall: Overall | string;
+    /** An `Overall` in reports of this version; kept as written when another version wrote something else. */
+    overall: string;
     workbook: { file: string; sha256: string };
     conditions: { file: string; sha256: string };
     corrections: number;
@@ -362,7 +366,8 @@ export interface AuditCheck {
 }
 
 export interface ApiOutputs {
-  'app.info': { version: string; samples: Array<{ id: string; title: string }> };
+  /** `logFile`: where this installation's log file is (shown in 关于与审计), null when none is open. */
+  'app.info': { version: string; samples: Array<{ id: string; title: string }>; logFile: string | null };
   'settings.get': { userName: string | null };
   'settings.save': { userName: string };
   'audit.project': AuditRow[];
@@ -426,6 +431,8 @@ export interface ApiOutputs {
   'runs.compare': RunComparison;
   'report.render': { fileName: string; dataBase64: string; fingerprint: string; reportId: number; signedBy?: string };
   'report.list': ReportRow[];
+  /** Chinese warnings: the sheet names a project or parcel other than the report's (empty when none). */
+  'report.identity': { warnings: string[] };
   'report.verify': VerifyResult;
   'report.lookup': { query: string; files: IssuedFileRow[] };
   'store.backup': { fileName: string; dataBase64: string };
@@ -452,21 +459,30 @@ export interface ApiOutputs {
   'audit.verify': AuditCheck;
 }
 
-/** The one function the renderer sees (preload `invoke` satisfies it; so does the HTTP client). */
+/** The one function the renderer's screens see (renderer/api.ts): the value, or a typed error of a kind. */
 export type Invoke = <M extends Method>(method: M, input: ApiInput<M>) => Promise<ApiOutputs[M]>;
+
+/**
+ * What the preload exposes (window.landcheck.invoke): the envelope itself, because an Error
+ * crossing Electron's context bridge keeps only its message and would lose its kind.
+ */
+export type WireInvoke = (method: Method, input: unknown) => Promise<Envelope<unknown>>;
 
 export type Handlers = { [M in Method]: (input: z.output<(typeof schemas)[M]>) => Promise<ApiOutputs[M]> };
 
 /**
- * Why a call was refused before or outside its handler (absent when the handler itself refused
- * the input; `error` always says why in Chinese): the request was malformed or nested too deep,
- * the method is unknown, the host is busy with other heavy work, the request was not allowed
- * (host, origin, token, sender), too large, or failed unexpectedly. docs/security.md.
+ * The kind of a refusal (shared/errors.ts, ERROR_KINDS): why a call was refused before its handler
+ * (malformed or too deep, unknown method, host busy, caller not allowed, too large) or by it
+ * (bad file, not found, conflict, …), or `internal` when it failed unexpectedly (the message is
+ * then neutral and the details are in the log file). docs/architecture.md, docs/security.md.
  */
-export type ErrorKind = 'invalid' | 'unknown_method' | 'busy' | 'denied' | 'too_large' | 'internal';
+export type { ErrorKind } from '../errors';
 
-/** Wire shape of every answer, IPC and HTTP alike: errors are one Chinese message. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; kind?: ErrorKind };
+/**
+ * Wire shape of every answer, IPC and HTTP alike: a value, or the error's kind and one Chinese
+ * message — never a stack. The renderer turns the latter back into a typed error (renderer/api.ts).
+ */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; kind: ErrorKind };
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(schemas, name);

@@ -1,14 +1,17 @@
 // The boundary every transport goes through: method name and input validated, handler called,
-// errors turned into one Chinese message. IPC (electron/main.ts) and HTTP (shared/api/http.ts)
-// both call `dispatch`, so no handler exists for one transport only.
+// errors turned into the envelope's kind and one Chinese message (never a stack). IPC
+// (electron/main.ts, via the backend thread) and HTTP (shared/api/http.ts) both call `dispatch`,
+// so no handler exists for one transport only. An unexpected error (not a LandCheckError,
+// shared/errors.ts) becomes kind `internal` with a neutral message and goes to the log file.
 import { z } from 'zod';
 import { isMethod, schemas, type Envelope, type ErrorKind, type Handlers } from './contract';
-import { isInputError } from '../errors';
+import { isInputError, LandCheckError, userMessage as messageFor } from '../errors';
+import { logInternal } from '../log/index';
 
-/** Errors a handler may raise on purpose carry a Chinese message meant for the user. */
-export class ApiError extends Error {
-  constructor(message: string) {
-    super(message);
+/** Errors a handler raises on purpose: a Chinese message meant for the user, of a kind (default `invalid`). */
+export class ApiError extends LandCheckError {
+  constructor(message: string, kind: ErrorKind = 'invalid') {
+    super(kind, message);
     this.name = 'ApiError';
   }
 }
@@ -34,17 +37,22 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
     const handler = handlers[method] as (i: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (e) {
-    const expected = isInputError(e) || e instanceof ApiError || (e instanceof Error && (e.name === 'StoreError' || e.name === 'ApiError'));
-    return expected ? { ok: false, error: userMessage(e) } : refused(userMessage(e), 'internal');
+    return errorEnvelope(e, method);
   }
 }
 
-/** A user-facing message for anything a handler threw; unexpected errors never leak a stack. */
-export function userMessage(e: unknown): string {
-  if (isInputError(e) || e instanceof ApiError) return e.message;
-  if (e instanceof Error && (e.name === 'StoreError' || e.name === 'ApiError')) return e.message;
-  const detail = e instanceof Error ? e.message : String(e);
-  return `操作失败：${detail.slice(0, 300)}`;
+/** The envelope of anything a handler threw: its kind and message, or `internal` (logged) with the neutral message. */
+export function errorEnvelope(e: unknown, method: string): Envelope<never> {
+  return refused(userMessage(e, method), isInputError(e) ? e.kind : 'internal');
+}
+
+/**
+ * The Chinese message for anything thrown while doing `doing` (an API method, a batch item): a
+ * deliberate error's own message; an unexpected one is logged and gets the neutral message.
+ */
+export function userMessage(e: unknown, doing = ''): string {
+  if (!isInputError(e)) logInternal(e, doing ? { doing } : {});
+  return messageFor(e);
 }
 
 /**

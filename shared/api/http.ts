@@ -9,6 +9,8 @@
 //   once from the address printed at start, `#token=…`), and a same-origin `Origin` if any;
 // - heavy calls (imports, reports, batches, restore) run at most MAX_HEAVY at a time; others get
 //   a Chinese "busy" answer at once, before their body is read.
+// Every refusal is an envelope with its kind (shared/errors.ts); a failure of the host itself is
+// written to the log file (shared/log/) and answered with a neutral 500.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -16,6 +18,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Handlers, Method } from './contract';
 import { MAX_BACKUP_BASE64, HEAVY_METHODS, MAX_HEAVY, TOKEN_HEADER } from './limits';
 import { dispatch } from './dispatch';
+import { logInternal } from '../log/index';
 
 const MAX_BODY = 64 * 1024 * 1024;
 /** store.restore carries a whole database (see MAX_BACKUP_BYTES in contract.ts). */
@@ -62,7 +65,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
   const state = { port: 0, heavy: 0, token: Buffer.from(token) };
   const server = createServer((req, res) => {
-    handle(req, res, opts, state).catch(() => {
+    handle(req, res, opts, state).catch((e: unknown) => {
+      logInternal(e, { doing: 'web host', path: (req.url ?? '').split('?')[0]!.slice(0, 100) });
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', '服务器内部错误');
       else res.destroy();
     });

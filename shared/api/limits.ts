@@ -1,13 +1,6 @@
-// Size limits shared by the API boundary (contract.ts, http.ts) and the renderer; no imports, so
-// the renderer bundle does not pull in zod for them.
-
-/**
- * A whole-database backup may be much larger than one workbook or report (stored reports and
- * workbooks accumulate), so restore has its own limit, and a backup the app writes can be read
- * back. 256 MB keeps the base64 text (≈ 342 M characters) under V8's string limit (≈ 536 M).
- */
-export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
-export const MAX_BACKUP_BASE64 = Math.ceil(MAX_BACKUP_BYTES / 3) * 4;
+// Limits of the API boundary (contract.ts, http.ts): the backup size (defined in the model, which
+// the renderer checks too), the web host's token header and its heavy calls.
+export { MAX_BACKUP_BASE64, MAX_BACKUP_BYTES } from '../model/limits';
 
 /** The header carrying the web host's per-start secret (shared/api/http.ts, renderer/api.ts). */
 export const TOKEN_HEADER = 'x-landcheck-token';

@@ -44,7 +44,7 @@ export class StoreHolder {
 
   /** Replace the database with a backup; on any error the live database stays as it was. */
   restore(bytes: Uint8Array): RestoreResult {
-    if (this.backups > 0) throw new ApiError('正在备份数据库，请等备份完成后再恢复');
+    if (this.backups > 0) throw new ApiError('正在备份数据库，请等备份完成后再恢复', 'busy');
     const dir = mkdtempSync(join(tmpdir(), 'landcheck-restore-'));
     const file = join(dir, 'restore.sqlite');
     writeFileSync(file, bytes);

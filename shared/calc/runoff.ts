@@ -1,4 +1,4 @@
-// 年径流总量控制率 by the 容积法 V = 10·H·φ·F (runoff.md §3; 《海绵城市建设技术指南》), checked zone by
+// 年径流总量控制率 by the 容积法 V = 10·H·φ·F (docs/domain/runoff.md §3; 《海绵城市建设技术指南》), checked zone by
 // zone when the sheet splits the site into 汇水分区: storage is not pooled across zones
 // (docs/evidence-policy.md, “Runoff by 汇水分区”).
 import coeffs from '../data/standards/runoff-coefficients.json';
@@ -115,7 +115,7 @@ function takePoints(b: CalcBuilder, pts: RainfallPoint[]): void {
   for (const p of pts) b.status(p.status);
 }
 
-/** α_eff for an effective depth, rounded down to 0.1 % (runoff.md §3.1), with its step. */
+/** α_eff for an effective depth, rounded down to 0.1 % (docs/domain/runoff.md §3.1), with its step. */
 function alphaEff(b: CalcBuilder, table: RainfallTable, Heff: number, prefix: string): number | null {
   const a = alphaForDepth(table, Heff);
   if (!a) return null;

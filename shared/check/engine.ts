@@ -1,4 +1,4 @@
-// The check engine: conditions × imported values → findings (formats.md §3).
+// The check engine: conditions × imported values → findings (docs/formats.md §3).
 //
 // The engine gathers, for each indicator in each scope (the project, or one building), the
 // declared value, the recomputation and what the workbook could not be read for; the evidence

@@ -291,7 +291,7 @@ function scopeValuesOf(imported: ImportResult): (building: string | null) => Val
   };
 }
 
-/** The findings with `remediation` on each non-passing one (formats.md §6). */
+/** The findings with `remediation` on each non-passing one (docs/formats.md §6). */
 export function addRemediation(findings: Finding[], doc: ConditionsDoc, imported: ImportResult): Finding[] {
   const byId = new Map(doc.conditions.map((c) => [c.id, c]));
   const city = typeof doc.contract?.city === 'string' ? doc.contract.city : undefined;

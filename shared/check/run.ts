@@ -65,7 +65,7 @@ export function checkImported(
 
 /**
  * `result.warnings`: every import issue (conflicts, unreadable cells, skipped sheets, …) with its
- * cell, and which parcel was checked when the workbook has several (formats.md §6).
+ * cell, and which parcel was checked when the workbook has several (docs/formats.md §6).
  */
 export function resultWarnings(imported: ImportResult, conditions: ConditionsDoc): NonNullable<ResultDoc['warnings']> {
   const out: NonNullable<ResultDoc['warnings']> = imported.issues.map((i) => ({

@@ -51,7 +51,7 @@ function boundAt(s: string, at: number, units: readonly string[], chineseUnit?: 
     j += m[0].length;
   } else return null;
   let incl: boolean | undefined;
-  const inclAt = (k: number) => /^\((不)?含(?:本数|[\d.]+(?:米|m|层|平方米|㎡|m²)?)?\)/.exec(s.slice(k));
+  const inclAt = (k: number) => /^\((不)?含(?:本数|[\d.]+万?(?:米|m|层|平方米|㎡|m²)?)?\)/.exec(s.slice(k));
   let m = inclAt(j);
   if (m) {
     incl = !m[1];
@@ -152,7 +152,7 @@ function areaFilters(sc: Scanner): void {
 
 function heightFilters(sc: Scanner): void {
   // With a keyword: "(建筑)高度(在)100米以上（不含100米）的", "建筑高度在60米（含）以下时".
-  sc.regex(/(?:建筑)?高度(?:在|为)?/g, (m, s) => {
+  sc.regex(/(?:建筑)?高度(?:在|为)?/g, (_m, s) => {
     const p = boundAt(sc.masked, s.end, ['m']);
     if (!p) return null;
     const end = qualifies(sc.masked, p.end);

@@ -10,7 +10,7 @@ import { CONDITIONS_FORMAT } from './schema';
 import { splitSentences } from './sentences';
 import { tokenise, type Token } from './tokens';
 import type { RefusalCode } from './units';
-import { HEADING_WORDS, idPrefix } from './words';
+import { DESCRIPTIONS, HEADING_WORDS, idPrefix } from './words';
 
 export type { RefusalCode } from './units';
 
@@ -201,6 +201,8 @@ function partDetail(t: Token, n: ReturnType<typeof normaliseClause>): PartDetail
  */
 function headingProblem(heading: string): string | null {
   let rest = normaliseClause(heading).text;
+  // "用地性质：二类居住用地；容积率：≤1.6": a label of a fact about the plot, not a heading over the items after it.
+  if (DESCRIPTIONS.labels.includes(rest)) return null;
   for (const w of HEADING_WORDS) rest = rest.split(w).join(' ');
   const tokens = tokenise(rest.replace(/\s+/g, ','));
   if (tokens.some((t) => t.kind === 'indicator' || t.kind === 'number' || t.kind === 'cmp' || t.kind === 'star')) return null;

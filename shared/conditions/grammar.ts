@@ -4,11 +4,12 @@
 // into segments, each a building filter and/or requirements. A filter-only segment qualifies the
 // next one ("高度100米以上的居住建筑，…"); a segment without a filter continues the previous
 // subject; segments with the same filter form one condition (且 by default, 或 when written),
-// segments with different filters (住宅…，公共建筑…; 其中…) separate conditions.
+// segments with different filters (住宅…，公共建筑…; 其中…) separate conditions (segments.ts).
 import type { Aggregate, AppliesTo, Bound, LeafRule, Rule } from '../model/types';
 import { projectFact } from './facts';
 import type { Token, TokenOf } from './tokens';
-import { parseRequirements, Refusal, type Unit } from './units';
+import { Refusal, type Unit } from './units';
+import { groupSegments, splitSegments, type Filter, type Group, type Segment } from './segments';
 import { BUILDING_SCOPE_WORDS, SITE_INDICATORS, STATUTORY_NOTE, type PlainUse } from './words';
 
 export interface Reading {
@@ -99,191 +100,31 @@ function read(all: Token[], text: string): SentenceResult {
   if (dates.length > 1) throw new Refusal('ambiguous', '句中有多个起始日期，无法确定本条何时施行');
   const methods = all.filter((t): t is TokenOf<'method'> => t.kind === 'method');
   const scopes = all.filter((t): t is TokenOf<'scope'> => t.kind === 'scope');
-  const aggregate: Aggregate | undefined = scopes.some((s) => s.aggregate === 'eachOrAverage')
-    ? 'eachOrAverage'
-    : scopes.some((s) => s.aggregate === 'average')
-      ? 'average'
-      : undefined;
   const singleWord = BUILDING_SCOPE_WORDS.some((w) => text.includes(w));
   fixComplementaryBounds(all);
 
   // ---- segments
   const named = new Set(all.flatMap((t) => (t.kind === 'indicator' ? [t.def.id] : t.kind === 'star' ? ['green_building_star'] : [])));
-  const segments = splitSegments(all.filter((t) => !['filler', 'date', 'method', 'scope'].includes(t.kind)), named);
+  const segments = splitSegments(all.filter((t) => !['filler', 'description', 'date', 'method', 'scope'].includes(t.kind)), named);
   const groups = groupSegments(segments);
+  // 单体/平均 belong to the part of the sentence they are written in ("住宅平均装配率…，公共建筑单体装配率…");
+  // written where no requirement is, they qualify the whole sentence.
+  const regionOf = (t: Token) => all.filter((x) => x.kind === 'comma' && x.start < t.start).length;
+  const inGroup = new Set(groups.flatMap((g) => g.regions));
+  const loose = scopes.filter((x) => !inGroup.has(regionOf(x)));
   const readings: Reading[] = [];
-  for (const g of groups) readings.push(...assemble(g, { aggregate, singleWord, date: dates[0], method: methods[0], scopes }));
+  for (const g of groups) {
+    const own = [...scopes.filter((x) => g.regions.includes(regionOf(x))), ...loose];
+    readings.push(...assemble(g, { aggregate: aggregateOf(own), singleWord, date: dates[0], method: methods[0], scopes: own }));
+  }
   if (readings.length === 0) throw new Refusal('no-value', '句中有适用范围，但没有可读的要求');
   return { kind: 'read', readings };
 }
 
-// ---------------------------------------------------------------- segments
-
-interface Filter {
-  uses: PlainUse[];
-  categories: Array<TokenOf<'category'>>;
-  bounds: Array<TokenOf<'filter'>>;
-  facts: Array<TokenOf<'fact'>>;
-  parcels: Array<TokenOf<'parcel'>>;
-  tokens: Token[];
-}
-
-interface Segment {
-  join: 'any' | 'all' | null;
-  subset: boolean;
-  filter: Filter;
-  units: Unit[];
-  joins: Array<'any' | 'all'>;
-}
-
-const FILTER_KINDS = new Set<Token['kind']>(['use', 'category', 'filter', 'fact']);
-
-function emptyFilter(): Filter {
-  return { uses: [], categories: [], bounds: [], facts: [], parcels: [], tokens: [] };
-}
-
-function splitSegments(tokens: Token[], named: ReadonlySet<string>): Segment[] {
-  const raw: Token[][] = [[]];
-  for (const t of tokens) {
-    if (t.kind === 'comma') raw.push([]);
-    else raw[raw.length - 1].push(t);
-  }
-  const out: Segment[] = [];
-  let previous: Unit | null = null;
-  for (const all of raw.filter((r) => r.length > 0)) {
-    // "全部执行装配式建筑要求，单体或平均装配率不低于40%": a segment that only names the subject of a
-    // requirement stated in the sentence (装配式建筑 → 装配率) adds nothing to it.
-    const topicOnly = all.every((t) => t.kind === 'topic' || t.kind === 'verb') && all.some((t) => t.kind === 'topic');
-    const toks = topicOnly && all.every((t) => t.kind !== 'topic' || t.indicators.some((id) => named.has(id))) ? [] : all;
-    if (toks.length === 0) continue;
-    let k = 0;
-    let join: Segment['join'] = null;
-    let subset = false;
-    for (; k < toks.length; k++) {
-      const t = toks[k];
-      if (t.kind === 'conn' && (t.mode === 'any' || t.mode === 'all') && join === null) join = t.mode;
-      else if (t.kind === 'subset') subset = true;
-      else break;
-    }
-    const filter = emptyFilter();
-    const rest: Token[] = [];
-    let implied = false;
-    let seenRequirement = false;
-    for (const t of toks.slice(k)) {
-      if (t.kind === 'verb') {
-        implied = true;
-        continue;
-      }
-      if (t.kind === 'subset') throw new Refusal('ambiguous', '“其中”的位置无法理解');
-      const isFilter = FILTER_KINDS.has(t.kind) || (t.kind === 'parcel' && !t.row);
-      if (isFilter) {
-        if (seenRequirement) throw new Refusal('scope-not-expressible', `适用范围“${t.text}”写在要求之后，归属不明确，请人工编写该条件`);
-        addFilter(filter, t);
-        continue;
-      }
-      if (t.kind === 'conn' && !seenRequirement) {
-        filter.tokens.push(t); // between groups of the filter: 居住建筑和公共建筑
-        continue;
-      }
-      seenRequirement = true;
-      rest.push(t);
-    }
-    const parsed = parseRequirements(rest, implied, previous);
-    if (parsed.units.length) previous = parsed.units[parsed.units.length - 1];
-    out.push({ join, subset, filter, units: parsed.units, joins: parsed.joins });
-  }
-  return out;
-}
-
-function addFilter(f: Filter, t: Token): void {
-  f.tokens.push(t);
-  if (t.kind === 'use') for (const u of t.uses) if (!f.uses.includes(u)) f.uses.push(u);
-  if (t.kind === 'category') f.categories.push(t);
-  if (t.kind === 'filter') f.bounds.push(t);
-  if (t.kind === 'fact') {
-    f.facts.push(t);
-    for (const u of t.uses ?? []) if (!f.uses.includes(u)) f.uses.push(u);
-  }
-  if (t.kind === 'parcel') f.parcels.push(t);
-}
-
-function isEmpty(f: Filter): boolean {
-  return f.uses.length + f.categories.length + f.bounds.length + f.facts.length + f.parcels.length === 0;
-}
-
-function merge(a: Filter, b: Filter): Filter {
-  const out = emptyFilter();
-  for (const t of [...a.tokens, ...b.tokens]) {
-    if (t.kind === 'conn') out.tokens.push(t);
-    else addFilter(out, t);
-  }
-  return out;
-}
-
-function filterKey(f: Filter): string {
-  return JSON.stringify([
-    [...f.uses].sort(),
-    f.categories.map((c) => c.text).sort(),
-    f.bounds.map((b) => [b.what, b.bound]),
-    f.facts.map((x) => [x.id, x.value]),
-    f.parcels.map((p) => p.code),
-  ]);
-}
-
-/**
- * 其中: the part of the subject the own filter names — the subject's facts, bounds and parcel with
- * the own groups of buildings, which must lie within the subject's.
- */
-function narrow(subject: Filter, own: Filter): Filter {
-  const ownUses = new Set([...own.uses, ...own.categories.flatMap((c) => c.uses)]);
-  const subjectUses = new Set([...subject.uses, ...subject.categories.flatMap((c) => c.uses)]);
-  if (subjectUses.size > 0 && ownUses.size > 0 && [...ownUses].some((u) => !subjectUses.has(u))) {
-    throw new Refusal('ambiguous', '“其中”所指的建筑不在前文的适用范围之内，无法确定');
-  }
-  const keep = ownUses.size > 0 ? subject.tokens.filter((t) => t.kind !== 'use' && t.kind !== 'category' && t.kind !== 'conn') : subject.tokens;
-  return merge({ ...emptyFilter(), tokens: [] }, merge(tokensOnly(keep), own));
-}
-
-function tokensOnly(tokens: Token[]): Filter {
-  const f = emptyFilter();
-  for (const t of tokens) {
-    if (t.kind === 'conn') f.tokens.push(t);
-    else addFilter(f, t);
-  }
-  return f;
-}
-
-interface Group {
-  filter: Filter;
-  segments: Segment[];
-}
-
-function groupSegments(segments: Segment[]): Group[] {
-  const groups: Group[] = [];
-  let pending = emptyFilter();
-  let subject: Filter | null = null;
-  for (const seg of segments) {
-    if (seg.units.length === 0) {
-      if (seg.subset) throw new Refusal('ambiguous', '“其中”之后没有要求');
-      pending = merge(pending, seg.filter);
-      continue;
-    }
-    let filter = merge(pending, seg.filter);
-    pending = emptyFilter();
-    if (seg.subset && isEmpty(filter)) throw new Refusal('ambiguous', '“其中”之后未写明适用范围');
-    if (seg.subset && subject) filter = narrow(subject, filter);
-    if (isEmpty(filter) && subject && !seg.subset) filter = subject;
-    subject = filter;
-    const last = groups[groups.length - 1];
-    if (last && !seg.subset && filterKey(last.filter) === filterKey(filter)) {
-      last.segments.push(seg);
-      continue;
-    }
-    if (last && seg.join === 'any') throw new Refusal('ambiguous', '不同适用范围的要求之间以“或”连接，条件文件无法表达');
-    groups.push({ filter, segments: [seg] });
-  }
-  if (!isEmpty(pending)) throw new Refusal('no-value', '句末的适用范围之后没有要求');
-  return groups;
+function aggregateOf(scopes: Array<TokenOf<'scope'>>): Aggregate | undefined {
+  if (scopes.some((x) => x.aggregate === 'eachOrAverage')) return 'eachOrAverage';
+  if (scopes.some((x) => x.aggregate === 'average')) return 'average';
+  return undefined;
 }
 
 // ---------------------------------------------------------------- conditions of a group
@@ -348,7 +189,7 @@ function splitReadings(f: Filter, leaves: LeafRule[], reading: (r: Rule, extra?:
   }
   return useTokens.map((t, i) => {
     const r = reading(leaves[i]);
-    return { ...r, scope: 'building' as const, appliesTo: { ...(r.appliesTo ?? {}), use: USE_ORDER.filter((u) => t.uses.includes(u)) } };
+    return { ...r, scope: 'building' as const, appliesTo: { ...r.appliesTo, use: USE_ORDER.filter((u) => t.uses.includes(u)) } };
   });
 }
 

@@ -1,4 +1,4 @@
-// Numbers as contracts write them: "60%", "60％", "百分之六十", "0.6", "2万平方米", "2.0万㎡",
+// Numbers as contracts write them: "60%", "60％", "百分之六十", "三十五%", "两万平方米", "0.6", "2万平方米", "2.0万㎡",
 // "20000m²" (docs/contract-text.md §2). Works on normalised text
 // (half-width, no whitespace).
 import { UNIT_WORDS, type UnitWord } from './words';
@@ -47,7 +47,11 @@ export function chineseNumber(s: string): number {
   return total;
 }
 
-const NUMBER = /百分之([零〇一二两三四五六七八九十百点]+)|(\d+(?:\.\d+)?)/g;
+/**
+ * 百分之六十; 60 / 2.5; 三十五% / 两万平方米 / 二十七米 (a Chinese numeral only right before a unit of
+ * percent, area or length, never inside a word such as 二类 or 一种).
+ */
+const NUMBER = /百分之([零〇一二两三四五六七八九十百点]+)|(\d+(?:\.\d+)?)|([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)(?=万|%|个百分点|米|m|平方米|平米|㎡|公顷|毫米|mm)/g;
 
 /** The first number in `text` at or after `from`, with its unit. */
 export function findQuantity(text: string, from = 0, to = text.length): Quantity | undefined {
@@ -60,7 +64,8 @@ export function findQuantity(text: string, from = 0, to = text.length): Quantity
     if (Number.isNaN(v)) return undefined;
     return { value: v, raw: m[0], percentWords: true, start: m.index, end };
   }
-  let value = Number(m[2]);
+  let value = m[2] !== undefined ? Number(m[2]) : chineseNumber(m[3]);
+  if (Number.isNaN(value)) return undefined;
   const unit = UNIT_WORDS.find((u) => text.startsWith(u.word, end));
   if (unit) {
     value *= unit.factor;

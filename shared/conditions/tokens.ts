@@ -20,6 +20,7 @@ import {
   CONTINUATION_STARTS,
   DISTINCT_NAMES,
   DATE_WORDS,
+  DESCRIPTIONS,
   FILLER,
   IMPLIED_AT_LEAST,
   INDICATOR_PATTERNS,
@@ -40,6 +41,7 @@ import {
   TOPICS,
   UNSUPPORTED_FILTERS,
   USE_WORDS,
+  WHOLE_AREA,
   type PlainUse,
 } from './words';
 
@@ -84,6 +86,7 @@ export type Token = Span &
           | 'continuation'
           | 'relative'
           | 'verb'
+          | 'description'
           | 'filler'
           | 'leftover';
       }
@@ -174,6 +177,8 @@ export function tokenise(text: string): Token[] {
   // Titles of documents ("按《…计算细则》计算") are a method, never indicators.
   sc.regex(METHOD_RE, (m, s) => ({ ...s, kind: 'method', title: [m[1] ? `《${m[1]}》` : '', m[2] ?? m[3] ?? ''].join('') }));
   sc.words(BOILERPLATE, (_w, s) => ({ ...s, kind: 'filler' }));
+  sc.words(WHOLE_AREA, (_w, s) => ({ ...s, kind: 'filler' }));
+  descriptions(sc);
   // Region-wide and dated policy targets.
   for (const re of POLICY_PATTERNS) sc.regex(re, (_m, s) => ({ ...s, kind: 'policy' }));
   sc.words(POLICY_WORDS, (_w, s) => ({ ...s, kind: 'policy' }));
@@ -191,6 +196,8 @@ export function tokenise(text: string): Token[] {
     sc.words(f.negated, (_w, s) => ({ ...s, kind: 'fact', id: f.id, value: false }));
     sc.words(f.words, (_w, s) => ({ ...s, kind: 'fact', id: f.id, value: true, ...(f.uses ? { uses: f.uses } : {}) }));
   }
+  // "…，其中高层住宅…" is 其中 + 高层, never 中高层; a sentence opening with 其中 is left to the continuation check.
+  sc.words(SUBSET_WORDS, (_w, s) => (s.start === 0 ? null : { ...s, kind: 'subset' }));
   sc.words(UNSUPPORTED_FILTERS, (_w, s) => ({ ...s, kind: 'unsupported' }));
   sc.words(
     CATEGORIES.map((c) => c.word),
@@ -255,6 +262,25 @@ export function tokenise(text: string): Token[] {
 
 // ---------------------------------------------------------------- recognisers
 
+/** Words that make a segment more than a description: it may qualify or require something. */
+const FACT_WORDS = PROJECT_FACTS.flatMap((f) => [...f.words, ...f.negated]);
+
+/**
+ * "项目位于金普新区先进街道，用地面积为9441平方米，用地性质为…，容积率需不超过0.5": a comma-separated
+ * segment that only states a fact about the plot (shared/data/clause-words.json `descriptions`).
+ * A segment with 的/时, a requirement or comparison word, or a project fact is never one.
+ */
+function descriptions(sc: Scanner): void {
+  let start = 0;
+  for (let i = 0; i <= sc.text.length; i++) {
+    if (i < sc.text.length && sc.text[i] !== ',') continue;
+    const seg = sc.text.slice(start, i);
+    const guarded = DESCRIPTIONS.guard.some((w) => seg.includes(w)) || FACT_WORDS.some((w) => seg.includes(w));
+    if (seg && !guarded && sc.isFree(start, i) && DESCRIPTIONS.patterns.some((re) => re.test(seg))) sc.take({ ...sc.span(start, i), kind: 'description' });
+    start = i + 1;
+  }
+}
+
 const DATE_RE = new RegExp(
   `(?:自|从)?(\\d{4})年(?:(\\d{1,2})月(?:(\\d{1,2})日)?)?(${alt([...DATE_WORDS.inclusive, ...DATE_WORDS.unsure])})((?:${alt(DATE_WORDS.contract)})(?:的)?)?`,
   'g',
@@ -291,7 +317,7 @@ function companions(sc: Scanner): void {
 /** "5-3: 2.50" (a table row per parcel) and "08-03地块" / "G18地块" (a parcel named as the subject). */
 function parcels(sc: Scanner): void {
   sc.regex(/(?<![A-Za-z0-9.])([A-Za-z]*\d+[A-Za-z]*(?:-[A-Za-z0-9]+)+)(?:号)?(?:地块)?:/g, (m, s) => ({ ...s, kind: 'parcel', code: m[1], row: true }));
-  sc.regex(/(?:[A-Za-z0-9-]+单元)?(?<![A-Za-z0-9.])([A-Za-z]*\d+[A-Za-z]*(?:-[A-Za-z0-9]+)*)(?:号)?地块/g, (m, s) => ({
+  sc.regex(/(?:[A-Za-z0-9-]+单元)?(?<![A-Za-z0-9.])([A-Za-z]*\d+[A-Za-z]*(?:-[A-Za-z0-9]+)*)(?:号)?地块/g, (_m, s) => ({
     ...s,
     kind: 'parcel',
     code: s.text.replace(/(?:号)?地块$/, ''),
@@ -316,7 +342,7 @@ function comparators(sc: Scanner): void {
       return { ...s, kind: 'cmp', op: p.op, post: true, statutory: p.inclusive === 'statutory' };
     },
   );
-  sc.regex(/\((不)?含(?:本数|\d+(?:\.\d+)?(?:米|m|层|平方米|㎡|m²|%)?)?\)/g, (m, s) => ({ ...s, kind: 'incl', inclusive: !m[1] }));
+  sc.regex(/\((不)?含(?:本数|\d+(?:\.\d+)?万?(?:米|m|层|平方米|㎡|m²|%)?)?\)/g, (m, s) => ({ ...s, kind: 'incl', inclusive: !m[1] }));
   sc.words(
     PREFIX_COMPARATORS.map((p) => p.word),
     (w, s) => ({ ...s, kind: 'cmp', op: PREFIX_COMPARATORS.find((x) => x.word === w)!.op, post: false, statutory: false }),

@@ -3,6 +3,7 @@
 // "容积率：2.0-3.0", "1.0<容积率≤2.5", "容积率5-3:2.50、6-3:2.50" (per parcel), "装配率分别不低于50%和40%"
 // — and the connectors between them. Anything the segment holds that no requirement explains
 // is a refusal, never dropped.
+import { LandCheckError } from '../errors';
 import { indicator } from '../model/indicators';
 import type { IndicatorDef, LeafRule, Op } from '../model/types';
 import type { Quantity } from './quantity';
@@ -10,12 +11,13 @@ import type { Token, TokenOf } from './tokens';
 import { FRACTION_NOTE, INDICATOR_CONFIRM, OF_TOTAL, STATUTORY_NOTE, TABLE_ROW_CONFIRM, TABLE_ROW_OPS } from './words';
 
 /** A refusal: `code` for tests and tools, `reason` (Chinese) for the user. */
-export class Refusal extends Error {
+export class Refusal extends LandCheckError {
   constructor(
     readonly code: RefusalCode,
     reason: string,
   ) {
-    super(reason);
+    super('invalid', reason);
+    this.name = 'Refusal';
   }
 }
 
@@ -80,6 +82,8 @@ export function parseRequirements(tokens: Token[], impliedAtLeast: boolean, prev
   while (i < tokens.length) {
     const t = tokens[i];
     if (t.kind === 'conn') {
+      // "按…标准进行设计和建设": a list word between words that carry nothing joins nothing.
+      if (t.mode === 'list' && units.length > 0 && tokens.slice(i + 1).every((x) => x.kind === 'conn' && x.mode === 'list')) break;
       pendingJoin = t.mode === 'any' ? 'any' : 'all';
       joinToken = t;
       i++;
@@ -89,7 +93,9 @@ export function parseRequirements(tokens: Token[], impliedAtLeast: boolean, prev
       // "装配式建筑单体预制率": part of the indicator's name; anywhere else a qualifier.
       const next = tokens[i + 1];
       const prev = last();
-      const ofNext = next?.kind === 'indicator' ? t.indicators.includes(next.def.id) : next?.kind === 'star' && t.indicators.includes('green_building_star');
+      // "绿色建筑应达到二星级": the topic names the star level after its comparison word too.
+      const ofNext =
+        next?.kind === 'indicator' ? t.indicators.includes(next.def.id) : (next?.kind === 'star' || starAhead(tokens, i + 1)) && t.indicators.includes('green_building_star');
       const ofPrevious = !!prev && t.indicators.includes(prev.def.id) && prev.tokens.includes(tokens[i - 1]);
       if (ofNext || ofPrevious) {
         (ofPrevious ? prev!.tokens : []).push(t);
@@ -101,7 +107,7 @@ export function parseRequirements(tokens: Token[], impliedAtLeast: boolean, prev
     if (t.kind === 'companion') {
       const u = last();
       if (!u || u.leaves.length !== 1 || u.perParcel || u.split) throw new Refusal('ambiguous', `“${t.text}”无法确定对应哪一项要求`);
-      u.companion = { ...(u.companion ?? {}), [t.def.id]: t.value };
+      u.companion = { ...u.companion, [t.def.id]: t.value };
       u.tokens.push(t);
       i++;
       continue;

@@ -56,6 +56,14 @@ export const TOPICS: ReadonlyArray<{ word: string; indicators: string[] }> = [..
 export const IMPLIED_AT_LEAST: readonly string[] = longestFirst(data.impliedAtLeast.words);
 export const FILLER: readonly string[] = longestFirst(data.filler.words);
 export const BOILERPLATE: readonly string[] = longestFirst(data.boilerplate.words);
+export const WHOLE_AREA: readonly string[] = longestFirst(data.wholeArea.words);
+
+/** Descriptive facts about the plot (项目位于…, 用地面积为…, 用地性质为…): whole segments, never qualifiers. */
+export const DESCRIPTIONS = {
+  patterns: data.descriptions.patterns.map((p) => new RegExp(`^(?:${p})$`)),
+  labels: data.descriptions.labels,
+  guard: data.descriptions.guard,
+};
 
 export const DATE_WORDS = {
   inclusive: longestFirst(data.dates.inclusive),

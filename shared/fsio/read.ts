@@ -117,7 +117,7 @@ export const INPUT_LIMITS = {
 };
 
 function tooBig(path: string, name: string, what: string, size: number, max: number): InputError {
-  return new InputError(`${what}“${path}”过大（${sizeText(size)}），超过 ${sizeText(max)} 上限，请确认是否选错了文件`, name);
+  return new InputError(`${what}“${path}”过大（${sizeText(size)}），超过 ${sizeText(max)} 上限，请确认是否选错了文件`, name, undefined, 'too_large');
 }
 
 function openError(e: unknown, path: string, name: string, what: string, missing?: string): InputError {
@@ -125,7 +125,7 @@ function openError(e: unknown, path: string, name: string, what: string, missing
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new InputError(missing ?? `找不到${what}“${path}”，请检查路径`, name);
+      return new InputError(missing ?? `找不到${what}“${path}”，请检查路径`, name, undefined, 'not_found');
     case 'EACCES':
     case 'EPERM':
       return new InputError(`没有权限读取${what}“${path}”`, name);

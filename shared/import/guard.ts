@@ -50,20 +50,22 @@ export const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
 /** Throws InputError when the bytes are not a plain xlsx zip. */
 export function checkFormat(buf: Buffer, file: string): void {
-  if (buf.length === 0) throw new InputError(`文件“${file}”是空文件（0 字节），不是有效的 .xlsx 工作簿`, file);
+  if (buf.length === 0) throw new InputError(`文件“${file}”是空文件（0 字节），不是有效的 .xlsx 工作簿`, file, undefined, 'bad_file');
   if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB_MAGIC)) {
     // An OLE compound file: either an encrypted OOXML package or a legacy BIFF .xls.
     if (buf.indexOf(ENCRYPTED_PACKAGE) >= 0 || buf.indexOf(ENCRYPTION_INFO) >= 0) {
       throw new InputError(
         `文件“${file}”受密码保护（已加密），无法读取。请在 Excel 中取消密码保护（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存为 .xlsx 再试`,
         file,
+        undefined,
+        'bad_file',
       );
     }
-    throw new InputError(`文件“${file}”是旧版 Excel 97-2003 (.xls) 格式，请在 Excel 中另存为 .xlsx 后重试`, file);
+    throw new InputError(`文件“${file}”是旧版 Excel 97-2003 (.xls) 格式，请在 Excel 中另存为 .xlsx 后重试`, file, undefined, 'bad_file');
   }
   const isZip = buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 0x03 || buf[2] === 0x05) && (buf[3] === 0x04 || buf[3] === 0x06);
   if (!isZip) {
-    throw new InputError(`文件“${file}”不是 Excel 工作簿（.xlsx）：文件内容不是 xlsx/zip 格式，请确认文件类型，或在 Excel 中另存为 .xlsx 后重试`, file);
+    throw new InputError(`文件“${file}”不是 Excel 工作簿（.xlsx）：文件内容不是 xlsx/zip 格式，请确认文件类型，或在 Excel 中另存为 .xlsx 后重试`, file, undefined, 'bad_file');
   }
 }
 

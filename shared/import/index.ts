@@ -38,7 +38,7 @@ function limitsOf(opts: ImportOptions): WorkbookLimits {
 }
 
 function tooLarge(file: string, size: number, max: number): InputError {
-  return new InputError(`文件“${file}”过大（${(size / MB).toFixed(1)} MB），超过 ${Math.round(max / MB)} MB 上限，请确认是否选错了文件`, file);
+  return new InputError(`文件“${file}”过大（${(size / MB).toFixed(1)} MB），超过 ${Math.round(max / MB)} MB 上限，请确认是否选错了文件`, file, undefined, 'too_large');
 }
 
 /** Reads a workbook file (a regular file of at most maxFileBytes) and imports it. */

@@ -1,5 +1,5 @@
 // Label normalisation and the precomputed label → indicator index.
-// indicator-sheet-layout.md §6: match on synonyms after removing spaces, full-width brackets,
+// docs/domain/indicator-sheet-layout.md §6: match on synonyms after removing spaces, full-width brackets,
 // trailing colons, numbering and unit suffixes like "（㎡）", "(m2)", "(%)"; §6.1: bilingual
 // labels ("Green Ratio 绿地率"), "其中：" sub-rows, the requirement written into the label
 // ("绿地率（规划要求≥35%）", "规划容积率") and the state it names ("装配率（修改后）").

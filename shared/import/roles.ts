@@ -1,5 +1,5 @@
 // Column roles: what a header says about the cells under it (data: shared/data/column-roles.json,
-// after indicator-sheet-layout.md §6.1). Only 'declared' (and 'claimedScore' for score
+// after docs/domain/indicator-sheet-layout.md §6.1). Only 'declared' (and 'claimedScore' for score
 // indicators) is ever read as what the project declares; 'requirement' cells become
 // ImportedValue.requirement; every other role is never a value.
 import data from '../data/column-roles.json';

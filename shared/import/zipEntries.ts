@@ -8,11 +8,11 @@ import type { WorkbookLimits } from './guard';
 export const MB = 1024 * 1024;
 
 export function corrupt(file: string, why: string): InputError {
-  return new InputError(`文件“${file}”已损坏或不是有效的 .xlsx 文件（${why}），请在 Excel 中打开确认后重新保存`, file);
+  return new InputError(`文件“${file}”已损坏或不是有效的 .xlsx 文件（${why}），请在 Excel 中打开确认后重新保存`, file, undefined, 'bad_file');
 }
 
 export function bomb(file: string, why: string): InputError {
-  return new InputError(`文件“${file}”解压后过大（${why}），疑似压缩炸弹或异常文件，已拒绝读取`, file);
+  return new InputError(`文件“${file}”解压后过大（${why}），疑似压缩炸弹或异常文件，已拒绝读取`, file, undefined, 'too_large');
 }
 
 export const num = (n: number) => n.toLocaleString('en-US');

@@ -44,5 +44,5 @@ export function formatValue(id: string, v: unknown): string {
     if (!d || !d.unit) return n;
     return d.unit === '%' ? `${n}%` : `${n} ${d.unit}`;
   }
-  return String(v);
+  return typeof v === 'string' ? v : JSON.stringify(v);
 }

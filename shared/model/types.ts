@@ -7,7 +7,7 @@
 /** How a value of an indicator is written and compared. */
 export type ValueType = 'number' | 'percent' | 'star' | 'boolean' | 'text';
 
-/** Building use classes of formats.md §2 plus `other` (garages, plant rooms: no use filter matches). */
+/** Building use classes of docs/formats.md §2 plus `other` (garages, plant rooms: no use filter matches). */
 export type BuildingUse = 'residential' | 'public' | 'industrial' | 'other';
 
 /** One entry of shared/data/indicators.json. */
@@ -251,7 +251,7 @@ export interface ImportResult {
   soleBuilding?: string;
 }
 
-// ---------------------------------------------------------------- conditions (formats.md §2)
+// ---------------------------------------------------------------- conditions (docs/formats.md §2)
 
 export type Op = '>=' | '>' | '<=' | '<' | '==';
 
@@ -373,7 +373,7 @@ export interface Calculation {
   inputs: CalcInput[];
   /** Chinese calculation steps, in order. */
   steps: string[];
-  /** 'confirmed' when every rule and number used is CONFIRMED in ../shared/domain. */
+  /** 'confirmed' when every rule and number used is CONFIRMED in docs/domain. */
   confidence: 'confirmed' | 'unconfirmed';
   /** Warnings (missing inputs, values from UNCONFIRMED data, …). */
   notes: string[];
@@ -407,7 +407,7 @@ export interface Calculation {
   supportsDeclared?: boolean;
 }
 
-// ---------------------------------------------------------------- results (formats.md §3)
+// ---------------------------------------------------------------- results (docs/formats.md §3)
 
 export type Verdict = 'pass' | 'fail' | 'missing' | 'review' | 'not_applicable';
 export type Overall = 'pass' | 'fail' | 'incomplete';
@@ -425,7 +425,7 @@ export interface BranchFinding {
   remarks?: string[];
 }
 
-/** The fields of a finding that formats.md §3 defines. */
+/** The fields of a finding that docs/formats.md §3 defines. */
 export interface FindingCore {
   conditionId: string;
   indicator: string;

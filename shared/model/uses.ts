@@ -8,7 +8,7 @@ export const USE_LABEL: Record<BuildingUse, string> = {
   other: '其他用途（车库、设备用房等）',
 };
 
-/** The uses a condition's `appliesTo.use` may name (formats.md §2). */
+/** The uses a condition's `appliesTo.use` may name (docs/formats.md §2). */
 export const CONDITION_USES = ['residential', 'public', 'industrial'] as const;
 
 /** '居住建筑、公共建筑' for an `appliesTo.use` list. */

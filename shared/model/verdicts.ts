@@ -1,4 +1,4 @@
-// Chinese words for verdicts and overall conclusions (formats.md §3).
+// Chinese words for verdicts and overall conclusions (docs/formats.md §3).
 import type { Overall, Verdict } from './types';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
@@ -15,5 +15,5 @@ export const OVERALL_LABEL: Record<Overall, string> = {
   incomplete: '需补充材料',
 };
 
-/** Exit status of `npm run check` (formats.md §4). */
+/** Exit status of `npm run check` (docs/formats.md §4). */
 export const OVERALL_EXIT: Record<Overall, number> = { pass: 0, fail: 1, incomplete: 2 };

@@ -2,7 +2,7 @@
 // export and the verification messages.
 import type { Condition, Finding, ImportedScalar, Rule } from '../model/types';
 import { formatValue, indicatorName } from '../model/indicators';
-import { useList } from '../model/uses';
+import { useList as usesText } from '../model/uses';
 import { OP_WORD, VERDICT_WORD, prettyOps } from './labels';
 
 /** '装配率 ≥ 60%', '预制率 ≥ 40% 或 装配率 ≥ 60%'. */
@@ -36,7 +36,7 @@ const AGGREGATE: Record<string, string> = { average: '按建筑面积加权平�
 export function describeScope(c: Condition): string {
   const parts: string[] = [];
   const a = c.appliesTo;
-  if (a?.use?.length) parts.push(useList(a.use));
+  if (a?.use?.length) parts.push(usesText(a.use));
   if (a?.minFloorArea !== undefined) parts.push(`单体建筑面积 ≥ ${a.minFloorArea} m²`);
   if (a?.floorArea) parts.push(`单体建筑面积 ${boundText(a.floorArea, 'm²')}`);
   if (a?.height) parts.push(`建筑高度 ${boundText(a.height, 'm')}`);
@@ -57,7 +57,7 @@ export function requiredText(f: { indicator: string; required: string }, cond?: 
   return prettyOps(f.required);
 }
 
-export function valueText(indicator: string, v: ImportedScalar | number | boolean | null | undefined): string {
+export function valueText(indicator: string, v: ImportedScalar | null | undefined): string {
   if (v === null || v === undefined) return '—';
   return formatValue(indicator, v);
 }

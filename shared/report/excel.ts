@@ -66,7 +66,7 @@ function numFmt(indicator: string): string {
 }
 
 /** A value as one cell: numbers rounded, stars and booleans in words, text as text. */
-function valueCell(indicator: string, v: ImportedScalar | number | boolean | null | undefined): string | number | null {
+function valueCell(indicator: string, v: ImportedScalar | null | undefined): string | number | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'number') {

@@ -10,6 +10,7 @@
 // pages can be made again. Every read is bounded (see MANIFEST_LIMITS).
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonical';
+import { LandCheckError } from '../errors';
 import type { CheckRun, ConditionsDoc, FindingCore, ImportedScalar, Overall } from '../model/types';
 import { fingerprint, type FingerprintParts } from './fingerprint';
 import { PdfDocument, PdfError, PdfName, PdfRef, PdfStream, PdfString, isName } from './pdf-reader';
@@ -86,9 +87,16 @@ function short(v: ImportedScalar | null): ImportedScalar | null {
 export function buildManifest(
   run: CheckRun,
   opts: ReportOptions,
-  extra: { issuedAt: Date; pages: string[]; corrections: HandEntry[]; overrides: OverrideRecord[] },
+  extra: {
+    issuedAt: Date;
+    pages: string[];
+    corrections: HandEntry[];
+    overrides: OverrideRecord[];
+    /** The run's fingerprint when the caller has it already (it hashes every finding). */
+    fingerprint?: { hex: string; parts: FingerprintParts };
+  },
 ): Manifest {
-  const fp = fingerprint(run);
+  const fp = extra.fingerprint ?? fingerprint(run);
   const values: ManifestValue[] = [];
   for (const v of Object.values(run.imported.project)) values.push({ building: null, indicator: v.indicator, value: short(v.value), source: v.source });
   for (const b of run.imported.buildings) {
@@ -131,9 +139,9 @@ export function buildManifest(
   };
 }
 
-/** Page digests of a laid-out PDF (before the manifest is added). */
-export function digestsOf(pdf: Uint8Array): string[] {
-  return pageDigests(new PdfDocument(pdf)).map((d) => d.hash);
+/** Page digests of a laid-out PDF (before the manifest is added), as bytes or already parsed. */
+export function digestsOf(pdf: Uint8Array | PdfDocument): string[] {
+  return pageDigests(pdf instanceof PdfDocument ? pdf : new PdfDocument(pdf)).map((d) => d.hash);
 }
 
 // ---------------------------------------------------------------- writing
@@ -145,9 +153,10 @@ const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
  * by an incremental update: new embedded-file streams, their file specifications, an
  * /EmbeddedFiles name tree in the catalog's /Names dictionary.
  */
-export function embedManifest(pdf: Uint8Array, m: Manifest, sealPng?: Uint8Array): Uint8Array {
+export function embedManifest(pdf: Uint8Array, m: Manifest, sealPng?: Uint8Array, parsed?: PdfDocument): Uint8Array {
   const orig = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  const doc = new PdfDocument(orig);
+  // `parsed`: the same bytes already parsed by the caller (the reader does not change them)
+  const doc = parsed ?? new PdfDocument(orig);
   const rootRef = doc.trailer.get('Root');
   const root = doc.dict(rootRef);
   if (!(rootRef instanceof PdfRef) || !root) throw new PdfError('文档目录无效，无法写入核验数据');
@@ -197,7 +206,12 @@ export function embedManifest(pdf: Uint8Array, m: Manifest, sealPng?: Uint8Array
 // ---------------------------------------------------------------- reading
 
 /** The manifest could not be read: damaged, too large or not the expected shape. */
-export class ManifestError extends Error {}
+export class ManifestError extends LandCheckError {
+  constructor(message: string) {
+    super('bad_file', message);
+    this.name = 'ManifestError';
+  }
+}
 
 function embeddedFile(doc: PdfDocument, key: string, max: { raw: number; decoded: number }): Buffer | null {
   const names = doc.dict(doc.catalog().get('Names'));

@@ -14,13 +14,27 @@ export function qrMatrix(data: string, eccLevel: 'L' | 'M' | 'Q' | 'H' = 'M'): b
   const [bg, ...mods] = node._canvas;
   const size = mods.length ? mods[0].w : 1;
   const n = Math.round(bg.w / size);
-  const m = Array.from({ length: n }, () => new Array<boolean>(n).fill(false));
+  const m = Array.from({ length: n }, () => Array.from({ length: n }, () => false));
   for (const r of mods) m[Math.round(r.y / size)][Math.round(r.x / size)] = true;
   return m;
 }
 
+/** The last few images made: verification makes the same report (and so the same QR code) again. */
+const recent = new Map<string, Buffer>();
+const RECENT = 8;
+
 /** 8-bit greyscale PNG of a QR code: `scale` pixels per module, a 2-module quiet zone (the page margin adds the rest). */
 export function qrPng(data: string, scale = 4): Buffer {
+  const key = `${scale} ${data}`;
+  const hit = recent.get(key);
+  if (hit) return Buffer.from(hit);
+  const png = drawQr(data, scale);
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value as string);
+  recent.set(key, Buffer.from(png));
+  return png;
+}
+
+function drawQr(data: string, scale: number): Buffer {
   const m = qrMatrix(data);
   const quiet = 2;
   const n = m.length + quiet * 2;

@@ -10,6 +10,7 @@ export const PDF_MAX_CHARS = 300;
 export const XLSX_MAX_CHARS = 32767;
 
 // C0 controls except \t and \n, DEL, C1 controls.
+// oxlint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // Bidi embeddings/overrides/isolates and marks (LRE…RLO, LRI…PDI, LRM, RLM, ALM).
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
@@ -27,7 +28,7 @@ function cut(s: string, max: number): string {
 /** Text for the PDF: controls, bidi marks and lone surrogates removed, \r\n → \n, tabs → space, truncated. */
 export function pdfText(input: unknown, max = PDF_MAX_CHARS): string {
   if (input === null || input === undefined) return '';
-  let s = String(input)
+  let s = textOf(input)
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
     .replace(CONTROLS, '')
@@ -50,7 +51,8 @@ export function pdfLine(input: unknown, max = 120): string {
  */
 export function xlsxText(input: unknown): string {
   if (input === null || input === undefined) return '';
-  const s = String(input)
+  const s = textOf(input)
+    // oxlint-disable-next-line no-control-regex -- replacing control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '\uFFFD')
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/[\uFFFE\uFFFF]/g, '\uFFFD');
@@ -62,22 +64,34 @@ export function xlsxText(input: unknown): string {
 
 const SYMBOLS = Object.entries(terms.symbols as Record<string, string>).sort((a, b) => b[0].length - a[0].length);
 const STATUS = terms.status as Record<string, string>;
+const STATUS_WORDS = Object.entries(STATUS).map(([k, v]) => [new RegExp(`\\b${k}\\b`, 'g'), v] as const);
+
+/** readerText of recent short inputs: a report shows the same messages, steps and clauses many times. */
+const readerCache = new Map<string, string>();
+const READER_CACHE_MAX = 4096;
+const READER_CACHE_CHARS = 2000;
 
 /**
  * Text of the rule data and calculations as a reader sees it: references to documentation files
- * ("见 renewable.md §1") dropped, status words in Chinese, formula symbols with Chinese subscripts.
+ * ("见 docs/domain/renewable.md §1") dropped, status words in Chinese, formula symbols with Chinese subscripts.
  */
 export function readerText(input: string): string {
+  const hit = readerCache.get(input);
+  if (hit !== undefined) return hit;
   let s = input
-    // "（工作定义，见 renewable.md §1；…）" → "（工作定义；…）"
+    // "（工作定义，见 docs/domain/renewable.md §1；…）" → "（工作定义；…）"
     .replace(/[，,；;]?\s*(见|参见|详见)?\s*[\w./-]+\.md(\s*§[\d.]+)?(\s*\[[^\]]*\])?/g, '')
     .replace(/（[，；\s]*/g, '（')
     .replace(/[，；\s]*）/g, '）')
     .replace(/（）/g, '');
-  for (const [k, v] of Object.entries(STATUS)) s = s.replace(new RegExp(`\\b${k}\\b`, 'g'), v);
+  for (const [re, v] of STATUS_WORDS) s = s.replace(re, v);
   for (const [k, v] of SYMBOLS) s = s.split(k).join(v);
   // one-letter subscripts of formula symbols: φ_i → φi, F_i → Fi
   s = s.replace(/([A-Za-zα-ωΑ-Ω])_([a-z0-9])(?![A-Za-z0-9_])/g, '$1$2');
+  if (input.length <= READER_CACHE_CHARS) {
+    if (readerCache.size >= READER_CACHE_MAX) readerCache.clear();
+    readerCache.set(input, s);
+  }
   return s;
 }
 
@@ -109,4 +123,11 @@ export function ruleDataName(key: string): string {
 /** The evidence rule that decided a verdict, in words ('' for an id the vocabulary does not know). */
 export function basisWord(basis: string | undefined): string {
   return modelBasisWord(basis) ?? '';
+}
+
+/** Any value as text, as `String(v)` writes it (an object by its own toString); '' for none. */
+export function textOf(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' || typeof v === 'function') return (v as { toString(): string }).toString();
+  return String(v as string | number | boolean | bigint | symbol);
 }

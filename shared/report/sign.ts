@@ -12,6 +12,7 @@ import forge from 'node-forge';
 import { InputError } from '../errors';
 import { PdfDict, PdfDocument, PdfError, PdfRef, type PdfValue } from './pdf-reader';
 import { appendUpdate, dictWith, nextObjectNumber, pdfTextString, serialize, type UpdateBody } from './pdf-writer';
+import { textOf } from './sanitize';
 
 export interface SignOptions {
   /** /Reason of the signature dictionary. */
@@ -52,7 +53,7 @@ function certCn(cert: forge.pki.Certificate, which: 'subject' | 'issuer'): strin
   const attrs = cert[which].attributes;
   const cn = attrs.find((a) => a.shortName === 'CN' || a.name === 'commonName');
   const decode = (v: unknown) => {
-    const s = String(v ?? '');
+    const s = textOf(v);
     // forge keeps UTF8String values as raw UTF-8 bytes in a binary string
     try {
       return forge.util.decodeUtf8(s);
@@ -105,7 +106,7 @@ function readP12(p12: Uint8Array, password: string, file: string, at: Date): Sig
     // the MAC was verified with the password as given and decryption failed, decrypt again with
     // the UTF-8 bytes (the MAC is not checked twice).
     const macOk = !/MAC could not be verified/i.test(e instanceof Error ? e.message : String(e));
-    if (!(macOk && /[^\x00-\x7f]/.test(password))) throw p12Error(e, file);
+    if (!(macOk && hasNonAscii(password))) throw p12Error(e, file);
     try {
       parsed = parse(forge.util.encodeUtf8(password), true);
     } catch (e2) {
@@ -372,4 +373,9 @@ export function signPdf(pdf: Uint8Array, p12: Uint8Array, password: string, opts
 function pdfDateWithOffset(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `(D:${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}+00'00')`;
+}
+
+function hasNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return true;
+  return false;
 }

@@ -7,6 +7,7 @@
 import { createHash, createPublicKey, verify as cryptoVerify } from 'node:crypto';
 import forge from 'node-forge';
 import { PdfDict, PdfDocument, PdfStream, PdfString, isName } from './pdf-reader';
+import { textOf } from './sanitize';
 
 export interface SignatureCheck {
   /** Signer's common name (or subject), when the CMS could be read. */
@@ -41,9 +42,9 @@ function cn(cert: forge.pki.Certificate): string {
   const c = attrs.find((a) => a.shortName === 'CN');
   const dec = (v: unknown) => {
     try {
-      return forge.util.decodeUtf8(String(v ?? ''));
+      return forge.util.decodeUtf8(textOf(v));
     } catch {
-      return String(v ?? '');
+      return textOf(v);
     }
   };
   return c ? dec(c.value) : attrs.map((a) => `${a.shortName ?? a.name}=${dec(a.value)}`).join(', ');

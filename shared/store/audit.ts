@@ -71,10 +71,19 @@ interface AuditRow {
 export function readAudit(db: Database, q: { projectId?: number; kind?: string; limit?: number } = {}): AuditEntry[] {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (q.projectId !== undefined) (where.push('project_id = ?'), args.push(q.projectId));
-  if (q.kind !== undefined) (where.push('kind = ?'), args.push(q.kind));
+  if (q.projectId !== undefined) {
+    where.push('project_id = ?');
+    args.push(q.projectId);
+  }
+  if (q.kind !== undefined) {
+    where.push('kind = ?');
+    args.push(q.kind);
+  }
   let sql = 'SELECT * FROM audit_log' + (where.length ? ` WHERE ${where.join(' AND ')}` : '') + ' ORDER BY id';
-  if (q.limit !== undefined) (sql += ' LIMIT ?'), args.push(q.limit);
+  if (q.limit !== undefined) {
+    sql += ' LIMIT ?';
+    args.push(q.limit);
+  }
   return (db.prepare(sql).all(...args) as unknown as AuditRow[]).map((r) => ({
     id: r.id,
     at: r.at,

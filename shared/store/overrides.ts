@@ -10,7 +10,7 @@ import { StoreError } from './errors.js';
 import { textOrNull, type StoreContext } from './context.js';
 import { evidenceSha256, evidenceText, findingEvidence, findingKey } from './evidence.js';
 import { overridesFor, overrideWithEvidence, readRun, refreshConclusion } from './run-data.js';
-import type { Override, OverrideCarryover, OverrideEvidence } from './types.js';
+import type { OverrideCarryover, OverrideEvidence } from './types.js';
 
 export interface OverrideInput {
   conditionId: string;

@@ -86,8 +86,10 @@ export function projectRecords(ctx: StoreContext): ProjectRecords {
       const args: unknown[] = [];
       if (!q.includeArchived) where.push('p.archived = 0');
       // A saved batch's workbooks are listed with their batch, not here, until turned into projects.
-      if (q.batchId !== undefined) (where.push('p.batch_id = ?'), args.push(q.batchId));
-      else where.push('p.batch_id IS NULL');
+      if (q.batchId !== undefined) {
+        where.push('p.batch_id = ?');
+        args.push(q.batchId);
+      } else where.push('p.batch_id IS NULL');
       for (const word of (q.search ?? '').split(/\s+/).filter(Boolean)) {
         const like = likePattern(word);
         where.push("(p.name LIKE ? ESCAPE '\\' OR p.parcel LIKE ? ESCAPE '\\' OR p.notes LIKE ? ESCAPE '\\')");

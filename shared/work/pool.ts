@@ -183,13 +183,13 @@ export async function runTask<K extends TaskName>(task: K, input: TaskInput<K>, 
 function translate(e: unknown, doing: string, memoryMb: number, timeoutMs: number): unknown {
   const code = (e as { code?: string })?.code;
   if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return new InputError(`${doing}时超出内存上限（${memoryMb} MB），已停止处理：文件过大或结构异常。请确认文件内容，或删除无关的数据后再试`);
+    return new InputError(`${doing}时超出内存上限（${memoryMb} MB），已停止处理：文件过大或结构异常。请确认文件内容，或删除无关的数据后再试`, undefined, undefined, 'too_large');
   }
   if (code === 'WORKER_TIMEOUT') {
-    return new InputError(`${doing}超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止处理：文件过大或结构异常`);
+    return new InputError(`${doing}超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止处理：文件过大或结构异常`, undefined, undefined, 'too_large');
   }
   if (e instanceof RangeError || (e as Error)?.name === 'RangeError') {
-    return new InputError(`${doing}时发现结构嵌套过深或内容过大，无法完成，已停止处理`);
+    return new InputError(`${doing}时发现结构嵌套过深或内容过大，无法完成，已停止处理`, undefined, undefined, 'too_large');
   }
   if (code === 'WORKER_EXIT' || code === 'ERR_WORKER_INIT_FAILED') {
     return new InputError(`${doing}时后台处理线程意外停止，已停止处理，请重试`);

@@ -9,7 +9,7 @@ import { serializeError, type TaskReply, type TaskRequest } from './protocol';
 const port = parentPort;
 if (!port) throw new Error('shared/work/worker.ts must run in a worker thread');
 
-port.on('message', async (req: TaskRequest) => {
+const answer = async (req: TaskRequest): Promise<void> => {
   let reply: TaskReply;
   try {
     const fn = tasks[req.task as TaskName] as (input: unknown) => Promise<unknown>;
@@ -20,5 +20,7 @@ port.on('message', async (req: TaskRequest) => {
     reply = { id: req.id, ok: false, error: serializeError(e), heapUsed: getHeapStatistics().used_heap_size };
   }
   port.postMessage(reply);
-});
+};
+
+port.on('message', (req: TaskRequest) => void answer(req));
 port.postMessage({ ready: true });

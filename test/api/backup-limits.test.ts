@@ -33,7 +33,7 @@ describe('restore while a backup is running', () => {
     await call('projects.create', { name: '备份之后' });
     const running = call('store.backup', {});
     const refused = await api.raw('store.restore', { fileName: earlier.fileName, dataBase64: earlier.dataBase64 });
-    expect(refused).toEqual({ ok: false, error: `无法从“${earlier.fileName}”恢复，当前数据未改动：正在备份数据库，请等备份完成后再恢复` });
+    expect(refused).toEqual({ ok: false, error: `无法从“${earlier.fileName}”恢复，当前数据未改动：正在备份数据库，请等备份完成后再恢复`, kind: 'busy' });
     const done = await running;
     expect(Buffer.from(done.dataBase64, 'base64').subarray(0, 15).toString()).toBe('SQLite format 3');
     expect((await call('projects.list', {})).items.map((p) => p.name).sort()).toEqual(['备份之后', '并发备份'].sort());

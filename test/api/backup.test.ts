@@ -59,7 +59,7 @@ describe('condition versions', () => {
     expect((v1.doc.conditions[0] as { value: number }).value).toBe(2);
     expect((v2.doc.conditions[0] as { value: number }).value).toBe(2.5);
     const none = await dispatchRaw('conditions.version', { projectId: p.id, version: 9 });
-    expect(none).toEqual({ ok: false, error: '该项目没有第 9 版出让条件' });
+    expect(none).toEqual({ ok: false, error: '该项目没有第 9 版出让条件', kind: 'not_found' });
   });
 });
 

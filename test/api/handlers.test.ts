@@ -184,7 +184,7 @@ describe('the boundary', () => {
 
   it('a bad workbook gives the importer’s message naming the file', async () => {
     const p = await call('projects.create', { name: '坏文件' });
-    const msg = await callError('import.workbook', { projectId: p.id, fileName: '旧格式.xls', dataBase64: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]).toString('base64') });
+    const msg = await callError('import.workbook', { projectId: p.id, fileName: '旧格式.xls', dataBase64: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(600)]).toString('base64') });
     expect(msg).toContain('旧格式.xls');
   });
 

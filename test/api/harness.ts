@@ -17,11 +17,11 @@ export interface Harness {
   dir: string;
   holder: StoreHolder;
   /** The unwrapped answer; throws with the Chinese message on an error. */
-  call<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]>;
+  call: <M extends Method>(method: M, input: ApiInput<M>) => Promise<ApiOutputs[M]>;
   /** The raw envelope, for inputs that are meant to be refused. */
-  raw(method: string, input: unknown): Promise<Envelope<unknown>>;
+  raw: (method: string, input: unknown) => Promise<Envelope<unknown>>;
   /** The error message of a call that must fail. */
-  callError(method: string, input: unknown): Promise<string>;
+  callError: (method: string, input: unknown) => Promise<string>;
 }
 
 /** `userName`: the installation's user name set before the tests (null: never set). */

@@ -11,7 +11,7 @@ describe('assembly (GB/T 51129-2017 §4.0.1, §3.0.3, §5)', () => {
     expect(c.details!.isAssembled).toBe(true);
     expect(c.details!.grade).toBeNull();
     expect(c.steps).toContain('P = (25 + 12 + 18) / (100 − 0) × 100% = 55.0%');
-    expect(c.confidence).toBe('unconfirmed'); // the 4.0.1 formula is PARTIAL in prefabrication.md
+    expect(c.confidence).toBe('unconfirmed'); // the 4.0.1 formula is PARTIAL in docs/domain/prefabrication.md
     expect(c.notes.join()).toContain('Q4，按 0 计');
   });
 

@@ -148,7 +148,9 @@ describe('conditionsFromText: never a guess', () => {
     ['可再生能源替代率为10%', '未写明比较关系'],
     ['住宅套数不少于500套', '未识别出合同指标'],
     ['学校的公共建筑应达到二星级及以上', '学校'],
-    ['总建筑面积3万平方米（含）以上的新建项目，100%建筑面积应采用装配式建筑技术，单体装配率不低于50%', '“技术”'],
+    ['总建筑面积3万平方米（含）以上的新建项目，80%建筑面积应采用装配式建筑技术，单体装配率不低于50%', '“80%”'],
+    ['100%建筑面积应采用装配式建筑技术，绿地率不低于30%', '“装配式建筑技术”'],
+    ['用地性质为二类居住用地的项目，绿地率不低于30%', '性质'],
     ['鼓励采用智能建造', '鼓励'],
     ['本项目不采用全装修', '否定'],
     ['绿地率不低于35', '缺少单位 %'],
@@ -169,7 +171,7 @@ describe('conditionsFromText: never a guess', () => {
     ['政府投资的公共建筑和住宅应达到绿色建筑二星级', '项目事实是否限定每一类未写明'],
     ['住宅应采用全装修，年径流总量控制率不低于75%', '整个场地的指标'],
     ['住宅建筑面积不低于2万平方米', '整个场地的指标'],
-    ['可再生能源利用率不低于10%', '不是同一指标'],
+    ['可再生能源综合利用率不低于10%', '口径不同'],
     ['新建住宅应满足相关要求', '未识别出合同指标'],
   ];
   for (const [sentence, reason] of cases) {
@@ -246,8 +248,8 @@ describe('conditionsFromText: readings for the paste screen', () => {
     ]);
     expect(read.parts.every((p) => p.conditionIds.includes('A1'))).toBe(true);
     expect(refused.conditionIds).toEqual([]);
-    expect(refused.refused?.code).toBe('no-indicator');
-    expect(show(refused)).toContain('unexplained:年径流污染控制率');
+    expect(refused.refused?.code).toBe('unexplained');
+    expect(show(refused)).toContain('unexplained:改建地区');
   });
 });
 
@@ -278,7 +280,7 @@ describe('conditionsFromText: the sentences of issue 10', () => {
     });
   }
   const refused: Array<[string, string]> = [
-    ['新建和改建地区年径流污染控制率分别不低于80%和75%', 'no-indicator'],
+    ['新建和改建地区年径流污染控制率分别不低于80%和75%', 'unexplained'],
     ['到2025年，城镇建筑可再生能源替代率达到10%', 'policy-target'],
     ['到2030年，进一步提升到15%', 'policy-target'],
     ['城镇建筑可再生能源替代率超过8%', 'policy-target'],

@@ -78,6 +78,6 @@ describe('docs/formats.md', () => {
     const md = readFileSync('docs/formats.md', 'utf8');
     const blocks = [...md.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => b.includes('"landcheck.conditions/v1"'));
     expect(blocks.length).toBeGreaterThanOrEqual(2);
-    for (const b of blocks) expect(() => validateConditions(JSON.parse(b), 'formats.md')).not.toThrow();
+    for (const b of blocks) expect(() => validateConditions(JSON.parse(b), 'docs/formats.md')).not.toThrow();
   });
 });

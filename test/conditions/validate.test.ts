@@ -6,7 +6,7 @@ import { canonicalJson, describeRule, loadConditions, parseConditions, validateC
 import { InputError } from '../../shared/errors';
 import type { Rule } from '../../shared/model/types';
 
-// The example of ../shared/spec/formats.md §2, verbatim.
+// The example of docs/formats.md §2, verbatim.
 const SPEC_EXAMPLE = {
   format: 'landcheck.conditions/v1',
   contract: { number: '沪松规土(2025)第018号', parcel: 'SJC10018单元08-03地块', city: '上海市', signedOn: '2025-03-01' },
@@ -49,7 +49,7 @@ function errorOf(fn: () => unknown): InputError {
 const leaf = { id: 'A1', indicator: 'assembly_ratio', op: '>=', value: 60 };
 
 describe('validateConditions: good files', () => {
-  it('accepts the formats.md §2 example unchanged', () => {
+  it('accepts the docs/formats.md §2 example unchanged', () => {
     const doc = validateConditions(clone(SPEC_EXAMPLE), 'contract.json');
     expect(doc.conditions).toHaveLength(2);
     expect(doc.conditions[0]).toMatchObject({ id: 'G1', scope: 'building', appliesTo: { minFloorArea: 20000 } });

@@ -92,7 +92,7 @@ describe('star levels', () => {
       for (const sentence of [`应达到绿色建筑${w.word}`, `应达到${w.word}绿色建筑`, `绿色建筑星级不低于${w.word}`, `执行绿色建筑${w.word}标准`, `按${w.word}及以上绿色建筑标准建设`]) {
         const { c, u } = single(sentence);
         const ok = c.length === 1 && 'indicator' in c[0] && c[0].indicator === 'green_building_star' && c[0].op === '>=' && c[0].value === w.value;
-        if (!ok) wrong.push(`${sentence} → ${JSON.stringify(c)} ${u.map((x) => x.reason)}`);
+        if (!ok) wrong.push(`${sentence} → ${JSON.stringify(c)} ${u.map((x) => x.reason).join('/')}`);
         if (ok && w.confirm && !c[0].toConfirm) wrong.push(`${sentence}: ${w.word} not marked to confirm`);
       }
     }

@@ -1,7 +1,9 @@
 // The per-start token and the 关于与审计 panel in a real browser: the page takes the token from
 // the address once and drops it from the address bar, keeps working after a reload, a page
-// opened without it gets a Chinese refusal; the panel shows the chain intact, then broken.
+// opened without it gets a Chinese refusal; the panel shows the chain intact, then broken, and
+// where the log file is.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, shot } from './fixtures';
 
@@ -19,6 +21,10 @@ test('访问令牌；关于与审计：链完整，篡改后显示断裂位置',
   const dialog = page.getByTestId('audit-dialog');
   await expect(dialog.getByTestId('audit-status')).toContainText('链完整');
   await expect(dialog.getByTestId('audit-status')).toContainText('逐条核对无误');
+  // where the log file is (next to the database), and that it holds the start of this host
+  const logFile = join(host.dir, 'logs', 'landcheck.log');
+  await expect(dialog.getByTestId('about-log-file')).toContainText(`日志文件位置：${logFile}`);
+  expect(readFileSync(logFile, 'utf8')).toMatch(/^\S+Z INFO start program="web" version="[^"]+"/);
   await shot(page, '30-audit-intact');
   await dialog.getByRole('button', { name: '关闭' }).click();
 

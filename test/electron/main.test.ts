@@ -2,7 +2,7 @@
 // permissions, the IPC boundary (main frame of our own page only), the backend thread that
 // carries the handlers, and the app:// protocol (the real binary cannot run on this machine).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeApp, FakeFrame, startApp, state } from './fake-electron';
@@ -56,6 +56,13 @@ describe('Electron main process (electron mocked)', () => {
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen', 'hid', 'serial', 'usb']) {
       expect(wc.permissionCheckHandler(wc, p, 'app://landcheck', {}), p).toBe(false);
     }
+  });
+
+  it('logs the start and the opened database into <user data>/logs/landcheck.log', () => {
+    const lines = readFileSync(join(state.userData, 'logs', 'landcheck.log'), 'utf8').trim().split('\n');
+    expect(lines.find((l) => / INFO start program="electron" /.test(l))).toBeDefined();
+    expect(lines.find((l) => l.includes(' INFO database.created ') && l.includes('landcheck.sqlite'))).toBeDefined();
+    for (const l of lines) expect(l).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z (INFO|WARN|ERROR) /);
   });
 
   it('answers IPC only from the main frame of the app page and validates every input', async () => {

@@ -86,7 +86,8 @@ describe('random workbooks', () => {
         if (typeof cell.value === 'string') expect(text.includes(v.raw.trim()) || v.raw.includes(text.split(/[:：]/).pop()!.trim()), `${seed}: ${v.source} ${v.raw} vs ${text}`).toBe(true);
         if (v.roleSource) {
           const [hs, ha] = v.roleSource.split('!');
-          const head = String(wb.getWorksheet(hs)!.getCell(ha).value ?? '');
+          const headValue = wb.getWorksheet(hs)!.getCell(ha).value;
+          const head = typeof headValue === 'string' ? headValue : headValue == null ? '' : JSON.stringify(headValue);
           expect(/满分|分值|规划|要求|备注|说明|修改前|现状|拆除|是否|单位|序号/.test(head) && !/得分|设计|修改后|改扩建后/.test(head), `${seed}: ${v.indicator} from ${v.source} under “${head}”`).toBe(false);
         }
       }

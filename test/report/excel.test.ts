@@ -107,7 +107,7 @@ describe('renderReportXlsx', () => {
     const run = makeRun();
     const info = (await load(await renderReportXlsx(run, { org: { name: 'x' }, project: { name: '某项目' } }))).getWorksheet('报告信息')!;
     const kv = new Map<string, unknown>();
-    info.eachRow((r) => kv.set(String(r.getCell(1).value), r.getCell(2).value));
+    info.eachRow((r) => kv.set(r.getCell(1).text, r.getCell(2).value));
     expect(kv.get('报告指纹 SHA-256')).toBe(fingerprint(run).hex);
     expect(kv.get('审查结论')).toBe('不符合');
     expect(kv.get('项目名称')).toBe('某项目');

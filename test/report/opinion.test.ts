@@ -39,7 +39,7 @@ describe('the 审查意见书', () => {
       const text = texts.get(n)!;
       const f = flat(text);
       const order = ['一、项目概况', '二、审查依据', '三、审查结论', '四、审查意见', '五、逐条审查结果', '六、一致性提示与导入说明', '七、签署'].map((h) => f.indexOf(h));
-      expect(order.every((x, i) => x > 0 && (i === 0 || x > order[i - 1])), `${n}: ${order}`).toBe(true);
+      expect(order.every((x, i) => x > 0 && (i === 0 || x > order[i - 1])), `${n}: ${order.join(',')}`).toBe(true);
       const nonPassing = runs.get(n)!.result.findings.filter((x) => x.verdict === 'fail' || x.verdict === 'review' || x.verdict === 'missing');
       const opinions = f.slice(f.indexOf('四、审查意见'), f.indexOf('五、逐条审查结果'));
       expect((opinions.match(/整改要求(?!修改设计)/g) ?? []).length, n).toBe(nonPassing.length);

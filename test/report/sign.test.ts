@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPORT_TITLE, renderReportPdf } from '../../shared/report/pdf';
+import { REPORT_TITLE } from '../../shared/report/pdf';
 import { describeSigner, signPdf } from '../../shared/report/sign';
 import { readReportManifest } from '../../shared/report/manifest';
 import { verifyReportFile } from '../../shared/report/verify';

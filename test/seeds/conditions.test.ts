@@ -31,7 +31,7 @@ function problems(doc: ConditionsDoc): string[] {
   for (const c of doc.conditions) {
     if (!c.id) out.push('condition without id');
     if (!c.text || !c.clause) out.push(`${c.id}: clause/text missing`);
-    if (c.scope !== undefined && c.scope !== 'project' && c.scope !== 'building') out.push(`${c.id}: scope ${c.scope}`);
+    if (c.scope !== undefined && c.scope !== 'project' && c.scope !== 'building') out.push(`${c.id}: scope ${JSON.stringify(c.scope)}`);
     for (const u of c.appliesTo?.use ?? []) if (!USES.includes(u)) out.push(`${c.id}: use ${u}`);
     if (c.appliesTo && c.scope !== 'building') out.push(`${c.id}: appliesTo without scope building`);
     for (const l of leaves(c)) {
@@ -149,7 +149,7 @@ describe('expected results of the samples', () => {
         wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void cellTexts.add(text(c)))));
         for (const b of buildingSets[0]) expect(cellTexts.has(b), `building ${b} in workbook`).toBe(true);
       }
-      // overall and exit follow formats.md §3/§4.
+      // overall and exit follow docs/formats.md §3/§4.
       const v = exp.findings.map((f) => f.verdict);
       const overall = v.includes('fail') ? 'fail' : v.includes('missing') || v.includes('review') ? 'incomplete' : 'pass';
       expect(exp.overall).toBe(overall);

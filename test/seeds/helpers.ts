@@ -34,7 +34,9 @@ export function num(c: ExcelJS.Cell): number | null {
 
 export function text(c: ExcelJS.Cell): string {
   const v = c.value as unknown;
-  return typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string') return v;
+  if (v === null || v === undefined) return '';
+  return typeof v === 'number' || typeof v === 'boolean' || v instanceof Date ? String(v) : JSON.stringify(v);
 }
 
 /** Label without unit brackets, trailing colon and spaces: "总用地面积（㎡）" → "总用地面积". */

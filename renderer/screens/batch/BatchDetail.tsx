@@ -23,16 +23,18 @@ export function BatchDetail({ batchId, onBack }: { batchId: number; onBack: () =
   const app = useApp();
   const detail = useInvoke('batch.get', { batchId });
   const profiles = useInvoke('org.list', {});
-  const [orgName, setOrgName] = useState('');
+  /** The organisation the user picked; the first saved one until then. */
+  const [pickedOrg, setPickedOrg] = useState('');
   const [deleting, setDeleting] = useState(false);
   const action = useAction();
   const wasRunning = useRef(false);
   const d = detail.data;
+  const orgName = pickedOrg || (profiles.data?.[0]?.name ?? '');
   const { reload } = detail;
 
   // Poll while the batch runs; say once when it ends, with the same numbers as the bar.
   useEffect(() => {
-    if (!d) return;
+    if (!d) return undefined;
     if (d.running) {
       wasRunning.current = true;
       const t = setTimeout(() => void reload(), 400);
@@ -44,12 +46,8 @@ export function BatchDetail({ batchId, onBack }: { batchId: number; onBack: () =
       const tail = `${p.total} 份中已审查 ${p.done} 份${p.error ? `，无法审查 ${p.error} 份` : ''}${p.cancelled ? `，取消 ${p.cancelled} 份` : ''}`;
       app.notify(d.batch.status === 'cancelled' ? 'info' : 'success', `${d.batch.status === 'cancelled' ? '批量审查已取消' : '批量审查完成'}：${tail}`);
     }
+    return undefined;
   }, [d, reload, app]);
-
-  useEffect(() => {
-    const list = profiles.data ?? [];
-    if (!orgName && list[0]) setOrgName(list[0].name);
-  }, [profiles.data, orgName]);
 
   if (!d) return detail.error ? <ErrorPanel message={detail.error} /> : <p className="muted">正在载入…</p>;
   const p = progressOf(d);
@@ -105,7 +103,7 @@ export function BatchDetail({ batchId, onBack }: { batchId: number; onBack: () =
             </button>
             <label className="inline">
               审查单位
-              <select value={orgName} onChange={(e) => setOrgName(e.target.value)} aria-label="报告落款单位" disabled={!!noOrg}>
+              <select value={orgName} onChange={(e) => setPickedOrg(e.target.value)} aria-label="报告落款单位" disabled={!!noOrg}>
                 {(profiles.data ?? []).map((o) => (
                   <option key={o.id} value={o.name}>
                     {o.name}

@@ -6,7 +6,8 @@ import { ruleText } from '../../format';
 import { ErrorLine } from '../../components/ErrorLine';
 import { LeafEditor } from './LeafEditor';
 import { AppliesEditor } from './AppliesEditor';
-import { MoreFields, WhenRows } from './MoreFields';
+import { MoreFields } from './MoreFields';
+import { WhenRows } from './WhenRows';
 import { useField } from './FormContext';
 
 interface Props {

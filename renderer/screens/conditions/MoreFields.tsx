@@ -1,16 +1,15 @@
 // The fields a contract clause may add to a condition (docs/formats.md §6), in the clause's own
 // terms: height / floor / area ranges with 含/不含, 单体 / 平均 / 单体或平均, the parcel (地块), the
 // dates it is in force, values stated with the requirement (设计降雨量 …), and the project facts
-// it depends on (shown with whether the project was confirmed as one, and what that means).
+// it depends on (WhenRows.tsx: shown with whether the project was confirmed as one, and what that
+// means). The values stated with the requirement are in CompanionFields.tsx.
 import { useState } from 'react';
 import type { Condition } from '../../../shared/model/types';
-import { indicator } from '../../../shared/model/indicators';
-import { CONDITION_INDICATORS } from '../../conditions-edit';
 import { ErrorLine } from '../../components/ErrorLine';
 import { BoundField, type BoundWhat } from './BoundField';
-import { useFacts, useField } from './FormContext';
-import { ValueInput } from './ValueInput';
-import { AGGREGATE_CHOICES, BOUND_WHAT, factEffect, factName } from './reading';
+import { CompanionFields } from './CompanionFields';
+import { useField } from './FormContext';
+import { AGGREGATE_CHOICES, BOUND_WHAT } from './reading';
 import { useFactWords } from './factWords';
 
 type Applies = NonNullable<Condition['appliesTo']>;
@@ -22,8 +21,6 @@ interface Props {
 }
 
 const BOUNDS: BoundWhat[] = ['height', 'floors', 'floorArea', 'projectFloorArea'];
-/** Indicators whose value can be stated with a requirement (numbers). */
-const COMPANION_INDICATORS = CONDITION_INDICATORS.filter((d) => d.type === 'number' || d.type === 'percent');
 
 /** A patch that removes the keys set to undefined (the condition file has no empty fields). */
 function clean<T extends object>(o: T): T | undefined {
@@ -137,128 +134,5 @@ function DateField({ c, which, field, set }: Props & { which: 'from' | 'to' }) {
       />
       <ErrorLine message={error} />
     </label>
-  );
-}
-
-function CompanionFields({ c, field, set }: Props) {
-  const entries = Object.entries(c.companion ?? {});
-  const setAll = (list: Array<[string, number | string | undefined]>) =>
-    set({ companion: list.length ? (Object.fromEntries(list) as Record<string, number>) : undefined });
-  return (
-    <div className="companions">
-      <span className="more-title small">同时写明的数值</span>
-      {entries.length === 0 && <span className="muted small">合同与要求一并写明的数值（如年径流总量控制率对应的设计降雨量），审查复算时采用。</span>}
-      {entries.map(([id, v], k) => (
-        <CompanionRow
-          key={k}
-          id={id}
-          value={v}
-          used={entries.map(([x]) => x)}
-          field={field}
-          onIndicator={(nid) => setAll(entries.map(([x, y]) => (x === id ? [nid, y] : [x, y])))}
-          onValue={(nv) => setAll(entries.map(([x, y]) => (x === id ? [x, nv] : [x, y])))}
-          onRemove={() => setAll(entries.filter(([x]) => x !== id))}
-        />
-      ))}
-      <button
-        type="button"
-        className="small"
-        disabled={COMPANION_INDICATORS.every((d) => d.id in (c.companion ?? {}))}
-        onClick={() => {
-          const d = COMPANION_INDICATORS.find((x) => x.id === 'design_rainfall' && !(x.id in (c.companion ?? {}))) ?? COMPANION_INDICATORS.find((x) => !(x.id in (c.companion ?? {})))!;
-          setAll([...entries, [d.id, undefined]]);
-        }}
-      >
-        ＋ 同时写明的数值
-      </button>
-    </div>
-  );
-}
-
-function CompanionRow(p: {
-  id: string;
-  value: number;
-  used: string[];
-  field: string;
-  onIndicator: (id: string) => void;
-  onValue: (v: number | string | undefined) => void;
-  onRemove: () => void;
-}) {
-  const def = indicator(p.id);
-  return (
-    <div className="companion-row">
-      <select value={p.id} aria-label="同时写明的指标" onChange={(e) => p.onIndicator(e.target.value)}>
-        {!def && <option value={p.id}>（请选择指标）</option>}
-        {COMPANION_INDICATORS.map((d) => (
-          <option key={d.id} value={d.id} disabled={d.id !== p.id && p.used.includes(d.id)}>
-            {d.name}
-          </option>
-        ))}
-      </select>
-      <ValueInput value={p.value} onChange={p.onValue} label={`${def?.name ?? '指标'}的数值`} unit={def?.unit} field={`${p.field}.companion.${p.id}`} />
-      <button type="button" className="small danger-text" onClick={p.onRemove} aria-label={`删除同时写明的${def?.name ?? '数值'}`}>
-        删除
-      </button>
-    </div>
-  );
-}
-
-/**
- * 适用前提: the project facts the condition depends on, each with what the user confirmed about
- * the project and what it means for this condition (applies / does not apply / 需复核).
- */
-export function WhenRows({ c, set }: Omit<Props, 'field'>) {
-  const { facts, setFact } = useFacts();
-  const words = useFactWords();
-  const entries = Object.entries(c.when ?? {});
-  if (entries.length === 0) return null;
-  const setWhen = (list: Array<[string, boolean]>) => set({ when: list.length ? Object.fromEntries(list) : undefined });
-  return (
-    <div className="when-rows" data-testid="when-rows">
-      {entries.map(([id, wanted]) => {
-        const known = facts?.[id];
-        const e = factEffect(wanted, known);
-        return (
-          <div key={id} className="when-row">
-            <span className="small">适用前提：仅当本项目为</span>
-            <select
-              value={`${id}|${wanted ? 'yes' : 'no'}`}
-              aria-label="适用前提"
-              onChange={(ev) => {
-                const [nid, v] = ev.target.value.split('|') as [string, string];
-                setWhen(entries.map(([x, y]) => (x === id ? [nid, v === 'yes'] : [x, y])));
-              }}
-            >
-              {words.filter((f) => f.id === id || c.when?.[f.id] === undefined).flatMap((f) => [
-                <option key={`${f.id}|yes`} value={`${f.id}|yes`}>
-                  {f.yes}
-                </option>,
-                <option key={`${f.id}|no`} value={`${f.id}|no`}>
-                  {f.no}
-                </option>,
-              ])}
-            </select>
-            <label className="inline small">
-              本项目是否为{factName(words, id)}：
-              <select
-                value={known === undefined ? 'unknown' : known ? 'yes' : 'no'}
-                aria-label={`本项目是否为${factName(words, id)}`}
-                onChange={(ev) => setFact(id, ev.target.value === 'unknown' ? undefined : ev.target.value === 'yes')}
-              >
-                <option value="unknown">未确认</option>
-                <option value="yes">是</option>
-                <option value="no">否</option>
-              </select>
-            </label>
-            <span className={`effect effect-${e.kind} small`} data-testid="when-effect">
-              {known === undefined ? '→ 未确认，审查时本条判为需复核' : `→ 本条${e.word}`}
-            </span>
-            <button type="button" className="small danger-text" onClick={() => setWhen(entries.filter(([x]) => x !== id))} aria-label={`删除适用前提 ${factName(words, id)}`}>
-              删除
-            </button>
-          </div>
-        );
-      })}
-    </div>
   );
 }

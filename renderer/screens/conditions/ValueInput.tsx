@@ -1,7 +1,7 @@
 // A number field with its unit beside it and its error under it. It keeps what the user typed
 // (an unreadable entry is passed on as text so the check names it, instead of silently becoming
 // 0), and asks about a percent written as a fraction ("0.75": 75 % or 0.75 %?).
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { ErrorLine } from '../../components/ErrorLine';
 import { useField } from './FormContext';
 
@@ -19,12 +19,13 @@ export function ValueInput({ value, onChange, label, unit, field, placeholder }:
   const [text, setText] = useState(value === undefined ? '' : String(value));
   const { error, question, confirmAsWritten } = useField(field);
   const errorId = useId();
-  useEffect(() => {
+  // Only a change from outside (template, another version) replaces what the user typed.
+  const [seenValue, setSeenValue] = useState(value);
+  if (value !== seenValue) {
+    setSeenValue(value);
     const current = text.trim() === '' ? undefined : Number(text);
     if (current !== value && typeof value !== 'string') setText(value === undefined ? '' : String(value));
-    // Only a change from outside (template, another version) replaces what the user typed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  }
   return (
     <span className={`value-field${error ? ' invalid' : ''}`}>
       <span className="value-input">

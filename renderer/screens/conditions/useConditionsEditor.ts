@@ -35,7 +35,8 @@ export function useConditionsEditor() {
   const [dirty, setDirty] = useState(false);
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
-  const [validation, setValidation] = useState<Validation>({ state: 'idle' });
+  /** The server's answer on a document (checking while it is not the current one). */
+  const [answer, setAnswer] = useState<{ doc: ConditionsDoc; validation: Validation } | null>(null);
   const [pasted, setPasted] = useState<Pasted | null>(null);
   /** A condition card to bring into view (and focus) once it is on screen. */
   const [reveal, setReveal] = useState<string | null>(null);
@@ -46,20 +47,21 @@ export function useConditionsEditor() {
 
   // The saved document arrives once; later reloads (after a save) only refresh the versions.
   const latest = loaded.data?.latest;
-  useEffect(() => {
+  const [seenLatest, setSeenLatest] = useState<typeof latest>(undefined);
+  if (latest !== seenLatest) {
+    setSeenLatest(latest);
     if (latest && doc === null && !dirty) setDoc(latest.doc);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [latest]);
+  }
 
   // Validation as you type (debounced): the server names the condition and the field.
+  const validation: Validation = !doc ? { state: 'idle' } : answer?.doc === doc ? answer.validation : { state: 'checking' };
   useEffect(() => {
-    if (!doc) return setValidation({ state: 'idle' });
-    setValidation({ state: 'checking' });
+    if (!doc) return undefined;
     let alive = true;
     const t = setTimeout(() => {
       invoke('conditions.validate', { doc: doc as unknown as Record<string, unknown> })
-        .then((r) => alive && setValidation({ state: 'ok', count: r.count }))
-        .catch((e) => alive && setValidation({ state: 'error', message: formWords(errorText(e), factWords) }));
+        .then((r) => alive && setAnswer({ doc, validation: { state: 'ok', count: r.count } }))
+        .catch((e: unknown) => alive && setAnswer({ doc, validation: { state: 'error', message: formWords(errorText(e), factWords) } }));
     }, 350);
     return () => {
       alive = false;

@@ -1,6 +1,6 @@
 // 更正指标读取: read another cell (remembered for the workbook's layout: every later sheet of that
 // layout is read from its own cell there) or type the value (for this import only), with a reason.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ImportedValue, ImportResult } from '../../../shared/model/types';
 import { INDICATORS, formatValue } from '../../../shared/model/indicators';
 import { invoke } from '../../api';
@@ -32,17 +32,20 @@ export function CorrectDialog({ target, buildings, onClose, onDone }: Props) {
   const [reason, setReason] = useState('');
   const action = useAction();
   const formId = useId();
-  useEffect(() => {
-    if (!target) return;
-    setInd(target.indicator);
-    setBuilding(target.building ?? '');
-    setMode('cell');
-    setCell(target.current && target.current.source !== '人工录入' ? target.current.source : '');
-    setValue('');
-    setReason('');
-    action.setError('');
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset when another value is to be corrected
-  }, [target]);
+  // another value to correct: the form starts afresh
+  const [shownTarget, setShownTarget] = useState<CorrectTarget | null>(null);
+  if (target !== shownTarget) {
+    setShownTarget(target);
+    if (target) {
+      setInd(target.indicator);
+      setBuilding(target.building ?? '');
+      setMode('cell');
+      setCell(target.current && target.current.source !== '人工录入' ? target.current.source : '');
+      setValue('');
+      setReason('');
+      action.setError('');
+    }
+  }
 
   const submit = async () => {
     if (mode === 'cell' && !/^.+!\$?[A-Z]{1,3}\$?\d+$/i.test(cell.trim())) return action.setError('请按“工作表!单元格”填写，例如 单体指标!G4');

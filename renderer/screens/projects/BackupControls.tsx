@@ -1,6 +1,6 @@
 // 备份 / 恢复…: the whole database to one file, and back (asked first: it replaces everything).
 import { useState } from 'react';
-import { MAX_BACKUP_BYTES } from '../../../shared/api/limits';
+import { MAX_BACKUP_BYTES } from '../../../shared/model/limits';
 import { errorText, invoke } from '../../api';
 import { useApp } from '../../state';
 import { ConfirmDialog } from '../../components/Dialog';

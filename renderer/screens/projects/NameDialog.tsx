@@ -1,5 +1,5 @@
 // The name (and optional parcel) of a new or renamed project.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { errorText } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorLine } from '../../components/ErrorLine';
@@ -19,13 +19,16 @@ export function NameDialog(props: Props) {
   const [parcel, setParcel] = useState('');
   const [error, setError] = useState('');
   const formId = useId();
-  useEffect(() => {
+  // Each opening (or a new initial name while open) starts from the initial name.
+  const [shown, setShown] = useState<{ open: boolean; initial?: string }>({ open: false });
+  if (shown.open !== props.open || shown.initial !== props.initial) {
+    setShown({ open: props.open, initial: props.initial });
     if (props.open) {
       setName(props.initial ?? '');
       setParcel('');
       setError('');
     }
-  }, [props.open, props.initial]);
+  }
   const submit = async () => {
     if (!name.trim()) return setError('请填写项目名称');
     try {

@@ -28,9 +28,12 @@ export function Compare({ projectId, latestRunId }: { projectId: number; latestR
   useEffect(() => {
     void reload();
   }, [latestRunId, reload]);
-  useEffect(() => {
-    if (runs.data) setPair(defaultPair(runs.data));
-  }, [runs.data]);
+  // a new list of runs compares its default pair again
+  const [pairOf, setPairOf] = useState(runs.data);
+  if (runs.data && runs.data !== pairOf) {
+    setPairOf(runs.data);
+    setPair(defaultPair(runs.data));
+  }
   const cmp = useInvoke('runs.compare', pair ? { fromRunId: pair[0], toRunId: pair[1] } : null);
   if (list.length < 2 || !pair) return null;
   const numbered = (id: number) => list.length - list.findIndex((r) => r.runId === id);

@@ -3,7 +3,7 @@
 // (1号楼 … beside 1#楼 …). The project summary gives one project-level 装配率 (the area-weighted average, 60.4 %)
 // and one star: a building-scope condition must not collapse to them — 3#楼 (商业, 21000 ㎡) is
 // 一星级 with 装配率 55 % → fail twice.
-// Layout: indicator-sheet-layout.md §2 (per-building rows/blocks) and §6.1 (one column group per
+// Layout: docs/domain/indicator-sheet-layout.md §2 (per-building rows/blocks) and §6.1 (one column group per
 // building, names written differently on different sheets); Shanghai approval-form fields
 // 单体装配率 (find_string id 46675531508).
 import { FMT, header, kvWriter, newWorkbook, note, put, rowOf, sheet, title } from '../sheet-kit';
@@ -96,7 +96,7 @@ export const buildingsSidewaysJiading: CorpusSample = {
   title: '嘉定新城商办项目横排单体表（角标“指标”，楼号写法不一）',
   traps: ['单体表横排，角标为“指标”', '建筑功能在另一工作表，楼号写作“1号楼”', '项目概况的平均装配率与星级不能代替单体值'],
   sources: [
-    'docs: indicator-sheet-layout.md §2（单体指标块）、§6.1（每单体一列组、不同工作表楼号写法不同）',
+    'docs: docs/domain/indicator-sheet-layout.md §2（单体指标块）、§6.1（每单体一列组、不同工作表楼号写法不同）',
     '公开代码：上海项目审批表字段 单体预制率/单体装配率、最大单体面积（find_string id 46675531508）',
   ],
   workbook,

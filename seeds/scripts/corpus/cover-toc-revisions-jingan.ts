@@ -2,7 +2,7 @@
 // copy of the indicator table (第2版, every figure compliant) placed before the current one, then the
 // current table with 修改前 | 修改后 columns (修改前 first). The revised figures count: 绿地率 34.10 %
 // (< 35 %) and 建筑高度 82.5 m (> 80 m) fail; read from 修改前 or from the hidden copy they pass.
-// Layout: indicator-sheet-layout.md §1 (the table is one section of the design description [L7]),
+// Layout: docs/domain/indicator-sheet-layout.md §1 (the table is one section of the design description [L7]),
 // §6.1 (修改前/修改后 columns; version lines); hidden sheets as stale copies (issue 7).
 import { f, FMT, header, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, r, type CorpusSample } from '../corpus-kit';
@@ -91,7 +91,7 @@ export const coverTocRevisionsJingan: CorpusSample = {
   title: '静安住宅（封面、目录、隐藏旧版、修改前/修改后列）',
   traps: ['封面、目录在前，指标表在第四个工作表', '隐藏的第2版旧表排在现行表之前且全部合规', '修改前列在修改后列之前'],
   sources: [
-    'docs: indicator-sheet-layout.md §1（指标表是设计说明的一节）、§6.1（修改前/修改后、版本行）',
+    'docs: docs/domain/indicator-sheet-layout.md §1（指标表是设计说明的一节）、§6.1（修改前/修改后、版本行）',
     '公开代码：建筑设计说明章节生成（设计依据、项目概况、主要技术经济指标）（find_string id 57596818855）',
   ],
   workbook,

@@ -4,7 +4,7 @@
 //  - 容积率 2.50 vs 2.5 (equal within the tolerance) → one figure, no conflict → pass;
 //  - 建筑密度 32.00 % with the designer's own "满足" in a 是否满足 column → fail (never trust the
 //    designer's judgement over the numbers).
-// Layout: indicator-sheet-layout.md §6.1 (是否满足/结论 column), §3 (green-building key-indicator
+// Layout: docs/domain/indicator-sheet-layout.md §6.1 (是否满足/结论 column), §3 (green-building key-indicator
 // lists repeat 场地 indicators [L1]).
 import { f, FMT, header, kvWriter, newWorkbook, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, r, type CorpusSample } from '../corpus-kit';
@@ -72,7 +72,7 @@ export const duplicatesPudong: CorpusSample = {
   title: '浦东住宅（两表数值冲突、设计人自评“满足”）',
   traps: ['同一指标在两张可见工作表数值不同', '差值在容差内的重复不是冲突', '“是否满足”列写“满足”而数值不满足'],
   sources: [
-    'docs: indicator-sheet-layout.md §6.1（是否满足/结论列不可信）',
+    'docs: docs/domain/indicator-sheet-layout.md §6.1（是否满足/结论列不可信）',
     '公开代码：绿色建筑关键评价指标字段列表（find_string id 27413545354）',
   ],
   workbook,

@@ -3,7 +3,7 @@
 // column. At 评价 stage 生活便利 has a maximum of 100, so its 28 points miss the 30 % floor (30):
 // the project is 基本级 although Q = 79.5. Read with the 预评价 maximum (70, floor 21) it would
 // be 二星级; read from the 满分 column, Q = 110 → 三星级. Both are false 符合.
-// Layout: green-building.md §3 (Table 3.2.4: 评价分值 生活便利 100 [G2]) and §4 (30 % rule [G1]).
+// Layout: docs/domain/green-building.md §3 (Table 3.2.4: 评价分值 生活便利 100 [G2]) and §4 (30 % rule [G1]).
 import { f, FMT, header, kvWriter, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, gbQ, r, starByScore, type CorpusSample } from '../corpus-kit';
 import type { ConditionsDoc } from '../../../shared/model/types';

@@ -3,7 +3,7 @@
 // requirements table (一/二/三星级 requirement columns BEFORE the 本项目 column).
 // Scores: Q = 67.5 → 一星级 only, against a declared 二星级 → fail. Read from the 预评价分值 row
 // the total would be 107 → 三星级 (false 符合).
-// Layout: green-building.md §3–§4 (Table 3.2.4 [G2], Table 3.2.8 [G1][G2]); a public score UI
+// Layout: docs/domain/green-building.md §3–§4 (Table 3.2.4 [G2], Table 3.2.8 [G1][G2]); a public score UI
 // with the columns 控制项基础分值 | 安全耐久分值 | … | 提高与创新加分项 (find_string id 3140678805).
 import { f, FMT, header, kvWriter, newWorkbook, note, put, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, gbQ, r, STAR_NAME, starByScore, type CorpusSample } from '../corpus-kit';

@@ -7,7 +7,7 @@
 //        UNCONFIRMED, so not fail);
 //  3#楼: declared 52 %, no table → pass.
 // The 评价分值 ("10~20*") and 最低分值 (20/10/6) columns stand before the score column.
-// Layout: prefabrication.md §1.2 (Table 4.0.1 rows [P2]), §1.3 minimums [P1]; clause wording
+// Layout: docs/domain/prefabrication.md §1.2 (Table 4.0.1 rows [P2]), §1.3 minimums [P1]; clause wording
 // "单体装配率不低于50%" (大连 规划条件 [P13]); 装配率计算表 as a chapter of the design description [L5].
 import { FMT, header, newWorkbook, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, type CorpusSample } from '../corpus-kit';

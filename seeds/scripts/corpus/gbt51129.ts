@@ -1,6 +1,6 @@
 // GB/T 51129-2017 Table 4.0.1 as the corpus writes it: items, groups, scoring and a 装配率计算表 sheet
 // in the layout 评价项目 (group, merged) | 评价指标 | 评价要求 | 评价分值 | 最低分值 (merged) | 实际比例 |
-// 评价得分, followed by Q1–Q4 and P. Score rows are UNCONFIRMED / PARTIAL (prefabrication.md §1.2,
+// 评价得分, followed by Q1–Q4 and P. Score rows are UNCONFIRMED / PARTIAL (docs/domain/prefabrication.md §1.2,
 // source: 《装配式评价标准对比.doc》 https://m.docduoduo.com/p-8755630.html); the corpus uses them
 // only to build internally consistent sheets.
 import type ExcelJS from 'exceljs';

@@ -4,7 +4,7 @@
 //           recomputed is only an upper bound (二星级) → review;
 //  C栋酒店: scores only, Q = 59.2 → even the upper bound is 基本级 → fail;
 //  D栋办公: complete sheet, Q = 78.0 → 二星级, as declared → pass.
-// Layout: green-building.md §3–§4; per-building score blocks as in the bundled songjiang sample's
+// Layout: docs/domain/green-building.md §3–§4; per-building score blocks as in the bundled songjiang sample's
 // 绿色建筑-C酒店 (GB/T 50378 Table 3.2.4 categories [G2]).
 import { f, FMT, header, kvWriter, newWorkbook, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, gbQ, r, STAR_NAME, starByScore, type CorpusSample } from '../corpus-kit';

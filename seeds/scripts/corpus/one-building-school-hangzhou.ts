@@ -3,7 +3,7 @@
 // value together). Project-scope conditions are answered by the sole building's values (not 缺项):
 // star 二星级 (score sheet Q = 72.2, complete) → pass; 装配率 61 % (national table, as the contract
 // names GB/T 51129) → pass; roof PV 1390 ÷ 2960 = 46.96 % < 50 % → fail. Height (building scope) → pass.
-// Layout: green-building.md §3–§4, prefabrication.md §1 (Q4 for an absent 集成厨房), renewable.md §3.2.
+// Layout: docs/domain/green-building.md §3–§4, docs/domain/prefabrication.md §1 (Q4 for an absent 集成厨房), docs/domain/renewable.md §3.2.
 import { f, FMT, header, kvWriter, newWorkbook, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, gbQ, pctText, r, type CorpusSample } from '../corpus-kit';
 import type { ConditionsDoc } from '../../../shared/model/types';

@@ -2,7 +2,7 @@
 // is for 08-04地块: 容积率 2.03 > 2.0 and 绿地率 34.49 % < 35 % fail there, although 08-03 passes and
 // the 合计 column's 绿地率 (35.38 %) passes. Merged into one project, or read from the first column
 // or the 合计, the parcel would pass.
-// Layout: indicator-sheet-layout.md §6.1 (several parcels in one workbook: blocks or columns per
+// Layout: docs/domain/indicator-sheet-layout.md §6.1 (several parcels in one workbook: blocks or columns per
 // 地块编号); Shanghai land-contract pages (宗地面积, 容积率 per parcel [L9]).
 import { f, FMT, header, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, r, type CorpusSample } from '../corpus-kit';
@@ -62,7 +62,7 @@ export const parcelsColumnsSongjiang: CorpusSample = {
   title: '松江两地块同表（合同为08-04地块）',
   traps: ['一张表两个地块列加合计列', '合同地块在第二列', '合计列绿地率满足而合同地块不满足'],
   sources: [
-    'docs: indicator-sheet-layout.md §6.1（一个工作簿含多个地块）',
+    'docs: docs/domain/indicator-sheet-layout.md §6.1（一个工作簿含多个地块）',
     '上海市规划和自然资源局 出让合同全生命周期信息（按宗地列出宗地面积、容积率）：https://biz.ghzyj.sh.gov.cn/shtdsc/jy/api/wholeLife/info/0/245534f40d004250a6690fedc1f3d488_inputData/0',
   ],
   workbook,

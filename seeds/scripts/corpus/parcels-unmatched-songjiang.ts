@@ -1,7 +1,7 @@
 // 松江 workbook with one sheet per parcel (09-01地块, 09-02地块), each a complete, compliant indicator
 // table. The contract is for 09-05地块, which the workbook does not describe: no finding may pass on
 // another parcel's figures → every finding review ("工作簿含 2 个地块…，无法确定合同所指地块").
-// Layout: indicator-sheet-layout.md §6.1 (sheets per 地块编号).
+// Layout: docs/domain/indicator-sheet-layout.md §6.1 (sheets per 地块编号).
 import { f, FMT, header, kvWriter, newWorkbook, sheet, title } from '../sheet-kit';
 import { corpusExpected, type CorpusSample } from '../corpus-kit';
 import type { ConditionsDoc } from '../../../shared/model/types';
@@ -54,7 +54,7 @@ export const parcelsUnmatchedSongjiang: CorpusSample = {
   name: 'parcels-unmatched-songjiang',
   title: '松江两地块分表（合同地块不在工作簿中）',
   traps: ['每个地块一张工作表，均合规', '合同地块09-05不在工作簿中：不能用其他地块判符合'],
-  sources: ['docs: indicator-sheet-layout.md §6.1（多个地块，按地块编号分表或分块）'],
+  sources: ['docs: docs/domain/indicator-sheet-layout.md §6.1（多个地块，按地块编号分表或分块）'],
   workbook,
   conditions,
   expected,

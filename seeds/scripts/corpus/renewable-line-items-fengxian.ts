@@ -3,8 +3,8 @@
 // both satisfy ≥ 10 % → pass with a consistency remark (一致性提示), not review. The sheet also gives
 // the GB/T 51350 可再生能源利用率 (38.5 %) — a different quantity, never the 替代率.
 // Roof PV: 1530 ÷ 4800 = 31.9 % ≥ 30 % (other public buildings) → pass.
-// Layout: renewable.md §1 (working definition E_re/E_total; systems 光伏/太阳能热水/空气源热泵 per the
-// Shanghai 实施意见 [N3]), §3.2 (PV area ratio); energy-carbon.md §3 (可再生能源利用率 of GB/T 51350).
+// Layout: docs/domain/renewable.md §1 (working definition E_re/E_total; systems 光伏/太阳能热水/空气源热泵 per the
+// Shanghai 实施意见 [N3]), §3.2 (PV area ratio); docs/domain/energy-carbon.md §3 (可再生能源利用率 of GB/T 51350).
 import { f, FMT, header, kvWriter, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, pctText, r, type CorpusSample } from '../corpus-kit';
 import type { ConditionsDoc } from '../../../shared/model/types';

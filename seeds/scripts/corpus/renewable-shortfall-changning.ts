@@ -4,8 +4,8 @@
 //  - 超低能耗建筑面积占比 is a formula showing #DIV/0! → no value, named error → review;
 //  - 绿色建筑星级 written as "二星级及以上" (the requirement restated, not a declared star) → missing;
 //  - "绿地率（规划要求≥35%）": the requirement sits in the label, the value 36.14 % is the design value.
-// Layout: indicator-sheet-layout.md §6 and §6.1 (requirement written into a label or a value;
-// error cells); renewable.md §1 (line items over total energy).
+// Layout: docs/domain/indicator-sheet-layout.md §6 and §6.1 (requirement written into a label or a value;
+// error cells); docs/domain/renewable.md §1 (line items over total energy).
 import { f, FMT, header, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, errorFormula, pctText, r, type CorpusSample } from '../corpus-kit';
 import type { ConditionsDoc } from '../../../shared/model/types';
@@ -82,7 +82,7 @@ export const renewableShortfallChangning: CorpusSample = {
   title: '长宁办公改扩建（替代率无依据、#DIV/0!、要求写入数值与标签）',
   traps: ['申报替代率10.5%而分项合计仅8.18%', '数值单元格为#DIV/0!', '“二星级及以上”写在数值列', '“绿地率（规划要求≥35%）”要求写在标签中'],
   sources: [
-    'docs: indicator-sheet-layout.md §6.1（要求写入标签或数值、设计人自评列）',
+    'docs: docs/domain/indicator-sheet-layout.md §6.1（要求写入标签或数值、设计人自评列）',
     '《"十四五"建筑节能与绿色建筑发展规划》可再生能源替代率：http://51mqw.com/info/2022-12-20/49724-1.htm',
   ],
   workbook,

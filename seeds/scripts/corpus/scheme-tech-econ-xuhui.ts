@@ -1,7 +1,7 @@
 // 技术经济指标表 of a 设计方案 (徐汇 住宅+商业): 序号 | 项目 | 单位 | 规划条件 | 设计值 | 备注, with
 // 计容/不计容 splits and 其中 sub-rows. The 规划条件 column stands before the design column and
 // holds the requirement ("≤2.5", "≥35%"): read as the design value, 容积率 and 绿地率 would pass.
-// Layout: indicator-sheet-layout.md §2 and §6.1 (规划条件 vs 设计值 columns, 计容/不计容 by use [L8],
+// Layout: docs/domain/indicator-sheet-layout.md §2 and §6.1 (规划条件 vs 设计值 columns, 计容/不计容 by use [L8],
 // land-indicator table [L3]).
 import { f, FMT, header, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, r, type CorpusSample } from '../corpus-kit';
@@ -99,7 +99,7 @@ export const schemeTechEconXuhui: CorpusSample = {
   title: '徐汇住宅商业方案技术经济指标（规划条件列在设计值之前）',
   traps: ['规划条件列（≤2.5、≥35%）在设计值列之前：按位置取值会把要求当成设计值而判符合', '计容/不计容“其中”子行：子行不是总量指标', '单位列夹在标签与数值之间'],
   sources: [
-    'docs: indicator-sheet-layout.md §2、§6.1（规划条件/设计值列、计容与不计容分用途统计）',
+    'docs: docs/domain/indicator-sheet-layout.md §2、§6.1（规划条件/设计值列、计容与不计容分用途统计）',
     '公开代码：计容/不计容面积分类（find_string id 26012236758、68759770167）；土地指标表 建设用地/计容建筑面积/容积率/绿化率/建筑密度（find_string id 36897987045）',
     '上海市规划和自然资源局 出让合同全生命周期信息（宗地面积、容积率、计容面积）：https://biz.ghzyj.sh.gov.cn/shtdsc/jy/api/wholeLife/info/0/e3a44438c3204fc5afbafec2a8b7e5fe_inputData/0',
   ],

@@ -1,12 +1,12 @@
 // 松江 residential project under a Shanghai contract ("单体预制率不低于40%或单体装配率不低于60%",
 // 沪建建材〔2019〕765号 计算细则). The design institute also attached GB/T 51129 (national)
 // 装配率计算表 for 1#楼 and 3#楼; the national method gives far higher figures than the Shanghai
-// 细则 (prefabrication.md §2, [P6]) and cannot answer a Shanghai clause.
+// 细则 (docs/domain/prefabrication.md §2, [P6]) and cannot answer a Shanghai clause.
 //  1#楼: 预制率 35.0 % < 40 %; no Shanghai 装配率 ("/"); national table P ≈ 70 % → review (the
 //        national figure may neither pass nor fail the 装配率 branch);
 //  2#楼: 预制率 41.2 % (Shanghai concrete-volume table, consistent) → pass;
 //  3#楼: Shanghai 装配率 61.0 % declared; national table 83.6 % is for reference only → pass.
-// Layout: prefabrication.md §2.2 (Shanghai 单体预制率 method 1: V预制/(V预制+V现浇) [P9]) and
+// Layout: docs/domain/prefabrication.md §2.2 (Shanghai 单体预制率 method 1: V预制/(V预制+V现浇) [P9]) and
 // §1.2 (national Table 4.0.1 [P2]); Shanghai approval-form fields 单体预制率/单体装配率 [L2].
 import { f, FMT, header, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, r, type CorpusSample } from '../corpus-kit';

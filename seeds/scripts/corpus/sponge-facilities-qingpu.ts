@@ -2,7 +2,7 @@
 // 调蓄设施 table (设施名称 | 单位 | 规模 | 有效调蓄深度 | 调蓄容积 with a 合计 row). There is no
 // "实际调蓄容积" line: the storage provided is only the 合计 of the facility table, 418 m³, short of
 // V ≈ 457 m³. The summary declares 年径流总量控制率 80 % and the designer wrote "满足" → review.
-// Layout: runoff.md §3 (容积法 V = 10·H·φ·F [R3]; coefficients [R4]); a public 计算书 generator
+// Layout: docs/domain/runoff.md §3 (容积法 V = 10·H·φ·F [R3]; coefficients [R4]); a public 计算书 generator
 // with the sections 下垫面与综合径流系数 / 调蓄容积 / 设施配置 (序号 | 设施 | 单位 | 规模 | 单位调蓄 |
 // 调蓄量 V_i | … | 合计 V_实) (find_string id 66543609903).
 import { f, FMT, header, kvWriter, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';

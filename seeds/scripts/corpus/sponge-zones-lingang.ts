@@ -1,8 +1,8 @@
 // 临港 海绵城市 计算书 split into two 汇水分区. Pooled over the site, the storage (570 m³) exceeds
 // V (≈530 m³), and the summary lines 需调蓄容积 / 实际调蓄容积 say so; but 分区2 needs ≈256 m³ and
-// drains only to 190 m³ of facilities — water cannot flow into 分区1's pool (runoff.md §3.2).
+// drains only to 190 m³ of facilities — water cannot flow into 分区1's pool (docs/domain/runoff.md §3.2).
 // Declared 80 % → review.
-// Layout: runoff.md §3.2 (zones, PARTIAL, design practice) and §3 (V = 10·H·φ·F [R3]); per-zone
+// Layout: docs/domain/runoff.md §3.2 (zones, PARTIAL, design practice) and §3 (V = 10·H·φ·F [R3]); per-zone
 // 下垫面 and facility tables as in a public 计算书 generator (find_string id 66543609903).
 import { f, FMT, header, kvWriter, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, r, type CorpusSample } from '../corpus-kit';
@@ -117,7 +117,7 @@ export const spongeZonesLingang: CorpusSample = {
   title: '临港海绵城市分区计算（总量满足、2#分区不足）',
   traps: ['全场地合计满足而2#汇水分区调蓄不足', '“是否满足”列与汇总行写“满足”', '设施表按分区列出'],
   sources: [
-    'runoff.md §3.2 汇水分区逐区复核（设计实践）；容积法 V=10HφF：http://www.handmsg.com/page/2018/0824/19306006.shtml',
+    'docs/domain/runoff.md §3.2 汇水分区逐区复核（设计实践）；容积法 V=10HφF：http://www.handmsg.com/page/2018/0824/19306006.shtml',
     '公开代码：海绵城市计算书生成器（下垫面表、设施配置表）（find_string id 66543609903）',
     'GitHub longavailable/longavailable.github.io _posts/2019-09-18-site-design-under-SCC-concept.md（V0 与有效容积 Ve 比较）',
   ],

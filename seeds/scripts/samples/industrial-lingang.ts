@@ -1,5 +1,5 @@
 // Sample d) 临港新片区 工业厂房: roof PV coverage per building, 50 % for 工业厂房 and 30 % for
-// other public buildings (沪府发〔2022〕7号, renewable.md §3.1); 2#厂房 reaches only 45 % → fail.
+// other public buildings (沪府发〔2022〕7号, docs/domain/renewable.md §3.1); 2#厂房 reaches only 45 % → fail.
 // Overall fail, exit 1.
 import { FMT, f, header, mergeRow, newWorkbook, note, put, round, rowOf, sheet, title } from '../sheet-kit';
 import { expectedOf, type Sample } from '../sample';

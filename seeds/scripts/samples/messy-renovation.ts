@@ -24,7 +24,6 @@ const BUILDINGS: Bldg[] = [
   { name: '3#楼', use: '商业', area: 6700, floors: 3, height: 14.2, prefab: 38.0, asm: '/' },
 ];
 const ABOVE = BUILDINGS.reduce((s, b) => s + b.area, 0); // 34 500
-const BELOW = 12000; // written "1.2万"
 const SITE = 18600; // written "18,600"
 
 function workbook() {

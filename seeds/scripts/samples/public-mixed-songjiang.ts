@@ -45,7 +45,7 @@ const C_SCORES: [string, number, number][] = [
 const C_BONUS = 3;
 const C_Q = totalScore(C_SCORES, C_BONUS);
 
-// A办公楼 GB/T 51129-2017 Table 4.0.1 (score rows UNCONFIRMED, prefabrication.md §1.2).
+// A办公楼 GB/T 51129-2017 Table 4.0.1 (score rows UNCONFIRMED, docs/domain/prefabrication.md §1.2).
 const lin = (r: number, lo: number, hi: number, sMin: number, sMax: number) =>
   r < lo ? 0 : r > hi ? sMax : round(sMin + ((r - lo) / (hi - lo)) * (sMax - sMin), 1);
 interface AsmRow {
@@ -96,7 +96,7 @@ const V_REQ = (10 * H_RAIN * PHI * SITE) / 10000;
 const V_PROV = STORAGE_POOL + STORAGE_LID;
 if (V_PROV >= V_REQ) throw new Error('public-mixed-songjiang: storage must fall short of V');
 
-// 可再生能源 and roof PV (other public buildings: 30 %, renewable.md §3.1)
+// 可再生能源 and roof PV (other public buildings: 30 %, docs/domain/renewable.md §3.1)
 const ROOF = FOOTPRINT;
 const PV_AREA = 3160;
 const PV_WAN = 62.8;

@@ -7,7 +7,7 @@ import type { ConditionsDoc } from '../../../shared/model/types';
 
 const PROJECT = '嘉定新城JDC10501单元05-02地块住宅项目';
 const SITE = 39720.0;
-const H_RAIN = 26.7; // mm, as the project's 海绵专项设计 states for 80 % (Shanghai table UNCONFIRMED, runoff.md §2.2)
+const H_RAIN = 26.7; // mm, as the project's 海绵专项设计 states for 80 % (Shanghai table UNCONFIRMED, docs/domain/runoff.md §2.2)
 const STORAGE_POOL = 300;
 const STORAGE_LID = 220;
 
@@ -67,7 +67,7 @@ const ENERGY = 5980000;
 const RE_TOTAL = PV_WAN * 10000 + SOLAR_HEAT;
 const RE_RATIO = RE_TOTAL / ENERGY;
 
-// GB/T 50378-2019 预评价 self-assessment (生活便利 max 70 at 预评价, green-building.md §3).
+// GB/T 50378-2019 预评价 self-assessment (生活便利 max 70 at 预评价, docs/domain/green-building.md §3).
 const SCORES: [string, number, number][] = [
   ['安全耐久', 70, 100],
   ['健康舒适', 66, 100],
@@ -98,7 +98,7 @@ function workbook() {
   kv('3.1', '地上建筑面积（㎡）', ABOVE, FMT.area);
   kv('3.2', '地下建筑面积（㎡）', BELOW, FMT.area, '地下车库及设备用房');
   const rFar = kv('4', '计容建筑面积（㎡）', FAR_AREA, FMT.area);
-  const rFoot = kv('5', '建筑基底面积（㎡）', FOOTPRINT, FMT.area);
+  kv('5', '建筑基底面积（㎡）', FOOTPRINT, FMT.area);
   const rGreen = kv('6', '绿地面积（㎡）', GREEN, FMT.area, '含地下车库顶板覆土绿地');
   kv('7', '容积率', f(`C${rFar}/C${rSite}`, FAR_AREA / SITE), FMT.dec2, '规划条件：≤2.0');
   kv('8', '建筑密度', round(FOOTPRINT / SITE, 4), FMT.pct2);

@@ -67,7 +67,7 @@ export function batchHandlers(ctx: ApiContext): BatchHandlers {
 
   const detail = (batchId: number): BatchDetail => {
     const got = db().getBatch(batchId);
-    if (!got) throw new ApiError(`批量审查 ${batchId} 不存在（可能已被删除）`);
+    if (!got) throw new ApiError(`批量审查 ${batchId} 不存在（可能已被删除）`, 'not_found');
     return { batch: batchRow(got.batch), items: got.items, running: runner.isRunning(batchId) };
   };
 

@@ -40,7 +40,7 @@ export function conditionHandlers(ctx: ApiContext): ConditionHandlers {
       mustProject(projectId);
       const v = db().conditionSetVersions(projectId).find((x) => x.version === version);
       const set = v ? db().getConditionSet(v.id) : null;
-      if (!set) throw new ApiError(`该项目没有第 ${version} 版出让条件`);
+      if (!set) throw new ApiError(`该项目没有第 ${version} 版出让条件`, 'not_found');
       return { id: set.id, version: set.version, doc: set.doc };
     },
     'conditions.validate': async ({ doc }) => {

@@ -18,17 +18,18 @@ export interface HandlerDeps {
 
 export type Project = ReturnType<Store['createProject']>;
 
+/** Plain functions (no `this`), so handlers may take them out of the context. */
 export interface ApiContext {
   deps: HandlerDeps;
   /** The current store (a restore replaces it). */
-  db(): Store;
-  mustProject(id: number): Project;
+  db: () => Store;
+  mustProject: (id: number) => Project;
   /** The run with its overrides applied (`run`), and the overrides themselves. */
-  mustRun(runId: number): NonNullable<ReturnType<Store['getRun']>>;
+  mustRun: (runId: number) => NonNullable<ReturnType<Store['getRun']>>;
   /** A condition document validated in depth (Chinese messages naming the condition). */
-  validate(doc: unknown, label?: string): ConditionsDoc;
+  validate: (doc: unknown, label?: string) => ConditionsDoc;
   /** The installation's user name; ApiError when it was never set (judgments need a name). */
-  requireUser(what: string): string;
+  requireUser: (what: string) => string;
 }
 
 export function createApiContext(deps: HandlerDeps): ApiContext {
@@ -36,18 +37,18 @@ export function createApiContext(deps: HandlerDeps): ApiContext {
   return {
     deps,
     db,
-    mustProject(id) {
+    mustProject: (id) => {
       const p = db().getProject(id);
-      if (!p) throw new ApiError(`项目 ${id} 不存在（可能已被删除）`);
+      if (!p) throw new ApiError(`项目 ${id} 不存在（可能已被删除）`, 'not_found');
       return p;
     },
-    mustRun(runId) {
+    mustRun: (runId) => {
       const r = db().getRun(runId);
-      if (!r) throw new ApiError(`审查记录 ${runId} 不存在`);
+      if (!r) throw new ApiError(`审查记录 ${runId} 不存在`, 'not_found');
       return { ...r, run: applyOverrides(r.run, r.overrides) };
     },
     validate: (doc, label = '条件') => validateConditions(doc, label),
-    requireUser(what) {
+    requireUser: (what) => {
       const user = db().userName();
       if (!user) throw new ApiError(`${what}需要记录操作人：请先在“设置”中填写您的姓名`);
       return user;

@@ -3,6 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers } from '../contract';
 import { ApiError } from '../dispatch';
+import { logFilePath } from '../../log/index';
 import { projectRow, type ApiContext } from './context';
 import { importInto } from './imports';
 import { runProject } from './runs';
@@ -25,7 +26,7 @@ export async function samples(ctx: ApiContext): Promise<Array<{ id: string; titl
 export function projectHandlers(ctx: ApiContext): ProjectHandlers {
   const { db, mustProject, mustRun } = ctx;
   return {
-    'app.info': async () => ({ version: ctx.deps.version, samples: await samples(ctx) }),
+    'app.info': async () => ({ version: ctx.deps.version, samples: await samples(ctx), logFile: logFilePath() }),
 
     'projects.list': async (q) => {
       const all = db().listProjects({ search: q.search, includeArchived: q.includeArchived, sort: q.sort });

@@ -1,13 +1,15 @@
 // Reports: render a run's PDF/Excel report (optionally signed) and archive the file, list issued
-// reports, verify a received report as `npm run verify` does, look one up by its code
+// reports, the warnings on whose report it is, verify a received report as `npm run verify` does,
+// look one up by its code
 // (shared/api/reports.ts); the organisation profiles the reports are issued under.
 import type { Handlers, OrgProfileRow, ReportRow } from '../contract';
 import { ApiError } from '../dispatch';
 import type { OrgProfile as ReportOrg } from '../../report/pdf';
+import { identityOf } from '../../report/identity';
 import { createReportHandlers } from '../reports';
 import { fromB64, type ApiContext } from './context';
 
-type ReportHandlers = Pick<Handlers, 'report.render' | 'report.list' | 'report.verify' | 'report.lookup' | 'org.list' | 'org.save'>;
+type ReportHandlers = Pick<Handlers, 'report.render' | 'report.list' | 'report.identity' | 'report.verify' | 'report.lookup' | 'org.list' | 'org.save'>;
 
 export type ApiInputOrg = { name: string; sealText?: string; sealPngBase64?: string; preparer?: string; checker?: string; approver?: string; crossPageSeal?: boolean };
 
@@ -43,6 +45,12 @@ export function reportHandlers(ctx: ApiContext): ReportHandlers {
     'report.list': async ({ projectId }) => {
       mustProject(projectId);
       return db().reportsForProject(projectId).map(reportRow);
+    },
+    // the report names the project and the contract; the UI warns when the sheet names another one
+    'report.identity': async ({ runId }) => {
+      const r = ctx.mustRun(runId);
+      const project = db().getProject(r.projectId);
+      return { warnings: identityOf(r.run, { name: project?.name, parcel: project?.parcel ?? undefined }).warnings };
     },
     'report.verify': async (q) => reports.verify(q),
     'report.lookup': async (q) => reports.lookup(q),

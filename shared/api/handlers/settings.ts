@@ -9,7 +9,8 @@ import type { ApiContext } from './context';
 type SettingHandlers = Pick<Handlers, 'settings.get' | 'settings.save' | 'audit.project'>;
 
 type Payload = Record<string, unknown>;
-const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v == null ? '' : JSON.stringify(v);
 const verdict = (v: unknown) => VERDICT_LABEL[v as Verdict] ?? str(v);
 const where = (p: Payload) => `条件 ${str(p.conditionId)}${p.building ? `（${str(p.building)}）` : ''}`;
 const count = (v: unknown) => (Array.isArray(v) ? v.length : Number(v) || 0);

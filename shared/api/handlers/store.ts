@@ -2,6 +2,7 @@
 import type { Handlers } from '../contract';
 import { MAX_BACKUP_BYTES } from '../limits';
 import { ApiError, userMessage } from '../dispatch';
+import { isInputError } from '../../errors';
 import { b64, fromB64, type ApiContext } from './context';
 import { auditCheck } from '../audit';
 
@@ -30,7 +31,7 @@ export function storeHandlers(ctx: ApiContext): StoreHandlers {
       try {
         kept = holder.restore(fromB64(dataBase64));
       } catch (e) {
-        throw new ApiError(`无法从“${fileName}”恢复，当前数据未改动：${userMessage(e).replace(/[^\s：]*restore\.sqlite/g, fileName)}`);
+        throw new ApiError(`无法从“${fileName}”恢复，当前数据未改动：${userMessage(e, 'store.restore').replace(/[^\s：]*restore\.sqlite/g, fileName)}`, isInputError(e) ? e.kind : 'bad_file');
       }
       // A backup taken while a batch ran holds it as running: it cannot continue here.
       ctx.db().interruptRunningBatches();
