@@ -3,7 +3,7 @@
 // column, so a building's area is the sum of its rows. 2#楼 (商业) has 16 000 ㎡ above and 6 000 ㎡
 // below ground = 22 000 ㎡ and is 一星级: the contract's "单体建筑面积2万平方米以上的公共建筑" clause
 // applies and fails. Read from its first row only (16 000 ㎡), the clause would not apply.
-// Layout: indicator-sheet-layout.md §2 (per-building rows; 地上/地下 splits; merged name cells).
+// Layout: docs/domain/indicator-sheet-layout.md §2 (per-building rows; 地上/地下 splits; merged name cells).
 import { FMT, header, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, type CorpusSample } from '../corpus-kit';
 import type { ConditionsDoc } from '../../../shared/model/types';
@@ -63,7 +63,7 @@ export const buildingsMergedRowsJingan: CorpusSample = {
   name: 'buildings-merged-rows-jingan',
   title: '静安商办单体指标（每栋两行：地上/地下，楼号、功能、星级纵向合并）',
   traps: ['楼号、建筑功能、星级单元格纵向合并覆盖地上/地下两行', '单体建筑面积是两行之和：只取第一行会把2#楼误判为不适用'],
-  sources: ['docs: indicator-sheet-layout.md §2（逐栋行、地上/地下拆分、合并单元格）'],
+  sources: ['docs: docs/domain/indicator-sheet-layout.md §2（逐栋行、地上/地下拆分、合并单元格）'],
   workbook,
   conditions,
   expected,

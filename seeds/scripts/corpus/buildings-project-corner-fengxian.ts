@@ -2,7 +2,7 @@
 // between the labels and the buildings, the last column is 合计, values are partly numbers stored as
 // text with spaces, and a long note row splits the table in two. 3#楼 reaches only 48.5 % 装配率
 // and 38 % 预制率 (fail twice); the 合计 column (area-weighted 52.1 %) is no building's value.
-// Layout: indicator-sheet-layout.md §2 (per-building columns; 合计 column) and §6 (numbers as text);
+// Layout: docs/domain/indicator-sheet-layout.md §2 (per-building columns; 合计 column) and §6 (numbers as text);
 // Shanghai 单体预制率/单体装配率 fields (上海市装配式建筑单体预制率和装配率计算细则).
 import { FMT, header, newWorkbook, note, put, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, type CorpusSample } from '../corpus-kit';
@@ -60,7 +60,7 @@ export const buildingsProjectCornerFengxian: CorpusSample = {
   name: 'buildings-project-corner-fengxian',
   title: '奉贤住宅装配式单体指标横表（角格为“项目”，单位列在楼栋列之前，末列合计，长说明行隔断）',
   traps: ['角格写“项目”、标签与楼栋列之间夹单位列', '合计列（加权平均）满足而3#楼不满足', '4#楼预制率留空，另一工作表有项目加权预制率40.5%', '长说明行把表格断成两段', '数值存为带空格的文本'],
-  sources: ['docs: indicator-sheet-layout.md §2（逐栋横表、合计列）、§6（文本数字）'],
+  sources: ['docs: docs/domain/indicator-sheet-layout.md §2（逐栋横表、合计列）、§6（文本数字）'],
   workbook,
   conditions,
   expected,

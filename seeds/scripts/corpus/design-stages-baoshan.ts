@@ -3,7 +3,7 @@
 // still called "Sheet1" and starting at column C under a merged title. The figures change from
 // stage to stage: the 方案 column passes every condition, the 施工图 column (the stage under
 // review) fails 容积率 and 绿地率. Read from the first declared-looking column (方案), both pass.
-// Layout: indicator-sheet-layout.md §2 and §6.1 (规划指标 | 设计指标 columns; columns that are not
+// Layout: docs/domain/indicator-sheet-layout.md §2 and §6.1 (规划指标 | 设计指标 columns; columns that are not
 // the current design value); practice of design-stage comparison tables (方案/初设/施工图).
 import { FMT, header, newWorkbook, note, put, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, r, type CorpusSample } from '../corpus-kit';
@@ -76,7 +76,7 @@ export const designStagesBaoshan: CorpusSample = {
   name: 'design-stages-baoshan',
   title: '宝山住宅方案/初设/施工图三阶段指标对照表（Sheet1，表格从C列起）',
   traps: ['“设计指标”两级表头下分方案/初步设计/施工图三列：方案列满足而施工图列不满足', '规划控制指标列在设计值之前', '工作表名为Sheet1，表格从C列、第4行起'],
-  sources: ['docs: indicator-sheet-layout.md §2、§6.1（规划指标/设计指标列；不是现行设计值的列）'],
+  sources: ['docs: docs/domain/indicator-sheet-layout.md §2、§6.1（规划指标/设计指标列；不是现行设计值的列）'],
   workbook,
   conditions,
   expected,

@@ -3,8 +3,8 @@
 // each category ends with a 小计 row, then 提高与创新, 控制项 and 总得分 rows and a 评价结论 row where
 // the designer wrote "二星级". The parts give Q = (400 + 50 + 45 + 40 + 80 + 40 + 5) ÷ 10 = 66 →
 // 一星级; the sheet's 总得分 says 76. Read from the 分值 column the categories add up to 107 (三星级).
-// Layout: green-building.md §3 (Table 3.2.4 categories, Q = (Q0+Q1…Q5+QA)/10) and §4 (clause-level
-// self-assessment tables with 分值 | 得分 | 达标情况); indicator-sheet-layout.md §3 and §6.1.
+// Layout: docs/domain/green-building.md §3 (Table 3.2.4 categories, Q = (Q0+Q1…Q5+QA)/10) and §4 (clause-level
+// self-assessment tables with 分值 | 得分 | 达标情况); docs/domain/indicator-sheet-layout.md §3 and §6.1.
 import { FMT, header, kvWriter, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, gbQ, type CorpusSample } from '../corpus-kit';
 import type { ConditionsDoc } from '../../../shared/model/types';
@@ -68,7 +68,7 @@ export const greenItemsSubtotalsXuhui: CorpusSample = {
   name: 'green-items-subtotals-xuhui',
   title: '徐汇办公绿色建筑条文级自评估评分表（评价指标纵向合并、小计行、分值|得分|达标情况）',
   traps: ['评价指标名纵向合并覆盖各条文行，每类以“小计”行结束', '分值列（满分）在得分列之前', '总得分76与各类小计复算的66不一致', '“评价结论：二星级”是设计方自评'],
-  sources: ['docs: green-building.md §3、§4（表3.2.4 分类、Q 公式；条文级自评表）；indicator-sheet-layout.md §3、§6.1'],
+  sources: ['docs: docs/domain/green-building.md §3、§4（表3.2.4 分类、Q 公式；条文级自评表）；docs/domain/indicator-sheet-layout.md §3、§6.1'],
   workbook,
   conditions,
   expected,

@@ -3,7 +3,7 @@
 // The 控制指标 sub-columns stand before the 计算值 ones and repeat the requirement (40 / 60); the
 // designer's 是否满足 column says "满足" everywhere. B2厂房 is at 36.5 % 预制率 and the 配套楼's
 // 装配率 cell is "/" (not computed) — neither may pass.
-// Layout: indicator-sheet-layout.md §4 (装配式 indicator table; per-building 预制率/装配率) and §6.1
+// Layout: docs/domain/indicator-sheet-layout.md §4 (装配式 indicator table; per-building 预制率/装配率) and §6.1
 // (控制指标 vs 计算值; 是否满足 is the designer's own judgement); Shanghai 单体预制率/装配率 fields.
 import { FMT, header, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, type CorpusSample } from '../corpus-kit';
@@ -53,7 +53,7 @@ export const prefabGroupsLingang: CorpusSample = {
   name: 'prefab-groups-lingang',
   title: '临港装配式单体指标（两行表头：预制率/装配率 各分 控制指标|计算值；是否满足列）',
   traps: ['两行表头：每个指标下“控制指标”列在“计算值”列之前', '“是否满足”列全写“满足”', 'C3配套楼装配率“/”，控制指标列有“≥60”'],
-  sources: ['docs: indicator-sheet-layout.md §4（装配式指标表）、§6.1（控制指标/计算值；是否满足）'],
+  sources: ['docs: docs/domain/indicator-sheet-layout.md §4（装配式指标表）、§6.1（控制指标/计算值；是否满足）'],
   workbook,
   conditions,
   expected,

@@ -3,7 +3,7 @@
 // 空气源热泵热水, 光伏发电), their 合计, the 建筑年综合能耗, the resulting 替代率, and beside it the
 // GB 55015 可再生能源利用率 (a different metric, 15.6 %). The declared 替代率 11.2 % passes ≥ 10 %;
 // the sheet's own items give 420 000 ÷ 4 850 000 = 8.66 % → the data do not support it.
-// Layout: renewable.md §1 (line items over the building's total energy); indicator-sheet-layout.md
+// Layout: docs/domain/renewable.md §1 (line items over the building's total energy); docs/domain/indicator-sheet-layout.md
 // §6.1 (计算公式 is a note column; 标准要求 is a requirement column).
 import { f, FMT, header, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, r, type CorpusSample } from '../corpus-kit';
@@ -52,7 +52,7 @@ export const renewableCalcBookJiading: CorpusSample = {
   name: 'renewable-calc-book-jiading',
   title: '嘉定办公可再生能源替代率计算书（计算项目|计算公式|计算值|单位|标准要求，从B列起）',
   traps: ['计算公式列“(4)÷(5)”是说明，不是数值', '标准要求列“≥10%”是要求', '分项合计÷年综合能耗<10%，申报11.2%不被支持', '可再生能源利用率（另一指标）15.6%不得当作替代率'],
-  sources: ['docs: renewable.md §1（分项利用量÷建筑年综合能耗）；indicator-sheet-layout.md §6.1（计算公式、标准要求列）'],
+  sources: ['docs: docs/domain/renewable.md §1（分项利用量÷建筑年综合能耗）；docs/domain/indicator-sheet-layout.md §6.1（计算公式、标准要求列）'],
   workbook,
   conditions,
   expected,

@@ -3,7 +3,7 @@
 // the table a second block, 绿色生态指标, repeats the layout with 标准值 | 本项目 (修改前 | 修改后).
 // Only the 修改后 column is the project now: 绿地率 drops from 36.1 % to 33.2 % (fail), 可再生能源替代率
 // from 10.8 % to 9.1 % (fail), the star stays 二星级, 年径流 rises 75 % → 78 %.
-// Layout: indicator-sheet-layout.md §6.1 (修改前 | 修改后: the revised one counts; 调整说明 is a note);
+// Layout: docs/domain/indicator-sheet-layout.md §6.1 (修改前 | 修改后: the revised one counts; 调整说明 is a note);
 // two-level headers with group titles (§2).
 import { FMT, header, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, type CorpusSample } from '../corpus-kit';
@@ -60,7 +60,7 @@ export const revisionGroupsHongkou: CorpusSample = {
   name: 'revision-groups-hongkou',
   title: '虹口办公规划指标调整对照表（设计指标/本项目 两级表头下分修改前、修改后；两个表上下叠放）',
   traps: ['两级表头：“设计指标”“本项目”分组下的“修改前”列满足而“修改后”列不满足', '同一工作表上下两个表，第二个表的要求列叫“标准值”', '调整说明列是文字，不是数值'],
-  sources: ['docs: indicator-sheet-layout.md §6.1（修改前/修改后：以修改后为准）、§2（两级表头）'],
+  sources: ['docs: docs/domain/indicator-sheet-layout.md §6.1（修改前/修改后：以修改后为准）、§2（两级表头）'],
   workbook,
   conditions,
   expected,

@@ -3,7 +3,7 @@
 // 35 %); 容积率 declared "2.00" while 计容建筑面积 40 090 ÷ 20 000 = 2.0045 (> 2.0, within 0.01);
 // 建筑高度 written as a range "79.5~80.5" (its upper end exceeds 80 m). In the building table one
 // building's 装配率 cell is left blank while the project line states the weighted 62 %.
-// Layout: indicator-sheet-layout.md §2 (主要技术经济指标表) and §6 (rounded figures, ranges, blanks).
+// Layout: docs/domain/indicator-sheet-layout.md §2 (主要技术经济指标表) and §6 (rounded figures, ranges, blanks).
 import { FMT, header, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, r, type CorpusSample } from '../corpus-kit';
 import type { ConditionsDoc } from '../../../shared/model/types';
@@ -76,7 +76,7 @@ export const roundingEdgesYangpu: CorpusSample = {
   name: 'rounding-edges-yangpu',
   title: '杨浦住宅指标表（申报值为舍入值、复核值略不满足；高度写作范围；单体装配率留空）',
   traps: ['绿地率申报35.0%，复核34.65%：在容差内“一致”但不满足', '容积率申报2.00，复核2.0045', '建筑高度写作“79.5~80.5”', '单体表装配率列3#楼留空，项目加权值不是单体值'],
-  sources: ['docs: indicator-sheet-layout.md §2、§6（舍入、范围值、空格）'],
+  sources: ['docs: docs/domain/indicator-sheet-layout.md §2、§6（舍入、范围值、空格）'],
   workbook,
   conditions,
   expected,

@@ -3,7 +3,7 @@
 // and 综合径流系数 lines, then the 调蓄设施 table whose header has two rows (名称 | 规模 | 有效调蓄深度 |
 // 调蓄容积 over a units row ㎡ | m | m³) with a 合计 row. The facilities hold 305 m³, short of
 // V = 10·H·φ·F = 10 × 26.7 × 0.60 × 2.0 = 320.4 m³: the declared 78 % is not supported → review.
-// Layout: runoff.md §3 (容积法 V = 10·H·φ·F); indicator-sheet-layout.md §5 (海绵 indicator table) and
+// Layout: docs/domain/runoff.md §3 (容积法 V = 10·H·φ·F); docs/domain/indicator-sheet-layout.md §5 (海绵 indicator table) and
 // §1 (several tables stacked on one sheet; units in a row under the header).
 import { FMT, header, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, r, type CorpusSample } from '../corpus-kit';
@@ -73,7 +73,7 @@ export const spongeStackedSheet1Putuo: CorpusSample = {
   name: 'sponge-stacked-sheet1-putuo',
   title: '普陀海绵专篇摘录（Sheet1上下叠放指标表、设计说明段落、调蓄设施两行表头带单位行）',
   traps: ['同一工作表叠放三块：指标表、长段说明、调蓄设施表', '调蓄设施表两行表头，单位在第二行', '调蓄设施合计小于V=10·H·φ·F，申报78%不被支持'],
-  sources: ['docs: runoff.md §3（容积法）；indicator-sheet-layout.md §1、§5（海绵指标表、同表叠放、单位行）'],
+  sources: ['docs: docs/domain/runoff.md §3（容积法）；docs/domain/indicator-sheet-layout.md §1、§5（海绵指标表、同表叠放、单位行）'],
   workbook,
   conditions,
   expected,

@@ -3,7 +3,7 @@
 // stored as text with spaces (" 2.45 ", "35.2 %"). The declared 容积率 2.45 and 绿地率 35.2 % pass;
 // the sheet's own areas give 59 200 ÷ 23 000 = 2.57 and 0.78 ha ÷ 2.3 ha = 33.9 %, both failing. A
 // reader that drops the 万/公顷 scale recomputes 5.92 ÷ 23 000 ≈ 0.0003 and calls it consistent.
-// Layout: indicator-sheet-layout.md §2 (units in the label brackets; 万㎡, 公顷 in summary tables)
+// Layout: docs/domain/indicator-sheet-layout.md §2 (units in the label brackets; 万㎡, 公顷 in summary tables)
 // and §6 (numbers stored as text).
 import { FMT, header, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, r, type CorpusSample } from '../corpus-kit';
@@ -72,7 +72,7 @@ export const unitsInLabelsMinhang: CorpusSample = {
   name: 'units-in-labels-minhang',
   title: '闵行商住经济技术指标（单位写在标签括号里：万㎡、公顷；数字存为带空格的文本）',
   traps: ['计容建筑面积（万㎡）、绿地面积（公顷）：忽略量级单位会把不符合复核成“一致”', '数字存为带空格的文本（“ 2.45 ”、“35.2 %”）'],
-  sources: ['docs: indicator-sheet-layout.md §2（单位写在标签括号内；万㎡、公顷）、§6（文本数字）'],
+  sources: ['docs: docs/domain/indicator-sheet-layout.md §2（单位写在标签括号内；万㎡、公顷）、§6（文本数字）'],
   workbook,
   conditions,
   expected,
