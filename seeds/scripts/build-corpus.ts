@@ -23,6 +23,16 @@ import { oneBuildingSchoolHangzhou } from './corpus/one-building-school-hangzhou
 import { parcelsColumnsSongjiang } from './corpus/parcels-columns-songjiang';
 import { parcelsUnmatchedSongjiang } from './corpus/parcels-unmatched-songjiang';
 import { duplicatesPudong } from './corpus/duplicates-pudong';
+import { designStagesBaoshan } from './corpus/design-stages-baoshan';
+import { unitsInLabelsMinhang } from './corpus/units-in-labels-minhang';
+import { revisionGroupsHongkou } from './corpus/revision-groups-hongkou';
+import { buildingsProjectCornerFengxian } from './corpus/buildings-project-corner-fengxian';
+import { spongeStackedSheet1Putuo } from './corpus/sponge-stacked-sheet1-putuo';
+import { renewableCalcBookJiading } from './corpus/renewable-calc-book-jiading';
+import { roundingEdgesYangpu } from './corpus/rounding-edges-yangpu';
+import { greenItemsSubtotalsXuhui } from './corpus/green-items-subtotals-xuhui';
+import { prefabGroupsLingang } from './corpus/prefab-groups-lingang';
+import { buildingsMergedRowsJingan } from './corpus/buildings-merged-rows-jingan';
 
 export const CORPUS: readonly CorpusSample[] = [
   schemeTechEconXuhui,
@@ -41,6 +51,16 @@ export const CORPUS: readonly CorpusSample[] = [
   parcelsColumnsSongjiang,
   parcelsUnmatchedSongjiang,
   duplicatesPudong,
+  designStagesBaoshan,
+  unitsInLabelsMinhang,
+  revisionGroupsHongkou,
+  buildingsProjectCornerFengxian,
+  spongeStackedSheet1Putuo,
+  renewableCalcBookJiading,
+  roundingEdgesYangpu,
+  greenItemsSubtotalsXuhui,
+  prefabGroupsLingang,
+  buildingsMergedRowsJingan,
 ];
 
 export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));

@@ -82,6 +82,7 @@ export class CalcBuilder {
   unconfirmed = false;
   upper = false;
   readonly contradictions: NonNullable<Calculation['contradictions']> = [];
+  readonly undetermined: NonNullable<Calculation['undetermined']> = [];
   /** Set when the method is not the one the contract's jurisdiction prescribes (Chinese reason). */
   methodMismatch: string | undefined;
   private readonly seen = new Set<string>();
@@ -143,17 +144,27 @@ export class CalcBuilder {
     if (s !== 'CONFIRMED') this.unconfirmed = true;
   }
 
-  /** Notes an unusable/placeholder input; returns true if it was such. */
+  /**
+   * Notes an unusable/placeholder input; returns true if it was such. Both are also recorded as
+   * `undetermined`: the sheet states something here that the recomputation could not use.
+   */
   noteBad(got: Got<unknown>, what?: string): boolean {
     if (got.kind === 'unusable') {
       this.note(got.reason);
+      this.undetermine('unreadable', got.iv.source, got.reason);
       return true;
     }
     if (got.kind === 'placeholder') {
-      this.note(`${cellOf(got.iv)}未填写数值（“${got.iv.raw}”）${what ? `，${what}` : ''}`);
+      const reason = `${cellOf(got.iv)}未填写数值（“${got.iv.raw}”）${what ? `，${what}` : ''}`;
+      this.note(reason);
+      this.undetermine('placeholder', got.iv.source, reason);
       return true;
     }
     return false;
+  }
+
+  private undetermine(kind: 'unreadable' | 'placeholder', source: string, reason: string): void {
+    if (!this.undetermined.some((u) => u.source === source && u.kind === kind)) this.undetermined.push({ kind, source, reason });
   }
 
   build(
@@ -178,6 +189,7 @@ export class CalcBuilder {
     if (this.upper && value !== null) c.bound = 'upper';
     if (supportsDeclared !== undefined) c.supportsDeclared = supportsDeclared;
     if (this.contradictions.length) c.contradictions = this.contradictions;
+    if (this.undetermined.length) c.undetermined = this.undetermined;
     if (this.methodMismatch) c.methodMismatch = this.methodMismatch;
     return c;
   }

@@ -38,7 +38,7 @@ export interface Prescribed {
   why: string;
 }
 
-const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').replace(/[〔［\[]/g, '〔').replace(/[〕］\]]/g, '〕').toUpperCase();
+const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').replace(/[〔［[]/g, '〔').replace(/[〕］\]]/g, '〕').toUpperCase();
 
 /** The method a condition's `method` text names, if it is one we know. */
 export function namedMethod(text: string | undefined): MethodDef | undefined {

@@ -111,7 +111,7 @@ function storageOf(b: CalcBuilder, facilities: ImportedFacility[]): { sum: numbe
   return { sum: round(sum, 2), terms, unreadable };
 }
 
-function usePoints(b: CalcBuilder, pts: RainfallPoint[]): void {
+function takePoints(b: CalcBuilder, pts: RainfallPoint[]): void {
   for (const p of pts) b.status(p.status);
 }
 
@@ -119,7 +119,7 @@ function usePoints(b: CalcBuilder, pts: RainfallPoint[]): void {
 function alphaEff(b: CalcBuilder, table: RainfallTable, Heff: number, prefix: string): number | null {
   const a = alphaForDepth(table, Heff);
   if (!a) return null;
-  usePoints(b, [a.lo, a.hi]);
+  takePoints(b, [a.lo, a.hi]);
   const alpha = Math.floor(a.alpha * 10 + 1e-9) / 10;
   b.step(
     a.lo === a.hi
@@ -202,7 +202,7 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
     b.step(`H = ${fmt(H)} mm（表格所填设计降雨量，${gH.iv.source}）`);
     const d = alphaDecl !== null && table ? depthForAlpha(table, alphaDecl) : null;
     if (d && table && Math.abs(d.H - H) > 0.5) {
-      usePoints(b, [d.lo, d.hi]);
+      takePoints(b, [d.lo, d.hi]);
       // A stated H that disagrees with a confirmed city table is a contradiction; with table
       // points not yet confirmed it is only a note.
       if ([d.lo, d.hi].every((p) => p.status === 'CONFIRMED')) b.contradict('设计降雨量', H, round(d.H, 2), gH.iv.source, 1, `${table.city}降雨量表中 ${fmt(alphaDecl!)}% 对应的`);
@@ -213,7 +213,7 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
     if (alphaDecl !== null && table) {
       const d = depthForAlpha(table, alphaDecl);
       if (d) {
-        usePoints(b, [d.lo, d.hi]);
+        takePoints(b, [d.lo, d.hi]);
         H = round(d.H, 2);
         b.step(
           d.lo === d.hi
@@ -338,7 +338,7 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
     const below = pts.filter((p) => p.H <= Heff).pop();
     if (below) {
       details.alphaAtLeast = below.alpha;
-      usePoints(b, [below]);
+      takePoints(b, [below]);
       b.step(`${table.city}表中 H_eff = ${fmt(Heff)} mm 超出表列范围，只能判断 α_eff ≥ ${below.alpha}%（H = ${below.H} mm）`);
     } else {
       b.note(`${table.city}降雨量表无可用于 H_eff = ${fmt(Heff)} mm 插值的数据点${table.note ? `（${table.note}）` : ''}`);

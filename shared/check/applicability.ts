@@ -1,8 +1,19 @@
 // Whether a condition applies to a building (docs/formats.md §2 `appliesTo`): not_applicable when the
 // building is outside the filter, review when the sheet does not say enough to decide.
 import type { Bound, Condition, ImportedBuilding } from '../model/types';
-import { USE_LABEL, useList } from '../model/uses';
+import { USE_LABEL, useList as listOfUses } from '../model/uses';
 import { boundHolds, boundWords } from './bounds';
+import { buildingKey } from '../import/names';
+
+/** "5号楼" and "5#楼" name the same building (the importer's canonical key). */
+export function sameBuilding(a: string, b: string): boolean {
+  return a.trim() === b.trim() || buildingKey(a.trim()).key === buildingKey(b.trim()).key;
+}
+
+/** Buildings a condition names (`appliesTo.buildings`) that the workbook does not list. */
+export function absentBuildings(cond: Condition, buildings: readonly ImportedBuilding[]): string[] {
+  return (cond.appliesTo?.buildings ?? []).filter((n) => n.trim() && !buildings.some((b) => sameBuilding(n, b.name)));
+}
 
 export interface Gate {
   verdict: 'not_applicable' | 'review';
@@ -14,15 +25,23 @@ export interface Gate {
 export function applicability(cond: Condition, b: ImportedBuilding): Gate | null {
   const a = cond.appliesTo;
   if (!a) return null;
-  if (a.buildings && a.buildings.length > 0 && !a.buildings.some((n) => n.trim() === b.name.trim())) {
+  if (a.buildings && a.buildings.length > 0 && !a.buildings.some((n) => sameBuilding(n, b.name))) {
     return { verdict: 'not_applicable', message: `${b.name} 不在本条所列单体（${a.buildings.join('、')}）之内`, source: b.nameSource };
   }
   if (a.use && a.use.length > 0) {
-    const wanted = useList(a.use);
+    const wanted = listOfUses(a.use);
     if (b.use === null) {
       return {
         verdict: 'review',
         message: `${b.name} 的建筑用途${b.useRaw ? `“${b.useRaw}”` : ''}无法识别，不能判断本条（适用于${wanted}）是否适用，请核对`,
+        source: b.useSource ?? b.nameSource,
+      };
+    }
+    if (!(a.use as string[]).includes(b.use) && b.mixedUses?.some((u) => (a.use as string[]).includes(u))) {
+      // "商业、住宅": the building holds a use the condition names, though its first use is another.
+      return {
+        verdict: 'review',
+        message: `${b.name} 的建筑功能“${b.useRaw}”同时含有${listOfUses(b.mixedUses)}，本条适用于${wanted}，不能确定是否适用，请核对`,
         source: b.useSource ?? b.nameSource,
       };
     }
@@ -39,6 +58,8 @@ export function applicability(cond: Condition, b: ImportedBuilding): Gate | null
         source: areaSource,
       };
     }
+    const doubt = conflictGate(b, 'gross_floor_area', '建筑面积', a.minFloorArea, b.floorArea);
+    if (doubt) return doubt;
     if (b.floorArea < a.minFloorArea) {
       return {
         verdict: 'not_applicable',
@@ -94,9 +115,27 @@ function boundGate(
     };
   }
   if (boundHolds(bound, value)) return null;
+  const id = what === '单体建筑面积' ? 'gross_floor_area' : what === '建筑高度' ? 'building_height' : 'floors';
+  const doubt = conflictGate(b, id, what, range, value);
+  if (doubt) return doubt;
   return {
     verdict: 'not_applicable',
     message: `${b.name} ${what} ${value} ${unit}，不在本条适用的范围（${what}${range}）之内`,
     source: source ?? b.nameSource,
+  };
+}
+
+/**
+ * A building would be left out by a figure that another cell states differently: whether the
+ * clause applies cannot be told (never a silent 不适用).
+ */
+function conflictGate(b: ImportedBuilding, id: string, what: string, bound: number | string, value: number): Gate | null {
+  const v = b.values[id];
+  if (!v?.conflicts?.length) return null;
+  const others = v.conflicts.map((c) => `${c.source} 填写为“${c.raw}”`).join('，');
+  return {
+    verdict: 'review',
+    message: `${b.name} ${what}在 ${v.source} 填写为“${v.raw}”（按此为 ${value}），${others}，数值不一致，不能判断是否属于本条适用的范围（${typeof bound === 'number' ? `${bound} m²` : bound}），请核对`,
+    source: v.source,
   };
 }

@@ -20,11 +20,15 @@ import type {
 } from '../model/types';
 import { recompute, type CalcContext } from '../calc/index';
 import { describeRule } from '../conditions/index';
-import { applicability, noBuildingsGate, type Gate } from './applicability';
-import { chooseParcel, conflictingInputs, decideLeaf, relatedUnread, unreadBuildingLists } from './evidence';
+import { absentBuildings, applicability, noBuildingsGate, type Gate } from './applicability';
+import { conflictingInputs, decideLeaf, relatedUnread, unreadBuildingLists } from './evidence';
+import { chooseParcel } from './parcels';
 import { aggregateBuildings } from './aggregate';
 import { companionScopes, confirmationGate } from './clauseReading';
 import { parcelScope, projectGate } from './projectGates';
+import { parcelCode, sameParcel } from '../model/parcels';
+import { formatValue, indicator as indicatorDef } from '../model/indicators';
+import { holds } from './compare';
 
 export interface EngineOptions {
   /** Contract city for city-specific data and methods (defaults to contract.city, else the document's jurisdiction). */
@@ -91,7 +95,23 @@ export function evaluate(workbook: ImportResult, doc: ConditionsDoc, opts: Engin
     const s = companionScopes(cond, projectScope, all);
     findings.push(...confirmationGate(cond, conditionFindings(cond, imported, s.project, s.buildings, unreadBuildings)));
   }
-  return findings;
+  return otherParcelGate(workbook, doc, findings);
+}
+
+/**
+ * A workbook of one parcel whose project name names another parcel than the contract's ("…05-03地块"
+ * against 05-02, or another 单元): it may be another project's sheet, so nothing in it passes.
+ */
+function otherParcelGate(workbook: ImportResult, doc: ConditionsDoc, findings: Finding[]): Finding[] {
+  const wanted = typeof doc.contract?.parcel === 'string' ? doc.contract.parcel.trim() : '';
+  const name = workbook.project.project_name;
+  if (!wanted || (workbook.parcels?.length ?? 0) > 0 || !name || typeof name.value !== 'string') return findings;
+  const code = parcelCode(name.value);
+  if (!code || sameParcel(name.value, wanted)) return findings;
+  const why = `指标表项目名称“${name.value.trim()}”（${name.source}）所写地块 ${code} 与合同地块“${wanted}”不一致，可能不是本合同地块的指标表`;
+  return findings.map((f) =>
+    f.verdict === 'pass' ? { ...f, verdict: 'review', basis: 'parcel-mismatch', message: `${why}；${f.message}`, source: f.source ?? name.source } : f,
+  );
 }
 
 /** The findings of one condition that applies to the project: once, or per building. */
@@ -102,7 +122,7 @@ function conditionFindings(
   buildings: () => Scope[],
   unreadBuildings: UnreadBlock[],
 ): Finding[] {
-  if (cond.scope !== 'building') return [conditionFinding(cond, projectScope)];
+  if (cond.scope !== 'building') return [buildingsExceed(cond, conditionFinding(cond, projectScope), imported)];
   const buildingScopes = buildings();
   if (buildingScopes.length === 0) {
     const unknown = noBuildingsGate(cond);
@@ -121,7 +141,40 @@ function conditionFindings(
     const gate = applicability(cond, imported.buildings[i]);
     perBuilding.push(gate ? gateFinding(cond, scope, gate) : conditionFinding(cond, scope));
   }
-  return aggregateBuildings(cond, perBuilding, imported.buildings);
+  // A building the condition names that the workbook does not list: 缺项, never silently nothing.
+  const absent = absentBuildings(cond, imported.buildings).map((name) => absentBuildingFinding(cond, name));
+  return [...aggregateBuildings(cond, perBuilding, imported.buildings), ...absent];
+}
+
+/**
+ * A project-scope pass on a figure that is the largest of the buildings' (建筑高度): a building that
+ * states a value the requirement does not allow contradicts the project figure — 需复核, naming it.
+ */
+function buildingsExceed(cond: Condition, f: Finding, imported: ImportResult): Finding {
+  if (f.verdict !== 'pass' || !('indicator' in cond) || !indicatorDef(cond.indicator)?.projectIsMaxOfBuildings) return f;
+  const over = imported.buildings.filter((b) => {
+    const v = b.values[cond.indicator];
+    return v?.status === 'ok' && typeof v.value === 'number' && !holds(v.value, cond.op, cond.value);
+  });
+  if (over.length === 0) return f;
+  const list = over.map((b) => `${b.name} 填写为 ${formatValue(cond.indicator, b.values[cond.indicator].value)}（${b.values[cond.indicator].source}）`).join('，');
+  return { ...f, verdict: 'review', basis: 'building-exceeds', message: `${f.message}；但单体${list}，不满足本条要求，与项目数值矛盾，请核对` };
+}
+
+function absentBuildingFinding(cond: Condition, name: string): Finding {
+  return {
+    conditionId: cond.id,
+    indicator: firstIndicator(cond),
+    building: name,
+    verdict: 'missing',
+    required: describeRule(cond),
+    declared: null,
+    computed: null,
+    source: null,
+    message: `${name}：本条所列单体在指标表中没有数据，请补充该单体的指标`,
+    ...clauseFields(cond),
+    basis: 'not-found',
+  };
 }
 
 export function overallOf(findings: Finding[]): Overall {

@@ -2,14 +2,11 @@
 // indicator in one scope, and what makes it 需复核. Read EVIDENCE_RULES top to bottom: the first
 // rule whose condition holds decides, and its `basis` id goes into the finding.
 //
-// Also here: which parcel of a several-parcel workbook the contract means (§1 of the policy), and
-// which unread tables relate to an indicator.
+// Also here: which unread tables relate to an indicator. Which parcel the contract means:
+// parcels.ts.
 import type {
   Calculation,
-  ContractInfo,
-  ImportedParcel,
   ImportedValue,
-  ImportResult,
   LeafRule,
   UnreadBlock,
   Verdict,
@@ -18,6 +15,7 @@ import { formatValue, indicator as indicatorDef, indicatorName } from '../model/
 import { CALCULATOR_INPUTS } from '../calc/index';
 import { errorName, isErrorText } from '../import/values';
 import { holds, missWord, requirementWords } from './compare';
+import { boundRefutes, boundWords, qualifyingRemark, undeterminedInputs } from './qualifiers';
 
 // ---------------------------------------------------------------- what the engine knows about a leaf
 
@@ -192,6 +190,45 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
 
   // 2. A usable declared value.
   {
+    basis: 'project-for-building',
+    when: '单体条件中该单体未单列，而该指标是各单体各自的数值（单体预制率、单体装配率）：项目整体数值不能说明该单体',
+    applies: (f) => f.usable && f.e.borrowed?.from === 'project' && !!indicatorDef(f.id)?.perBuilding,
+    decide: (f) =>
+      review(
+        `${f.e.building ?? '该单体'}未单列${f.name}；表中只有项目整体的${f.name}${f.fv(f.dv)}（${f.declared!.source}），是各单体的综合数值，不能说明该单体满足合同要求（${f.req}），请提供该单体的数值`,
+      ),
+  },
+  {
+    basis: 'declared-bound',
+    when: '申报值写作范围或约数（“≥35%”“40%以下”“约2.0”），没有确定的设计数值：范围整体不满足要求时不符合，否则需复核',
+    applies: (f) => f.usable && !!f.declared!.bound,
+    decide: (f) => {
+      const d = f.declared!;
+      const text = `${f.name}在 ${d.source} 填写为“${d.raw.trim()}”，${boundWords(d)}，没有确定的设计数值`;
+      return boundRefutes(d, f.e.rule.op, f.e.rule.value)
+        ? fail(`${text}；所写范围${f.miss}合同要求（${f.req}）`)
+        : review(`${text}，不能据以判定是否满足合同要求（${f.req}），请提供设计数值`);
+    },
+  },
+  {
+    basis: 'declared-remark',
+    when: '申报值满足要求，但原文附有限定或说明（“暂定”“仅住宅部分”“扣除代征绿地后为33%”等）',
+    applies: (f) => f.usable && f.declaredPasses && qualifyingRemark(f.declared) !== null,
+    decide: (f) =>
+      review(`${f.declaredText}，但原文附有说明“${qualifyingRemark(f.declared)}”，该数值有所限定或另有口径，不能据以判定满足合同要求（${f.req}），请核对`),
+  },
+  {
+    basis: 'input-undetermined',
+    when: '申报值满足要求，但复核所需、表中已填写的数据无法判读（或写作“待定”，使复核值只能是上限），且复核值未否定申报值',
+    applies: (f) => f.usable && f.declaredPasses && undeterminedInputs(f.calc).length > 0 && (f.computed === null || f.computedPasses),
+    decide: (f) => {
+      const u = undeterminedInputs(f.calc);
+      return review(`${f.declaredText}，但复核所需的数据未能确定：${u.map((x) => x.reason).join('；')}，不能确认申报值，请核对`, {
+        source: f.declared?.source ?? u[0].source,
+      });
+    },
+  },
+  {
     basis: 'method-mismatch',
     when: '有申报值；复核方法不是合同所在地规定的方法（如上海装配率按国标复核）',
     applies: (f) => f.usable && !!f.calc?.methodMismatch,
@@ -224,6 +261,15 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     when: '有申报值，无复算数值，申报值不满足要求',
     applies: (f) => f.usable && f.computed === null,
     decide: (f) => fail(`${f.declaredText}，${f.miss}合同要求（${f.req}）`),
+  },
+  {
+    basis: 'agree-straddles',
+    when: '申报值与复核值在容差内一致，但申报值满足要求而复核值不满足（舍入掩盖了超出）',
+    applies: (f) => f.usable && f.agree && f.declaredPasses && !f.computedPasses,
+    decide: (f) =>
+      review(
+        `${f.declaredText}，满足合同要求（${f.req}）；但${recomputedText(f)}，${f.miss}合同要求，两者相差在舍入误差以内，申报值可能是舍入后的数，不能判定，请核对`,
+      ),
   },
   {
     basis: 'agree-pass',
@@ -325,7 +371,8 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     basis: 'placeholder',
     when: '填写为“/”“—”“详见…”等，视为未提供数值',
     applies: (f) => f.declared!.status === 'placeholder',
-    decide: (f) => missing(`${f.name}填写为“${f.declared!.raw}”，视为未提供数值`),
+    decide: (f) =>
+      missing(f.declared!.raw.trim() ? `${f.name}填写为“${f.declared!.raw}”，视为未提供数值` : `${f.name}在 ${f.declared!.source} 未填写（单元格为空），视为未提供数值`),
   },
   {
     basis: 'unreadable',
@@ -444,68 +491,4 @@ export function conflictingInputs(values: Record<string, ImportedValue>, indicat
     if (v?.conflicts?.length && used.has(v.source)) out.push(v);
   }
   return out;
-}
-
-// ---------------------------------------------------------------- parcels
-
-/** Parcel name normalised for comparison: NFKC, no spaces, upper case, no "地块"/"号" suffix. */
-export function normaliseParcel(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .toUpperCase()
-    .replace(/[—–－]/g, '-')
-    .replace(/(号)?地块$/, '')
-    .replace(/[#号]$/, '');
-}
-
-/** The trailing plot number ("08-03" of "SJC10018单元08-03地块"), or null. */
-export function plotNumber(name: string): string | null {
-  const m = /(\d+(?:-\d+)*)[A-Z]?$/.exec(normaliseParcel(name));
-  return m ? m[0] : null;
-}
-
-function parcelMatches(parcel: string, contract: string): boolean {
-  const a = normaliseParcel(parcel);
-  const b = normaliseParcel(contract);
-  if (!a || !b) return false;
-  if (a === b) return true;
-  const pa = plotNumber(parcel);
-  const pb = plotNumber(contract);
-  return pa !== null && pa === pb;
-}
-
-export type ParcelChoice =
-  | { imported: ImportResult; parcel?: ImportedParcel; note?: string }
-  | { refusal: { message: string; source: string | null } };
-
-/**
- * The import the contract's conditions apply to. Without parcels, the import itself. With parcels:
- * the one matching `contract.parcel` (its values over the shared ones); otherwise a refusal —
- * every finding is then 需复核 ('parcel-unknown').
- */
-export function chooseParcel(imported: ImportResult, contract: ContractInfo | undefined): ParcelChoice {
-  const parcels = imported.parcels ?? [];
-  if (parcels.length === 0) return { imported };
-  const names = parcels.map((p) => p.name).join('、');
-  const source = parcels[0].nameSource;
-  const wanted = typeof contract?.parcel === 'string' ? contract.parcel.trim() : '';
-  const head = `工作簿含 ${parcels.length} 个地块（${names}）`;
-  if (!wanted) return { refusal: { message: `${head}，合同未写明地块，无法确定合同所指地块，请人工复核`, source } };
-  const hits = parcels.filter((p) => parcelMatches(p.name, wanted));
-  if (hits.length !== 1) {
-    const why = hits.length === 0 ? '没有与之对应的地块' : `有 ${hits.length} 个地块与之对应`;
-    return { refusal: { message: `${head}，合同地块为“${wanted}”，${why}，无法确定合同所指地块，请人工复核`, source } };
-  }
-  const p = hits[0];
-  const merged: ImportResult = {
-    ...imported,
-    project: { ...imported.project, ...p.project },
-    buildings: p.buildings.length ? p.buildings : imported.buildings,
-    surfaces: p.surfaces.length ? p.surfaces : imported.surfaces,
-    facilities: p.facilities?.length ? p.facilities : imported.facilities,
-    lineItems: p.lineItems?.length ? p.lineItems : imported.lineItems,
-    parcels: undefined,
-  };
-  return { imported: merged, parcel: p, note: `${head}，按合同所指地块“${p.name}”（${p.nameSource}）审查` };
 }

@@ -5,7 +5,7 @@
 // the project does not say enough to decide — never a silent pass.
 import { factPhrase, projectFact } from '../conditions/facts';
 import type { Condition, ConditionsDoc, ImportResult, ImportedParcel } from '../model/types';
-import { chooseParcel } from './evidence';
+import { chooseParcel } from './parcels';
 import type { Gate } from './applicability';
 import { boundHolds, boundWords } from './bounds';
 
@@ -99,7 +99,7 @@ export function parcelScope(
   if (imported.parcels && imported.parcels.length > 0) {
     // The workbook describes several parcels: the one the condition names, chosen as the evidence
     // policy chooses the contract's parcel (docs/evidence-policy.md).
-    const choice = chooseParcel(imported, { ...(doc.contract ?? {}), parcel: wanted });
+    const choice = chooseParcel(imported, { ...doc.contract, parcel: wanted });
     if ('refusal' in choice) return { gate: { verdict: 'review', message: `本条仅适用于地块 ${wanted}：${choice.refusal.message}`, source: choice.refusal.source } };
     return { view: choice.imported, parcel: choice.parcel ?? imported.parcels[0] };
   }

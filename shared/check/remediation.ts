@@ -277,18 +277,27 @@ export function remediationFor(f: Finding, cond: Condition | undefined, values: 
   return r ? leafAdvice(r, f, f.calculation, values, city) : [];
 }
 
-/** The values a finding's scope sees: the building's own over the project's. */
-function scopeValues(imported: ImportResult, building: string | null): Values {
-  const b = building === null ? null : imported.buildings.find((x) => x.name === building);
-  return b ? { ...imported.project, ...b.values } : imported.project;
+/** The values each finding's scope sees: the building's own over the project's (built once per building). */
+function scopeValuesOf(imported: ImportResult): (building: string | null) => Values {
+  const byName = new Map<string, ImportResult['buildings'][number]>();
+  for (const b of imported.buildings) if (!byName.has(b.name)) byName.set(b.name, b);
+  const cache = new Map<string, Values>();
+  return (building) => {
+    const b = building === null ? undefined : byName.get(building);
+    if (!b) return imported.project;
+    let v = cache.get(b.name);
+    if (!v) cache.set(b.name, (v = { ...imported.project, ...b.values }));
+    return v;
+  };
 }
 
 /** The findings with `remediation` on each non-passing one (docs/formats.md §6). */
 export function addRemediation(findings: Finding[], doc: ConditionsDoc, imported: ImportResult): Finding[] {
   const byId = new Map(doc.conditions.map((c) => [c.id, c]));
   const city = typeof doc.contract?.city === 'string' ? doc.contract.city : undefined;
+  const scopeValues = scopeValuesOf(imported);
   return findings.map((f) => {
-    const advice = remediationFor(f, byId.get(f.conditionId), scopeValues(imported, f.building), city);
+    const advice = remediationFor(f, byId.get(f.conditionId), scopeValues(f.building), city);
     return advice.length ? { ...f, remediation: advice } : f;
   });
 }

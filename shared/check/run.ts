@@ -5,7 +5,7 @@ import { importWorkbook, type ImportOptions } from '../import/index';
 import { loadConditions } from '../conditions/index';
 import { canonicalJson, sha256Hex } from '../canonical';
 import { evaluate, overallOf, countVerdicts } from './engine';
-import { chooseParcel } from './evidence';
+import { chooseParcel } from './parcels';
 import { ruleVersions, ENGINE } from './versions';
 import { addRemediation } from './remediation';
 

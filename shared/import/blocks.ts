@@ -12,8 +12,9 @@ import { buildingKey, buildingTokens, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf }
 import { affixRole, contextOf, isCalculationTitle, isReferenceTitle, isRequirementText, keyHeader } from './roles';
 
 export { contextOf } from './roles';
-import { key, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
-import { emitValue, isTotal, joined } from './tables';
+import { key, range, src, textOf, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
+import { emitValue } from './emitValue';
+import { isTotal, joined } from './tableHeader';
 import { isUnitText } from './units';
 import { isNumericLike, parseNumberText, readCell } from './values';
 import { sameValue } from './collect';
@@ -101,8 +102,8 @@ export function readBlocks(s: Sheet, env: Env): void {
       if (kh === 'parcel' || kh === 'zone') {
         const v = valueRight(s, c);
         if (v) {
-          use(s, c);
-          use(s, v);
+          markUsed(s, c);
+          markUsed(s, v);
           if (kh === 'parcel') {
             const p = parcelKeyOf(v.raw);
             if (p) scope = { ...scope, parcel: { ...p, name: v.raw.trim(), source: src(s, v) }, building: base.building };
@@ -191,7 +192,7 @@ function title(s: Sheet, env: Env, c: GCell, t: string, n: number, scope: BlockS
   }
   if (b) {
     next.building = { name: b, source: src(s, c) };
-    use(s, c);
+    markUsed(s, c);
     env.out.building(next);
     changed = true;
   }
@@ -237,7 +238,7 @@ function valueRight(s: Sheet, c: GCell): GCell | undefined {
 
 function inlinePair(s: Sheet, env: Env, scope: BlockScope, c: GCell, inline: { label: string; value: string; match: LabelMatch }, set: (n: BlockScope) => void): boolean {
   const def = mustIndicator(inline.match.ids[0]);
-  use(s, c);
+  markUsed(s, c);
   if (def.id === BUILDING_NAME) {
     const name = inline.value.trim();
     if (!name || isTotal(name)) return true;
@@ -290,7 +291,7 @@ function pair(s: Sheet, env: Env, scope: BlockScope, label: GCell, m: LabelMatch
   const f = findValue(s, label, m, def);
   if (f?.sub) {
     // "建筑面积 | 地上 | 36000": the label is a group; its sub-label says which indicator.
-    use(s, label);
+    markUsed(s, label);
     const subText = f.sub.raw.trim().replace(/^(其中|含)[:：]?/, '');
     const j = joined((labelText ?? label.raw).trim(), subText, scope.context);
     if (j) return pair(s, env, scope, f.sub, j.match, set, j.text);
@@ -313,9 +314,9 @@ function pair(s: Sheet, env: Env, scope: BlockScope, label: GCell, m: LabelMatch
     }
     return false;
   }
-  use(s, label);
+  markUsed(s, label);
   if (def.id === BUILDING_NAME) {
-    use(s, f.value);
+    markUsed(s, f.value);
     const name = f.value.raw.trim();
     if (name && !isTotal(name)) {
       const next = { ...scope, building: { name, source: src(s, f.value) } };
@@ -335,13 +336,13 @@ function pair(s: Sheet, env: Env, scope: BlockScope, label: GCell, m: LabelMatch
     }
   }
   if (def.id === BUILDING_USE) {
-    use(s, f.value);
+    markUsed(s, f.value);
     if (sc.building) env.out.use(sc, f.value.raw.trim(), src(s, f.value));
     return true;
   }
   if (f.unitRaw) {
     const line = s.g.rows[label.r]!;
-    for (const c of line) if (c && c.kind === 'string' && c.str!.trim() === f.unitRaw && c.r === label.r) use(s, c);
+    for (const c of line) if (c && c.kind === 'string' && c.str!.trim() === f.unitRaw && c.r === label.r) markUsed(s, c);
   }
   for (const c of f.considered) s.claimed.add(key(c.r, c.c));
   emitValue(s, env, sc, scope.block, { cell: label, match: m, text: labelText ?? label.raw }, def, f.value, { unitRaw: f.unitRaw ?? m.unitRaw, requirement: f.requirement, ambiguous: f.ambiguous });

@@ -1,11 +1,12 @@
 // Everything the readers found, in reading order, turned into the ImportResult's stores: scopes
 // (project / building, per parcel when the workbook names several), conflicts, line items,
 // totals, requirements, stand-ins (绿化率 is not 绿地率), 汇水分区 and the sole building.
-import { INDICATORS, indicator, mustIndicator } from '../model/indicators';
+import { indicator } from '../model/indicators';
 import type { CellRef, ImportedBuilding, ImportedFacility, ImportedLineItem, ImportedParcel, ImportedSurface, ImportedValue, ImportIssue, IndicatorDef } from '../model/types';
 import { CALCULATOR_INPUTS, recompute } from '../calc/index';
 import { buildingKey, type NameRef } from './names';
 import { mapUse } from './uses';
+import { standIns } from './standIns';
 
 export interface NameAt {
   name: string;
@@ -23,13 +24,16 @@ export interface Scope {
 }
 
 /** A value as read, before it is stored. */
+/** What a declared column of each rank says it is (docs/reading-sheets.md §2.2). */
+const RANK_WORDS: Record<number, string> = { 3: '施工图阶段', 2: '修改后/改扩建后或较后的设计阶段', 1: '设计值' };
+
 export interface ValueCand {
   kind: 'value';
   scope: Scope;
   iv: ImportedValue;
   /** Block the value was read in (a table or a run of key/value rows): line items are summed per block. */
   block: string;
-  /** 2 after-state (修改后), 1 declared, 0 a part (新建): a higher rank supersedes a lower one. */
+  /** 3 施工图 stage, 2 after-state (修改后) or 初步设计, 1 declared, 0 a part (新建): a higher rank supersedes a lower one. */
   rank: number;
   /**
    * A 合计 row or column: 'fallback' gives the value only where the scope has none (a building
@@ -41,6 +45,8 @@ export interface ValueCand {
   refs?: string[];
   /** Read on a calculation sheet or block (计算表, 计算书). */
   calc?: boolean;
+  /** A further row of one record (地下 under 地上, the name merged over both): adds to the record's quantity. */
+  part?: boolean;
 }
 
 type Cand =
@@ -155,6 +161,7 @@ export class Collector {
             b.use = r.use;
             b.useRaw = c.text;
             b.useSource = c.source;
+            if (r.mixed) b.mixedUses = r.mixed;
             if (r.warning) this.warn(`${c.source}：${b.name} ${r.warning}`, c.source, BUILDING_USE);
           }
           break;
@@ -277,21 +284,23 @@ export class Collector {
     const def = indicator(id);
     const name = def?.name ?? id;
     const pm = meta[id] ?? { block: '', rank: 1 };
-    if (c.rank !== pm.rank && usable(iv) && usable(prev)) {
+    // A higher-ranked column supersedes a lower one of the same table (修改前 | 修改后, 方案 | 施工图);
+    // a different value stated in another table stays a conflict, whatever its column says.
+    if (c.rank !== pm.rank && pm.block === c.block && usable(iv) && usable(prev)) {
       if (c.rank > pm.rank) {
-        iv.interpretation += `；取代 ${prev.source}（${prev.raw}），因本单元格所在列/行注明为${c.rank === 2 ? '修改后/改扩建后' : '设计值'}`;
+        iv.interpretation += `；取代 ${prev.source}（${prev.raw}），因本单元格所在列/行注明为${RANK_WORDS[c.rank] ?? '设计值'}`;
         store[id] = iv;
         meta[id] = c;
       }
       return;
     }
     // Line items of one kind in one block (两套光伏、两种热泵): summed, each kept in `parts`.
-    if (def?.additive && pm.block === c.block && prev.label !== iv.label && isOkNumber(prev) && isOkNumber(iv)) {
+    if ((def?.additive || c.part) && pm.block === c.block && prev.label !== iv.label && isOkNumber(prev) && isOkNumber(iv)) {
       prev.parts ??= [{ value: prev.value as number, raw: prev.raw, source: prev.source, label: prev.label }];
       prev.parts.push({ value: iv.value as number, raw: iv.raw, source: iv.source, label: iv.label });
       const sum = prev.parts.reduce((s, p) => s + p.value, 0);
       prev.value = Number(sum.toPrecision(12));
-      prev.interpretation = `${prev.parts.map((p) => `“${p.label}” ${p.raw}（${p.source}）`).join(' + ')} = ${fmt(prev.value)} ${def.unit}（同一表内同类分项合计）`;
+      prev.interpretation = `${prev.parts.map((p) => `“${p.label}” ${p.raw}（${p.source}）`).join(' + ')} = ${fmt(prev.value)} ${def?.unit ?? ''}（${c.part ? '同一记录的各行合计' : '同一表内同类分项合计'}）`;
       return;
     }
     if (!usable(iv)) {
@@ -463,33 +472,4 @@ export function sameValue(def: IndicatorDef | undefined, a: ImportedValue['value
 
 function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(10)));
-}
-
-const STAND_INS = INDICATORS.filter((d) => d.standsInFor);
-
-/** 绿化率 where 绿地率 is meant (and the other label splits): the absent one gets an 'ambiguous' copy. */
-function standIns(store: Record<string, ImportedValue>): void {
-  let add: ImportedValue[] | null = null;
-  for (let i = 0; i < STAND_INS.length; i++) {
-    const def = STAND_INS[i];
-    const id = def.id;
-    const si = def.standsInFor!;
-    const iv = store[id];
-    if (!iv || store[si.indicator]) continue;
-    if (iv.status === 'placeholder' || iv.value === null) continue;
-    const target = mustIndicator(si.indicator);
-    (add ??= []).push({
-      ...iv,
-      indicator: target.id,
-      status: 'ambiguous',
-      interpretation: `${si.reason}（${iv.source} 读作${def.name}：${iv.interpretation}）`,
-      conflicts: undefined,
-    });
-  }
-  if (!add) return;
-  for (const iv of add) {
-    if (store[iv.indicator]) continue;
-    if (iv.conflicts === undefined) delete iv.conflicts;
-    store[iv.indicator] = iv;
-  }
 }

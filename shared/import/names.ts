@@ -4,7 +4,6 @@
 import data from '../data/name-notations.json';
 import { chineseNumber, fold, memo } from './text';
 
-const GENERIC = [...new Set(data.building.generic.map(fold))].sort((a, b) => b.length - a.length);
 const KINDS = [...new Set(data.building.kinds.map(fold))].sort((a, b) => b.length - a.length);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\#-]/g, '\\$&');
 const KIND_RE = KINDS.map(esc).join('|');
@@ -96,7 +95,7 @@ export function parcelKeyOf(value: string): NameRef | null {
   return null;
 }
 
-const ZONE_WORDS = [...data.zone.words.map(fold)].sort((a, b) => b.length - a.length).join('|');
+const ZONE_WORDS = data.zone.words.map(fold).sort((a, b) => b.length - a.length).join('|');
 const ZONE_AFTER = new RegExp(`(?:${ZONE_WORDS})(?:编号)?[:：]?([a-z0-9]{1,4}(?:-[0-9]{1,3})?|${CN})(?![a-z0-9])`);
 const ZONE_BEFORE = new RegExp(`(?<![a-z0-9])([a-z0-9]{1,4}(?:-[0-9]{1,3})?|${CN})(?:#|号)?(?:${ZONE_WORDS})`);
 

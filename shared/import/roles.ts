@@ -9,7 +9,10 @@ export type Role = 'declared' | 'claimedScore' | 'requirement' | 'maxScore' | 'b
 
 export interface RoleHit {
   role: Role;
-  /** Declared columns only: 2 after-state (修改后, 改扩建后), 1 design value, 0 a part (新建). */
+  /**
+   * Declared columns only: 3 the 施工图 stage, 2 after-state (修改后, 改扩建后) or 初步设计 stage,
+   * 1 design value (方案 included), 0 a part (新建). A higher rank supersedes a lower one.
+   */
   rank: number;
 }
 
@@ -21,6 +24,8 @@ const ROLE_OF: Record<RoleKey, RoleHit> = {
   declared: { role: 'declared', rank: data.roles.declared.rank },
   declaredAfter: { role: 'declared', rank: data.roles.declaredAfter.rank },
   declaredPart: { role: 'declared', rank: data.roles.declaredPart.rank },
+  declaredStage: { role: 'declared', rank: data.roles.declaredStage.rank },
+  declaredFinal: { role: 'declared', rank: data.roles.declaredFinal.rank },
   claimedScore: { role: 'claimedScore', rank: 1 },
   maxScore: { role: 'maxScore', rank: 0 },
   requirement: { role: 'requirement', rank: 0 },
@@ -40,7 +45,7 @@ for (const k of Object.keys(data.roles) as RoleKey[]) {
   }
 }
 // `contains` words, most specific roles first (a 是否满足 column that mentions 设计值 is a judgement).
-const CONTAINS_ORDER: RoleKey[] = ['judgement', 'before', 'declaredAfter', 'requirement', 'maxScore', 'claimedScore', 'declared', 'note'];
+const CONTAINS_ORDER: RoleKey[] = ['judgement', 'before', 'declaredAfter', 'declaredFinal', 'declaredStage', 'requirement', 'maxScore', 'claimedScore', 'declared', 'note'];
 const CONTAINS: Array<[string, RoleHit]> = [];
 for (const k of CONTAINS_ORDER) for (const w of data.roles[k].contains) CONTAINS.push([fold(w), ROLE_OF[k]]);
 

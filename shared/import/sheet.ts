@@ -125,7 +125,7 @@ export function claim(s: Sheet, c: GCell): void {
   s.claimed.add(key(c.r, c.c));
 }
 
-export function use(s: Sheet, c: GCell | undefined): void {
+export function markUsed(s: Sheet, c: GCell | undefined): void {
   if (c) {
     const k = key(c.r, c.c);
     s.used.add(k);

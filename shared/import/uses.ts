@@ -13,6 +13,8 @@ export interface UseReading {
   use: BuildingUse | null;
   /** Chinese warning when the class is unknown or mixed. */
   warning?: string;
+  /** Every use the text names when it names several ("商业、住宅"). */
+  mixed?: BuildingUse[];
 }
 
 const cache = new Map<string, UseReading>();
@@ -43,7 +45,7 @@ function compute(text: string): UseReading {
   if (!best) return { use: null, warning: `建筑功能“${text}”无法归类为居住/公共/工业建筑，按未知用途处理（适用范围按用途筛选的条件将无法判定）` };
   if (found.size > 1) {
     const names = [...found].map((u) => NAMES[u]).join('、');
-    return { use: best.use, warning: `建筑功能“${text}”同时含有${names}的用途，按最先出现的用途归为${NAMES[best.use]}，请复核` };
+    return { use: best.use, mixed: [...found], warning: `建筑功能“${text}”同时含有${names}的用途，按最先出现的用途归为${NAMES[best.use]}，请复核` };
   }
   return { use: best.use };
 }

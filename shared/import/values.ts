@@ -143,7 +143,7 @@ export function readCell(cell: GCell, def: IndicatorDef, ctx: UnitContext = {}):
     case 'number':
       return readNumber(cell.num!, cell, def, ctx, from);
     case 'string':
-      return readText(cell.str!, cell, def, ctx, from);
+      return readText(cell.str!, def, ctx, from);
     case 'boolean':
       if (def.type === 'boolean') return { value: cell.bool!, status: 'ok', interpretation: `${from || '逻辑值'} ${cell.raw} → ${cell.bool ? '是' : '否'}` };
       return invalid(`${from || '逻辑值'} ${cell.raw} 不是${def.name}的有效取值`, def);
@@ -194,7 +194,7 @@ function readNumber(n: number, cell: GCell, def: IndicatorDef, ctx: UnitContext,
   }
 }
 
-function readText(text: string, cell: GCell, def: IndicatorDef, ctx: UnitContext, from: string): Reading {
+function readText(text: string, def: IndicatorDef, ctx: UnitContext, from: string): Reading {
   const t0 = text.trim();
   const desc = from ? `${from}“${t0}”` : `文本“${t0}”`;
   if (def.type !== 'text' && isErrorText(t0)) return invalid(`${desc} 是错误值 ${errorName(t0)}，没有数值`, def);

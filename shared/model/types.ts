@@ -35,6 +35,17 @@ export interface IndicatorDef {
    * status 'ambiguous' and `reason` — never silently the same figure.
    */
   standsInFor?: { indicator: string; reason: string };
+  /**
+   * A quantity of each building (单体预制率, 单体装配率): a project figure is an aggregate of the
+   * buildings and cannot answer a building-scope condition for one of them (docs/evidence-policy.md,
+   * project-for-building).
+   */
+  perBuilding?: boolean;
+  /**
+   * The project's figure is the largest of the buildings' (建筑高度): a building that states more
+   * than the project figure contradicts it (docs/evidence-policy.md, building-exceeds).
+   */
+  projectIsMaxOfBuildings?: boolean;
   /** Several line items of this input in one block are summed (ImportedValue.parts). */
   additive?: boolean;
   /** Labels valid only inside a block of the given context (e.g. rows of a 可再生能源 table). */
@@ -111,6 +122,8 @@ export interface ImportedBuilding {
   use: BuildingUse | null;
   useRaw?: string;
   useSource?: CellRef;
+  /** Every use class the 建筑功能 text names when it names several ("商业、住宅"); `use` is the first. */
+  mixedUses?: BuildingUse[];
   /** 单体建筑面积 in m², when the sheet gives it. */
   floorArea: number | null;
   values: Record<string, ImportedValue>;
@@ -376,6 +389,11 @@ export interface Calculation {
    * their parts (总得分 73.6 beside Q = 107): the recomputation cannot be trusted on its own.
    */
   contradictions?: Array<{ label: string; stated: number; computed: number; source?: CellRef }>;
+  /**
+   * Inputs the sheet states that the recomputation could not use: 'unreadable' (text it could not
+   * read as the input, e.g. 控制项 “第4.1.2条不满足，待整改”) or 'placeholder' (“待定”, “/”).
+   */
+  undetermined?: Array<{ kind: 'unreadable' | 'placeholder'; source: CellRef; reason: string }>;
   /**
    * Set when the method is not the one the contract's jurisdiction prescribes (a Shanghai 装配率
    * recomputed by the national GB/T 51129 method): Chinese reason. Never a pass on its own.

@@ -2,6 +2,7 @@
 // record, the contract in the condition file), never the sheet's own words; and a warning when
 // the sheet names a different project or parcel. Pure: used by the report and by the UI.
 import type { CheckRun } from '../model/types';
+import { parcelCode, sameParcel } from '../model/parcels';
 
 /** The project as the issuing office knows it (not as the sheet names it). */
 export interface ProjectIdentity {
@@ -44,25 +45,7 @@ export function normName(s: string): string {
     .toUpperCase();
 }
 
-/** The parcel code a text names ("SJC10018单元08-03地块" → "SJC10018单元08-03"; "08-03地块" → "08-03"). */
-export function parcelCode(s: string): string | null {
-  const t = s.normalize('NFKC').replace(/\s+/g, '');
-  const m = /([A-Z]{2,}\d{2,}单元)?(\d{1,3}-\d{1,3}[A-Z]?)(?=地块|号地块|$|[^0-9-])/i.exec(t);
-  return m ? `${(m[1] ?? '').toUpperCase()}${m[2].toUpperCase()}` : null;
-}
-
-function sameParcel(a: string, b: string): boolean {
-  const ca = parcelCode(a);
-  const cb = parcelCode(b);
-  if (!ca || !cb) return true;
-  // "08-03" matches "SJC10018单元08-03": compare the plot numbers, and the unit when both name one
-  const plot = (c: string) => c.replace(/^.*单元/, '');
-  const unit = (c: string) => (c.includes('单元') ? c.replace(/单元.*$/, '') : null);
-  if (plot(ca) !== plot(cb)) return false;
-  const ua = unit(ca);
-  const ub = unit(cb);
-  return !ua || !ub || ua === ub;
-}
+export { parcelCode };
 
 export function identityOf(run: CheckRun, project: ProjectIdentity = {}): Identity {
   const contract = run.conditions.contract ?? run.result.project?.contract ?? {};

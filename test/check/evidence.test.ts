@@ -2,7 +2,8 @@
 // each asserts the verdict, the `basis` id that decided it and what the message names.
 import { describe, expect, it } from 'vitest';
 import { evaluate, overallOf } from '../../shared/check/engine';
-import { EVIDENCE_RULES, chooseParcel, normaliseParcel, plotNumber } from '../../shared/check/evidence';
+import { EVIDENCE_RULES } from '../../shared/check/evidence';
+import { chooseParcel, normaliseParcel, plotNumber } from '../../shared/check/parcels';
 import type {
   Condition,
   ConditionsDoc,

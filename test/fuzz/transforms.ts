@@ -3,16 +3,128 @@
 // layout a design institute really uses — or, for the error kinds, a variant where some facts
 // become untrustworthy and the affected findings must be `review` (never `pass`).
 // A transformation returns null when the workbook has nothing it applies to.
-// The transformations live in same-facts-*.ts and error-transforms.ts; the context and helpers in
-// fuzz-context.ts and fuzz-helpers.ts.
-import { coverToc, staleCopy, transposeSheet, twoHeaderRows, requirementColumn, maxScoreSwap, notesColumn } from './same-facts-tables';
-import { areasInWan, fullWidth, approxPrefix, boundPrefix, bracketNotes, percentAsText, percentAsFormat } from './same-facts-values';
-import { mergedLabels, synonyms, shuffleRows, blankOffset, blankSpacers, numberingPrefix, unitColumn, buildingRespell, flattenFormulas, sheetRename, labelSpacing, bilingualLabels } from './same-facts-labels';
-import { visibleDuplicate, errorCell, unreadableScoreTable } from './error-transforms';
-import type { Transform } from './fuzz-context';
+// The transformations live in transform-tables.ts, transform-labels.ts and transform-errors.ts;
+// this module holds the context they share and the lists the fuzzer runs.
+import type { ConditionsDoc, ImportedScalar, ImportResult, Verdict } from '../../shared/model/types';
+import { type ExpectedDoc } from '../seeds/expectations';
+import { WorkbookM } from './workbook-model';
+import { areasInWan, bracketNotes, coverToc, earlierStageColumns, fullWidth, maxScoreSwap, noteRowInside, notesColumn, percentAsFormat, percentAsText, requirementColumn, staleCopy, transposeSheet, twoHeaderRows } from './transform-tables';
+import { bilingualLabels, blankOffset, blankSpacers, buildingRespell, flattenFormulas, labelSpacing, mergedLabels, numberingPrefix, sheetRename, shuffleRows, synonyms, unitColumn } from './transform-labels';
+import { approxPrefix, boundPrefix, errorCell, unreadableScoreTable, visibleDuplicate } from './transform-errors';
 
-export * from './fuzz-context';
-export { bareLabel, requirementText } from './fuzz-helpers';
+// ---------------------------------------------------------------- context
+
+export interface Fact {
+  indicator: string;
+  /** null = project scope. */
+  building: string | null;
+  sheet: string;
+  row: number;
+  col: number;
+  label?: { sheet: string; row: number; col: number };
+  value: ImportedScalar | null;
+  ok: boolean;
+}
+
+export interface BuildingRef {
+  name: string;
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+export interface Rng {
+  next(): number;
+  int(n: number): number;
+  pick<T>(xs: readonly T[]): T;
+  shuffle<T>(xs: T[]): T[];
+}
+
+/** mulberry32: small, fast, deterministic. */
+export function rng(seed: number): Rng {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  return {
+    next,
+    int,
+    pick: (xs) => xs[int(xs.length)],
+    shuffle: (xs) => {
+      for (let i = xs.length - 1; i > 0; i--) {
+        const j = int(i + 1);
+        [xs[i], xs[j]] = [xs[j], xs[i]];
+      }
+      return xs;
+    },
+  };
+}
+
+export function hashSeed(...parts: (string | number)[]): number {
+  let h = 2166136261;
+  for (const ch of parts.join('|')) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return h;
+}
+
+export interface FuzzContext {
+  name: string;
+  facts: Fact[];
+  buildings: BuildingRef[];
+  conditions: ConditionsDoc;
+  expected: ExpectedDoc;
+  rng: Rng;
+}
+
+export interface Variant {
+  wb: WorkbookM;
+  /** Findings whose verdict must be one of these instead of the expected one. */
+  override: Map<string, Verdict[]>;
+  /** What was done (Chinese), for failure messages. */
+  what: string;
+}
+
+export interface Transform {
+  kind: string;
+  /** Error/conflict kinds: affected findings must be review. */
+  error?: boolean;
+  apply(wb: WorkbookM, ctx: FuzzContext): Variant | null;
+}
+
+export function parseRef(ref: string): { sheet: string; row: number; col: number } | null {
+  const i = ref.lastIndexOf('!');
+  if (i < 0) return null;
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.slice(i + 1));
+  if (!m) return null;
+  const col = Array.from(m[1]).reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { sheet: ref.slice(0, i).replace(/^'(.*)'$/, '$1'), row: Number(m[2]), col };
+}
+
+/** The value and label cells the original import used. */
+export function factsOf(imported: ImportResult): { facts: Fact[]; buildings: BuildingRef[] } {
+  const facts: Fact[] = [];
+  const add = (building: string | null, values: ImportResult['project']) => {
+    for (const v of Object.values(values)) {
+      const at = parseRef(v.source);
+      if (!at) continue;
+      const label = v.labelSource ? parseRef(v.labelSource) : null;
+      facts.push({ indicator: v.indicator, building, ...at, ...(label ? { label } : {}), value: v.value, ok: v.status === 'ok' });
+    }
+  };
+  add(null, imported.project);
+  for (const b of imported.buildings) add(b.name, b.values);
+  const buildings: BuildingRef[] = [];
+  for (const b of imported.buildings) {
+    const at = parseRef(b.nameSource);
+    if (at) buildings.push({ name: b.name, ...at });
+  }
+  return { facts, buildings };
+}
+
 
 export const SAME_FACTS: readonly Transform[] = [
   coverToc,
@@ -26,8 +138,6 @@ export const SAME_FACTS: readonly Transform[] = [
   notesColumn('notes-numeric', true),
   areasInWan,
   fullWidth,
-  approxPrefix,
-  boundPrefix,
   bracketNotes,
   percentAsText,
   percentAsFormat,
@@ -43,8 +153,10 @@ export const SAME_FACTS: readonly Transform[] = [
   sheetRename,
   labelSpacing,
   bilingualLabels,
+  noteRowInside,
+  earlierStageColumns,
 ];
 
-export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable];
+export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix];
 
 export const ALL: readonly Transform[] = [...SAME_FACTS, ...ERRORS];

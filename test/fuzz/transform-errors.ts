@@ -1,16 +1,16 @@
-// Error / conflict transformations: a visible duplicate that disagrees, error cells (#DIV/0!,
-// #REF!), a score table that cannot be read. The affected findings must be `review`, never `pass`.
+// Error and conflict transformations: a visible duplicate with another value, an Excel error in a
+// value cell, a score table that lost its column titles — the findings they touch must be review.
 import { indicator } from '../../shared/model/indicators';
-import type { Verdict } from '../../shared/model/types';
+import type { LeafRule, Verdict } from '../../shared/model/types';
 import { findingKey } from '../seeds/expectations';
 import { numberOf, shown, SheetM, textOf, WorkbookM, type CellValue } from './workbook-model';
-import type { Fact, FuzzContext, Transform } from './fuzz-context';
-import { labelIndicators, leavesOf, singleLeafConditions, STAR_TEXT, opposite, okFacts, headerRowAbove } from './fuzz-helpers';
+import { type Fact, type FuzzContext, type Transform } from './transforms';
+import { STAR_TEXT, allLeaves, headerRowAbove, labelIndicators, leavesOf, numberText, okFacts, opposite, satisfies, singleLeafConditions } from './transform-helpers';
 
 // ---------------------------------------------------------------- error / conflict transformations
 
 /** Facts that are the only statement of their indicator in the workbook (by label text). */
-function soleStatements(wb: WorkbookM, ctx: FuzzContext): Fact[] {
+export function soleStatements(wb: WorkbookM, ctx: FuzzContext): Fact[] {
   const labelCount = new Map<string, number>();
   for (const s of wb.sheets) {
     for (const [, , cell] of s.each()) {
@@ -26,7 +26,7 @@ function soleStatements(wb: WorkbookM, ctx: FuzzContext): Fact[] {
 }
 
 /** Finding keys a fact decides through single-leaf conditions, with their expected verdict not n/a. */
-function affectedBy(f: Fact, ctx: FuzzContext): string[] {
+export function affectedBy(f: Fact, ctx: FuzzContext): string[] {
   const conds = singleLeafConditions(ctx, f.indicator, f.building !== null);
   const keys: string[] = [];
   for (const c of conds) {
@@ -37,7 +37,7 @@ function affectedBy(f: Fact, ctx: FuzzContext): string[] {
   return keys;
 }
 
-function targetFacts(wb: WorkbookM, ctx: FuzzContext): Fact[] {
+export function targetFacts(wb: WorkbookM, ctx: FuzzContext): Fact[] {
   return soleStatements(wb, ctx).filter((f) => affectedBy(f, ctx).length > 0);
 }
 
@@ -83,7 +83,7 @@ export function errorCell(kind: string, error: '#DIV/0!' | '#REF!'): Transform {
   };
 }
 
-const CATEGORIES = ['安全耐久', '健康舒适', '生活便利', '资源节约', '环境宜居'];
+export const CATEGORIES = ['安全耐久', '健康舒适', '生活便利', '资源节约', '环境宜居'];
 
 export const unreadableScoreTable: Transform = {
   kind: 'unreadable-score-table',
@@ -111,10 +111,9 @@ export const unreadableScoreTable: Transform = {
       });
       const h = headerRowAbove(s, Math.min(...rows));
       if (h !== null) for (const c of numCols) s.set(h, c, undefined);
-      // snapshots: the loops clear the cells they walk
-      for (const [r, , cell] of Array.from(s.each())) {
+      for (const [r, , cell] of s.each()) {
         if (!/^(总得分|总分)/.test(textOf(cell).replace(/\s+/g, ''))) continue;
-        for (const [cc, x] of Array.from(s.cells.get(r)?.entries() ?? [])) if (numberOf(x) !== null) s.set(r, cc, undefined);
+        for (const [cc, x] of s.cells.get(r)?.entries() ?? []) if (numberOf(x) !== null) s.set(r, cc, undefined);
       }
       // which buildings the sheet is about
       const named = ctx.buildings.map((x) => x.name).filter((n) => s.name.includes(n) || [...s.each()].some(([, , c]) => textOf(c) === n));
@@ -131,3 +130,33 @@ export const unreadableScoreTable: Transform = {
     return null;
   },
 };
+
+/**
+ * A value that satisfies its requirement rewritten as a range or an approximation ("≥36%", "约36%"):
+ * no design figure any more, so the findings it decides are review (docs/evidence-policy.md,
+ * declared-bound). One such value per variant.
+ */
+function qualifiedValue(kind: string, what: string, write: (text: string, l: LeafRule) => string): Transform {
+  return {
+    kind,
+    error: true,
+    apply(wb, ctx) {
+      const targets = targetFacts(wb, ctx).filter((f) => {
+        const def = indicator(f.indicator);
+        if (typeof f.value !== 'number' || def?.type === 'star' || def?.type === 'boolean' || def?.type === 'text') return false;
+        const leaves = allLeaves(ctx, f.indicator).filter((l) => l.op === '>=' || l.op === '<=');
+        const cell = wb.sheet(f.sheet)?.get(f.row, f.col);
+        return leaves.length > 0 && leaves.every((l) => satisfies(f.value as number, l) && l.op === leaves[0].op) && !!cell && numberText(cell) !== null;
+      });
+      if (!targets.length) return null;
+      const f = ctx.rng.pick(targets);
+      const s = wb.sheet(f.sheet)!;
+      const out = write(numberText(s.get(f.row, f.col)!)!, allLeaves(ctx, f.indicator).find((l) => l.op === '>=' || l.op === '<=')!);
+      s.setValue(f.row, f.col, out, null);
+      return { wb, override: new Map(affectedBy(f, ctx).map((k) => [k, ['review'] as Verdict[]])), what: `${f.sheet}!R${f.row}C${f.col}（${indicator(f.indicator)!.name}）改为“${out}”${what}` };
+    },
+  };
+}
+
+export const boundPrefix = qualifiedValue('bound-prefix', '（只写范围）', (t, l) => `${l.op === '>=' ? '≥' : '≤'}${t}`);
+export const approxPrefix = qualifiedValue('approx-prefix', '（约数）', (t) => `约${t}`);

@@ -1,10 +1,10 @@
-// Same-facts transformations of labels and rows: merged two-row labels, synonyms, shuffled and
-// spaced rows, numbering, a unit column, building names respelt, formulas flattened, sheet
-// renamed, spaced and bilingual labels.
+// Layout transformations of labels and rows (same facts, another layout): labels merged over two
+// rows, synonyms, shuffled rows, blank rows and offsets, numbering, a unit column, building names
+// respelled, formulas flattened, sheets renamed, spaced and bilingual labels.
 import { INDICATORS, indicator } from '../../shared/model/indicators';
 import { numberOf, shown, SheetM, textOf } from './workbook-model';
-import type { Transform } from './fuzz-context';
-import { UNIT_AT_END, NUMBERING, bareLabel, labelIndicators, okFacts, factsOn, mainSheet, kvSheets, headerRowAbove, noVariant } from './fuzz-helpers';
+import { type Transform } from './transforms';
+import { NUMBERING, UNIT_AT_END, bareLabel, factsOn, headerRowAbove, kvSheets, labelIndicators, mainSheet, noVariant, okFacts } from './transform-helpers';
 
 /** Labels written over two rows: a shared part in a merged cell, the rest beside it. */
 export const mergedLabels: Transform = {
@@ -67,7 +67,7 @@ export const mergedLabels: Transform = {
 };
 
 /** Catalogue labels that name exactly one indicator. */
-function uniqueSynonyms(id: string): string[] {
+export function uniqueSynonyms(id: string): string[] {
   const def = indicator(id);
   if (!def) return [];
   return def.labels.filter((l) => l.length >= 3 && INDICATORS.filter((d) => d.labels.includes(l)).length === 1);
@@ -156,14 +156,14 @@ export const shuffleRows: Transform = {
 };
 
 /** A table's header row: three or more words and no number. */
-function isTableHeader(s: SheetM, r: number): boolean {
+export function isTableHeader(s: SheetM, r: number): boolean {
   const cells = [...(s.cells.get(r)?.values() ?? [])];
   const texts = cells.filter((c) => typeof shown(c.v) === 'string' && textOf(c).trim() !== '');
   return texts.length >= 3 && !cells.some((c) => typeof shown(c.v) === 'number');
 }
 
 /** A row that continues the group above: no numbering where the group's first row has one ("其中" items). */
-function isSubRow(s: SheetM, r: number, groupStart: number, labelCol: number): boolean {
+export function isSubRow(s: SheetM, r: number, groupStart: number, labelCol: number): boolean {
   if (labelCol <= 1) return false;
   return textOf(s.get(r, labelCol - 1)).trim() === '' && textOf(s.get(groupStart, labelCol - 1)).trim() !== '';
 }
@@ -257,7 +257,7 @@ export const unitColumn: Transform = {
   },
 };
 
-const CN_NUM = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+export const CN_NUM = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 export const buildingRespell: Transform = {
   kind: 'building-respell',
@@ -329,7 +329,7 @@ export const labelSpacing: Transform = {
   },
 };
 
-const ENGLISH: Record<string, string> = {
+export const ENGLISH: Record<string, string> = {
   site_area: 'Site Area',
   gross_floor_area: 'Gross Floor Area',
   far: 'FAR',

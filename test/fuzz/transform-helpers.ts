@@ -1,13 +1,14 @@
-// Small helpers the layout fuzzer's transformations share: labels without numbering or units, the
-// conditions on an indicator, a value that flips a verdict, the sheets and columns facts sit in.
+// Helpers of the layout fuzzer's transformations: numbers and labels as a sheet writes them, the
+// conditions that use an indicator, a value that flips a verdict, and where a sheet's key/value
+// facts and its header row are.
 import { INDICATORS, indicator } from '../../shared/model/indicators';
 import type { ImportedScalar, LeafRule, Rule } from '../../shared/model/types';
 import { numberOf, shown, SheetM, textOf, WorkbookM, type CellM } from './workbook-model';
-import type { Fact, FuzzContext, Variant } from './fuzz-context';
+import { type Fact, type FuzzContext, type Variant } from './transforms';
 
 // ---------------------------------------------------------------- small helpers
 
-const FULL = '０１２３４５６７８９';
+export const FULL = '０１２３４５６７８９';
 export const toFullWidth = (s: string) => s.replace(/[0-9]/g, (d) => FULL[Number(d)]).replace(/%/g, '％');
 export const clean = (x: number) => Number(x.toPrecision(12));
 export const isPercentFmt = (cell: CellM | undefined) => !!cell?.numFmt && cell.numFmt.includes('%');
@@ -52,7 +53,7 @@ export function allLeaves(ctx: FuzzContext, indicatorId: string): LeafRule[] {
   return ctx.conditions.conditions.flatMap((c) => leavesOf(c)).filter((l) => l.indicator === indicatorId);
 }
 
-const OP_TEXT: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '==': '=' };
+export const OP_TEXT: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '==': '=' };
 export const STAR_TEXT = ['基本级', '一星级', '二星级', '三星级'];
 
 /** A requirement as a planning-condition column writes it ("≥35%", "≤2.5", "二星级及以上"). */

@@ -1,0 +1,53 @@
+// What is written with a declared value that keeps it from establishing compliance on its own
+// (docs/evidence-policy.md §2, the rules declared-bound, declared-remark and input-undetermined):
+// - a range or approximation instead of a design figure ("≥35%", "40%以下", "约2.0");
+// - a note in brackets that limits or qualifies the figure ("暂定", "仅住宅部分", "扣除代征绿地后为33%");
+// - an input of the recomputation that the sheet states but the engine could not use (控制项
+//   "第4.1.2条不满足，待整改"), or left undetermined ("待定") where the recomputation could then only
+//   give an upper bound.
+import type { Calculation, ImportedValue, Op } from '../model/types';
+import { indicator as indicatorDef } from '../model/indicators';
+import remarks from '../data/value-remarks.json';
+import { holds } from './compare';
+
+const NEUTRAL: readonly RegExp[] = remarks.neutral.map((p) => new RegExp(p));
+
+/** The declared value's note in brackets when it qualifies the value (not a neutral stage or reference note). */
+export function qualifyingRemark(v: ImportedValue | undefined): string | null {
+  const r = v?.remark?.trim();
+  if (!r) return null;
+  const parts = r.split('；').map((x) => x.trim()).filter(Boolean);
+  return parts.every((p) => NEUTRAL.some((n) => n.test(p.normalize('NFKC').replace(/\s+/g, '')))) ? null : r;
+}
+
+/**
+ * Whether a value written as a bound or an approximation fails the requirement whatever the figure
+ * really is ("40%以下" against 不低于35%: no; "30%以下" against 不低于35%: yes).
+ */
+export function boundRefutes(v: ImportedValue, op: Op, required: number | boolean): boolean {
+  if (typeof v.value !== 'number' || typeof required !== 'number') return false;
+  const x = v.value;
+  const lowerReq = op === '>=' || op === '>';
+  const upperReq = op === '<=' || op === '<';
+  if (v.bound === 'atLeast') return upperReq && !holds(x, op, required);
+  if (v.bound === 'atMost') return lowerReq && !holds(x, op, required);
+  if (v.bound === 'about') {
+    const tol = indicatorDef(v.indicator)?.tolerance ?? 0;
+    return (lowerReq || upperReq) && !holds(x - tol, op, required) && !holds(x + tol, op, required);
+  }
+  return false;
+}
+
+/** "≥35%" / "40%以下" / "约2.0": the words for the kind of bound. */
+export function boundWords(v: ImportedValue): string {
+  return v.bound === 'atLeast' ? '只写了下限' : v.bound === 'atMost' ? '只写了上限' : '是约数';
+}
+
+/**
+ * Inputs the sheet states that the recomputation could not use and on which the result depends:
+ * unreadable ones always; undetermined ("待定", "/") ones where they made the result only an upper bound.
+ */
+export function undeterminedInputs(calc: Calculation | null): NonNullable<Calculation['undetermined']> {
+  const u = calc?.undetermined ?? [];
+  return u.filter((x) => x.kind === 'unreadable' || calc!.bound === 'upper');
+}

@@ -1,0 +1,310 @@
+// List tables (docs/reading-sheets.md §2.3): labels down one column, value columns beside it
+// ("指标名称 | 设计值 | 规划条件 | 备注"), sideways per-building tables whatever the corner says, and
+// a column group per building under a two-row header. The value of a row comes from the column
+// whose role means "declared" (choose); a building's own empty cell is a placeholder.
+import { indicator, mustIndicator } from '../model/indicators';
+import type { IndicatorDef } from '../model/types';
+import { sameValue, type Scope } from './collect';
+import { cellAt, type GCell } from './grid';
+import { matchLabel, type LabelMatch } from './labels';
+import { parcelKeyOf, zoneKeyOf } from './names';
+import { type Role } from './roles';
+import { addJob, makeValue, range, src, textOf, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
+import { parseUnit } from './units';
+import { readCell } from './values';
+import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, type NameKind, header, isTotal, preferred, unclaimedLine } from './tableHeader';
+import { type RowLabel, claimHeader, claimRow, firstCell, isNoteRow, isRowEmpty, mayBeHeader, rowLabel, titleAbove, unitsRow } from './tableRows';
+import { emitBlank, emitValue } from './emitValue';
+
+// ------------------------------------------------------------------ list tables
+
+export interface Slot {
+  c: number;
+  role: Role | 'unknown';
+  rank: number;
+  head?: GCell;
+  /** The building / parcel / zone the column belongs to (sideways and grouped tables). */
+  owner?: { kind: NameKind; text: string; cell: GCell };
+  total?: boolean;
+  unitRaw?: string;
+}
+
+export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
+  const lcs = labelCols.map((c) => c.c);
+  const lastLabel = Math.max(...lcs);
+  const slots: Slot[] = [];
+  let unitCol = 0;
+  for (const col of h.cols) {
+    if (col.c <= lastLabel) {
+      if (col.role?.role === 'unit') unitCol = col.c;
+      continue;
+    }
+    if (col.role?.role === 'unit') {
+      unitCol = col.c;
+      continue;
+    }
+    const slot: Slot = { c: col.c, role: 'unknown', rank: 1 };
+    if (col.total) slot.total = true;
+    if (col.name) {
+      slot.owner = col.name;
+      if (col.name.kind === 'building' && !env.knownNames.has(col.name.text)) env.knownNames.set(col.name.text, src(s, col.name.cell));
+      slot.role = 'declared';
+      slot.head = col.name.cell;
+    }
+    if (col.role && col.role.role !== 'label') {
+      slot.role = col.role.role;
+      slot.rank = col.role.rank;
+      slot.head = col.roleCell;
+    } else if (col.ind && !col.name) {
+      // "年可再生能源利用量（kWh/a）" over the rows' amounts: the column is their value.
+      slot.role = 'declared';
+      slot.head = col.ind.cell;
+    }
+    if (col.unitRaw) slot.unitRaw = col.unitRaw;
+    if (!col.parts.length && !slot.owner) {
+      // A column without header under a group (a building's second column): same owner as the left one.
+      const prev = slots[slots.length - 1];
+      if (prev?.owner) slot.owner = prev.owner;
+    }
+    slots.push(slot);
+  }
+  // Among building columns ("1#楼 | 2#楼 | … | 地下车库"), an unknown header is another building's name.
+  const buildingSlots = slots.filter((x) => x.owner?.kind === 'building').length;
+  const cornerKey = labelCols.some((c) => c.key === 'building');
+  if (buildingSlots >= 2 || (buildingSlots >= 1 && cornerKey)) {
+    for (const sl of slots) {
+      if (sl.role !== 'unknown' || sl.owner || sl.total) continue;
+      const col = h.cols.find((c) => c.c === sl.c);
+      const head = col?.parts.find((p) => p.kind === 'unknown');
+      if (!head || !col || col.ind) continue;
+      const text = textOf(head.cell)?.trim();
+      if (!text) continue;
+      sl.owner = { kind: 'building', text, cell: head.cell };
+      sl.role = 'declared';
+      sl.head = head.cell;
+      if (!env.knownNames.has(text)) env.knownNames.set(text, src(s, head.cell));
+    }
+  }
+  claimHeader(s, h);
+  const right = h.right;
+  let start = h.bottom + 1;
+  if (unitsRow(s, start, [], lcs[0])) start++;
+  let last = h.bottom;
+  const id = `${s.g.name}#T${s.tables}`;
+  const ambiguousRows: string[] = [];
+  const rowIds: string[] = [];
+  /** A labelled row whose indicator this table's columns can give a value: it belongs to the table. */
+  const fits = (r: number): boolean => {
+    const l = rowLabel(s, r, lcs, h.context);
+    if (!l || isNoteRow(s, r) || (mayBeHeader(firstCell(s, r)) && header(s, r, env, h.context))) return false;
+    const def = mustIndicator(l.match.ids[0]);
+    return !!choose(def, slots.map((sl) => ({ sl, cell: cellAt(s.g, r, sl.c) })), s);
+  };
+  let sawTotal = false;
+  for (let r = start; r <= s.g.maxRow; r++) {
+    if (isRowEmpty(s, r, h.left, right)) {
+      // blank rows inside a table: it goes on when the next row fits its columns (not after its 合计)
+      if (sawTotal) break;
+      let next = r + 1;
+      while (next <= Math.min(s.g.maxRow, r + 2) && isRowEmpty(s, next, h.left, right)) next++;
+      if (next > s.g.maxRow || isRowEmpty(s, next, h.left, right) || !fits(next)) break;
+      r = next - 1;
+      continue;
+    }
+    if (isNoteRow(s, r)) {
+      // A note line inside the table (one cell, "说明：以下…") ends it unless the next row still fits
+      // its columns; then the note is read past like a blank row (never after its 合计).
+      let next = r + 1;
+      while (next <= Math.min(s.g.maxRow, r + 2) && isRowEmpty(s, next, h.left, right)) next++;
+      if (sawTotal || unclaimedLine(s, r).length !== 1 || next > s.g.maxRow || !fits(next)) break;
+      claimRow(s, r, h.left, right);
+      r = next - 1;
+      continue;
+    }
+    if (r > start && mayBeHeader(firstCell(s, r)) && header(s, r, env, h.context)) break;
+    const label = rowLabel(s, r, lcs, h.context);
+    if (lcs.some((c) => { const x = cellAt(s.g, r, c); return !!x && x.kind === 'string' && isTotal(x.str!); })) sawTotal = true;
+    if (!label) {
+      // A row naming a building / zone / parcel alone is a section title: phase 2 reads it.
+      const cells = unclaimedLine(s, r).filter((c) => c.c >= h.left && c.c <= right);
+      if (cells.length === 1 && cells[0].kind === 'string') {
+        last = r;
+        continue;
+      }
+      // A row whose label is not an indicator ("其中：住宅", "地下车库及设备用房"): part of the
+      // table, not read.
+      claimRow(s, r, h.left, right);
+      last = r;
+      continue;
+    }
+    claimRow(s, r, h.left, right);
+    last = r;
+    const cells = slots.map((sl) => ({ sl, cell: cellAt(s.g, r, sl.c) }));
+    const unitRaw = unitCol ? cellAt(s.g, r, unitCol)?.raw.trim() || undefined : undefined;
+    if (unitCol) markUsed(s, cellAt(s.g, r, unitCol));
+    rowIds.push(label.match.ids[0]);
+    // A summary row inside the table ("装配率P | 66.1"): its value sits in the label columns.
+    let inline: GCell | undefined;
+    for (let c = (label.cell.mergeRight ?? label.cell.c) + 1; c <= lastLabel && !inline; c++) {
+      const x = cellAt(s.g, r, c);
+      if (x && x.r === r && !(x.kind === 'string' && matchLabel(x.str!))) inline = x;
+    }
+    addJob(s, r, (scope) => {
+      const amb = listRow(s, env, scope, id, r, label, cells, unitRaw, inline);
+      if (amb) ambiguousRows.push(amb);
+    });
+  }
+  // After phase 2 ran the jobs: a table whose value column could not be told → unread.
+  addJob(s, last, () => {
+    if (!ambiguousRows.length) return;
+    const ids = [...new Set(rowIds)];
+    const perBuilding = ids.some((i) => ['building_use', 'gross_floor_area', 'assembly_ratio', 'prefab_ratio', 'floors', 'building_height'].includes(i));
+    env.unread.push({
+      sheet: s.g.name,
+      range: range(h.top, h.left, last, right),
+      title: titleAbove(s, h.top) ?? h.cols.map((c) => c.parts.map((p) => p.cell.raw.trim()).join('/')).filter(Boolean).join(' | '),
+      indicators: perBuilding && slots.filter((x) => x.role === 'unknown').length >= 2 ? ['building_name', ...ids] : ids,
+      reason: `表中有多个数值列，但表头没有说明哪一列是设计值（或自评得分），无法确定采用哪一列（${ambiguousRows.slice(0, 3).join('、')}${ambiguousRows.length > 3 ? ' 等' : ''}）`,
+    });
+  });
+  return last;
+}
+
+export interface Pick {
+  cell: GCell;
+  slot: Slot;
+  ambiguous?: string;
+}
+
+/**
+ * The cell holding what the project declares for `def` among the row's columns of one owner:
+ * the preferred role, the highest rank; several different values with nothing to tell them apart
+ * → the first, marked ambiguous.
+ */
+export function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | undefined }>, s: Sheet): Pick | null {
+  // A column whose unit cannot hold this indicator ("预制混凝土体积（m³）" for a percentage) is not a candidate.
+  const cells = all.some((x) => x.sl.unitRaw) ? all.filter((x) => unitFits(x.sl.unitRaw, def)) : all;
+  let cands: Array<{ sl: Slot; cell: GCell }> = [];
+  for (const role of preferred(def)) {
+    cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === role && x.cell.kind !== 'none');
+    if (cands.length) break;
+  }
+  const hasDeclared = cells.some((x) => x.sl.role === 'declared' || x.sl.role === 'claimedScore');
+  if (!cands.length && !hasDeclared) cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'unknown');
+  if (!cands.length) return null;
+  const top = Math.max(...cands.map((x) => x.sl.rank));
+  cands = cands.filter((x) => x.sl.rank === top);
+  if (cands.length === 1) return { cell: cands[0].cell, slot: cands[0].sl };
+  // Several candidates: equal values are one figure; differing values cannot be told apart.
+  const readings = cands.map((x) => ({ x, r: readCell(x.cell, def) }));
+  const valued = readings.filter((y) => y.r.status === 'ok' || y.r.status === 'ambiguous');
+  if (valued.length <= 1) {
+    const y = valued[0] ?? readings[0];
+    return { cell: y.x.cell, slot: y.x.sl };
+  }
+  const first = valued[0];
+  if (valued.every((y) => sameValue(def, y.r.value, first.r.value))) return { cell: first.x.cell, slot: first.x.sl };
+  const others = valued.map((y) => `${src(s, y.x.cell)}（${y.x.cell.raw.trim()}）`).join('、');
+  return { cell: first.x.cell, slot: first.x.sl, ambiguous: others };
+}
+
+/** Reads one list-table row in its block's scope; returns a description when the value column was ambiguous. */
+export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, row: number, label: RowLabel, cells: Array<{ sl: Slot; cell: GCell | undefined }>, unitRaw: string | undefined, inline?: GCell): string | null {
+  const m = label.match;
+  const def = mustIndicator(m.ids[0]);
+  if (m.ids.length > 1) ambiguousLabel(s, env, label.cell, m);
+  markUsed(s, label.cell);
+  if (def.id === BUILDING_NAME) return null;
+  // Owners: the building / parcel / zone each column belongs to (none = the block's scope).
+  const groups = new Map<string, Array<{ sl: Slot; cell: GCell | undefined }>>();
+  const shared: Array<{ sl: Slot; cell: GCell | undefined }> = [];
+  for (const x of cells) {
+    if (x.sl.owner) {
+      const k = `${x.sl.owner.kind}:${x.sl.owner.text}`;
+      const list = groups.get(k) ?? [];
+      list.push(x);
+      groups.set(k, list);
+    } else if (!x.sl.total) shared.push(x);
+  }
+  let ambiguous: string | null = null;
+  const emitGroup = (list: Array<{ sl: Slot; cell: GCell | undefined }>, sc: Scope) => {
+    const withShared = list === shared ? shared : [...list, ...shared.filter((x) => x.sl.role !== 'declared' && x.sl.role !== 'claimedScore' && x.sl.role !== 'unknown')];
+    if (def.id === BUILDING_USE) {
+      const p = choose(def, withShared, s);
+      if (p && sc.building) {
+        markUsed(s, p.cell);
+        env.out.use(sc, p.cell.raw.trim(), src(s, p.cell));
+      } else if (p && !sc.building) {
+        unusedLabel(s, label.cell, label.text, def.id, '建筑功能只对单体有意义，此处没有对应的单体');
+      }
+      return;
+    }
+    const req = withShared.find((x) => x.sl.role === 'requirement' && x.cell && !isPlaceholderText(x.cell));
+    let p = choose(def, withShared, s);
+    if (!p && inline && list === shared) p = { cell: inline, slot: { c: inline.c, role: 'declared', rank: 1 } };
+    if (!p) {
+      if (req?.cell) {
+        markUsed(s, req.cell);
+        env.out.requirement(sc, def.id, req.cell.raw.trim(), src(s, req.cell));
+      }
+      // A building's own column left empty in this row: the building states nothing.
+      const blank = list !== shared && sc.building ? list.find((x) => !x.cell && (x.sl.role === 'declared' || x.sl.role === 'claimedScore')) : undefined;
+      if (blank) emitBlank(s, env, sc as BlockScope, block, label, def, row, blank.sl.c);
+      const roles = [...new Set(withShared.filter((x) => x.cell).map((x) => x.sl.head?.raw.trim()).filter(Boolean))];
+      unusedLabel(s, label.cell, label.text, def.id, roles.length ? `该行只有“${roles.join('”“')}”列有内容，没有设计值（或自评得分）列的数值` : '该行没有数值');
+      return;
+    }
+    emitValue(s, env, sc, block, label, def, p.cell, {
+      unitRaw: p.slot.unitRaw ?? unitRaw ?? m.unitRaw,
+      roleSource: p.slot.head,
+      rank: p.slot.rank,
+      requirement: req?.cell,
+      ambiguous: p.ambiguous,
+    });
+    if (p.ambiguous) ambiguous = `${label.text}：${p.ambiguous}`;
+  };
+  for (const [, list] of groups) {
+    const o = list[0].sl.owner!;
+    const sc: Scope = { ...scope };
+    if (o.kind === 'building') {
+      sc.building = { name: o.text, source: src(s, o.cell) };
+      env.out.building(sc);
+    } else if (o.kind === 'parcel') {
+      const p = parcelKeyOf(o.text);
+      if (p) sc.parcel = { ...p, source: src(s, o.cell) };
+      delete sc.building;
+    } else {
+      const z = zoneKeyOf(o.text);
+      if (z) sc.zone = { ...z, source: src(s, o.cell) };
+    }
+    emitGroup(list, sc);
+  }
+  if (!groups.size || shared.some((x) => x.sl.role === 'declared' || x.sl.role === 'claimedScore' || x.sl.role === 'unknown')) emitGroup(shared, scope);
+  // A 合计 column: the project's total of an additive quantity.
+  const tot = cells.find((x) => x.sl.total && x.cell);
+  if (tot && ADDITIVE_UNITS.has(def.unit)) {
+    const iv = makeValue(s, env, label.cell, m, def, tot.cell!, { unitRaw: tot.sl.unitRaw ?? unitRaw ?? m.unitRaw, roleSource: tot.sl.head }, label.text);
+    markUsed(s, tot.cell);
+    env.out.value({ kind: 'value', scope: { parcel: scope.parcel }, iv, block, rank: 1, total: 'fallback' });
+  }
+  return ambiguous;
+}
+
+export function unitFits(unitRaw: string | undefined, def: IndicatorDef): boolean {
+  if (!unitRaw) return true;
+  const u = parseUnit(unitRaw);
+  if (!u || u.dimension === 'none') return true;
+  const target = def.unit ? parseUnit(def.unit) : null;
+  if (def.type === 'percent') return u.dimension === 'percent';
+  if (!target) return u.dimension !== 'percent';
+  return u.dimension === target.dimension;
+}
+
+export function isPlaceholderText(c: GCell): boolean {
+  return c.kind === 'string' && /^\s*([—\-－/／─]+|无|不适用|\/)?\s*$/.test(c.str!);
+}
+
+export function ambiguousLabel(s: Sheet, env: Env, label: GCell, m: LabelMatch): void {
+  const names = m.ids.map((i) => `${indicator(i)?.name ?? i}（${i}）`).join('、');
+  env.out.warn(`${src(s, label)}：标签“${label.raw.trim()}”同时对应 ${names}，采用第一个 ${m.ids[0]}`, src(s, label), m.ids[0]);
+}

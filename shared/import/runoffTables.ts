@@ -1,0 +1,162 @@
+// 下垫面 and 调蓄设施 tables (docs/reading-sheets.md §2.3; 海绵城市 容积法 inputs): surfaces
+// (下垫面 | 面积 | 径流系数) and storage facilities (设施 | 调蓄容积, or 面积 × 调蓄深度), with their
+// 合计 rows.
+import { mustIndicator } from '../model/indicators';
+import { type Scope } from './collect';
+import { cellAt, covering, type GCell } from './grid';
+import { matchLabel, type LabelMatch } from './labels';
+import { zoneKeyOf } from './names';
+import { headerCore } from './roles';
+import { addJob, range, src, textOf, markUsed, type Env, type Sheet } from './sheet';
+import { parseUnit } from './units';
+import { readCell } from './values';
+import { type Col, type Header, header, isTotal } from './tableHeader';
+import { type RowLabel, claimHeader, claimRow, isNoteRow, isRowEmpty, mayBeHeader, titleAbove } from './tableRows';
+import { emitValue } from './emitValue';
+
+// ------------------------------------------------------------------ 下垫面 and 调蓄设施 tables
+
+export function surfaceTable(s: Sheet, h: Header, type: Col, area: Col, coef: Col, env: Env): number {
+  const areaDef = mustIndicator('catchment_area');
+  const coefDef = mustIndicator('runoff_coefficient');
+  const areaCell = area.parts.at(-1)!.cell;
+  const coefCell = coef.parts.at(-1)!.cell;
+  const areaUnit = area.unitRaw ?? headerCore(textOf(areaCell) ?? '').groups.find((x) => parseUnit(x));
+  const areaMatch: LabelMatch = matchLabel(textOf(areaCell)!) ?? { key: '', ids: ['catchment_area'], how: 'exact' };
+  const coefMatch: LabelMatch = { key: '', ids: ['runoff_coefficient'], how: 'exact' };
+  const zoneCol = h.cols.find((c) => c.key === 'zone');
+  claimHeader(s, h);
+  const id = `${s.g.name}#T${s.tables}`;
+  let last = h.bottom;
+  for (let r = h.bottom + 1; r <= s.g.maxRow; r++) {
+    if (!s.g.rows[r]) break;
+    const nc = cellAt(s.g, r, type.c);
+    if (!nc) break;
+    if (r > h.bottom + 1 && !isTotal(nc.raw) && mayBeHeader(nc) && header(s, r, env, h.context)) break;
+    const nm = nc.kind === 'string' ? matchLabel(nc.str!) : null;
+    if (nm && nm.how === 'exact') break;
+    const name = nc.raw.trim();
+    const a = cellAt(s.g, r, area.c);
+    const k = cellAt(s.g, r, coef.c);
+    const zc = zoneCol ? cellAt(s.g, r, zoneCol.c) ?? covering(s.g, r, zoneCol.c) : undefined;
+    claimRow(s, r, h.left, h.right);
+    last = r;
+    addJob(s, r, (scope) => {
+      const sc: Scope = { ...scope };
+      if (zc && zc.r <= r) {
+        const z = zoneKeyOf(zc.raw);
+        if (z) sc.zone = { ...z, source: src(s, zc) };
+        markUsed(s, zc);
+      }
+      markUsed(s, nc);
+      if (isTotal(name)) {
+        const label = (c: GCell, m: LabelMatch): RowLabel => ({ cell: c, match: m, text: c.raw.trim() });
+        if (a) emitValue(s, env, sc, id, label(areaCell, { ...areaMatch, ids: ['catchment_area'], role: undefined }), areaDef, a, { unitRaw: areaUnit, total: 'whole' })!.interpretation = `取自下垫面表合计行 ${src(s, nc)}`;
+        if (k) {
+          const iv = emitValue(s, env, sc, id, label(coefCell, coefMatch), coefDef, k, { total: 'whole' });
+          if (iv) iv.interpretation = `取自下垫面表合计行 ${src(s, nc)}：${iv.interpretation}`;
+        }
+        return;
+      }
+      const av = a ? readCell(a, areaDef, { unitRaw: areaUnit }) : null;
+      const kv = k ? readCell(k, coefDef) : null;
+      if (av?.warning) env.out.warn(`${src(s, a!)}：下垫面“${name}”${av.warning}`, src(s, a!), 'catchment_area');
+      if (kv?.warning) env.out.warn(`${src(s, k!)}：下垫面“${name}”${kv.warning}`, src(s, k!), 'runoff_coefficient');
+      markUsed(s, a);
+      markUsed(s, k);
+      env.out.surface(sc, {
+        name,
+        area: av && av.status === 'ok' && typeof av.value === 'number' ? av.value : null,
+        coefficient: kv && kv.status === 'ok' && typeof kv.value === 'number' ? kv.value : null,
+        source: src(s, nc),
+      });
+    });
+  }
+  return last;
+}
+
+export function facilityTable(s: Sheet, h: Header, nameCol: Col, env: Env): number {
+  const volume = h.cols.find((c) => c.measure === 'volume');
+  const areaCol = h.cols.find((c) => c.measure === 'area');
+  const depthCol = h.cols.find((c) => c.measure === 'depth');
+  const zoneCol = h.cols.find((c) => c.key === 'zone');
+  // rows of the table: until an empty row
+  let last = h.bottom;
+  for (let r = h.bottom + 1; r <= s.g.maxRow && !isRowEmpty(s, r, h.left, h.right) && !isNoteRow(s, r); r++) last = r;
+  if (last === h.bottom) return 0;
+  claimHeader(s, h);
+  for (let r = h.bottom + 1; r <= last; r++) claimRow(s, r, h.left, h.right);
+  const title = titleAbove(s, h.top) ?? textOf(nameCol.keyCell) ?? '调蓄设施';
+  if (!volume && !(areaCol && depthCol)) {
+    env.unread.push({
+      sheet: s.g.name,
+      range: range(h.top, h.left, last, h.right),
+      title,
+      indicators: ['storage_provided', 'runoff_capture'],
+      reason: '调蓄设施表中没有可识别的调蓄容积列（也没有面积和调蓄深度列），无法得到实际调蓄容积',
+    });
+    return last;
+  }
+  const volDef = mustIndicator('storage_provided');
+  const volUnit = volume?.unitRaw ?? 'm³';
+  const volLabel = volume ? volume.parts.at(-1)!.cell : nameCol.keyCell!;
+  const depthUnit = depthCol?.unitRaw ?? 'm';
+  const depthFactor = (() => {
+    const u = parseUnit(depthUnit);
+    return u && u.dimension === 'length' ? u.factor : 1;
+  })();
+  const areaUnit = areaCol?.unitRaw;
+  const areaFactor = (() => {
+    const u = areaUnit ? parseUnit(areaUnit) : null;
+    return u && u.dimension === 'area' ? u.factor : 1;
+  })();
+  const id = `${s.g.name}#T${s.tables}`;
+  const unreadable: string[] = [];
+  for (let r = h.bottom + 1; r <= last; r++) {
+    const nc = cellAt(s.g, r, nameCol.c) ?? covering(s.g, r, nameCol.c);
+    const zc = zoneCol ? cellAt(s.g, r, zoneCol.c) ?? covering(s.g, r, zoneCol.c) : undefined;
+    const row = r;
+    addJob(s, r, (scope) => {
+      const sc: Scope = { ...scope };
+      if (zc) {
+        const z = zoneKeyOf(zc.raw);
+        if (z) sc.zone = { ...z, source: src(s, zc) };
+        markUsed(s, zc);
+      }
+      const name = nc?.raw.trim() ?? '';
+      const vc = volume ? cellAt(s.g, row, volume.c) : undefined;
+      if (nc && isTotal(name)) {
+        markUsed(s, nc);
+        if (vc) {
+          const iv = emitValue(s, env, sc, id, { cell: volLabel, match: { key: '', ids: ['storage_provided'], how: 'exact' }, text: textOf(volLabel)?.trim() ?? '调蓄容积' }, volDef, vc, { unitRaw: volUnit, total: 'whole' });
+          if (iv) iv.interpretation = `取自调蓄设施表合计行 ${src(s, nc)}：${iv.interpretation}`;
+        }
+        return;
+      }
+      if (!nc || !name) return;
+      markUsed(s, nc);
+      let volumeValue: number | null = null;
+      let source = src(s, nc);
+      if (vc) {
+        const rd = readCell(vc, volDef, { unitRaw: volUnit });
+        markUsed(s, vc);
+        if (rd.status === 'ok' && typeof rd.value === 'number') volumeValue = rd.value;
+        else if (rd.status !== 'placeholder') unreadable.push(`${src(s, vc)}（${vc.raw}）`);
+      } else if (areaCol && depthCol) {
+        const ac = cellAt(s.g, row, areaCol.c);
+        const dc = cellAt(s.g, row, depthCol.c);
+        const an = ac?.kind === 'number' ? ac.num! : null;
+        const dn = dc?.kind === 'number' ? dc.num! : null;
+        markUsed(s, ac);
+        markUsed(s, dc);
+        if (an !== null && dn !== null) volumeValue = Number((an * areaFactor * dn * depthFactor).toPrecision(12));
+        source = ac ? src(s, ac) : source;
+      }
+      env.out.facility(sc, { name, volume: volumeValue, source: vc ? src(s, vc) : source });
+    });
+  }
+  addJob(s, last, () => {
+    if (unreadable.length) env.out.warn(`${s.g.name}：调蓄设施表有 ${unreadable.length} 个调蓄容积无法读取：${unreadable.slice(0, 3).join('、')}`, undefined, 'storage_provided');
+  });
+  return last;
+}
