@@ -4,6 +4,7 @@ import type { CheckRun, Finding } from '../shared/model/types';
 import { formatValue, indicatorName } from '../shared/model/indicators';
 import { OVERALL_EXIT, OVERALL_LABEL, VERDICT_LABEL } from '../shared/model/verdicts';
 import { runCheck } from '../shared/check/run';
+import { describeRule } from '../shared/report/describe';
 import { checkOutputs, type NamedPath } from '../shared/fsio/output';
 import { failInput, formatTable, parseArgs, runMain } from './common';
 
@@ -94,8 +95,10 @@ function renderText(run: CheckRun): string {
   lines.push('');
   const rows: string[][] = [['结论', '条件', '条款', '单体', '指标', '要求', '申报值', '复核值', '来源']];
   const messages: string[] = [];
+  const byId = new Map(run.conditions.conditions.map((c) => [c.id, c]));
   for (const f of r.findings) {
-    rows.push(findingRow(f));
+    const cond = byId.get(f.conditionId);
+    rows.push(findingRow(f, cond ? describeRule(cond) : f.required));
   }
   lines.push(formatTable(rows));
   lines.push('');
@@ -135,14 +138,15 @@ function notReadLines(run: CheckRun): string[] {
   return out;
 }
 
-function findingRow(f: Finding): string[] {
+/** One table row; the requirement in words ("不低于 40%"), as the report writes it. */
+function findingRow(f: Finding, required: string): string[] {
   return [
     VERDICT_LABEL[f.verdict],
     f.conditionId,
     f.clause ?? '',
     f.building ?? '（项目）',
     indicatorName(f.indicator),
-    f.required,
+    required,
     f.declared === null ? '—' : formatValue(f.indicator, f.declared),
     f.computed === null ? '—' : formatValue(f.indicator, f.computed),
     f.source ?? '—',

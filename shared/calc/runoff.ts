@@ -228,6 +228,17 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
     }
   }
 
+  // The contract's own 设计降雨量 (对应设计降雨量22.2mm, stated with the requirement) decides how
+  // much storage the requirement needs; the sheet's H or the city table only stand in without it.
+  const Hc = ctx.companion?.design_rainfall;
+  const Hsheet = H;
+  if (Hc !== undefined && Number.isFinite(Hc) && Hc > 0) {
+    if (H !== null && Math.abs(H - Hc) > 0.05)
+      b.note(`${H < Hc ? '表格所填（或查表所得）设计降雨量' : '表格所填设计降雨量'} ${fmt(H)} mm 与合同所列设计降雨量 ${fmt(Hc)} mm 不同，按合同所列数值校核调蓄容积`);
+    H = Hc;
+    b.step(`H = ${fmt(H)} mm（合同所列设计降雨量）`);
+  }
+
   const details: Record<string, unknown> = { H, phi, F };
   if (phi === null || F === null || F <= 0) {
     if (phi === null) b.note('无法确定综合雨量径流系数 φ');
@@ -243,7 +254,9 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
     if (gVr.kind === 'ok') {
       b.use(gVr.iv);
       details.V_required_declared = gVr.value;
-      if (Vreq > 0 && Math.abs(gVr.value - Vreq) / Vreq > REL_TOL) b.contradict('需调蓄容积', gVr.value, Vreq, gVr.iv.source, 1);
+      // the sheet's 需调蓄容积 follows the sheet's own H: a contradiction only against that
+      const own = Hsheet !== null ? round((Hsheet * phi * F) / 1000, 2) : null;
+      if (own !== null && own > 0 && Math.abs(gVr.value - own) / own > REL_TOL) b.contradict('需调蓄容积', gVr.value, own, gVr.iv.source, 1);
     }
   }
 

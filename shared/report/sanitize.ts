@@ -1,6 +1,7 @@
 // Hostile text from a workbook (control characters, bidi overrides, lone surrogates, absurdly long
 // strings) must never break the PDF or the Excel file.
 import terms from '../data/report-terms.json';
+import { basisWord as modelBasisWord } from '../model/basis';
 
 export const TRUNCATION_MARK = '…（已截断）';
 /** Longest text kept in one PDF cell or line. */
@@ -107,5 +108,5 @@ export function ruleDataName(key: string): string {
 
 /** The evidence rule that decided a verdict, in words ('' for an id the vocabulary does not know). */
 export function basisWord(basis: string | undefined): string {
-  return basis ? ((terms.basis as Record<string, string>)[basis] ?? '') : '';
+  return modelBasisWord(basis) ?? '';
 }

@@ -29,7 +29,7 @@ export function values(specs: Record<string, Spec>, sheet = '指标'): Record<st
 
 export function ctx(
   specs: Record<string, Spec>,
-  extra: { surfaces?: ImportedSurface[]; city?: string; options?: CalcOptions; sheet?: string } = {},
+  extra: { surfaces?: ImportedSurface[]; city?: string; options?: CalcOptions; sheet?: string; companion?: Record<string, number> } = {},
 ): CalcContext {
   return {
     values: values(specs, extra.sheet),
@@ -37,6 +37,7 @@ export function ctx(
     city: extra.city,
     scopeLabel: '项目',
     options: extra.options,
+    ...(extra.companion ? { companion: extra.companion } : {}),
   };
 }
 

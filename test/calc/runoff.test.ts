@@ -74,6 +74,21 @@ describe('runoff (容积法 V = 10·H·φ·F)', () => {
     expect(c.confidence).toBe('unconfirmed');
   });
 
+  it("checks the storage against the contract's own 设计降雨量 (companion) rather than the sheet's", () => {
+    // The sheet states H 18 mm and 需调蓄容积 98.28 m³ (= 10 × 18 × 0.546 × 1 hm², consistent with itself);
+    // the contract states 22.2 mm: V_req = 22.2 × 0.546 × 10000 / 1000 = 121.21 m³ > 110 provided.
+    const given = { runoff_capture: 75, design_rainfall: 18, storage_provided: 110, storage_required: 98.28 };
+    const alone = recompute('runoff_capture', ctx(given, { surfaces, city: '上海市' }))!;
+    expect(alone.supportsDeclared).toBe(true);
+    const c = recompute('runoff_capture', ctx(given, { surfaces, city: '上海市', companion: { design_rainfall: 22.2 } }))!;
+    expect(c.details!.H).toBe(22.2);
+    expect(c.details!.V_required).toBe(121.21);
+    expect(c.supportsDeclared).toBe(false);
+    expect(c.contradictions ?? []).toEqual([]);
+    expect(c.notes.join()).toContain('与合同所列设计降雨量 22.2 mm 不同');
+    expect(c.notes[0]).toContain('小于设计降雨量 22.2 mm 所需的 121.2 m³');
+  });
+
   it('interpolates the table both ways', () => {
     expect(alphaForDepth(table, 27)!.alpha).toBeCloseTo(82.5, 9); // 80 + 3/6 × 5
     expect(alphaForDepth(table, 15)!.alpha).toBe(70);

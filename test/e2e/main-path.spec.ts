@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, shot, sealPng, SAMPLES } from './fixtures';
+import { test, expect, shot, sealPng, SAMPLES, VERIFYING } from './fixtures';
 
 test('样例项目：条件 → 导入 → 审查 → 改判 → 报告 → 校验', async ({ page, host }) => {
   const errors: string[] = [];
@@ -118,13 +118,13 @@ test('样例项目：条件 → 导入 → 审查 → 改判 → 报告 → 校�
   // Verify: drop the downloaded PDF back in.
   await page.locator('[data-nav=verify]').click();
   await page.locator('#verify-file').setInputFiles(pdfPath);
-  await expect(page.getByTestId('verify-result')).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('verify-result')).toHaveAttribute('data-ok', 'true', VERIFYING);
   await shot(page, '07-verify-ok');
 
   // A PDF that is not a LandCheck report: not ok, with the reason in Chinese.
   const foreign = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
   await page.locator('#verify-file').setInputFiles({ name: '其他单位的报告.pdf', mimeType: 'application/pdf', buffer: foreign });
-  await expect(page.getByTestId('verify-result')).toHaveAttribute('data-ok', 'false');
+  await expect(page.getByTestId('verify-result')).toHaveAttribute('data-ok', 'false', VERIFYING);
   await expect(page.getByTestId('verify-result').locator('.differences li').first()).toContainText('核验数据');
   await shot(page, '08-verify-bad');
 

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, shot, ROOT, SAMPLES } from './fixtures';
+import { test, expect, shot, ROOT, SAMPLES, VERIFYING } from './fixtures';
 
 const NAME = 'public-mixed-songjiang';
 const ORG = { name: '上海市某施工图审查中心', sealText: '审查专用章' };
@@ -20,7 +20,7 @@ test('校验报告：存档中的报告真实一致，可按核验码查询', as
   await page.locator('[data-nav=verify]').click();
   await page.locator('#verify-file').setInputFiles(pdfPath);
   const result = page.getByTestId('verify-result');
-  await expect(result).toHaveAttribute('data-status', 'genuine');
+  await expect(result).toHaveAttribute('data-status', 'genuine', VERIFYING);
   await expect(result).toContainText('真实一致');
   await expect(result).toContainText('与本机存档的出具文件');
   await expect(result).not.toContainText('npm');
@@ -46,7 +46,7 @@ test('校验报告：没有存档时提供原始输入；被改动的报告指�
   await page.locator('[data-nav=verify]').click();
   await page.locator('#verify-file').setInputFiles(pdfPath);
   const result = page.getByTestId('verify-result');
-  await expect(result).toHaveAttribute('data-status', 'undetermined');
+  await expect(result).toHaveAttribute('data-status', 'undetermined', VERIFYING);
   await expect(result).toContainText('无法判断');
   await expect(page.getByTestId('verify-needs')).toContainText(`${NAME}.xlsx`);
   await expect(result).not.toContainText('已被修改');
@@ -54,14 +54,14 @@ test('校验报告：没有存档时提供原始输入；被改动的报告指�
 
   await page.locator('#verify-inputs-file').setInputFiles([join(SAMPLES, `${NAME}.xlsx`), join(SAMPLES, `${NAME}.conditions.json`)]);
   await page.getByRole('button', { name: '用这些文件核验' }).click();
-  await expect(result).toHaveAttribute('data-status', 'genuine');
+  await expect(result).toHaveAttribute('data-status', 'genuine', VERIFYING);
   await expect(result).toContainText('真实一致');
 
   // an altered copy: the cover's 不符合 made to read 符合
   const forgedPath = join(host.dir, '改过的意见书.pdf');
   execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'e2e', 'forge-cli.ts'), pdfPath, forgedPath], { cwd: ROOT });
   await page.locator('#verify-file').setInputFiles(forgedPath);
-  await expect(result).toHaveAttribute('data-status', 'altered');
+  await expect(result).toHaveAttribute('data-status', 'altered', VERIFYING);
   await page.locator('#verify-inputs-file').setInputFiles([join(SAMPLES, `${NAME}.xlsx`), join(SAMPLES, `${NAME}.conditions.json`)]);
   await page.getByRole('button', { name: '用这些文件核验' }).click();
   await expect(result).toContainText('第 1 页文字不同');

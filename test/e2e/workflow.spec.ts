@@ -193,7 +193,8 @@ test('导入：列出未读取的内容（隐藏工作表、未能读取的表�
   const { coverage: _c, unread: _u, ...older } = imported;
   writeFileSync(file, JSON.stringify(older));
   execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, join(host.dir, 'landcheck.sqlite'), String(old.id), file], { cwd: ROOT });
-  await page.goto(host.url);
+  await page.reload();
+  await page.locator('[data-nav=projects]').click();
   await page.getByRole('button', { name: '旧导入项目', exact: true }).click();
   await page.locator('[data-nav=import]').click();
   await expect(page.getByTestId('import-project')).toBeVisible();

@@ -4,6 +4,7 @@
 import type { OverrideCarryover, OverrideEvidence } from '../../../shared/api/contract';
 import { indicatorName, formatValue } from '../../../shared/model/indicators';
 import { VERDICT_LABEL } from '../../../shared/model/verdicts';
+import { basisWord } from '../../../shared/model/basis';
 import { invoke } from '../../api';
 import { useApp } from '../../state';
 import { useAction } from '../../hooks/useInvoke';
@@ -12,14 +13,8 @@ import { leafRequirement } from '../../format';
 import { formatTime } from '../../files';
 import type { Loaded } from './model';
 
-/** Evidence-policy rules in words (docs/evidence-policy.md); others are named generically. */
-const BASIS_WORDS: Record<string, string> = {
-  'declared-pass': '按申报值判定',
-  conflict: '表中同一指标的数值互相矛盾',
-  'unread-table': '相关表格未能读取',
-  'upper-bound-only': '复算只能得出上限',
-};
-const basisWords = (b: string | null) => (b === null ? '—' : (BASIS_WORDS[b] ?? '其他判定依据'));
+/** The evidence rule in words (one vocabulary with the report); an unknown rule is named generically. */
+const basisWords = (b: string | null) => (b === null ? '—' : (basisWord(b) ?? '其他判定依据'));
 
 function lines(e: OverrideEvidence | null): Array<[string, string]> {
   if (!e) return [['结论', '本次审查已没有这一项（条件或单体已变化）']];
