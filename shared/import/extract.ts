@@ -1,5 +1,6 @@
 // Reads the indicator values of a workbook the way a reviewer reads them (docs/reading-sheets.md):
-// 1. hygiene: hidden and very hidden sheets are not read (stale copies), only reported;
+// 1. hygiene: hidden and very hidden sheets, hidden rows and columns and sheets marked void are not
+//    read (stale copies), only reported (hygiene.ts);
 // 2. phase 1 (tables.ts): tables are found by their headers and every column gets a role;
 // 3. phase 2 (blocks.ts): each sheet is walked in reading order with the scope of its blocks
 //    (building, parcel, 汇水分区); table rows and key/value pairs are read in that scope;
@@ -12,6 +13,7 @@ import { scanUnread, sheetCoverage } from './coverage';
 import type { Grid } from './grid';
 import { buildingKey, buildingTokens } from './names';
 import { newSheet, type Env, type Sheet } from './sheet';
+import { hiddenUnread, voidSheet } from './hygiene';
 import { findTables } from './tables';
 
 export interface Extracted {
@@ -37,6 +39,13 @@ export function extract(grids: Grid[]): Extracted {
       if (g.cells > 0) {
         out.warn(`工作表“${g.name}”是${g.state === 'veryHidden' ? '深度隐藏' : '隐藏'}工作表，未读取（隐藏的工作表常是旧版本副本；如需审查，请在 Excel 中取消隐藏后重新导入）`, `${g.name}!A1`);
       }
+      continue;
+    }
+    // hidden rows and columns, and sheets that call themselves void: reported, not read
+    env.unread.push(...hiddenUnread(g));
+    const voided = voidSheet(g);
+    if (voided) {
+      env.unread.push(voided);
       continue;
     }
     const s = newSheet(g);
