@@ -24,6 +24,7 @@ import { fold, isLabelOf, matchLabel, type LabelMatch } from './labels';
 import { memo } from './text';
 import { looksLikeBuilding, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './names';
 import { contextOf, exactRole, facilityMeasure, headerCore, headerRole, isRequirementText, keyHeader, NOT_A_VALUE, type Role, type RoleHit } from './roles';
+import { readsAsRequirement, REQUIREMENT_ROLE } from './requirements';
 import { addJob, addr as addrOf, key, labelNotes, makeValue, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
 import { isUnitText, parseUnit } from './units';
 import { parseNumberText, readCell } from './values';
@@ -952,7 +953,8 @@ export interface EmitOpts {
 /** One value with its provenance and the label's role, into the collector. */
 export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label: RowLabel, def: IndicatorDef, cell: GCell, o: EmitOpts = {}): ImportedValue | null {
   const m = label.match;
-  const role = m.role;
+  // a table of requirements (规划设计条件, 出让合同约定): its value column states requirements
+  const role = readsAsRequirement(scope as BlockScope, o.roleSource) ? REQUIREMENT_ROLE : m.role;
   if (role && NOT_A_VALUE.has(role.role)) {
     if (role.role === 'requirement') {
       use(s, cell);
