@@ -25,6 +25,7 @@ import { memo } from './text';
 import { looksLikeBuilding, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './names';
 import { contextOf, exactRole, facilityMeasure, headerCore, headerRole, isRequirementText, keyHeader, NOT_A_VALUE, type Role, type RoleHit } from './roles';
 import { readsAsRequirement, REQUIREMENT_ROLE } from './requirements';
+import { isWholeSiteRatio, WHOLE_SITE_RANK } from './whole-site';
 import { addJob, addr as addrOf, key, labelNotes, makeValue, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
 import { isUnitText, parseUnit } from './units';
 import { parseNumberText, readCell } from './values';
@@ -831,6 +832,9 @@ function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, row: numb
       groups.set(k, list);
     } else if (!x.sl.total) shared.push(x);
   }
+  // 合计 column of a site-level ratio (容积率 of 保留部分 | 新建部分 | 合计): the parcel's figure,
+  // unless the columns belong to several parcels or buildings (then it spans them)
+  if (!groups.size && isWholeSiteRatio(def)) for (const x of cells) if (x.sl.total) shared.push({ cell: x.cell, sl: { ...x.sl, role: 'declared', rank: WHOLE_SITE_RANK } });
   let ambiguous: string | null = null;
   const emitGroup = (list: Array<{ sl: Slot; cell: GCell | undefined }>, sc: Scope) => {
     const withShared = list === shared ? shared : [...list, ...shared.filter((x) => x.sl.role !== 'declared' && x.sl.role !== 'claimedScore' && x.sl.role !== 'unknown')];
