@@ -24,6 +24,8 @@ export interface GCell {
   noCache?: boolean;
   /** `Sheet!A1`, once asked for (readers cite cells many times). */
   ref?: string;
+  /** The cell's text is struck through (a withdrawn figure, withdrawn.ts). */
+  strike?: boolean;
   /** Last row / column of the merge range this cell is the master of. */
   mergeBottom?: number;
   mergeRight?: number;
@@ -133,7 +135,7 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
       const type = cell.type as unknown as number;
       if (type === T_MERGE) return;
       // every field at creation: one shape for all cells (code optimised for it stays valid from one workbook to the next)
-      const g: GCell = { r, c, addr: cell.address, kind: 'none', num: undefined, str: undefined, bool: undefined, raw: '', fmt: undefined, formula: undefined, x: undefined, noCache: undefined, ref: undefined, mergeBottom: undefined, mergeRight: undefined };
+      const g: GCell = { r, c, addr: cell.address, kind: 'none', num: undefined, str: undefined, bool: undefined, raw: '', fmt: undefined, formula: undefined, x: undefined, noCache: undefined, ref: undefined, strike: undefined, mergeBottom: undefined, mergeRight: undefined };
       let fmt = cell.numFmt as string | undefined;
       if (fmt === 'General') fmt = undefined;
       if (fmt && fmt.includes('%')) g.fmt = fmt;
@@ -189,6 +191,7 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
       }
       if (g.kind === 'string' && g.str!.trim() === '') return;
       if (g.kind === 'none' && !g.noCache) return;
+      if ((cell.font as { strike?: boolean } | undefined)?.strike) g.strike = true;
       if (rowHidden || hiddenCol(c)) {
         if (hiddenCells.length < MAX_HIDDEN_CELLS) hiddenCells.push(g);
         return;

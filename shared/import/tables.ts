@@ -26,6 +26,7 @@ import { looksLikeBuilding, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './n
 import { contextOf, exactRole, facilityMeasure, headerCore, headerRole, isRequirementText, keyHeader, NOT_A_VALUE, type Role, type RoleHit } from './roles';
 import { readsAsRequirement, REQUIREMENT_ROLE } from './requirements';
 import { isWholeSiteRatio, WHOLE_SITE_RANK } from './whole-site';
+import { facilityWithdrawal, withdrawnValue } from './withdrawn';
 import { addJob, addr as addrOf, key, labelNotes, makeValue, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
 import { isUnitText, parseUnit } from './units';
 import { parseNumberText, readCell } from './values';
@@ -978,6 +979,7 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
     return null;
   }
   const iv = makeValue(s, env, label.cell, m, def, cell, o, label.text);
+  withdrawnValue(s, env, def, cell, iv);
   if ((scope as BlockScope).reference) iv.reference = true;
   labelNotes(iv, m, isRequirementText);
   if (o.requirement && !iv.requirement) {
@@ -1369,7 +1371,9 @@ function facilityTable(s: Sheet, h: Header, nameCol: Col, env: Env): number {
         if (an !== null && dn !== null) volumeValue = Number((an * areaFactor * dn * depthFactor).toPrecision(12));
         source = ac ? src(s, ac) : source;
       }
-      env.out.facility(sc, { name, volume: volumeValue, source: vc ? src(s, vc) : source });
+      const gone = facilityWithdrawal(s, nc, vc);
+      if (gone) env.out.warn(`${src(s, nc)}：调蓄设施“${name}”的${gone}表示已取消或不计入，其调蓄容积未计入合计`, src(s, nc), 'storage_provided');
+      else env.out.facility(sc, { name, volume: volumeValue, source: vc ? src(s, vc) : source });
     });
   }
   addJob(s, last, () => {
