@@ -13,6 +13,7 @@ import { scanUnread, sheetCoverage } from './coverage';
 import type { Grid } from './grid';
 import { buildingKey, buildingTokens } from './names';
 import { newSheet, type Env, type Sheet } from './sheet';
+import { combinedUnread } from './combined';
 import { hiddenUnread, voidSheet } from './hygiene';
 import { findTables } from './tables';
 
@@ -56,6 +57,7 @@ export function extract(grids: Grid[]): Extracted {
   for (const s of sheets) findTables(s, env);
   for (const s of sheets) readBlocks(s, env);
   for (const s of sheets) scanUnread(s, env);
+  for (const s of sheets) env.unread.push(...combinedUnread(s, (n) => out.hasBuilding(n)));
   const r = out.finish({ mayBeSole: (names) => mayBeSole(names, sheets, env) });
   const coverage = grids.map((g) => sheetCoverage(g, bySheet.get(g) ?? null));
   for (const u of env.unread) {
