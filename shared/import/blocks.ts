@@ -12,7 +12,7 @@ import { buildingKey, buildingTokens, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf }
 import { affixRole, contextOf, isCalculationTitle, isReferenceTitle, isRequirementText, keyHeader } from './roles';
 
 export { contextOf } from './roles';
-import { key, range, src, textOf, unusedLabel, use, type BlockScope, type Env, type Sheet } from './sheet';
+import { key, range, src, textOf, unusedLabel, use, use as markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { isRequirementTag, isRequirementTitle, REQUIREMENT_ROLE } from './requirements';
 import { emitValue, isTotal, joined } from './tables';
 import { isUnitText } from './units';
@@ -350,7 +350,7 @@ function pair(s: Sheet, env: Env, scope: BlockScope, label: GCell, m: LabelMatch
   for (const c of f.considered) s.claimed.add(key(c.r, c.c));
   // "绿地率 | 35% | 规划要求": the cell after the number says the number is the requirement.
   if (f.requirement && f.requirement.c > f.value.c && isRequirementTag(f.requirement)) {
-    use(s, f.requirement);
+    markUsed(s, f.requirement);
     m = { ...m, role: REQUIREMENT_ROLE };
   }
   emitValue(s, env, sc, scope.block, { cell: label, match: m, text: labelText ?? label.raw }, def, f.value, { unitRaw: f.unitRaw ?? m.unitRaw, requirement: f.requirement, ambiguous: f.ambiguous });

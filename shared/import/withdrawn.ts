@@ -5,7 +5,7 @@
 import notations from '../data/import-notations.json';
 import type { ImportedValue, IndicatorDef } from '../model/types';
 import type { GCell } from './grid';
-import { use, type Env, type Sheet } from './sheet';
+import { use as markUsed, type Env, type Sheet } from './sheet';
 import { fold } from './text';
 
 const WORDS = notations.withdrawn.words.map(fold);
@@ -37,7 +37,7 @@ export function withdrawnValue(s: Sheet, env: Env, def: IndicatorDef, cell: GCel
   if (iv.status !== 'ok' && iv.status !== 'ambiguous') return;
   const w = withdrawal(s, cell);
   if (!w) return;
-  if (w.remark) use(s, w.remark);
+  if (w.remark) markUsed(s, w.remark);
   iv.value = null;
   iv.status = 'placeholder';
   iv.interpretation = `${w.why}，视为未提供数值（原填写“${iv.raw}”）`;
