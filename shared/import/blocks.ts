@@ -13,6 +13,7 @@ import { affixRole, contextOf, isCalculationTitle, isReferenceTitle, isRequireme
 
 export { contextOf } from './roles';
 import { key, range, src, textOf, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
+import { isRequirementTag, isRequirementTitle, REQUIREMENT_ROLE } from './requirements';
 import { emitValue } from './emitValue';
 import { isTotal, joined } from './tableHeader';
 import { isUnitText } from './units';
@@ -60,6 +61,7 @@ function sheetScope(s: Sheet, env: Env): BlockScope {
   if (ctx) scope.context = ctx;
   if (isReferenceTitle(name)) scope.reference = true;
   if (isCalculationTitle(name)) scope.calc = true;
+  if (isRequirementTitle(name)) scope.requirements = true;
   return scope;
 }
 
@@ -184,6 +186,7 @@ function title(s: Sheet, env: Env, c: GCell, t: string, n: number, scope: BlockS
   const ctx = contextOf(t);
   const reference = isReferenceTitle(t);
   const calc = isCalculationTitle(t);
+  const req = isRequirementTitle(t);
   let changed = false;
   if (p) {
     next.parcel = { ...p, source: src(s, c) };
@@ -207,11 +210,12 @@ function title(s: Sheet, env: Env, c: GCell, t: string, n: number, scope: BlockS
   }
   // a context only from a real title (one cell, or merged across), not from "热泵 | 是"
   const realTitle = n === 1 || (c.mergeRight ?? c.c) > c.c;
-  if (!changed && !((ctx || reference || calc) && realTitle)) return null;
+  if (!changed && !((ctx || reference || calc || req) && realTitle)) return null;
   next.context = realTitle ? ctx ?? base.context : scope.context;
   if (realTitle) {
     next.reference = reference || base.reference || undefined;
     next.calc = isCalculationTitle(t) || base.calc || undefined;
+    next.requirements = req || base.requirements || undefined;
   }
   return next;
 }
@@ -345,6 +349,11 @@ function pair(s: Sheet, env: Env, scope: BlockScope, label: GCell, m: LabelMatch
     for (const c of line) if (c && c.kind === 'string' && c.str!.trim() === f.unitRaw && c.r === label.r) markUsed(s, c);
   }
   for (const c of f.considered) s.claimed.add(key(c.r, c.c));
+  // "绿地率 | 35% | 规划要求": the cell after the number says the number is the requirement.
+  if (f.requirement && f.requirement.c > f.value.c && isRequirementTag(f.requirement)) {
+    markUsed(s, f.requirement);
+    m = { ...m, role: REQUIREMENT_ROLE };
+  }
   emitValue(s, env, sc, scope.block, { cell: label, match: m, text: labelText ?? label.raw }, def, f.value, { unitRaw: f.unitRaw ?? m.unitRaw, requirement: f.requirement, ambiguous: f.ambiguous });
   if (f.ambiguous) {
     let right = label.c;

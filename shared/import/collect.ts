@@ -110,6 +110,10 @@ export class Collector {
     if (c.scope.building) this.names.add(c.scope.building.name);
     this.cands.push(c);
   }
+  /** True when a building of this name was read (a record under this name exists). */
+  hasBuilding(name: string): boolean {
+    return this.names.has(name);
+  }
   building(scope: Scope): void {
     if (!scope.building) return;
     this.names.add(scope.building.name);

@@ -8,6 +8,8 @@ import { formulaText, type GCell } from './grid';
 import { isRequirementText, NOT_A_VALUE } from './roles';
 import { addr as addrOf, labelNotes, makeValue, src, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { type RowLabel } from './tableRows';
+import { readsAsRequirement, REQUIREMENT_ROLE } from './requirements';
+import { withdrawnValue } from './withdrawn';
 
 export const REF = /(?<![A-Za-z0-9_.])(?:(?:'((?:[^']|'')+)'|([A-Za-z0-9_.\u4e00-\u9fff-]+))!)?\$?([A-Z]{1,3})\$?([0-9]{1,7})(?![A-Za-z0-9_(])(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?/g;
 
@@ -48,7 +50,8 @@ export interface EmitOpts {
 /** One value with its provenance and the label's role, into the collector. */
 export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label: RowLabel, def: IndicatorDef, cell: GCell, o: EmitOpts = {}): ImportedValue | null {
   const m = label.match;
-  const role = m.role;
+  // a table of requirements (规划设计条件, 出让合同约定): its value column states requirements
+  const role = readsAsRequirement(scope as BlockScope, o.roleSource) ? REQUIREMENT_ROLE : m.role;
   if (role && NOT_A_VALUE.has(role.role)) {
     if (role.role === 'requirement') {
       markUsed(s, cell);
@@ -68,6 +71,7 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
     return null;
   }
   const iv = makeValue(s, env, label.cell, m, def, cell, o, label.text);
+  withdrawnValue(s, env, def, cell, iv);
   if ((scope as BlockScope).reference) iv.reference = true;
   labelNotes(iv, m, isRequirementText);
   if (o.requirement && !iv.requirement) {

@@ -1,5 +1,6 @@
 // Reads the indicator values of a workbook the way a reviewer reads them (docs/reading-sheets.md):
-// 1. hygiene: hidden and very hidden sheets are not read (stale copies), only reported;
+// 1. hygiene: hidden and very hidden sheets, hidden rows and columns and sheets marked void are not
+//    read (stale copies), only reported (hygiene.ts);
 // 2. phase 1 (tables.ts): tables are found by their headers and every column gets a role;
 // 3. phase 2 (blocks.ts): each sheet is walked in reading order with the scope of its blocks
 //    (building, parcel, 汇水分区); table rows and key/value pairs are read in that scope;
@@ -12,6 +13,8 @@ import { scanUnread, sheetCoverage } from './coverage';
 import type { Grid } from './grid';
 import { buildingKey, buildingTokens } from './names';
 import { newSheet, type Env, type Sheet } from './sheet';
+import { combinedUnread } from './combined';
+import { hiddenUnread, voidSheet } from './hygiene';
 import { findTables } from './tables';
 
 export interface Extracted {
@@ -39,6 +42,13 @@ export function extract(grids: Grid[]): Extracted {
       }
       continue;
     }
+    // hidden rows and columns, and sheets that call themselves void: reported, not read
+    env.unread.push(...hiddenUnread(g));
+    const voided = voidSheet(g);
+    if (voided) {
+      env.unread.push(voided);
+      continue;
+    }
     const s = newSheet(g);
     s.context = contextOf(g.name);
     sheets.push(s);
@@ -47,6 +57,7 @@ export function extract(grids: Grid[]): Extracted {
   for (const s of sheets) findTables(s, env);
   for (const s of sheets) readBlocks(s, env);
   for (const s of sheets) scanUnread(s, env);
+  for (const s of sheets) env.unread.push(...combinedUnread(s, (n) => out.hasBuilding(n)));
   const r = out.finish({ mayBeSole: (names) => mayBeSole(names, sheets, env) });
   const coverage = grids.map((g) => sheetCoverage(g, bySheet.get(g) ?? null));
   for (const u of env.unread) {

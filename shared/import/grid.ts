@@ -24,6 +24,8 @@ export interface GCell {
   noCache?: boolean;
   /** `Sheet!A1`, once asked for (readers cite cells many times). */
   ref?: string;
+  /** The cell's text is struck through (a withdrawn figure, withdrawn.ts). */
+  strike?: boolean;
   /** Last row / column of the merge range this cell is the master of. */
   mergeBottom?: number;
   mergeRight?: number;
@@ -39,6 +41,13 @@ export interface Grid {
   rows: Array<Array<GCell | undefined> | undefined>;
   maxRow: number;
   maxCol: number;
+  /**
+   * Cells of hidden rows and columns (hidden, collapsed outline, zero width): not in `rows`, never
+   * read as values, reported as not read (hidden.ts).
+   */
+  hiddenCells?: GCell[];
+  hiddenRows?: number[];
+  hiddenCols?: number[];
 }
 
 // exceljs ValueType enum values (lib/doc/enums.js).
@@ -114,13 +123,19 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
   let maxRow = 0;
   let maxCol = 0;
   let count = 0;
+  const hiddenCells: GCell[] = [];
+  const hiddenRows: number[] = [];
+  const colHidden: boolean[] = [];
+  const hiddenCol = (c: number): boolean => (colHidden[c] ??= columnHidden(ws, c));
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     let line: Array<GCell | undefined> | undefined;
+    const rowHidden = isRowHidden(row);
+    if (rowHidden) hiddenRows.push(r);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const type = cell.type as unknown as number;
       if (type === T_MERGE) return;
       // every field at creation: one shape for all cells (code optimised for it stays valid from one workbook to the next)
-      const g: GCell = { r, c, addr: cell.address, kind: 'none', num: undefined, str: undefined, bool: undefined, raw: '', fmt: undefined, formula: undefined, x: undefined, noCache: undefined, ref: undefined, mergeBottom: undefined, mergeRight: undefined };
+      const g: GCell = { r, c, addr: cell.address, kind: 'none', num: undefined, str: undefined, bool: undefined, raw: '', fmt: undefined, formula: undefined, x: undefined, noCache: undefined, ref: undefined, strike: undefined, mergeBottom: undefined, mergeRight: undefined };
       let fmt = cell.numFmt as string | undefined;
       if (fmt === 'General') fmt = undefined;
       if (fmt && fmt.includes('%')) g.fmt = fmt;
@@ -176,6 +191,11 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
       }
       if (g.kind === 'string' && g.str!.trim() === '') return;
       if (g.kind === 'none' && !g.noCache) return;
+      if ((cell.font as { strike?: boolean } | undefined)?.strike) g.strike = true;
+      if (rowHidden || hiddenCol(c)) {
+        if (hiddenCells.length < MAX_HIDDEN_CELLS) hiddenCells.push(g);
+        return;
+      }
       if (!line) line = rows[r] = [];
       line[c] = g;
       count++;
@@ -196,7 +216,33 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
   }
   const st = (ws as unknown as { state?: string }).state;
   const state: Grid['state'] = st === 'hidden' || st === 'veryHidden' ? st : 'visible';
-  return { name: ws.name, state, cells: count, rows, maxRow, maxCol };
+  const grid: Grid = { name: ws.name, state, cells: count, rows, maxRow, maxCol };
+  if (hiddenCells.length) {
+    grid.hiddenCells = hiddenCells;
+    const withCells = new Set(hiddenCells.map((h) => h.r));
+    const rowSet = new Set(hiddenRows);
+    grid.hiddenRows = hiddenRows.filter((r) => withCells.has(r));
+    grid.hiddenCols = [...new Set(hiddenCells.filter((h) => !rowSet.has(h.r)).map((h) => h.c))].sort((a, b) => a - b);
+  }
+  return grid;
+}
+
+/** Hidden cells kept for the coverage report (a hostile file cannot make the list grow without bound). */
+const MAX_HIDDEN_CELLS = 2000;
+/** A column narrower than this (in characters) shows nothing of its cells: it is hidden in effect. */
+const MIN_VISIBLE_WIDTH = 1;
+
+/** A hidden row (hidden, or folded away in a collapsed outline: Excel writes both as hidden). */
+function isRowHidden(row: ExcelJS.Row): boolean {
+  return row.hidden === true;
+}
+
+/** A hidden column: hidden, or so narrow (width below one character) that nothing of it shows. */
+function columnHidden(ws: ExcelJS.Worksheet, c: number): boolean {
+  const col = ws.getColumn(c);
+  if (col.hidden) return true;
+  const w = col.width;
+  return typeof w === 'number' && w < MIN_VISIBLE_WIDTH;
 }
 
 export function cellAt(g: Grid, r: number, c: number): GCell | undefined {

@@ -15,6 +15,7 @@ import { readCell } from './values';
 import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, type NameKind, header, isTotal, preferred, unclaimedLine } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, firstCell, isNoteRow, isRowEmpty, mayBeHeader, rowLabel, titleAbove, unitsRow } from './tableRows';
 import { emitBlank, emitValue } from './emitValue';
+import { isWholeSiteRatio, WHOLE_SITE_RANK } from './whole-site';
 
 // ------------------------------------------------------------------ list tables
 
@@ -226,6 +227,9 @@ export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, ro
       groups.set(k, list);
     } else if (!x.sl.total) shared.push(x);
   }
+  // 合计 column of a site-level ratio (容积率 of 保留部分 | 新建部分 | 合计): the parcel's figure,
+  // unless the columns belong to several parcels or buildings (then it spans them)
+  if (!groups.size && isWholeSiteRatio(def)) for (const x of cells) if (x.sl.total) shared.push({ cell: x.cell, sl: { ...x.sl, role: 'declared', rank: WHOLE_SITE_RANK } });
   let ambiguous: string | null = null;
   const emitGroup = (list: Array<{ sl: Slot; cell: GCell | undefined }>, sc: Scope) => {
     const withShared = list === shared ? shared : [...list, ...shared.filter((x) => x.sl.role !== 'declared' && x.sl.role !== 'claimedScore' && x.sl.role !== 'unknown')];

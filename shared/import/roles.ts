@@ -24,6 +24,7 @@ const ROLE_OF: Record<RoleKey, RoleHit> = {
   declared: { role: 'declared', rank: data.roles.declared.rank },
   declaredAfter: { role: 'declared', rank: data.roles.declaredAfter.rank },
   declaredPart: { role: 'declared', rank: data.roles.declaredPart.rank },
+  declaredWhole: { role: 'declared', rank: data.roles.declaredWhole.rank },
   declaredStage: { role: 'declared', rank: data.roles.declaredStage.rank },
   declaredFinal: { role: 'declared', rank: data.roles.declaredFinal.rank },
   claimedScore: { role: 'claimedScore', rank: 1 },
@@ -45,7 +46,7 @@ for (const k of Object.keys(data.roles) as RoleKey[]) {
   }
 }
 // `contains` words, most specific roles first (a 是否满足 column that mentions 设计值 is a judgement).
-const CONTAINS_ORDER: RoleKey[] = ['judgement', 'before', 'declaredAfter', 'declaredFinal', 'declaredStage', 'requirement', 'maxScore', 'claimedScore', 'declared', 'note'];
+const CONTAINS_ORDER: RoleKey[] = ['judgement', 'before', 'declaredAfter', 'declaredFinal', 'declaredStage', 'declaredWhole', 'requirement', 'maxScore', 'claimedScore', 'declared', 'note'];
 const CONTAINS: Array<[string, RoleHit]> = [];
 for (const k of CONTAINS_ORDER) for (const w of data.roles[k].contains) CONTAINS.push([fold(w), ROLE_OF[k]]);
 

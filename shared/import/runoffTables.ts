@@ -13,6 +13,7 @@ import { readCell } from './values';
 import { type Col, type Header, header, isTotal } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, isNoteRow, isRowEmpty, mayBeHeader, titleAbove } from './tableRows';
 import { emitValue } from './emitValue';
+import { facilityWithdrawal } from './withdrawn';
 
 // ------------------------------------------------------------------ 下垫面 and 调蓄设施 tables
 
@@ -152,7 +153,9 @@ export function facilityTable(s: Sheet, h: Header, nameCol: Col, env: Env): numb
         if (an !== null && dn !== null) volumeValue = Number((an * areaFactor * dn * depthFactor).toPrecision(12));
         source = ac ? src(s, ac) : source;
       }
-      env.out.facility(sc, { name, volume: volumeValue, source: vc ? src(s, vc) : source });
+      const gone = facilityWithdrawal(s, nc, vc);
+      if (gone) env.out.warn(`${src(s, nc)}：调蓄设施“${name}”的${gone}表示已取消或不计入，其调蓄容积未计入合计`, src(s, nc), 'storage_provided');
+      else env.out.facility(sc, { name, volume: volumeValue, source: vc ? src(s, vc) : source });
     });
   }
   addJob(s, last, () => {

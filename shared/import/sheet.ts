@@ -15,6 +15,8 @@ export interface BlockScope extends Scope {
   reference?: boolean;
   /** The sheet or block is a calculation (计算表, 计算书, 核算): its result follows its inputs. */
   calc?: boolean;
+  /** The sheet or block lists requirements (规划设计条件, 出让合同约定): its values are requirements (requirements.ts). */
+  requirements?: boolean;
   /** Block id: line items are summed per block. */
   block: string;
 }

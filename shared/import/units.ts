@@ -73,3 +73,19 @@ export function isUnitText(text: string): boolean {
   const u = parseUnit(text);
   return u !== null && u.dimension !== 'none';
 }
+
+const PER_YEAR = data.periods.perYear.map(foldUnit);
+const OTHER_PERIODS = data.periods.other.map(foldUnit);
+
+/**
+ * The period a written unit counts per ("月" in "kgCO2/(m²·月)") when the indicator's own unit is
+ * per year and the written one per another period: the figure cannot be read as annual.
+ */
+export function otherPeriod(unitRaw: string, indicatorUnitText: string): string | null {
+  const own = foldUnit(indicatorUnitText);
+  if (!own || !PER_YEAR.some((p) => own.endsWith(p) || own.includes(p))) return null;
+  const k = foldUnit(unitRaw);
+  if (PER_YEAR.some((p) => k.endsWith(p))) return null;
+  for (const p of OTHER_PERIODS) if (k.includes(p)) return p.replace(/[/·()]/g, '');
+  return null;
+}

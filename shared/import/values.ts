@@ -6,7 +6,7 @@ import type { ImportedScalar, ImportedValue, IndicatorDef } from '../model/types
 import { formulaText, type GCell } from './grid';
 import { hasRequirementWord, isRequirementText } from './roles';
 import { chineseNumber, fold, memo, trailingGroup } from './text';
-import { conversionFactor, indicatorUnit, parseUnit } from './units';
+import { conversionFactor, indicatorUnit, otherPeriod, parseUnit } from './units';
 
 export { chineseNumber } from './text';
 
@@ -358,6 +358,11 @@ function withUnit(n: number, valueUnit: string | undefined, def: IndicatorDef, c
   const unitRaw = valueUnit ?? ctx.unitRaw;
   const target = indicatorUnit(def.unit);
   if (unitRaw) {
+    const period = otherPeriod(unitRaw, def.unit);
+    if (period) {
+      const why = `单位“${unitRaw}”按${period}计，${def.name}的单位是 ${def.unit}（按年计），不能直接换算`;
+      return { value: n, status: 'ambiguous', unitRaw, interpretation: `${desc}（${why}），需复核`, warning: `${def.name} ${fmtNum(n)} 的${why}` };
+    }
     const u = parseUnit(unitRaw);
     if (!u) {
       if (valueUnit) return invalid(`${desc} 含无法识别的内容“${valueUnit}”`, def);

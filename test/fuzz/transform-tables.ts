@@ -32,6 +32,33 @@ export const coverToc: Transform = {
   },
 };
 
+/** A copy of value rows with other values, appended below the sheet's content and hidden: never read. */
+export const hiddenStaleRows: Transform = {
+  kind: 'hidden-stale-rows',
+  apply(wb, ctx) {
+    const s = mainSheet(wb, ctx);
+    if (!s) return null;
+    const facts = factsOn(ctx, s.name).filter((f) => f.building === null && f.label && f.label.sheet === s.name && f.label.row === f.row);
+    if (!facts.length) return null;
+    let at = s.maxRow() + 1;
+    let changed = 0;
+    for (const f of facts.slice(0, 3)) {
+      const v = opposite(f, ctx);
+      if (v === null) continue;
+      for (const [c, cell] of s.cells.get(f.row) ?? []) s.set(at, c, { ...cell });
+      if (!writeNormalised(s, at, f.col, f, v)) {
+        s.cells.delete(at);
+        continue;
+      }
+      s.hiddenRows.add(at);
+      at++;
+      changed++;
+    }
+    if (!changed) return null;
+    return noVariant(wb, `在“${s.name}”末尾加入 ${changed} 行隐藏的旧数值（与现行数值不同）`);
+  },
+};
+
 export function staleCopy(kind: string, state: 'hidden' | 'veryHidden'): Transform {
   return {
     kind,

@@ -25,6 +25,8 @@ export class SheetM {
   cells = new Map<number, Map<number, CellM>>();
   merges: Rect[] = [];
   widths: (number | undefined)[] = [];
+  /** Rows hidden in Excel (a stale row kept out of sight). */
+  hiddenRows = new Set<number>();
   constructor(
     public name: string,
     public state: SheetState = 'visible',
@@ -128,6 +130,7 @@ export class SheetM {
     for (const [r, c, cell] of this.each()) s.set(r, c, { ...cell });
     s.merges = this.merges.map((m) => ({ ...m }));
     s.widths = [...this.widths];
+    s.hiddenRows = new Set(this.hiddenRows);
     return s;
   }
 }
@@ -231,6 +234,7 @@ export async function writeModel(m: WorkbookM): Promise<Buffer> {
       x.style = { ...cell.style, ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) } as ExcelJS.Style;
       x.value = cell.v;
     }
+    for (const r of s.hiddenRows) ws.getRow(r).hidden = true;
     for (const g of s.merges) {
       if (g.r1 === g.r2 && g.c1 === g.c2) continue;
       try {
