@@ -140,7 +140,7 @@ export class CalcBuilder {
   }
 
   /** Marks the result 'unconfirmed' when a rule or number used is not CONFIRMED. */
-  status(s: DataStatus | string | undefined): void {
+  status(s: string | undefined): void {
     if (s !== 'CONFIRMED') this.unconfirmed = true;
   }
 
