@@ -143,7 +143,38 @@ function conditionFindings(
   }
   // A building the condition names that the workbook does not list: 缺项, never silently nothing.
   const absent = absentBuildings(cond, imported.buildings).map((name) => absentBuildingFinding(cond, name));
-  return [...aggregateBuildings(cond, perBuilding, imported.buildings), ...absent];
+  // Buildings the importer saw but could not read one by one ("1#、2#楼" filled in together, a
+  // building table whose header it could not map): their findings are 需复核, never left out.
+  const unread = unreadBuildings.filter((u) => relatesTo(u, cond)).map((u) => unreadBuildingsFinding(cond, u));
+  return [...aggregateBuildings(cond, perBuilding, imported.buildings), ...absent, ...unread];
+}
+
+/** An unread list of buildings bears on a condition when it names only buildings, or one of its indicators. */
+function relatesTo(u: UnreadBlock, cond: Condition): boolean {
+  const own = u.indicators.filter((i) => i !== 'building_name');
+  return own.length === 0 || leafIndicators(cond).some((i) => own.includes(i));
+}
+
+function leafIndicators(rule: Rule): string[] {
+  if ('anyOf' in rule) return rule.anyOf.flatMap(leafIndicators);
+  if ('allOf' in rule) return rule.allOf.flatMap(leafIndicators);
+  return [rule.indicator];
+}
+
+function unreadBuildingsFinding(cond: Condition, u: UnreadBlock): Finding {
+  return {
+    conditionId: cond.id,
+    indicator: firstIndicator(cond),
+    building: u.title,
+    verdict: 'review',
+    required: describeRule(cond),
+    declared: null,
+    computed: null,
+    source: `${u.sheet}!${u.range.split(':')[0]}`,
+    message: `“${u.title}”（${u.sheet}!${u.range}）未能逐栋读取：${u.reason}；其中单体的本条审查需人工复核`,
+    ...clauseFields(cond),
+    basis: 'unread-buildings',
+  };
 }
 
 /**

@@ -138,9 +138,11 @@ describe('1. evidence not read or not trustworthy', () => {
       }),
       doc([c]),
     );
+    // …and the unread list itself is a finding of its own: the buildings in it are not left out
     expect(fs.map((f) => [f.building, f.verdict, f.basis])).toEqual([
       ['1#楼', 'pass', 'declared-pass'],
       ['2#楼', 'review', 'unread-buildings'],
+      ['单体指标', 'review', 'unread-buildings'],
     ]);
     // without an unread list of buildings the fallback is allowed and said
     const ok = evaluate(imp([v('green_building_star', 2, '指标!C9')], { buildings: [building('2#楼', [])] }), doc([c]))[0];
