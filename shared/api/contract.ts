@@ -18,6 +18,7 @@ import type { RunComparison, RunRef } from '../check/resubmission';
 import type { PartDetail, PartRole, RefusalCode, SentenceReading, UnparsedSentence } from '../conditions/fromText';
 import { MAX_BACKUP_BASE64, MAX_BACKUP_BYTES } from './limits';
 import type { ErrorKind } from '../errors';
+import type { ReportSummary } from '../report/verify-outcome';
 
 export type { ConditionSetVersion, MappingMemory, OverrideCarryover, TypedValue, RunComparison, RunRef };
 export type { OverrideEvidence } from '../store/types';
@@ -305,20 +306,7 @@ export interface VerifyResult {
   needs?: string[];
   notes?: string[];
   /** What the report says about itself (from its embedded data). */
-  report?: {
-    reportNo: string | null;
-    shortCode: string;
-    generator: string;
-    issuedAt: string;
-    org: string;
-    project: string | null;
-    /** An `Overall` in reports of this version; kept as written when another version wrote something else. */
-    overall: string;
-    workbook: { file: string; sha256: string };
-    conditions: { file: string; sha256: string };
-    corrections: number;
-    overrides: number;
-  } | null;
+  report?: Omit<ReportSummary, 'fingerprint'> | null;
   /** This office's archived copy with exactly these bytes, if any. */
   archived?: IssuedFileRow | null;
   /** Where the original inputs came from: given, or found in this office's records. */

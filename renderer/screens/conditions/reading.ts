@@ -3,9 +3,10 @@
 // each part produced in words, a condition in plain Chinese as pieces that a part can point at,
 // and the refusals grouped by what the user can do about them. Pure functions, no React.
 import type { PartDetail, PartRole, ProjectFactInfo, RefusalCode, SentenceReading } from '../../../shared/api/contract';
-import type { Bound, Condition, LeafRule, Op, Rule } from '../../../shared/model/types';
+import type { Condition, LeafRule, Op, Rule } from '../../../shared/model/types';
 import { formatValue, indicator, indicatorName } from '../../../shared/model/indicators';
 import { useList as usesInWords } from '../../../shared/model/uses';
+import { boundWords } from '../../../shared/model/bounds';
 
 /** The project facts in the user's words (from the API's `conditions.projectFacts`). */
 export type FactWords = readonly ProjectFactInfo[];
@@ -135,16 +136,6 @@ export const BOUND_WHAT: Record<string, { name: string; unit: string }> = {
   projectFloorArea: { name: '项目总建筑面积', unit: 'm²' },
 };
 
-/** "100 m 以上（不含 100 m）", "60 m 及以下", "24 m 以上（不含 24 m）且 100 m 及以下". */
-export function boundText(b: Bound, unit: string): string {
-  const u = unit ? ` ${unit}` : '';
-  const parts: string[] = [];
-  if (b.gt !== undefined) parts.push(`${b.gt}${u} 以上（不含 ${b.gt}${u}）`);
-  if (b.gte !== undefined) parts.push(`${b.gte}${u} 及以上`);
-  if (b.lt !== undefined) parts.push(`${b.lt}${u} 以下（不含 ${b.lt}${u}）`);
-  if (b.lte !== undefined) parts.push(`${b.lte}${u} 及以下`);
-  return parts.join('且');
-}
 
 /** What a part of a sentence says, in words ("比较：不低于", "适用范围：建筑高度 100 m 以上（不含 100 m）"). */
 export function partMeaning(p: Part, sentence: string, facts: FactWords): string {
@@ -162,7 +153,7 @@ export function partMeaning(p: Part, sentence: string, facts: FactWords): string
     case 'filter':
       if (d.filter && BOUND_FILTERS.has(d.filter) && d.bound) {
         const w = BOUND_WHAT[d.filter];
-        return `适用范围：${w.name}${boundText(d.bound, w.unit)}`;
+        return `适用范围：${w.name}${boundWords(d.bound, w.unit)}`;
       }
       return d.uses?.length ? `适用建筑：${usesInWords(d.uses)}` : `适用建筑：${words}`;
     case 'scope':
@@ -247,7 +238,7 @@ export function conditionWords(c: Condition, facts: FactWords): Word[][] {
   if (a.minFloorArea !== undefined) filters.push({ text: `单体建筑面积 ${a.minFloorArea} m² 及以上`, role: 'bound', key: 'bound:floorArea' });
   for (const what of ['height', 'floors', 'floorArea', 'projectFloorArea'] as const) {
     const b = a[what];
-    if (b && typeof b === 'object') filters.push({ text: `${BOUND_WHAT[what].name} ${boundText(b, BOUND_WHAT[what].unit)}`, role: 'bound', key: `bound:${what}` });
+    if (b && typeof b === 'object') filters.push({ text: `${BOUND_WHAT[what].name} ${boundWords(b, BOUND_WHAT[what].unit)}`, role: 'bound', key: `bound:${what}` });
   }
   if (a.buildings?.length) filters.push({ text: `限 ${a.buildings.join('、')}`, role: 'filter', key: 'filter' });
   if (filters.length) {
