@@ -120,7 +120,8 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, what = 'æ
   syncDir(dir);
 }
 
-function syncDir(dir: string): void {
+/** fsync a folder after a rename into it (a no-op where folders cannot be opened, as on Windows). */
+export function syncDir(dir: string): void {
   try {
     const fd = openSync(dir, 'r');
     try {

@@ -40,30 +40,18 @@ export async function readInputFile(path: string, limits: ReadLimits): Promise<B
     throw openError(e, path, name, what, limits.missing);
   }
   try {
-    const st = await fh.stat();
-    if (st.isDirectory()) throw new InputError(`${what}“${path}”是一个文件夹，不是文件`, name);
-    if (!st.isFile()) {
-      throw new InputError(`${what}“${path}”不是普通文件（是设备、管道或套接字等特殊文件），已拒绝读取`, name);
-    }
-    if (st.size > maxBytes) throw tooBig(path, name, what, st.size, maxBytes);
-    // Read at most maxBytes + 1: a file that grows while it is read is still caught.
-    const buf = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+    const buf = sizedBuffer(await fh.stat(), path, name, what, maxBytes);
     let got = 0;
     for (;;) {
       const { bytesRead } = await fh.read(buf, got, buf.length - got, null);
       if (bytesRead === 0) break;
       got += bytesRead;
-      if (got === buf.length) {
-        if (got > maxBytes) throw tooBig(path, name, what, got, maxBytes);
-        break;
-      }
+      if (got === buf.length) break;
     }
+    checkGot(got, path, name, what, maxBytes);
     return buf.subarray(0, got);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw new InputError(`${what}“${path}”是一个文件夹，不是文件`, name);
-    throw new InputError(`无法读取${what}“${path}”（${code ?? '读取失败'}）`, name);
+    throw readError(e, path, name, what);
   } finally {
     await fh.close().catch(() => {});
   }
@@ -80,27 +68,18 @@ export function readInputFileSync(path: string, limits: ReadLimits): Buffer {
     throw openError(e, path, name, what, limits.missing);
   }
   try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) throw new InputError(`${what}“${path}”是一个文件夹，不是文件`, name);
-    if (!st.isFile()) throw new InputError(`${what}“${path}”不是普通文件（是设备、管道或套接字等特殊文件），已拒绝读取`, name);
-    if (st.size > maxBytes) throw tooBig(path, name, what, st.size, maxBytes);
-    const buf = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+    const buf = sizedBuffer(fstatSync(fd), path, name, what, maxBytes);
     let got = 0;
     for (;;) {
       const n = readSync(fd, buf, got, buf.length - got, null);
       if (n === 0) break;
       got += n;
-      if (got === buf.length) {
-        if (got > maxBytes) throw tooBig(path, name, what, got, maxBytes);
-        break;
-      }
+      if (got === buf.length) break;
     }
+    checkGot(got, path, name, what, maxBytes);
     return buf.subarray(0, got);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw new InputError(`${what}“${path}”是一个文件夹，不是文件`, name);
-    throw new InputError(`无法读取${what}“${path}”（${code ?? '读取失败'}）`, name);
+    throw readError(e, path, name, what);
   } finally {
     closeSync(fd);
   }
@@ -115,6 +94,30 @@ export const INPUT_LIMITS = {
   /** A report PDF to verify. */
   reportPdfBytes: 60 * 1024 * 1024,
 };
+
+/**
+ * A buffer for a regular file of at most `maxBytes` (one byte more, so that a file growing while it
+ * is read is still caught); InputError for a folder, a device, a FIFO or socket, or a file too big.
+ */
+function sizedBuffer(st: { isDirectory(): boolean; isFile(): boolean; size: number }, path: string, name: string, what: string, maxBytes: number): Buffer {
+  if (st.isDirectory()) throw new InputError(`${what}“${path}”是一个文件夹，不是文件`, name);
+  if (!st.isFile()) throw new InputError(`${what}“${path}”不是普通文件（是设备、管道或套接字等特殊文件），已拒绝读取`, name);
+  if (st.size > maxBytes) throw tooBig(path, name, what, st.size, maxBytes);
+  return Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+}
+
+/** After the read: more than `maxBytes` came (the file grew). */
+function checkGot(got: number, path: string, name: string, what: string, maxBytes: number): void {
+  if (got > maxBytes) throw tooBig(path, name, what, got, maxBytes);
+}
+
+/** Any failure while reading, as one InputError naming the file. */
+function readError(e: unknown, path: string, name: string, what: string): InputError {
+  if (e instanceof InputError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return new InputError(`${what}“${path}”是一个文件夹，不是文件`, name);
+  return new InputError(`无法读取${what}“${path}”（${code ?? '读取失败'}）`, name);
+}
 
 function tooBig(path: string, name: string, what: string, size: number, max: number): InputError {
   return new InputError(`${what}“${path}”过大（${sizeText(size)}），超过 ${sizeText(max)} 上限，请确认是否选错了文件`, name, undefined, 'too_large');

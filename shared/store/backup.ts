@@ -14,6 +14,7 @@ import { StoreError } from './errors.js';
 import { hasTable, latestVersion, loadMigrations } from './migrate.js';
 import { openDatabase, sqliteCode } from './sqlite.js';
 import { checkHeader, translate } from './store.js';
+import { syncDir } from '../fsio/output.js';
 
 export interface RestoreOptions {
   migrationsDir?: string;
@@ -203,18 +204,5 @@ function syncFile(file: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
-  }
-}
-
-function syncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
   }
 }
