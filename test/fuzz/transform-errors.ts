@@ -132,7 +132,7 @@ export const unreadableScoreTable: Transform = {
 };
 
 /**
- * A value that satisfies its requirement rewritten as a range or an approximation ("≥36%", "约36%"):
+ * A value that satisfies its requirement rewritten as a range, an approximation or with a limiting note ("≥36%", "约36%", "36%（暂定）"):
  * no design figure any more, so the findings it decides are review (docs/evidence-policy.md,
  * declared-bound). One such value per variant.
  */
@@ -160,3 +160,5 @@ function qualifiedValue(kind: string, what: string, write: (text: string, l: Lea
 
 export const boundPrefix = qualifiedValue('bound-prefix', '（只写范围）', (t, l) => `${l.op === '>=' ? '≥' : '≤'}${t}`);
 export const approxPrefix = qualifiedValue('approx-prefix', '（约数）', (t) => `约${t}`);
+/** A passing value with a note that limits it ("36%（暂定）"): declared-remark, review. */
+export const limitingNote = qualifiedValue('limiting-note', '（附限定说明）', (t) => `${t}（暂定）`);
