@@ -5,11 +5,12 @@
 import type { IndicatorDef } from '../model/types';
 import { cellAt, covering, type GCell } from './grid';
 import { matchLabel, type LabelMatch } from './labels';
+import { combinedMembers } from './combined';
 import { looksLikeBuilding, parcelKeyOf, zoneKeyOf } from './names';
 import { exactRole, headerRole, type RoleHit } from './roles';
 import { addJob, makeValue, range, src, textOf, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { isUnitText } from './units';
-import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, header, isScore, isTotal } from './tableHeader';
+import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, header, isAggregate, isScore, isTotal } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, isNoteRow, isRowEmpty, mayBeHeader, titleAbove, unitsRow } from './tableRows';
 import { type Slot, choose, isPlaceholderText } from './listTable';
 import { type EmitOpts, emitBlank, emitValue } from './emitValue';
@@ -81,6 +82,13 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
           env.out.value({ kind: 'value', scope: { parcel: scope.parcel, zone: mode === 'zone' ? undefined : scope.zone }, iv, block: id, rank: 1, total: 'fallback' });
         }
       });
+      continue;
+    }
+    // A summary row (平均, 最大值) is no record; a combined name (1#~2#楼) is no building of its
+    // own: combined.ts reports it as an unread list of its members.
+    if (mode === 'building' && (isAggregate(name) || (!env.knownNames.has(name) && combinedMembers(name)))) {
+      claimRow(s, r, h.left, h.right);
+      last = r;
       continue;
     }
     let rowRole: RoleHit | null = null;

@@ -30,6 +30,14 @@ export const isTotal = memo((text: string): boolean => {
   return false;
 });
 
+const AGGREGATE_WORDS = new Set(notations.aggregateRows.words.map(fold));
+
+/** A row that summarises the records above it ("平均", "平均值（面积加权）", "最大值"): not a record. */
+export const isAggregate = memo((text: string): boolean => {
+  const f = fold(text).replace(/^[0-9.、)(]+/, '').replace(/[:：]$/, '').replace(/\(.*\)$/, '');
+  return AGGREGATE_WORDS.has(f);
+});
+
 export function isScore(def: IndicatorDef): boolean {
   return def.unit === '分';
 }

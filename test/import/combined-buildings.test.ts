@@ -26,4 +26,27 @@ describe('combined building names', () => {
     expect(u).toMatchObject({ range: 'B1:B4', indicators: ['building_name'] });
     expect(u?.reason).toContain('1#楼、2#楼');
   });
+
+  it('a row “1#~2#楼” in a building table is no building of its own, and its members are not given its value', async () => {
+    for (const [name, head] of [['1#~2#楼', ['单体名称', '装配率']], ['1、2号楼', ['楼栋', '建筑功能', '单体装配率(%)']]] as const) {
+      const path = await xlsx(`combined-row-${head.length}.xlsx`, (wb) => {
+        const body = head.length === 2 ? [[name, '62%'], ['3#楼', '55%']] : [[name, '住宅', 62], ['3#楼', '住宅', 55]];
+        rows(wb.addWorksheet('装配率'), [[...head], ...body]);
+      });
+      const r = await importWorkbook(path);
+      expect(r.buildings.map((b) => b.name)).toEqual(['3#楼']);
+      expect(r.unread?.find((b) => b.title === name)?.reason).toContain('1#楼、2#楼');
+    }
+  });
+
+  it('a summary row (平均, 平均值（面积加权）, 最大值) is neither a building nor a value of one', async () => {
+    for (const word of ['平均', '平均值（面积加权）', '最大值']) {
+      const path = await xlsx(`aggregate-${word.length}.xlsx`, (wb) => {
+        rows(wb.addWorksheet('装配率汇总'), [['单体装配率汇总表'], ['单体名称', '预制率', '装配率'], ['1号楼', '', '62%'], ['2号楼', '', '58%'], [word, '', '60%']]);
+      });
+      const r = await importWorkbook(path);
+      expect(r.buildings.map((b) => b.name).sort()).toEqual(['1号楼', '2号楼']);
+      expect(r.buildings.every((b) => b.values.assembly_ratio?.value !== 60)).toBe(true);
+    }
+  });
 });
