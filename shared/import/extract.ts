@@ -14,7 +14,7 @@ import type { Grid } from './grid';
 import { buildingKey, buildingTokens } from './names';
 import { newSheet, type Env, type Sheet } from './sheet';
 import { combinedUnread } from './combined';
-import { hiddenUnread, voidSheet } from './hygiene';
+import { hiddenUnread, invisibleUnread, voidSheet } from './hygiene';
 import { findTables } from './tables';
 
 export interface Extracted {
@@ -43,7 +43,7 @@ export function extract(grids: Grid[]): Extracted {
       continue;
     }
     // hidden rows and columns, and sheets that call themselves void: reported, not read
-    env.unread.push(...hiddenUnread(g));
+    env.unread.push(...hiddenUnread(g), ...invisibleUnread(g));
     const voided = voidSheet(g);
     if (voided) {
       env.unread.push(voided);

@@ -1,5 +1,6 @@
 // One pass over an exceljs worksheet into a compact grid of non-empty cells.
 import type ExcelJS from 'exceljs';
+import { isInvisible } from './invisible';
 
 export type CellKind = 'number' | 'string' | 'boolean' | 'date' | 'error' | 'none';
 
@@ -48,6 +49,8 @@ export interface Grid {
   hiddenCells?: GCell[];
   hiddenRows?: number[];
   hiddenCols?: number[];
+  /** Cells whose text cannot be seen (white on white, format ";;;"): not in `rows`, reported as not read. */
+  invisibleCells?: GCell[];
 }
 
 // exceljs ValueType enum values (lib/doc/enums.js).
@@ -125,6 +128,7 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
   let count = 0;
   const hiddenCells: GCell[] = [];
   const hiddenRows: number[] = [];
+  const invisibleCells: GCell[] = [];
   const colHidden: boolean[] = [];
   const hiddenCol = (c: number): boolean => (colHidden[c] ??= columnHidden(ws, c));
   ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -196,6 +200,10 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
         if (hiddenCells.length < MAX_HIDDEN_CELLS) hiddenCells.push(g);
         return;
       }
+      if (isInvisible(cell)) {
+        if (invisibleCells.length < MAX_HIDDEN_CELLS) invisibleCells.push(g);
+        return;
+      }
       if (!line) line = rows[r] = [];
       line[c] = g;
       count++;
@@ -217,6 +225,7 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
   const st = (ws as unknown as { state?: string }).state;
   const state: Grid['state'] = st === 'hidden' || st === 'veryHidden' ? st : 'visible';
   const grid: Grid = { name: ws.name, state, cells: count, rows, maxRow, maxCol };
+  if (invisibleCells.length) grid.invisibleCells = invisibleCells;
   if (hiddenCells.length) {
     grid.hiddenCells = hiddenCells;
     const withCells = new Set(hiddenCells.map((h) => h.r));

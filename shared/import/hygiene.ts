@@ -1,6 +1,6 @@
 // Hygiene of visible sheets (docs/reading-sheets.md §2): cells a reader of the printed sheet does
-// not see (hidden rows and columns, collapsed outline rows, zero-width columns) and sheets or tables
-// that declare themselves void (作废, 旧版, 以新版为准) are not read; both are reported as not read,
+// not see (hidden rows and columns, collapsed outline rows, zero-width columns, text in the colour of
+// its background) and sheets or tables that declare themselves void (作废, 旧版, 以新版为准) are not read; both are reported as not read,
 // like hidden sheets, so a stale copy never stands in for the current figures.
 import notations from '../data/import-notations.json';
 import type { UnreadBlock } from '../model/types';
@@ -99,4 +99,23 @@ export function hiddenUnread(g: Grid): UnreadBlock[] {
     });
   }
   return out;
+}
+
+/** One entry per sheet whose cells hold text nobody can see (white on white, format ";;;"). */
+export function invisibleUnread(g: Grid): UnreadBlock[] {
+  const cells = g.invisibleCells;
+  if (!cells?.length) return [];
+  const top = Math.min(...cells.map((c) => c.r));
+  const bottom = Math.max(...cells.map((c) => c.r));
+  const left = Math.min(...cells.map((c) => c.c));
+  const right = Math.max(...cells.map((c) => c.c));
+  const labels = labelsOf(cells);
+  const where = cells.slice(0, 6).map((c) => c.addr).join('、') + (cells.length > 6 ? ` 等 ${cells.length} 个单元格` : '');
+  return [{
+    sheet: g.name,
+    range: `${addrOf(top, left)}:${addrOf(bottom, right)}`,
+    title: labels.length ? `看不见的单元格（${labels.join('、')}）` : '看不见的单元格',
+    indicators: [],
+    reason: `${where}的文字颜色与底色相同（如白底白字）或格式设为不显示，打印和阅读时看不到，其中的数值未读取（这样的内容常是旧数据；如需审查，请改为可见后重新导入）`,
+  }];
 }

@@ -32,32 +32,38 @@ export const coverToc: Transform = {
   },
 };
 
-/** A copy of value rows with other values, appended below the sheet's content and hidden: never read. */
-export const hiddenStaleRows: Transform = {
-  kind: 'hidden-stale-rows',
-  apply(wb, ctx) {
-    const s = mainSheet(wb, ctx);
-    if (!s) return null;
-    const facts = factsOn(ctx, s.name).filter((f) => f.building === null && f.label && f.label.sheet === s.name && f.label.row === f.row);
-    if (!facts.length) return null;
-    let at = s.maxRow() + 1;
-    let changed = 0;
-    for (const f of facts.slice(0, 3)) {
-      const v = opposite(f, ctx);
-      if (v === null) continue;
-      for (const [c, cell] of s.cells.get(f.row) ?? []) s.set(at, c, { ...cell });
-      if (!writeNormalised(s, at, f.col, f, v)) {
-        s.cells.delete(at);
-        continue;
+/**
+ * A copy of value rows with other values, appended below the sheet's content where nobody sees it —
+ * hidden rows, or text in white on white: never read.
+ */
+export function staleRows(kind: string, how: 'hidden' | 'white'): Transform {
+  return {
+    kind,
+    apply(wb, ctx) {
+      const s = mainSheet(wb, ctx);
+      if (!s) return null;
+      const facts = factsOn(ctx, s.name).filter((f) => f.building === null && f.label && f.label.sheet === s.name && f.label.row === f.row);
+      if (!facts.length) return null;
+      let at = s.maxRow() + 1;
+      let changed = 0;
+      for (const f of facts.slice(0, 3)) {
+        const v = opposite(f, ctx);
+        if (v === null) continue;
+        for (const [c, cell] of s.cells.get(f.row) ?? []) s.set(at, c, { ...cell });
+        if (!writeNormalised(s, at, f.col, f, v)) {
+          s.cells.delete(at);
+          continue;
+        }
+        if (how === 'hidden') s.hiddenRows.add(at);
+        else for (const cell of s.cells.get(at)?.values() ?? []) cell.style = { ...cell.style, font: { ...cell.style?.font, color: { argb: 'FFFFFFFF' } }, fill: { type: 'pattern', pattern: 'none' } };
+        at++;
+        changed++;
       }
-      s.hiddenRows.add(at);
-      at++;
-      changed++;
-    }
-    if (!changed) return null;
-    return noVariant(wb, `在“${s.name}”末尾加入 ${changed} 行隐藏的旧数值（与现行数值不同）`);
-  },
-};
+      if (!changed) return null;
+      return noVariant(wb, `在“${s.name}”末尾加入 ${changed} 行${how === 'hidden' ? '隐藏的' : '白底白字的'}旧数值（与现行数值不同）`);
+    },
+  };
+}
 
 export function staleCopy(kind: string, state: 'hidden' | 'veryHidden'): Transform {
   return {

@@ -8,7 +8,7 @@
 import type { ConditionsDoc, ImportedScalar, ImportResult, Verdict } from '../../shared/model/types';
 import { type ExpectedDoc } from '../seeds/expectations';
 import { WorkbookM } from './workbook-model';
-import { areasInWan, bracketNotes, hiddenStaleRows, coverToc, earlierStageColumns, fullWidth, maxScoreSwap, noteRowInside, notesColumn, percentAsFormat, percentAsText, requirementColumn, staleCopy, transposeSheet, twoHeaderRows } from './transform-tables';
+import { areasInWan, bracketNotes, coverToc, earlierStageColumns, fullWidth, maxScoreSwap, noteRowInside, notesColumn, percentAsFormat, percentAsText, requirementColumn, staleCopy, staleRows, transposeSheet, twoHeaderRows } from './transform-tables';
 import { bilingualLabels, blankOffset, blankSpacers, buildingRespell, flattenFormulas, labelSpacing, mergedLabels, numberingPrefix, sheetRename, shuffleRows, synonyms, unitColumn } from './transform-labels';
 import { approxPrefix, boundPrefix, errorCell, limitingNote, unreadableScoreTable, visibleDuplicate } from './transform-errors';
 
@@ -130,7 +130,8 @@ export const SAME_FACTS: readonly Transform[] = [
   coverToc,
   staleCopy('hidden-stale-copy', 'hidden'),
   staleCopy('very-hidden-stale-copy', 'veryHidden'),
-  hiddenStaleRows,
+  staleRows('hidden-stale-rows', 'hidden'),
+  staleRows('white-stale-rows', 'white'),
   transposeSheet,
   twoHeaderRows,
   requirementColumn,

@@ -63,6 +63,38 @@ describe('hidden rows and columns', () => {
   });
 });
 
+describe('text nobody can see', () => {
+  it('a stale row in white on white below the table is not read and is reported; the visible value counts', async () => {
+    const path = await xlsx('white-row.xlsx', (wb) => {
+      const ws = wb.addWorksheet('主要技术经济指标');
+      rows(ws, [['主要技术经济指标表'], HEAD, [1, '绿地率', '%', '≥35%', '33%'], [2, '容积率', '', '≤2.0', 1.9], [], ['', '绿地率', '%', '', '36%']]);
+      for (const c of ['B6', 'C6', 'E6']) ws.getCell(c).font = { color: { argb: 'FFFFFFFF' } };
+    });
+    const r = await importWorkbook(path);
+    expect(r.project.green_ratio).toMatchObject({ value: 33, source: '主要技术经济指标!E3' });
+    expect(r.project.green_ratio?.conflicts).toBeUndefined();
+    const u = r.unread?.find((b) => b.title.startsWith('看不见的单元格'));
+    expect(u).toMatchObject({ sheet: '主要技术经济指标', range: 'B6:E6', title: '看不见的单元格（绿地率）' });
+  });
+
+  it('a value in the fill colour (grey on grey) or with the format ";;;" is not read; white text on a dark fill is read', async () => {
+    const path = await xlsx('same-colour.xlsx', (wb) => {
+      const ws = wb.addWorksheet('指标');
+      rows(ws, [['指标名称', '设计值'], ['绿地率', '36%'], ['容积率', 1.9], ['建筑密度', '28%']]);
+      ws.getCell('B2').font = { color: { argb: 'FFD9D9D9' } };
+      ws.getCell('B2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+      ws.getCell('B3').numFmt = ';;;';
+      ws.getCell('B4').font = { color: { argb: 'FFFFFFFF' } };
+      ws.getCell('B4').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
+    });
+    const r = await importWorkbook(path);
+    expect(r.project.green_ratio).toBeUndefined();
+    expect(r.project.far).toBeUndefined();
+    expect(r.project.building_density?.value).toBe(28);
+    expect(r.unread?.find((b) => b.title.startsWith('看不见的单元格'))?.reason).toContain('B2、B3');
+  });
+});
+
 describe('void sheets', () => {
   for (const [name, title] of [
     ['指标表（已作废）', '主要技术经济指标表'],
