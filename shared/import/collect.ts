@@ -80,6 +80,12 @@ function newTarget(): Target {
 }
 
 const BUILDING_USE = 'building_use';
+
+/** The sheet of a cell reference ("方案阶段指标!E3" → "方案阶段指标"). */
+function sheetOf(ref: CellRef): string {
+  const i = ref.lastIndexOf('!');
+  return i < 0 ? '' : ref.slice(0, i);
+}
 /** Inputs that describe one 汇水分区 when read inside a zone block. */
 const ZONE_INPUTS = new Set(['catchment_area', 'runoff_coefficient', 'storage_provided', 'storage_required']);
 
@@ -135,7 +141,21 @@ export class Collector {
     this.cands.push({ kind: 'requirement', scope, id, text, source });
   }
 
-  finish(opts: { mayBeSole: (names: string[]) => boolean }): Collected {
+  /** The design stage a sheet names (施工图 3 … 方案 1), when it names one. */
+  private stageOf: (sheet: string) => number | undefined = () => undefined;
+
+  /**
+   * True when `a` was read on a sheet of a later design stage than `b` (施工图阶段指标 after
+   * 方案阶段指标): an earlier stage's figure never fills the current stage's blank.
+   */
+  private laterStage(a: ImportedValue, b: ImportedValue): boolean {
+    const sa = this.stageOf(sheetOf(a.source));
+    const sb = this.stageOf(sheetOf(b.source));
+    return sa !== undefined && sb !== undefined && sa > sb;
+  }
+
+  finish(opts: { mayBeSole: (names: string[]) => boolean; stageOf?: (sheet: string) => number | undefined }): Collected {
+    if (opts.stageOf) this.stageOf = opts.stageOf;
     const parcelKeys = new Map<string, KeyedName>();
     const cands = this.cands;
     for (let i = 0; i < cands.length; i++) {
@@ -305,6 +325,18 @@ export class Collector {
       const sum = prev.parts.reduce((s, p) => s + p.value, 0);
       prev.value = Number(sum.toPrecision(12));
       prev.interpretation = `${prev.parts.map((p) => `“${p.label}” ${p.raw}（${p.source}）`).join(' + ')} = ${fmt(prev.value)} ${def?.unit ?? ''}（${c.part ? '同一记录的各行合计' : '同一表内同类分项合计'}）`;
+      return;
+    }
+    // the current stage says "详见总图" or "待定" where an earlier stage's sheet has a figure
+    const staleFill = iv.status === 'placeholder' && usable(prev) ? this.laterStage(iv, prev) : prev.status === 'placeholder' && usable(iv) && this.laterStage(prev, iv);
+    if (staleFill) {
+      const [blank, filled] = usable(iv) ? [prev, iv] : [iv, prev];
+      if (filled === iv) {
+        store[id] = iv;
+        meta[id] = c;
+      }
+      (filled.conflicts ??= []).push({ value: blank.value, raw: blank.raw, source: blank.source, label: blank.label, status: blank.status });
+      this.warn(`${where}${name}在较后设计阶段的 ${blank.source} 未填数值（${blank.raw}），较早阶段的 ${filled.source}（${filled.raw}）不能代替，需复核`, blank.source, id);
       return;
     }
     if (!usable(iv)) {

@@ -14,7 +14,7 @@ import type { Grid } from './grid';
 import { buildingKey, buildingTokens } from './names';
 import { newSheet, type Env, type Sheet } from './sheet';
 import { combinedUnread } from './combined';
-import { hiddenUnread, invisibleUnread, voidSheet } from './hygiene';
+import { hiddenUnread, invisibleUnread, sheetStage, voidSheet } from './hygiene';
 import { findTables } from './tables';
 
 export interface Extracted {
@@ -58,7 +58,8 @@ export function extract(grids: Grid[]): Extracted {
   for (const s of sheets) readBlocks(s, env);
   for (const s of sheets) scanUnread(s, env);
   for (const s of sheets) env.unread.push(...combinedUnread(s, (n) => out.hasBuilding(n)));
-  const r = out.finish({ mayBeSole: (names) => mayBeSole(names, sheets, env) });
+  const stages = new Map(sheets.map((s) => [s.g.name, sheetStage(s.g)]));
+  const r = out.finish({ mayBeSole: (names) => mayBeSole(names, sheets, env), stageOf: (sheet) => stages.get(sheet) });
   const coverage = grids.map((g) => sheetCoverage(g, bySheet.get(g) ?? null));
   for (const u of env.unread) {
     out.warn(`${u.sheet}!${u.range}：${u.title ? `“${u.title}”` : '表格'}未能读取：${u.reason}`, `${u.sheet}!${u.range.split(':')[0]}`);

@@ -10,6 +10,7 @@ import { addr as addrOf } from './sheet';
 import { fold } from './text';
 
 const VOID_WORDS = notations.voidMarks.words.map(fold);
+const STAGE_WORDS = notations.sheetStages.words.map(([w, n]) => [fold(String(w)), Number(n)] as const);
 
 /** True when a sheet name or title says the sheet or table is void or superseded. */
 export function isVoidTitle(text: string): boolean {
@@ -24,6 +25,16 @@ function sheetTitle(g: Grid): GCell | undefined {
     if (!cells.length) continue;
     if (cells.length <= 2 && cells[0].kind === 'string') return cells[0];
     return undefined;
+  }
+  return undefined;
+}
+
+/** The design stage a sheet's name or title names (施工图 3, 初步设计 2, 方案 1), or undefined. */
+export function sheetStage(g: Grid): number | undefined {
+  const t = sheetTitle(g);
+  for (const text of [g.name, t?.str ?? '']) {
+    const f = fold(text);
+    for (const [w, n] of STAGE_WORDS) if (f.includes(w)) return n;
   }
   return undefined;
 }

@@ -38,3 +38,38 @@ describe('part, phase and verified columns', () => {
     expect(r.project.far).toMatchObject({ value: 1.98, status: 'ok' });
   });
 });
+
+describe('one sheet per design stage', () => {
+  it('a blank (详见总图, 待定) on the later stage’s sheet is not filled from an earlier stage’s sheet: a conflict to review', async () => {
+    for (const [layout, sheets] of [
+      ['by sheet name', [['方案阶段指标', '主要技术经济指标'], ['施工图阶段指标', '主要技术经济指标']]],
+      ['by title, later sheet first', [['指标表二', '施工图设计 主要技术经济指标'], ['指标表一', '设计方案（已批复）主要技术经济指标']]],
+    ] as const) {
+      const path = await xlsx(`stage-sheets-${layout.length}.xlsx`, (wb) => {
+        for (const [name, title] of sheets) {
+          const later = name.includes('施工图') || title.includes('施工图');
+          rows(wb.addWorksheet(name), [[title], ['指标名称', '单位', '设计指标'], ['绿地率', '%', later ? '详见总图' : '36%'], ['总用地面积', '㎡', 40000]]);
+        }
+      });
+      const r = await importWorkbook(path);
+      const g = r.project.green_ratio;
+      expect(g, layout).toMatchObject({ value: 36, status: 'ok' });
+      expect(g?.conflicts?.map((c) => c.raw), layout).toEqual(['详见总图']);
+      expect(r.issues.some((i) => i.message.includes('不能代替')), layout).toBe(true);
+    }
+  });
+
+  it('a blank on an earlier stage’s sheet, or on a sheet naming no stage, is filled by the figure elsewhere', async () => {
+    const path = await xlsx('stage-sheets-ok.xlsx', (wb) => {
+      rows(wb.addWorksheet('方案阶段指标'), [['指标名称', '设计指标'], ['绿地率', '待定']]);
+      rows(wb.addWorksheet('施工图阶段指标'), [['指标名称', '设计指标'], ['绿地率', '36%']]);
+      rows(wb.addWorksheet('总图'), [['指标名称', '设计指标'], ['容积率', 1.9]]);
+      rows(wb.addWorksheet('说明'), [['指标名称', '设计指标'], ['容积率', '详见总图']]);
+    });
+    const r = await importWorkbook(path);
+    expect(r.project.green_ratio).toMatchObject({ value: 36, source: '施工图阶段指标!B2' });
+    expect(r.project.green_ratio?.conflicts).toBeUndefined();
+    expect(r.project.far).toMatchObject({ value: 1.9 });
+    expect(r.project.far?.conflicts).toBeUndefined();
+  });
+});
