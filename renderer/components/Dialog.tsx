@@ -1,5 +1,6 @@
-// Modal dialog on the native <dialog> element (focus trap, Esc to close, backdrop).
-import { useEffect, useRef, type ReactNode } from 'react';
+// Modal dialog on the native <dialog> element (focus trap, Esc to close, backdrop), and the two
+// shapes every dialog of the app takes: a confirmation, and a form with 取消 and a submit button.
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
   open: boolean;
@@ -69,6 +70,57 @@ export function ConfirmDialog({ open, title, message, confirmLabel, danger, onCo
       }
     >
       <p>{message}</p>
+    </Dialog>
+  );
+}
+
+interface FormProps {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  /** Called on the submit button and on Enter in a field. */
+  onSubmit: () => void | Promise<void>;
+  submitLabel: string;
+  /** Disables the submit button while the request runs. */
+  busy?: boolean;
+  /** False where there is no way around the form (the first start's name). */
+  cancellable?: boolean;
+  testId?: string;
+  children: ReactNode;
+}
+
+/** A dialog holding one form: 取消 and the submit button below, Enter submits. */
+export function FormDialog({ open, title, onClose, onSubmit, submitLabel, busy, cancellable = true, testId, children }: FormProps) {
+  const formId = useId();
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onClose}
+      testId={testId}
+      actions={
+        <>
+          {cancellable && (
+            <button type="button" onClick={onClose}>
+              取消
+            </button>
+          )}
+          <button type="submit" form={formId} className="primary" disabled={busy}>
+            {submitLabel}
+          </button>
+        </>
+      }
+    >
+      <form
+        id={formId}
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSubmit();
+        }}
+      >
+        {children}
+      </form>
     </Dialog>
   );
 }

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { invoke } from '../api';
 import { useAction } from '../hooks/useInvoke';
-import { Dialog } from './Dialog';
+import { FormDialog } from './Dialog';
 import { ErrorLine } from './ErrorLine';
 
 interface Props {
@@ -18,7 +18,6 @@ interface Props {
 export function UserNameDialog({ open, current, required, onSaved, onClose }: Props) {
   const [name, setName] = useState('');
   const action = useAction();
-  const formId = useId();
   const errorId = useId();
   // each opening starts from the current name
   const [wasOpen, setWasOpen] = useState(false);
@@ -35,50 +34,33 @@ export function UserNameDialog({ open, current, required, onSaved, onClose }: Pr
     if (r) onSaved(r.userName);
   };
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title={required ? '欢迎使用 LandCheck' : '操作人姓名'}
       onClose={required ? () => action.setError('请先填写您的姓名') : onClose}
+      onSubmit={submit}
+      submitLabel="保存"
+      busy={action.busy}
+      cancellable={!required}
       testId="user-dialog"
-      actions={
-        <>
-          {!required && (
-            <button type="button" onClick={onClose}>
-              取消
-            </button>
-          )}
-          <button type="submit" form={formId} className="primary" disabled={action.busy}>
-            保存
-          </button>
-        </>
-      }
     >
-      <form
-        id={formId}
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <p className="small muted">
-          您的姓名会与每一次更正、改判和出具的报告一同记录，并显示在操作记录中。本机只需设置一次，以后可在左下角修改。
-        </p>
-        <label>
-          姓名
-          <input
-            autoFocus
-            value={name}
-            maxLength={40}
-            onChange={(e) => setName(e.target.value)}
-            aria-label="姓名"
-            aria-invalid={!!action.error}
-            aria-describedby={action.error ? errorId : undefined}
-            placeholder="例：张工"
-          />
-        </label>
-        <ErrorLine message={action.error} id={errorId} />
-      </form>
-    </Dialog>
+      <p className="small muted">
+        您的姓名会与每一次更正、改判和出具的报告一同记录，并显示在操作记录中。本机只需设置一次，以后可在左下角修改。
+      </p>
+      <label>
+        姓名
+        <input
+          autoFocus
+          value={name}
+          maxLength={40}
+          onChange={(e) => setName(e.target.value)}
+          aria-label="姓名"
+          aria-invalid={!!action.error}
+          aria-describedby={action.error ? errorId : undefined}
+          placeholder="例：张工"
+        />
+      </label>
+      <ErrorLine message={action.error} id={errorId} />
+    </FormDialog>
   );
 }

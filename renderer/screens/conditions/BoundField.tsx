@@ -40,34 +40,38 @@ export function BoundField({ what, bound, onChange, field }: Props) {
       <span className="bf-name small">{w.name}</span>
       <ValueInput value={lower as number | undefined} onChange={(v) => set(v, loIn, upper, hiIn)} label={`${w.name}下限`} unit={w.unit} field={`${field}.${what}.lower`} />
       <span className="small">以上</span>
-      <select
-        value={loIn ? 'in' : 'out'}
+      <Inclusive
+        value={loIn}
         disabled={lower === undefined}
-        aria-label={`${w.name}下限是否含本数`}
-        onChange={(e) => {
-          setLowerIn(e.target.value === 'in');
-          set(lower, e.target.value === 'in', upper, hiIn);
+        label={`${w.name}下限是否含本数`}
+        onChange={(v) => {
+          setLowerIn(v);
+          set(lower, v, upper, hiIn);
         }}
-      >
-        <option value="in">（含）</option>
-        <option value="out">（不含）</option>
-      </select>
+      />
       <span className="small bf-sep">，</span>
       <ValueInput value={upper as number | undefined} onChange={(v) => set(lower, loIn, v, hiIn)} label={`${w.name}上限`} unit={w.unit} field={`${field}.${what}.upper`} />
       <span className="small">以下</span>
-      <select
-        value={hiIn ? 'in' : 'out'}
+      <Inclusive
+        value={hiIn}
         disabled={upper === undefined}
-        aria-label={`${w.name}上限是否含本数`}
-        onChange={(e) => {
-          setUpperIn(e.target.value === 'in');
-          set(lower, loIn, upper, e.target.value === 'in');
+        label={`${w.name}上限是否含本数`}
+        onChange={(v) => {
+          setUpperIn(v);
+          set(lower, loIn, upper, v);
         }}
-      >
-        <option value="in">（含）</option>
-        <option value="out">（不含）</option>
-      </select>
+      />
       <ErrorLine message={error} />
     </div>
+  );
+}
+
+/** Whether a bound includes its own number: （含） or （不含）. */
+function Inclusive({ value, disabled, label, onChange }: { value: boolean; disabled: boolean; label: string; onChange: (inclusive: boolean) => void }) {
+  return (
+    <select value={value ? 'in' : 'out'} disabled={disabled} aria-label={label} onChange={(e) => onChange(e.target.value === 'in')}>
+      <option value="in">（含）</option>
+      <option value="out">（不含）</option>
+    </select>
   );
 }
