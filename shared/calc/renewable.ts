@@ -7,7 +7,7 @@ import type { Calculation } from '../model/types';
 import type { CalcContext } from './context';
 import { CalcBuilder, fmt, getNumber, round } from './inputs';
 
-const CLAUSE = '可再生能源替代率（工作定义，见 docs/domain/renewable.md §1；上海核算方法见 DG/TJ08-2329-2020，未核实）';
+const CLAUSE = '可再生能源替代率（工作定义：可再生能源年利用量 ÷ 建筑年总能耗；上海核算方法见 DG/TJ08-2329-2020，未核实）';
 const FORMULA = 'R = E_re / E_total × 100%，E_re = Σ 各项可再生能源利用量';
 const PARTS = ['re_pv_generation', 're_solar_thermal', 're_heat_pump', 're_other'] as const;
 /** Relative difference above which the stated 合计 and the sum of the items disagree. */

@@ -141,4 +141,19 @@ describe('corpus verdicts (hand-worked, docs/evidence-policy.md)', () => {
     }
     expect(problems.join('\n')).toBe('');
   });
+
+  it('no developer words where a user looks: messages, clauses, warnings and unread reasons of every corpus result', async () => {
+    const DEV = /docs\/|shared\/|\.md\b|\.json\b|\.ts\b|UNCONFIRMED|\bCONFIRMED|undefined|NaN|\[object/;
+    const problems: string[] = [];
+    for (const s of CORPUS) {
+      const r = (await run(s.name)).result;
+      const texts = [
+        ...r.findings.flatMap((f) => [f.message, f.clause ?? '', f.calculation?.clause ?? '', ...(f.remarks ?? []).map((x) => (typeof x === 'string' ? x : JSON.stringify(x)))]),
+        ...(r.warnings ?? []).map((w) => w.message),
+        ...(r.coverage?.unread ?? []).map((u) => `${u.title} ${u.reason}`),
+      ];
+      for (const t of texts) if (DEV.test(t)) problems.push(`${s.name}: ${t}`);
+    }
+    expect(problems.join('\n')).toBe('');
+  });
 });
