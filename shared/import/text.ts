@@ -1,13 +1,18 @@
 // Text folding shared by every reader: labels, headers, units, notations and names are compared
-// after Unicode NFKC (full-width → half-width, ㎡ → m2), lower case, with all white space removed.
+// after Unicode NFKC (full-width → half-width, ㎡ → m2), lower case, with all white space and the
+// invisible characters text pasted from a PDF or a web page carries (zero-width space, joiners,
+// soft hyphen, byte-order mark) removed.
 
 const folded = new Map<string, string>();
 
-/** NFKC, lower case, all white space removed. Memoised (bounded). */
+/** Characters that show nothing: zero-width space / non-joiner / joiner, word joiner, soft hyphen, BOM. */
+export const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\u00ad\ufeff]/g;
+
+/** NFKC, lower case, all white space and invisible characters removed. Memoised (bounded). */
 export function fold(s: string): string {
   let f = folded.get(s);
   if (f === undefined) {
-    f = s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+    f = s.normalize('NFKC').replace(/\s+/g, '').replace(INVISIBLE_CHARS, '').toLowerCase();
     if (folded.size > 50000) folded.clear();
     folded.set(s, f);
   }

@@ -5,7 +5,7 @@ import { STAR_NAMES } from '../model/indicators';
 import type { ImportedScalar, ImportedValue, IndicatorDef } from '../model/types';
 import { formulaText, type GCell } from './grid';
 import { hasRequirementWord, isRequirementText } from './roles';
-import { chineseNumber, fold, memo, trailingGroup } from './text';
+import { chineseNumber, fold, INVISIBLE_CHARS, memo, trailingGroup } from './text';
 import { conversionFactor, indicatorUnit, otherPeriod, parseUnit } from './units';
 
 export { chineseNumber } from './text';
@@ -195,7 +195,7 @@ function readNumber(n: number, cell: GCell, def: IndicatorDef, ctx: UnitContext,
 }
 
 function readText(text: string, def: IndicatorDef, ctx: UnitContext, from: string): Reading {
-  const t0 = text.trim();
+  const t0 = text.replace(INVISIBLE_CHARS, '').trim();
   const desc = from ? `${from}“${t0}”` : `文本“${t0}”`;
   if (def.type !== 'text' && isErrorText(t0)) return invalid(`${desc} 是错误值 ${errorName(t0)}，没有数值`, def);
   // Bracketed notes: "二星级（预评价）", "61.5%（按沪建建材〔2019〕765号）", "35%（规划要求≥35%）".

@@ -104,4 +104,16 @@ describe('notations', () => {
     expect(chineseNumber('六十')).toBe(60);
     expect(chineseNumber('六十五点五')).toBe(65.5);
   });
+
+  it('text pasted from a PDF or a web page: zero-width spaces, soft hyphens and a BOM show nothing and change nothing', async () => {
+    expect(matchLabel('绿\u200b地率')?.ids).toEqual(['green_ratio']);
+    expect(matchLabel('\ufeff容积\u00ad率')?.ids).toEqual(['far']);
+    const path = await xlsx('zero-width.xlsx', (wb) => {
+      rows(wb.addWorksheet('指标'), [['指标名称', '设计值'], ['绿\u200b地率', '36.5\u200b%'], ['容\u2060积率', '2.\u200d48']]);
+    });
+    const r = await importWorkbook(path);
+    expect(r.project.green_ratio).toMatchObject({ value: 36.5, status: 'ok' });
+    expect(r.project.far).toMatchObject({ value: 2.48, status: 'ok' });
+  });
 });
+
