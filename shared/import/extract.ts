@@ -14,7 +14,7 @@ import type { Grid } from './grid';
 import { buildingKey, buildingTokens } from './names';
 import { newSheet, type Env, type Sheet } from './sheet';
 import { combinedUnread } from './combined';
-import { hiddenUnread, invisibleUnread, sheetStage, voidSheet } from './hygiene';
+import { contentsSheet, hiddenUnread, invisibleUnread, sheetStage, voidSheet } from './hygiene';
 import { findTables } from './tables';
 
 export interface Extracted {
@@ -44,7 +44,7 @@ export function extract(grids: Grid[]): Extracted {
     }
     // hidden rows and columns, and sheets that call themselves void: reported, not read
     env.unread.push(...hiddenUnread(g), ...invisibleUnread(g));
-    const voided = voidSheet(g);
+    const voided = voidSheet(g) ?? contentsSheet(g);
     if (voided) {
       env.unread.push(voided);
       continue;

@@ -1,7 +1,8 @@
 // Hygiene of visible sheets (docs/reading-sheets.md §2): cells a reader of the printed sheet does
 // not see (hidden rows and columns, collapsed outline rows, zero-width columns, text in the colour of
-// its background) and sheets or tables that declare themselves void (作废, 旧版, 以新版为准) are not read; both are reported as not read,
-// like hidden sheets, so a stale copy never stands in for the current figures.
+// its background), sheets or tables that declare themselves void (作废, 旧版, 以新版为准) and tables
+// of contents (目录: page numbers, not values) are not read; all are reported as not read, like
+// hidden sheets, so a stale copy or a page number never stands in for the current figures.
 import notations from '../data/import-notations.json';
 import type { UnreadBlock } from '../model/types';
 import type { GCell, Grid } from './grid';
@@ -10,6 +11,7 @@ import { addr as addrOf } from './sheet';
 import { fold } from './text';
 
 const VOID_WORDS = notations.voidMarks.words.map(fold);
+const CONTENTS_WORDS = new Set(notations.contentsSheets.words.map(fold));
 const STAGE_WORDS = notations.sheetStages.words.map(([w, n]) => [fold(String(w)), Number(n)] as const);
 
 /** True when a sheet name or title says the sheet or table is void or superseded. */
@@ -50,6 +52,21 @@ export function voidSheet(g: Grid): UnreadBlock | null {
     title: t?.str?.trim() ?? g.name,
     indicators: [],
     reason: `${by}注明已作废或为旧版本，整张工作表未读取（与隐藏工作表相同；如该表仍有效，请修改名称或标题后重新导入）`,
+  };
+}
+
+/** A table of contents (sheet named or titled 目录): its page numbers are never values, so it is not read. */
+export function contentsSheet(g: Grid): UnreadBlock | null {
+  const t = sheetTitle(g);
+  const bare = (x: string) => fold(x).replace(/^[0-9.、]+/, '');
+  const by = CONTENTS_WORDS.has(bare(g.name)) ? `工作表名称“${g.name}”` : t && CONTENTS_WORDS.has(bare(t.str!)) ? `标题“${t.str!.trim()}”` : null;
+  if (!by) return null;
+  return {
+    sheet: g.name,
+    range: `A1:${addrOf(Math.max(1, g.maxRow), Math.max(1, g.maxCol))}`,
+    title: t?.str?.trim() ?? g.name,
+    indicators: [],
+    reason: `${by}表明这是目录页，其中的数字是页码或编号而不是指标数值，整张工作表未读取`,
   };
 }
 

@@ -4,7 +4,7 @@
 // labels ("Green Ratio 绿地率"), "其中：" sub-rows, the requirement written into the label
 // ("绿地率（规划要求≥35%）", "规划容积率") and the state it names ("装配率（修改后）").
 import { INDICATORS } from '../model/indicators';
-import { affixRole, blocksAffix, type RoleHit } from './roles';
+import { affixRole, blocksAffix, blocksAffixAfter, type RoleHit } from './roles';
 import { fold, memo, trailingGroup } from './text';
 import { parseUnit } from './units';
 
@@ -184,6 +184,8 @@ function computeMatch(text: string): LabelMatch | null {
     if (!found) return;
     // "不计容建筑面积", "其他计容面积": another quantity, not the synonym's
     if (before && blocksAffix(extra)) return;
+    // "容积率计算表", "建筑高度统计": the name of a table or a drawing, not the quantity
+    if (!before && blocksAffixAfter(extra)) return;
     if (sub.length > bestLen) {
       best = found;
       bestLen = sub.length;

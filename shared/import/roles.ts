@@ -52,8 +52,9 @@ for (const k of CONTAINS_ORDER) for (const w of data.roles[k].contains) CONTAINS
 
 const AFFIX = new Map<string, RoleHit>();
 const BLOCKING = data.labelAffixes.block.map(fold).sort((a, b) => b.length - a.length);
+const BLOCKING_AFTER = data.labelAffixes.blockAfter.map(fold);
 for (const [k, words] of Object.entries(data.labelAffixes)) {
-  if (k === 'source' || k === 'block' || k === 'blockNote') continue;
+  if (k === 'source' || k.startsWith('block')) continue;
   const hit = ROLE_OF[k as RoleKey];
   for (const w of words as string[]) if (!AFFIX.has(fold(w))) AFFIX.set(fold(w), hit);
 }
@@ -117,6 +118,13 @@ export const exactRole = memo((text: string): RoleHit | null => EXACT.get(header
 export function blocksAffix(extraBefore: string): boolean {
   const f = fold(extraBefore);
   for (const w of BLOCKING) if (f.endsWith(w) || f.startsWith(w)) return true;
+  return false;
+}
+
+/** True when the words after a synonym make the text name a table or a drawing (容积率计算表, 建筑高度统计). */
+export function blocksAffixAfter(extraAfter: string): boolean {
+  const f = fold(extraAfter).replace(/^[()（）:：、,，\-—_/]+/, '');
+  for (const w of BLOCKING_AFTER) if (f.startsWith(w)) return true;
   return false;
 }
 

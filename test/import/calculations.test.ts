@@ -162,7 +162,7 @@ describe('tables around the values', () => {
     expect(r.project.green_building_star).toMatchObject({ value: null, status: 'ambiguous', requirement: { text: '二星级及以上' } });
   });
 
-  it('a table of contents is no unread table', async () => {
+  it('a table of contents is no unread table: the sheet is skipped as a whole, and says why', async () => {
     const path = await xlsx('toc.xlsx', (wb) => {
       rows(wb.addWorksheet('目录'), [
         ['目  录'],
@@ -174,7 +174,8 @@ describe('tables around the values', () => {
       rows(wb.addWorksheet('指标'), [['容积率', 2.1]]);
     });
     const r = await importWorkbook(path);
-    expect(r.unread).toEqual([]);
+    expect(r.unread?.map((u) => [u.sheet, u.range, u.indicators])).toEqual([['目录', 'A1:C5', []]]);
+    expect(r.unread?.[0].reason).toContain('目录页');
     expect(r.project.far.value).toBe(2.1);
   });
 });

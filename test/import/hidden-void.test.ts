@@ -95,6 +95,40 @@ describe('text nobody can see', () => {
   });
 });
 
+describe('tables of contents and names of tables', () => {
+  for (const [layout, name, title] of [
+    ['a sheet named 目录', '目录', '计算书目录'],
+    ['a sheet titled 目 录', 'Sheet2', '目  录'],
+  ] as const) {
+    it(`${layout}: its page numbers are never values, and the sheet is reported as not read`, async () => {
+      const path = await xlsx(`toc-${name}.xlsx`, (wb) => {
+        rows(wb.addWorksheet('封面'), [['某地块住宅项目'], ['技术经济指标及绿色生态专项计算书']]);
+        rows(wb.addWorksheet(name), [[title], ['序号', '内容', '页次'], [1, '主要技术经济指标表', 1], [2, '容积率计算表', 2], [3, '绿地率计算', 3], [4, '建筑高度统计', 5]]);
+        rows(wb.addWorksheet('指标'), [['指标名称', '设计值'], ['容积率', '详见总图'], ['绿地率', '36.5%']]);
+      });
+      const r = await importWorkbook(path);
+      expect(r.project.far?.value ?? null).toBeNull();
+      expect(r.project.building_height).toBeUndefined();
+      expect(r.project.green_ratio).toMatchObject({ value: 36.5 });
+      expect(r.project.green_ratio?.conflicts).toBeUndefined();
+      expect(r.unread?.find((b) => b.sheet === name)?.reason).toContain('目录页');
+    });
+  }
+
+  it('outside a 目录, the name of a table or drawing (容积率计算表, 建筑高度统计) is no label; a 页次 or 版本 column is no value; 预制装配率 is not 装配率', async () => {
+    const path = await xlsx('table-names.xlsx', (wb) => {
+      rows(wb.addWorksheet('说明'), [['附件清单'], ['附件', '页码'], ['容积率计算书', 2], ['建筑高度统计', 4]]);
+      rows(wb.addWorksheet('计算依据'), [['标准名称', '编号', '版本'], ['容积率', 'GB 50180', 2018], ['绿地率', '沪规土资', 2011]]);
+      rows(wb.addWorksheet('单体'), [['楼号', '建筑功能', '预制装配率'], ['1#楼', '住宅', '62%'], ['2#楼', '住宅', '63%']]);
+    });
+    const r = await importWorkbook(path);
+    expect(r.project.far).toBeUndefined();
+    expect(r.project.building_height).toBeUndefined();
+    expect(r.project.green_ratio).toBeUndefined();
+    for (const b of r.buildings) expect(b.values.assembly_ratio, b.name).toBeUndefined();
+  });
+});
+
 describe('void sheets', () => {
   for (const [name, title] of [
     ['指标表（已作废）', '主要技术经济指标表'],
