@@ -430,6 +430,10 @@ function findValue(s: Sheet, label: GCell, m: LabelMatch, def: IndicatorDef): Fo
   const br = (label.mergeBottom ?? label.r) + 1;
   const below = cellAt(g, br, label.c);
   if (below && !s.claimed.has(key(br, label.c)) && !(below.kind === 'string' && matchLabel(below.str!)) && (header || isNumericLike(below))) {
+    // A column of numbers below (集中绿地 6200, 宅间绿地 5800, …, 合计 15330): the label heads a
+    // data column, and its first item is not the quantity.
+    const next = cellAt(g, br + 1, label.c);
+    if (next && isNumericLike(next) && isNumericLike(below)) return null;
     return { value: below, unitRaw: m.unitRaw, considered: [below] };
   }
   return null;

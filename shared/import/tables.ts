@@ -10,7 +10,7 @@
 import { cellAt, covering, type GCell } from './grid';
 import { fold, matchLabel } from './labels';
 import { looksLikeBuilding } from './names';
-import { exactRole, headerCore, headerRole } from './roles';
+import { exactRole, headerCore, headerRole, type Role } from './roles';
 import { textOf, type Env, type Sheet } from './sheet';
 import { isUnitText } from './units';
 import { parseNumberText } from './values';
@@ -37,6 +37,15 @@ export function findTables(s: Sheet, env: Env): void {
       // a table may reach left to the column after the previous one
       const span: [number, number] = [floor, seg[1]];
       floor = seg[1] + 1;
+      // key/value tables printed side by side with no gap (项目 | 数值 | 项目 | 数值)
+      const repeated = repeatedGroups(cells.filter((c) => c.c >= seg[0] && c.c <= seg[1]));
+      if (repeated && repeated.every((sub) => header(s, r, env, ctx, sub))) {
+        for (const sub of repeated) {
+          const h2 = header(s, r, env, ctx, sub);
+          if (h2) readTable(s, h2, env);
+        }
+        continue;
+      }
       // parts separated by single empty columns that are each a table's header are read apart
       // (a key/value block, a role table and another block side by side); else the span is one
       // a title or note cell standing in the row (merged down, or a sentence) is a part of its own
@@ -102,6 +111,35 @@ export function findTables(s: Sheet, env: Env): void {
       if (h) readTable(s, h, env);
     }
   }
+}
+
+/**
+ * A header row that repeats one key/value pattern — an optional 序号 column, a label column, then
+ * value columns (设计值, 修改前 | 修改后, 满分 | 得分) with unit, note or requirement columns — two or more times
+ * without a gap (项目 | 数值 | 项目 | 数值; 序号 | 指标 | 单位 | 设计值 | 序号 | 指标 | 单位 | 设计值): the
+ * spans of its tables.
+ */
+const GROUP_ROLES: ReadonlySet<Role> = new Set(['declared', 'claimedScore', 'unit', 'note', 'requirement', 'maxScore', 'before', 'judgement']);
+
+function repeatedGroups(cells: GCell[]): Array<[number, number]> | null {
+  const roles = cells.map((c) => (c.kind === 'string' ? headerRole(c.str!)?.role : undefined));
+  const starts: number[] = [];
+  for (let i = 0; i < roles.length; i++) {
+    if (roles[i] === 'index' && roles[i + 1] === 'label') starts.push(i++);
+    else if (roles[i] === 'label') starts.push(i);
+  }
+  if (starts.length < 2 || starts[0] !== 0) return null;
+  const out: Array<[number, number]> = [];
+  for (let k = 0; k < starts.length; k++) {
+    const from = starts[k];
+    const to = (starts[k + 1] ?? cells.length) - 1;
+    const rest = roles.slice(from + 1, to + 1).filter((r) => r !== 'label');
+    if (rest.filter((r) => r === 'declared' || r === 'claimedScore').length < 1) return null;
+    // a header of no known role (控制目标) may stand in a group; a 序号 or a second label may not
+    if (!rest.every((r) => r === undefined || GROUP_ROLES.has(r))) return null;
+    out.push([cells[from].c, cells[to].mergeRight ?? cells[to].c]);
+  }
+  return out;
 }
 
 export function readTable(s: Sheet, h: Header, env: Env): number {

@@ -2,6 +2,7 @@
 // sheets, stale hidden copies, transposition, two-row headers, requirement / note / stage columns,
 // 满分 and 得分 swapped, notations of numbers, a note line inside a table.
 import { indicator } from '../../shared/model/indicators';
+import { exactRole } from '../../shared/import/roles';
 import { shown, SheetM, textOf } from './workbook-model';
 import { type Fact, type Transform } from './transforms';
 import { allLeaves, clean, factsOn, headerRowAbove, isPercentFmt, kvGroup, kvSheets, mainSheet, noVariant, numberText, okFacts, opposite, requirementText, toFullWidth, writeNormalised } from './transform-helpers';
@@ -433,6 +434,45 @@ export const earlierStageColumns: Transform = {
         }
       }
       return noVariant(wb, `工作表“${s.name}”设计值列改为“施工图”，其前插入“方案”“初步设计”两列（数值不同）`);
+    }
+    return null;
+  },
+};
+
+/**
+ * The key/value table printed in two halves side by side (the drawing-sheet layout 项目 | 数值 |
+ * 项目 | 数值): the lower half of its rows, with a copy of the header, moved right of the upper half.
+ */
+export const sideBySide: Transform = {
+  kind: 'side-by-side',
+  apply(wb, ctx) {
+    for (const { s, facts } of kvSheets(wb, ctx)) {
+      const h = headerRowAbove(s, Math.min(...facts.map((f) => f.row)));
+      if (h === null) continue;
+      let last = h;
+      while (s.cells.get(last + 1)?.size) last++;
+      const n = last - h;
+      if (n < 4 || s.merges.some((m) => m.r2 >= h && m.r1 <= last)) continue;
+      const colsIn = (r: number) => [...(s.cells.get(r)?.keys() ?? [])];
+      const all = Array.from({ length: n + 1 }, (_, i) => colsIn(h + i)).flat();
+      const left = Math.min(...all);
+      const width = Math.max(...all) - left + 1;
+      // every row of the block starts at the header's first column (no title or note cells beside it),
+      // and the header is a key/value list's: 项目 (or 序号 | 项目) first
+      if (Math.min(...colsIn(h)) !== left) continue;
+      const lead = [left, left + 1].map((c) => textOf(s.get(h, c) ?? { v: '' }));
+      if (!(exactRole(lead[0])?.role === 'label' || (exactRole(lead[0])?.role === 'index' && exactRole(lead[1])?.role === 'label'))) continue;
+      wb.flatten();
+      const half = Math.ceil(n / 2);
+      for (const [c, cell] of [...s.cells.get(h)!]) s.set(h, c + width, { ...cell });
+      for (let i = 1; i <= n - half; i++) {
+        const from = h + half + i;
+        for (const [c, cell] of [...(s.cells.get(from) ?? [])]) {
+          s.set(h + i, c + width, cell);
+          s.set(from, c, undefined);
+        }
+      }
+      return noVariant(wb, `工作表“${s.name}”的指标表分成左右两半并排（表头重复）`);
     }
     return null;
   },

@@ -8,7 +8,7 @@
 import type { ConditionsDoc, ImportedScalar, ImportResult, Verdict } from '../../shared/model/types';
 import { type ExpectedDoc } from '../seeds/expectations';
 import { WorkbookM } from './workbook-model';
-import { areasInWan, bracketNotes, coverToc, earlierStageColumns, fullWidth, maxScoreSwap, noteRowInside, notesColumn, percentAsFormat, percentAsText, requirementColumn, staleCopy, staleRows, transposeSheet, twoHeaderRows } from './transform-tables';
+import { areasInWan, bracketNotes, coverToc, earlierStageColumns, fullWidth, maxScoreSwap, noteRowInside, notesColumn, percentAsFormat, percentAsText, requirementColumn, sideBySide, staleCopy, staleRows, transposeSheet, twoHeaderRows } from './transform-tables';
 import { bilingualLabels, blankOffset, blankSpacers, buildingRespell, flattenFormulas, labelSpacing, mergedLabels, numberingPrefix, sheetRename, shuffleRows, synonyms, unitColumn } from './transform-labels';
 import { approxPrefix, boundPrefix, errorCell, limitingNote, unreadableScoreTable, visibleDuplicate } from './transform-errors';
 
@@ -132,6 +132,7 @@ export const SAME_FACTS: readonly Transform[] = [
   staleCopy('very-hidden-stale-copy', 'veryHidden'),
   staleRows('hidden-stale-rows', 'hidden'),
   staleRows('white-stale-rows', 'white'),
+  sideBySide,
   transposeSheet,
   twoHeaderRows,
   requirementColumn,

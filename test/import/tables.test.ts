@@ -156,3 +156,47 @@ describe('key/value rows that name one building', () => {
     expect(r.buildings[0].values.assembly_ratio).toMatchObject({ value: 55, source: '单体!B3' });
   });
 });
+
+describe('key/value tables printed side by side without a gap', () => {
+  it('项目 | 数值 | 项目 | 数值 and 指标 | 单位 | 规划值 | 设计值 twice: each half is a table of its own', async () => {
+    const layouts = [
+      [['项目', '数值', '项目', '数值'], ['总用地面积（㎡）', 42000, '容积率', 2.52], ['计容建筑面积（㎡）', 105840, '绿地率', '36.5%'], ['地下建筑面积（㎡）', 38000, '建筑高度（m）', 79.8]],
+      [['指标', '单位', '规划值', '设计值', '指标', '单位', '规划值', '设计值'], ['总用地面积', '㎡', '', 42000, '容积率', '', '≤2.5', 2.52], ['计容建筑面积', '㎡', '', 105840, '绿地率', '%', '≥35%', '36.5%'], ['地下建筑面积', '㎡', '', 38000, '建筑高度', 'm', '≤80', 79.8]],
+    ];
+    for (const [i, body] of layouts.entries()) {
+      const path = await xlsx(`side-by-side-${i}.xlsx`, (wb) => rows(wb.addWorksheet('经济技术指标'), [['主要经济技术指标'], ...body]));
+      const r = await importWorkbook(path);
+      expect(r.project.far?.value, `layout ${i}`).toBe(2.52);
+      expect(r.project.green_ratio?.value, `layout ${i}`).toBe(36.5);
+      expect(r.project.building_height?.value, `layout ${i}`).toBe(79.8);
+      expect(r.project.site_area?.value, `layout ${i}`).toBe(42000);
+      expect(r.unread ?? [], `layout ${i}`).toEqual([]);
+      if (i === 1) expect(r.project.far?.requirement).toMatchObject({ text: '≤2.5', source: '经济技术指标!G3' });
+    }
+  });
+});
+
+describe('a label over a column of numbers', () => {
+  it('heads a data column: its first item is not the quantity (计入绿地面积 over 6200, 5800, 3330, 合计 15330)', async () => {
+    const path = await xlsx('column-head.xlsx', (wb) => {
+      rows(wb.addWorksheet('附表1'), [
+        ['附表1 绿地面积计算表'],
+        ['序号', '绿地类型', '面积（㎡）', '折算系数', '计入绿地面积（㎡）'],
+        [1, '集中绿地', 6200, 1, 6200],
+        [2, '宅间绿地', 5800, 1, 5800],
+        [3, '地下室顶板覆土绿地', 3330, 1, 3330],
+      ]);
+    });
+    const r = await importWorkbook(path);
+    expect(r.project.green_area?.value).not.toBe(6200);
+  });
+
+  it('a label row over one value row is still read (容积率 | 绿地率 over 2.48 | 36.5%)', async () => {
+    const path = await xlsx('label-over-value.xlsx', (wb) => {
+      rows(wb.addWorksheet('指标'), [['容积率', '绿地率'], [2.48, '36.5%']]);
+    });
+    const r = await importWorkbook(path);
+    expect(r.project.far?.value).toBe(2.48);
+    expect(r.project.green_ratio?.value).toBe(36.5);
+  });
+});

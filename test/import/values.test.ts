@@ -115,5 +115,16 @@ describe('notations', () => {
     expect(r.project.green_ratio).toMatchObject({ value: 36.5, status: 'ok' });
     expect(r.project.far).toMatchObject({ value: 2.48, status: 'ok' });
   });
+
+  it('a count unit (份, 张, 个) is never the unit of a height, an area or a ratio: the reading is not usable', async () => {
+    const path = await xlsx('count-units.xlsx', (wb) => {
+      rows(wb.addWorksheet('指标'), [['项目', '数值', '单位'], ['建筑高度', 2, '张'], ['总建筑面积', 3, '份'], ['绿地率', 36.5, '%']]);
+    });
+    const r = await importWorkbook(path);
+    expect(r.project.building_height?.status).toBe('invalid');
+    expect(r.project.gross_floor_area?.status).toBe('invalid');
+    expect(r.project.green_ratio).toMatchObject({ value: 36.5, status: 'ok' });
+    expect(matchLabel('建筑高度计算简图')).toBeNull();
+  });
 });
 
