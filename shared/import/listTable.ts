@@ -5,7 +5,7 @@
 import { indicator, mustIndicator } from '../model/indicators';
 import type { IndicatorDef } from '../model/types';
 import { sameValue, type Scope } from './collect';
-import { cellAt, type GCell } from './grid';
+import { cellAt, covering, type GCell } from './grid';
 import { matchLabel, type LabelMatch } from './labels';
 import { parcelKeyOf, zoneKeyOf } from './names';
 import { type Role } from './roles';
@@ -140,7 +140,7 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     }
     claimRow(s, r, h.left, right);
     last = r;
-    const cells = slots.map((sl) => ({ sl, cell: cellAt(s.g, r, sl.c) }));
+    const cells = slots.map((sl) => ({ sl, cell: cellAt(s.g, r, sl.c) ?? mergedAcross(s, r, sl) }));
     const unitRaw = unitCol ? cellAt(s.g, r, unitCol)?.raw.trim() || undefined : undefined;
     if (unitCol) markUsed(s, cellAt(s.g, r, unitCol));
     rowIds.push(label.match.ids[0]);
@@ -169,6 +169,16 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     });
   });
   return last;
+}
+
+/**
+ * A declared cell under a value merged across from the column on its left (规划指标 | 设计指标 with
+ * one "2.48" over both): the figure stands for both columns, so it is the declared value too.
+ */
+function mergedAcross(s: Sheet, r: number, sl: Slot): GCell | undefined {
+  if (sl.role !== 'declared') return undefined;
+  const m = covering(s.g, r, sl.c);
+  return m && m.r === r && m.c < sl.c && (m.mergeRight ?? m.c) >= sl.c && (m.mergeBottom ?? m.r) === r ? m : undefined;
 }
 
 export interface Pick {

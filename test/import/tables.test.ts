@@ -200,3 +200,19 @@ describe('a label over a column of numbers', () => {
     expect(r.project.green_ratio?.value).toBe(36.5);
   });
 });
+
+describe('a value merged across the requirement and design columns', () => {
+  it('stands for both: it is the declared value; an unmerged requirement beside an empty design cell is not', async () => {
+    const path = await xlsx('merged-across.xlsx', (wb) => {
+      const ws = wb.addWorksheet('指标');
+      rows(ws, [['序号', '项目', '单位', '规划指标', '设计指标'], [1, '总用地面积', '㎡', 42000], [2, '容积率', '', 2.48], [3, '绿地率', '%', '≥35', 33.5], [4, '建筑密度', '%', 30]]);
+      ws.mergeCells('D2:E2');
+      ws.mergeCells('D3:E3');
+    });
+    const r = await importWorkbook(path);
+    expect(r.project.far).toMatchObject({ value: 2.48, source: '指标!D3' });
+    expect(r.project.site_area).toMatchObject({ value: 42000 });
+    expect(r.project.green_ratio).toMatchObject({ value: 33.5, source: '指标!E4' });
+    expect(r.project.building_density?.status ?? 'none').not.toBe('ok');
+  });
+});
