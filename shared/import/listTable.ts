@@ -240,6 +240,10 @@ export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, ro
   // 合计 column of a site-level ratio (容积率 of 保留部分 | 新建部分 | 合计): the parcel's figure,
   // unless the columns belong to several parcels or buildings (then it spans them)
   if (!groups.size && isWholeSiteRatio(def)) for (const x of cells) if (x.sl.total) shared.push({ cell: x.cell, sl: { ...x.sl, role: 'declared', rank: WHOLE_SITE_RANK } });
+  // A row filled in only in the 合计 column of a per-building table (超低能耗建筑面积占比 | | | 65.4%):
+  // a figure of all the buildings together, i.e. the project's
+  const onlyTotal = groups.size > 0 && !ADDITIVE_UNITS.has(def.unit) && [...groups.values()].every((l) => l.every((x) => !x.cell)) ? cells.find((x) => x.sl.total && x.cell) : undefined;
+  if (onlyTotal) shared.push({ cell: onlyTotal.cell, sl: { ...onlyTotal.sl, role: 'declared', rank: 1 } });
   let ambiguous: string | null = null;
   const emitGroup = (list: Array<{ sl: Slot; cell: GCell | undefined }>, sc: Scope) => {
     const withShared = list === shared ? shared : [...list, ...shared.filter((x) => x.sl.role !== 'declared' && x.sl.role !== 'claimedScore' && x.sl.role !== 'unknown')];

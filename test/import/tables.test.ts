@@ -216,3 +216,19 @@ describe('a value merged across the requirement and design columns', () => {
     expect(r.project.building_density?.status ?? 'none').not.toBe('ok');
   });
 });
+
+describe('a per-building table whose row is filled in only in the 合计 column', () => {
+  it('gives the project its figure (超低能耗建筑面积占比 | | | 65.4%), buildings as columns or as rows', async () => {
+    const path = await xlsx('total-only.xlsx', (wb) => {
+      rows(wb.addWorksheet('超低能耗'), [
+        ['楼号/指标', '1#楼', '2#楼', '3#楼', '合计'],
+        ['建筑面积（㎡）', 18000, 16000, 18000, 52000],
+        ['超低能耗建筑面积（㎡）', 18000, 16000, 0, 34000],
+        ['超低能耗建筑面积占比', '', '', '', '65.4%'],
+      ]);
+    });
+    const r = await importWorkbook(path);
+    expect(r.project.ultra_low_energy_ratio).toMatchObject({ value: 65.4, source: '超低能耗!E4' });
+    for (const b of r.buildings) expect(b.values.ultra_low_energy_ratio?.status ?? "none", JSON.stringify(b.values.ultra_low_energy_ratio)).not.toBe("ok");
+  });
+});
