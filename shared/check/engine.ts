@@ -238,6 +238,7 @@ function makeProjectScope(imported: ImportResult, city: string | undefined, sign
       facilities: imported.facilities,
       lineItems: imported.lineItems,
       buildings: imported.buildings,
+      prefabVolumes: imported.prefabVolumes ?? sole?.prefabVolumes,
       city,
       signedOn,
       scopeLabel: '项目',
@@ -264,7 +265,7 @@ function makeBuildingScope(
     calcs: new Map(),
     label: b.name,
     values,
-    ctx: { values, surfaces: imported.surfaces, facilities: imported.facilities, city, signedOn: project.ctx.signedOn, scopeLabel: b.name },
+    ctx: { values, surfaces: imported.surfaces, facilities: imported.facilities, prefabVolumes: b.prefabVolumes, city, signedOn: project.ctx.signedOn, scopeLabel: b.name },
     project,
     unread: project.unread,
     unreadBuildings,
@@ -290,7 +291,7 @@ function recomputeIn(id: string, scope: Scope, method?: string): Calculation | n
     const project = scope.project;
     const projectCalc = recomputeIn(id, project, method);
     const reads = projectReads.get(project)!.get(key)!;
-    const dependsOnBuilding = reads === 'all' || [...reads].some((k) => scope.own.has(k));
+    const dependsOnBuilding = reads === 'all' || [...reads].some((k) => scope.own.has(k)) || !!scope.ctx.prefabVolumes?.length;
     calc = dependsOnBuilding ? recompute(id, ctx) : projectCalc;
   } else {
     const reads = new Set<string>();
