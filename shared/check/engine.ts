@@ -19,6 +19,7 @@ import type {
   Verdict,
 } from '../model/types';
 import { recompute, type CalcContext } from '../calc/index';
+import { buildingsBelow } from './buildingsBelow';
 import { describeRule } from '../conditions/index';
 import { absentBuildings, applicability, noBuildingsGate, type Gate } from './applicability';
 import { conflictingInputs, decideLeaf, relatedUnread, unreadBuildingLists } from './evidence';
@@ -122,7 +123,11 @@ function conditionFindings(
   buildings: () => Scope[],
   unreadBuildings: UnreadBlock[],
 ): Finding[] {
-  if (cond.scope !== 'building') return [buildingsExceed(cond, conditionFinding(cond, projectScope), imported)];
+  if (cond.scope !== 'building') {
+    // a level every building must reach (绿色建筑星级): each building's own figure (buildingsBelow.ts)
+    const views = () => buildings().map((b) => ({ name: b.building!, own: b.own, values: b.values, recompute: () => recomputeIn(firstIndicator(cond), b, cond.method) }));
+    return [buildingsBelow(cond, buildingsExceed(cond, conditionFinding(cond, projectScope), imported), views)];
+  }
   const buildingScopes = buildings();
   if (buildingScopes.length === 0) {
     const unknown = noBuildingsGate(cond);

@@ -49,6 +49,12 @@ export interface IndicatorDef {
    * than the project figure contradicts it (docs/evidence-policy.md, building-exceeds).
    */
   projectIsMaxOfBuildings?: boolean;
+  /**
+   * The project's figure holds only if every building reaches it (绿色建筑星级): a building whose
+   * own figure (recomputed from its own scores, or stated) is below the requirement keeps a
+   * project-scope condition from passing (docs/evidence-policy.md, building-below).
+   */
+  projectIsMinOfBuildings?: boolean;
   /** Several line items of this input in one block are summed (ImportedValue.parts). */
   additive?: boolean;
   /** Labels valid only inside a block of the given context (e.g. rows of a 可再生能源 table). */
