@@ -4,7 +4,7 @@
 // volumes no longer support the declared 预制率 (error kind: the building's finding must be review).
 import type { Verdict } from '../../shared/model/types';
 import { findingKey } from '../seeds/expectations';
-import { numberOf, textOf, type SheetM, type WorkbookM } from './workbook-model';
+import { isFormula, numberOf, textOf, type CellValue, type SheetM, type WorkbookM } from './workbook-model';
 import { type FuzzContext, type Transform } from './transforms';
 import { leavesOf, okFacts, satisfies } from './transform-helpers';
 
@@ -158,5 +158,50 @@ export const prefabRefuted: Transform = {
       if (row.some(([, x]) => squash(textOf(x)).includes('预制率'))) for (const [c] of row) s.set(r, c, undefined);
     }
     return { wb, override: new Map(keys.map((k) => [k, ['review', 'fail'] as Verdict[]])), what: `${s.name} 的预制混凝土体积减为五分之一（总体积不变），表中数据不再支持申报的预制率` };
+  },
+};
+
+/** The header row of the table a row belongs to: the nearest row above with text only and no number. */
+function headerOf(s: SheetM, row: number): number | null {
+  for (let h = row - 1; h >= Math.max(1, row - 12); h--) {
+    const cells = [...(s.cells.get(h)?.values() ?? [])];
+    if (cells.length >= 3 && cells.every((c) => numberOf(c) === null)) return h;
+  }
+  return null;
+}
+
+export const heatPumpAsOutput: Transform = {
+  kind: 'heat-pump-as-output',
+  apply(wb) {
+    for (const s of wb.sheets) {
+      if (s.state !== 'visible') continue;
+      for (const [r, c, cell] of s.each()) {
+        const label = squash(textOf(cell));
+        if (!label.includes('热泵') || /供热|制热|COP/i.test(label)) continue;
+        const h = headerOf(s, r);
+        if (h === null) continue;
+        const head = [...(s.cells.get(h)?.entries() ?? [])];
+        const vcol = head.find(([cc, x]) => cc > c && squash(textOf(x)).includes('利用量') && numberOf(s.get(r, cc)) !== null)?.[0];
+        if (vcol === undefined) continue;
+        const v = numberOf(s.get(r, vcol))!;
+        const note = head.find(([cc, x]) => cc > vcol && /备注|说明/.test(textOf(x)))?.[0] ?? Math.max(...head.map(([cc]) => cc)) + 1;
+        // the sheet lists the heat output Q = E / (1 − 1/3) with its COP, and adds it into its 合计
+        const q = v * 1.5;
+        s.setValue(r, c, label.includes('地源') ? '地源热泵年供热量' : '空气源热泵年供热量');
+        s.setValue(r, vcol, q);
+        s.set(r, note, { v: 'COP=3.0，按年供热量填写' });
+        for (let rr = r + 1; rr <= r + 10; rr++) {
+          const t = squash(textOf(s.get(rr, c))) || squash(textOf(s.get(rr, c - 1)));
+          if (!/^(合计|总计)/.test(t)) continue;
+          const x = numberOf(s.get(rr, vcol));
+          const old = s.get(rr, vcol)?.v;
+          // a SUM keeps its formula with the new cached result; a typed total is retyped
+          if (x !== null) s.setValue(rr, vcol, isFormula(old) ? ({ ...old, result: x + q - v } as CellValue) : x + q - v);
+          break;
+        }
+        return { wb, override: new Map(), what: `${s.name} 的热泵行改填年供热量 ${q}（COP=3.0，合计随之增加）` };
+      }
+    }
+    return null;
   },
 };

@@ -10,7 +10,7 @@ import { type ExpectedDoc } from '../seeds/expectations';
 import { WorkbookM } from './workbook-model';
 import { areasInWan, bracketNotes, hiddenStaleRows, coverToc, earlierStageColumns, fullWidth, maxScoreSwap, noteRowInside, notesColumn, percentAsFormat, percentAsText, requirementColumn, staleCopy, transposeSheet, twoHeaderRows } from './transform-tables';
 import { bilingualLabels, blankOffset, blankSpacers, buildingRespell, flattenFormulas, labelSpacing, mergedLabels, numberingPrefix, sheetRename, shuffleRows, synonyms, unitColumn } from './transform-labels';
-import { prefabBelowGradeRow, prefabFlagLayout, prefabRefuted } from './transform-calc';
+import { heatPumpAsOutput, prefabBelowGradeRow, prefabFlagLayout, prefabRefuted } from './transform-calc';
 import { approxPrefix, boundPrefix, errorCell, limitingNote, unreadableScoreTable, visibleDuplicate } from './transform-errors';
 
 // ---------------------------------------------------------------- context
@@ -159,6 +159,7 @@ export const SAME_FACTS: readonly Transform[] = [
   earlierStageColumns,
   prefabFlagLayout,
   prefabBelowGradeRow,
+  heatPumpAsOutput,
 ];
 
 export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote, prefabRefuted];
