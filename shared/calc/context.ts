@@ -1,6 +1,6 @@
 // The context every calculator reads: values in scope, runoff surfaces and storage facilities,
 // line items, the contract's jurisdiction and the method it names, options.
-import type { ImportedBuilding, ImportedFacility, ImportedLineItem, ImportedSurface, ImportedValue } from '../model/types';
+import type { ImportedBuilding, ImportedFacility, ImportedLineItem, ImportedSurface, ImportedValue, ImportedVolumeRow } from '../model/types';
 import type { RainfallTable } from './rainfall';
 
 export type GreenStarRuleSet = '2019' | '2019-rev-draft';
@@ -20,6 +20,8 @@ export interface CalcContext {
   facilities?: ImportedFacility[];
   /** Itemised rows that add up to an input (several 光伏 rows, …); project scope only. */
   lineItems?: ImportedLineItem[];
+  /** Rows of the scope's 预制率 volume table (混凝土体积法), when the workbook has one. */
+  prefabVolumes?: ImportedVolumeRow[];
   /** The buildings of the workbook (project scope only), for shares computed from per-building areas. */
   buildings?: ImportedBuilding[];
   /** Contract city (e.g. "上海市"), from the condition file, for city rainfall tables/methods. */

@@ -5,12 +5,14 @@ import tianjin from '../data/rainfall/tianjin.json';
 import ratios from '../data/ratios.json';
 import gbt50378 from '../data/standards/gbt50378-2019.json';
 import gbt51129 from '../data/standards/gbt51129-2017.json';
+import prefabVolume from '../data/prefab-volume.json';
 import coefficients from '../data/standards/runoff-coefficients.json';
 import prescribedMethods from '../data/prescribed-methods.json';
 import type { Calculation } from '../model/types';
 import { ASSEMBLY_INPUTS, computeAssembly } from './assembly';
 import type { CalcContext } from './context';
 import { computeGreenStar, GREEN_STAR_INPUTS } from './greenStar';
+import { computePrefab, PREFAB_INPUTS } from './prefab';
 import { computeRatio, RATIO_IDS, RATIO_INPUTS } from './ratio';
 import { computeRenewable, RENEWABLE_INPUTS } from './renewable';
 import { computeRunoff, RUNOFF_INPUTS } from './runoff';
@@ -26,6 +28,7 @@ export { methodMismatch, prescribedMethod } from './methods';
 const CALCULATORS: Record<string, (ctx: CalcContext) => Calculation | null> = {
   green_building_star: computeGreenStar,
   assembly_ratio: computeAssembly,
+  prefab_ratio: computePrefab,
   runoff_capture: computeRunoff,
   renewable_substitution: computeRenewable,
   ultra_low_energy_ratio: computeUltraLow,
@@ -42,6 +45,7 @@ export const COMPUTABLE_INDICATORS: readonly string[] = Object.keys(CALCULATORS)
 export const CALCULATOR_INPUTS: Readonly<Record<string, readonly string[]>> = {
   green_building_star: GREEN_STAR_INPUTS,
   assembly_ratio: ASSEMBLY_INPUTS,
+  prefab_ratio: PREFAB_INPUTS,
   runoff_capture: RUNOFF_INPUTS,
   renewable_substitution: RENEWABLE_INPUTS,
   ultra_low_energy_ratio: ULTRA_LOW_INPUTS,
@@ -83,5 +87,6 @@ export const RULE_VERSIONS: Record<string, string> = {
   ratios: dataFingerprint(ratios),
   renewable: 'working-definition-2',
   ultraLow: 'working-definition-1',
+  prefabVolume: `${prefabVolume.version}+${dataFingerprint(prefabVolume)}`,
   prescribedMethods: `${prescribedMethods.version}+${dataFingerprint(prescribedMethods)}`,
 };

@@ -9,6 +9,8 @@ interface MethodDef {
   name: string;
   names: string[];
   calculator: string | null;
+  /** Further calculators that follow this method (the Shanghai 细则's 混凝土体积法 for 预制率). */
+  calculators?: string[];
   status: string;
   source: string;
 }
@@ -79,7 +81,7 @@ export function prescribedMethod(indicator: string, ctx: Pick<CalcContext, 'city
  */
 export function methodMismatch(calculator: string, indicator: string, ctx: Pick<CalcContext, 'city' | 'signedOn' | 'method'>): string | undefined {
   const p = prescribedMethod(indicator, ctx);
-  if (!p || p.method.calculator === calculator) return undefined;
+  if (!p || p.method.calculator === calculator || p.method.calculators?.includes(calculator)) return undefined;
   const own = METHODS.find((m) => m.calculator === calculator);
   return `${p.why}；本复核按${own ? own.name : '其他方法'}计算，结果仅供参考，不能据以确认或否定申报值`;
 }

@@ -19,6 +19,7 @@ import type {
   Verdict,
 } from '../model/types';
 import { recompute, type CalcContext } from '../calc/index';
+import { buildingsBelow } from './buildingsBelow';
 import { describeRule } from '../conditions/index';
 import { absentBuildings, applicability, noBuildingsGate, type Gate } from './applicability';
 import { conflictingInputs, decideLeaf, relatedUnread, unreadBuildingLists } from './evidence';
@@ -122,7 +123,11 @@ function conditionFindings(
   buildings: () => Scope[],
   unreadBuildings: UnreadBlock[],
 ): Finding[] {
-  if (cond.scope !== 'building') return [buildingsExceed(cond, conditionFinding(cond, projectScope), imported)];
+  if (cond.scope !== 'building') {
+    // a level every building must reach (绿色建筑星级): each building's own figure (buildingsBelow.ts)
+    const views = () => buildings().map((b) => ({ name: b.building!, own: b.own, values: b.values, recompute: () => recomputeIn(firstIndicator(cond), b, cond.method) }));
+    return [buildingsBelow(cond, buildingsExceed(cond, conditionFinding(cond, projectScope), imported), views)];
+  }
   const buildingScopes = buildings();
   if (buildingScopes.length === 0) {
     const unknown = noBuildingsGate(cond);
@@ -238,6 +243,7 @@ function makeProjectScope(imported: ImportResult, city: string | undefined, sign
       facilities: imported.facilities,
       lineItems: imported.lineItems,
       buildings: imported.buildings,
+      prefabVolumes: imported.prefabVolumes ?? sole?.prefabVolumes,
       city,
       signedOn,
       scopeLabel: '项目',
@@ -264,7 +270,7 @@ function makeBuildingScope(
     calcs: new Map(),
     label: b.name,
     values,
-    ctx: { values, surfaces: imported.surfaces, facilities: imported.facilities, city, signedOn: project.ctx.signedOn, scopeLabel: b.name },
+    ctx: { values, surfaces: imported.surfaces, facilities: imported.facilities, prefabVolumes: b.prefabVolumes, city, signedOn: project.ctx.signedOn, scopeLabel: b.name },
     project,
     unread: project.unread,
     unreadBuildings,
@@ -290,7 +296,7 @@ function recomputeIn(id: string, scope: Scope, method?: string): Calculation | n
     const project = scope.project;
     const projectCalc = recomputeIn(id, project, method);
     const reads = projectReads.get(project)!.get(key)!;
-    const dependsOnBuilding = reads === 'all' || [...reads].some((k) => scope.own.has(k));
+    const dependsOnBuilding = reads === 'all' || [...reads].some((k) => scope.own.has(k)) || !!scope.ctx.prefabVolumes?.length;
     calc = dependsOnBuilding ? recompute(id, ctx) : projectCalc;
   } else {
     const reads = new Set<string>();

@@ -2,7 +2,7 @@
 // (project / building, per parcel when the workbook names several), conflicts, line items,
 // totals, requirements, stand-ins (绿化率 is not 绿地率), 汇水分区 and the sole building.
 import { indicator } from '../model/indicators';
-import type { CellRef, ImportedBuilding, ImportedFacility, ImportedLineItem, ImportedParcel, ImportedSurface, ImportedValue, ImportIssue, IndicatorDef } from '../model/types';
+import type { CellRef, ImportedBuilding, ImportedFacility, ImportedVolumeRow, ImportedLineItem, ImportedParcel, ImportedSurface, ImportedValue, ImportIssue, IndicatorDef } from '../model/types';
 import { CALCULATOR_INPUTS, recompute } from '../calc/index';
 import { buildingKey, type NameRef } from './names';
 import { mapUse } from './uses';
@@ -55,6 +55,7 @@ type Cand =
   | { kind: 'use'; scope: Scope; text: string; source: CellRef }
   | { kind: 'surface'; scope: Scope; surface: ImportedSurface }
   | { kind: 'facility'; scope: Scope; facility: ImportedFacility }
+  | { kind: 'volume'; scope: Scope; row: ImportedVolumeRow }
   | { kind: 'requirement'; scope: Scope; id: string; text: string; source: CellRef };
 
 interface Target {
@@ -63,6 +64,8 @@ interface Target {
   byKey: Map<string, ImportedBuilding>;
   surfaces: ImportedSurface[];
   facilities: ImportedFacility[];
+  /** 预制率 volume rows that name no building. */
+  volumes: ImportedVolumeRow[];
   /** 汇水分区 totals read as key/value pairs or zone-table rows: F, φ, V. */
   zones: Map<string, { name: string; values: Record<string, ImportedValue> }>;
   totals: ValueCand[];
@@ -76,7 +79,7 @@ interface Target {
 }
 
 function newTarget(): Target {
-  return { project: {}, buildings: [], byKey: new Map(), surfaces: [], facilities: [], zones: new Map(), totals: [], requirements: [], pending: [], conflictCands: new Map(), meta: new Map() };
+  return { project: {}, buildings: [], byKey: new Map(), surfaces: [], facilities: [], volumes: [], zones: new Map(), totals: [], requirements: [], pending: [], conflictCands: new Map(), meta: new Map() };
 }
 
 const BUILDING_USE = 'building_use';
@@ -95,6 +98,7 @@ export interface Collected {
   surfaces: ImportedSurface[];
   facilities: ImportedFacility[];
   lineItems: ImportedLineItem[];
+  prefabVolumes: ImportedVolumeRow[];
   parcels?: ImportedParcel[];
   soleBuilding?: string;
 }
@@ -135,6 +139,11 @@ export class Collector {
   }
   facility(scope: Scope, facility: ImportedFacility): void {
     this.cands.push({ kind: 'facility', scope, facility });
+  }
+  /** A row of a 预制率 volume table (prefabTables.ts): the building's own, else the project's. */
+  volumeRow(scope: Scope, row: ImportedVolumeRow): void {
+    if (scope.building) this.names.add(scope.building.name);
+    this.cands.push({ kind: 'volume', scope, row });
   }
   requirement(scope: Scope, id: string, text: string, source: CellRef): void {
     if (scope.building) this.names.add(scope.building.name);
@@ -195,6 +204,10 @@ export class Collector {
         case 'facility':
           t.facilities.push(c.scope.zone ? { ...c.facility, zone: c.scope.zone.name } : c.facility);
           break;
+        case 'volume':
+          if (b) (b.prefabVolumes ??= []).push(c.row);
+          else t.volumes.push(c.row);
+          break;
         case 'requirement':
           t.requirements.push({ building: b?.name, id: c.id, text: c.text, source: c.source });
           break;
@@ -218,7 +231,7 @@ export class Collector {
     }
     const all = [top, ...[...parcels.values()].map((p) => p.t)];
     for (const t of all) this.settle(t);
-    const out: Collected = { project: top.project, buildings: top.buildings, surfaces: top.surfaces, facilities: top.facilities, lineItems: lineItemsOf(top.project) };
+    const out: Collected = { project: top.project, buildings: top.buildings, surfaces: top.surfaces, facilities: top.facilities, lineItems: lineItemsOf(top.project), prefabVolumes: top.volumes };
     if (byParcel) {
       out.parcels = [...parcels.values()].map(({ ref, t }) => ({
         name: ref.name,
@@ -489,7 +502,7 @@ export function lineItemsOf(store: Record<string, ImportedValue>): ImportedLineI
   const out: ImportedLineItem[] = [];
   for (const id in store) {
     const v = store[id];
-    for (const p of v.parts ?? []) out.push({ indicator: id, name: p.label, value: p.value, source: p.source });
+    for (const p of v.parts ?? []) out.push({ indicator: id, name: p.label, value: p.value, source: p.source, ...(p.heatOutput ? { heatOutput: p.heatOutput } : {}) });
   }
   return out;
 }

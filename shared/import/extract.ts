@@ -6,9 +6,10 @@
 //    (building, parcel, 汇水分区); table rows and key/value pairs are read in that scope;
 // 4. coverage.ts: blocks of numbers near indicator words that nothing understood → unread;
 // 5. collect.ts: conflicts, line items, totals, requirements, stand-ins, parcels, sole building.
-import type { ImportedBuilding, ImportedFacility, ImportedLineItem, ImportedParcel, ImportedSurface, ImportedValue, ImportIssue, SheetCoverage, UnreadBlock } from '../model/types';
+import type { ImportedBuilding, ImportedFacility, ImportedLineItem, ImportedParcel, ImportedSurface, ImportedValue, ImportedVolumeRow, ImportIssue, SheetCoverage, UnreadBlock } from '../model/types';
 import { buildingIn, contextOf, readBlocks } from './blocks';
-import { Collector } from './collect';
+import { Collector, lineItemsOf } from './collect';
+import { markHeatOutput } from './heatPump';
 import { scanUnread, sheetCoverage } from './coverage';
 import type { Grid } from './grid';
 import { buildingKey, buildingTokens } from './names';
@@ -23,6 +24,7 @@ export interface Extracted {
   surfaces: ImportedSurface[];
   facilities: ImportedFacility[];
   lineItems: ImportedLineItem[];
+  prefabVolumes?: ImportedVolumeRow[];
   issues: ImportIssue[];
   unread: UnreadBlock[];
   coverage: SheetCoverage[];
@@ -60,6 +62,11 @@ export function extract(grids: Grid[]): Extracted {
   for (const s of sheets) env.unread.push(...combinedUnread(s, (n) => out.hasBuilding(n)));
   const stages = new Map(sheets.map((s) => [s.g.name, sheetStage(s.g)]));
   const r = out.finish({ mayBeSole: (names) => mayBeSole(names, sheets, env), stageOf: (sheet) => stages.get(sheet) });
+  // heat pumps given as heat output (heatPump.ts): marked once everything is read
+  const stores = [r.project, ...r.buildings.map((b) => b.values), ...(r.parcels ?? []).flatMap((p) => [p.project, ...p.buildings.map((b) => b.values)])];
+  markHeatOutput(grids, stores);
+  r.lineItems = lineItemsOf(r.project);
+  for (const p of r.parcels ?? []) p.lineItems = lineItemsOf(p.project);
   const coverage = grids.map((g) => sheetCoverage(g, bySheet.get(g) ?? null));
   for (const u of env.unread) {
     out.warn(`${u.sheet}!${u.range}：${u.title ? `“${u.title}”` : '表格'}未能读取：${u.reason}`, `${u.sheet}!${u.range.split(':')[0]}`);
@@ -74,6 +81,7 @@ export function extract(grids: Grid[]): Extracted {
     unread: env.unread,
     coverage,
   };
+  if (r.prefabVolumes.length) x.prefabVolumes = r.prefabVolumes;
   if (r.parcels) x.parcels = r.parcels;
   if (r.soleBuilding) x.soleBuilding = r.soleBuilding;
   return x;

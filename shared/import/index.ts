@@ -67,6 +67,7 @@ export async function importWorkbookBuffer(data: Uint8Array, fileName: string, o
     issues: x.issues,
     facilities: x.facilities,
     ...(x.lineItems.length ? { lineItems: x.lineItems } : {}),
+    ...(x.prefabVolumes ? { prefabVolumes: x.prefabVolumes } : {}),
     unread: x.unread,
     coverage: x.coverage,
     ...(x.parcels ? { parcels: x.parcels } : {}),

@@ -19,6 +19,7 @@ import { firstDataRow, labelsBelow, mostlyNumeric, rowKeyColumn, titleContext, w
 import { listTable } from './listTable';
 import { recordTable } from './recordTable';
 import { facilityTable, surfaceTable } from './runoffTables';
+import { volumeHeader, volumeTable } from './prefabTables';
 
 // ------------------------------------------------------------------ phase 1: find tables
 
@@ -106,6 +107,12 @@ export function findTables(s: Sheet, env: Env): void {
             continue;
           }
         }
+      }
+      // 预制率 volume tables (prefabTables.ts) before the general table model
+      const vh = volumeHeader(s, r, span);
+      if (vh) {
+        volumeTable(s, vh, env);
+        continue;
       }
       const h = header(s, r, env, ctx, span);
       if (h) readTable(s, h, env);

@@ -7,6 +7,7 @@ import { formulaText, type GCell } from './grid';
 import { hasRequirementWord, isRequirementText } from './roles';
 import { chineseNumber, fold, INVISIBLE_CHARS, memo, trailingGroup } from './text';
 import { conversionFactor, indicatorUnit, otherPeriod, parseUnit } from './units';
+import { kindMismatch } from './unitKinds';
 
 export { chineseNumber } from './text';
 
@@ -364,6 +365,8 @@ function withUnit(n: number, valueUnit: string | undefined, def: IndicatorDef, c
       return { value: n, status: 'ambiguous', unitRaw, interpretation: `${desc}（${why}），需复核`, warning: `${def.name} ${fmtNum(n)} 的${why}` };
     }
     const u = parseUnit(unitRaw);
+    const kinds = u ? kindMismatch(u, target, unitRaw, def.name) : null;
+    if (kinds) return { value: n, status: 'ambiguous', unitRaw, interpretation: `${desc}（${kinds}），需复核`, warning: `${def.name} ${fmtNum(n)}：${kinds}` };
     if (!u) {
       if (valueUnit) return invalid(`${desc} 含无法识别的内容“${valueUnit}”`, def);
       // An unknown unit in the label: keep the number, say so.

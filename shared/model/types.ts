@@ -49,6 +49,12 @@ export interface IndicatorDef {
    * than the project figure contradicts it (docs/evidence-policy.md, building-exceeds).
    */
   projectIsMaxOfBuildings?: boolean;
+  /**
+   * The project's figure holds only if every building reaches it (绿色建筑星级): a building whose
+   * own figure (recomputed from its own scores, or stated) is below the requirement keeps a
+   * project-scope condition from passing (docs/evidence-policy.md, building-below).
+   */
+  projectIsMinOfBuildings?: boolean;
   /** Several line items of this input in one block are summed (ImportedValue.parts). */
   additive?: boolean;
   /** Labels valid only inside a block of the given context (e.g. rows of a 可再生能源 table). */
@@ -110,7 +116,9 @@ export interface ImportedValue {
    * Line items summed into this value (several 光伏 / 热泵 rows of one 可再生能源 table): each
    * item as read. `value` is their sum, `source` the first item's cell.
    */
-  parts?: Array<{ value: number; raw: string; source: CellRef; label: string }>;
+  parts?: Array<{ value: number; raw: string; source: CellRef; label: string; heatOutput?: HeatOutput }>;
+  /** A heat pump's figure that the sheet gives as heat output (年供热量), not as renewable use. */
+  heatOutput?: HeatOutput;
   /**
    * Read in a table or sheet titled as for reference only ("…（按GB/T 51129-2017，供参考）"): an
    * input the engine may recompute with, never what the project declares.
@@ -132,6 +140,28 @@ export interface ImportedBuilding {
   values: Record<string, ImportedValue>;
   /** Other spellings of the name seen in the workbook (一号楼 / 1#楼 / 1#), with where. */
   aliases?: Array<{ name: string; source: CellRef }>;
+  /** Rows of the building's 预制率 volume table (混凝土体积法), when the workbook has one. */
+  prefabVolumes?: ImportedVolumeRow[];
+}
+
+/**
+ * One row of a 预制率 calculation table by concrete volume (构件 | 预制混凝土体积 | 现浇混凝土体积 |
+ * 小计, or 构件 | 体积 | 预制/现浇). Volumes in m³; null where the table leaves the cell empty.
+ */
+export interface ImportedVolumeRow {
+  /** Component as written ("竖向构件（剪力墙、柱）"), or the 合计 row's label. */
+  name: string;
+  precast: number | null;
+  castInPlace: number | null;
+  /** The row's own total (小计) when the table states one. */
+  total: number | null;
+  /** A 合计/总计 row: the table's stated total, not a component. */
+  isTotal?: boolean;
+  /** Words that place the row below ±0.000 ("±0.000以下", "地下室"), as written. */
+  belowGrade?: string;
+  /** Title of the table (or its sheet) the row belongs to. */
+  table: string;
+  source: CellRef;
 }
 
 /** A row of a runoff surface table (下垫面 | 面积 | 径流系数). */
@@ -159,6 +189,17 @@ export interface ImportedFacility {
  * kind; the single value under `project[indicator]` is then not used for that kind.
  * A 合计/小计 row is not a line item (it is the stated total, e.g. `re_total`).
  */
+/**
+ * A heat pump's figure written as heat output (年供热量, 制热量): only Q × (1 − 1/COP) of it is
+ * renewable (shared/data/heat-pump.json). `cop` is the performance the sheet states for it.
+ */
+export interface HeatOutput {
+  /** The header or label that says it is output ("年供热量（kWh/a）"). */
+  text: string;
+  source: CellRef;
+  cop?: { value: number; raw: string; source: CellRef };
+}
+
 export interface ImportedLineItem {
   /** The input indicator the row adds to (e.g. 're_pv_generation', 're_heat_pump'). */
   indicator: string;
@@ -168,6 +209,8 @@ export interface ImportedLineItem {
   value: number | null;
   unitRaw?: string;
   source: CellRef;
+  /** The row's figure is a heat pump's heat output, not renewable use (see HeatOutput). */
+  heatOutput?: HeatOutput;
 }
 
 /**
@@ -235,6 +278,8 @@ export interface ImportResult {
   // ---- extensions (absent in results stored before they existed: treat as empty)
   /** Storage facilities (调蓄设施), if the workbook has such a table. */
   facilities?: ImportedFacility[];
+  /** Rows of 预制率 volume tables that name no building (a building's own are under the building). */
+  prefabVolumes?: ImportedVolumeRow[];
   /** Itemised rows of one kind that add up to an input (see ImportedLineItem). */
   lineItems?: ImportedLineItem[];
   /** Tables and blocks near indicator words that were not understood. */

@@ -35,7 +35,7 @@ describe('planning ratios', () => {
 describe('dispatch and rule versions', () => {
   it('dispatches every computedBy indicator', () => {
     expect([...COMPUTABLE_INDICATORS].sort()).toEqual(
-      ['assembly_ratio', 'building_density', 'far', 'green_building_star', 'green_ratio', 'pv_roof_coverage', 'renewable_substitution', 'runoff_capture', 'ultra_low_energy_ratio'].sort(),
+      ['assembly_ratio', 'prefab_ratio', 'building_density', 'far', 'green_building_star', 'green_ratio', 'pv_roof_coverage', 'renewable_substitution', 'runoff_capture', 'ultra_low_energy_ratio'].sort(),
     );
     expect(recompute('site_area', ctx({ site_area: 1 }))).toBeNull();
   });

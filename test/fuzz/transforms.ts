@@ -10,6 +10,7 @@ import { type ExpectedDoc } from '../seeds/expectations';
 import { WorkbookM } from './workbook-model';
 import { areasInWan, bracketNotes, coverToc, earlierStageColumns, fullWidth, maxScoreSwap, noteRowInside, notesColumn, percentAsFormat, percentAsText, requirementColumn, sideBySide, staleCopy, staleRows, transposeSheet, twoHeaderRows } from './transform-tables';
 import { bilingualLabels, blankOffset, blankSpacers, buildingRespell, flattenFormulas, labelSpacing, mergedLabels, numberingPrefix, sheetRename, shuffleRows, synonyms, unitColumn } from './transform-labels';
+import { heatPumpAsOutput, prefabBelowGradeRow, prefabFlagLayout, prefabRefuted } from './transform-calc';
 import { approxPrefix, boundPrefix, errorCell, limitingNote, unreadableScoreTable, visibleDuplicate } from './transform-errors';
 
 // ---------------------------------------------------------------- context
@@ -158,8 +159,11 @@ export const SAME_FACTS: readonly Transform[] = [
   bilingualLabels,
   noteRowInside,
   earlierStageColumns,
+  prefabFlagLayout,
+  prefabBelowGradeRow,
+  heatPumpAsOutput,
 ];
 
-export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote];
+export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote, prefabRefuted];
 
 export const ALL: readonly Transform[] = [...SAME_FACTS, ...ERRORS];

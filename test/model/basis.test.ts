@@ -6,7 +6,7 @@ import { basisWord } from '../../shared/model/basis';
 
 describe('basis vocabulary', () => {
   it('names every evidence rule and the applicability/parcel decisions in Chinese', () => {
-    const ids = [...EVIDENCE_RULES.map((r) => r.basis), 'not-applicable', 'applicability-unknown', 'parcel-unknown', 'parcel-mismatch', 'building-exceeds'];
+    const ids = [...EVIDENCE_RULES.map((r) => r.basis), 'not-applicable', 'applicability-unknown', 'parcel-unknown', 'parcel-mismatch', 'building-exceeds', 'building-below'];
     const unnamed = ids.filter((id) => !/[\u4e00-\u9fff]/.test(basisWord(id) ?? ''));
     expect(unnamed).toEqual([]);
   });
