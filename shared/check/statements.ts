@@ -18,6 +18,7 @@ import { CALCULATOR_INPUTS } from '../calc/index';
 import { formatValue, indicatorName } from '../model/indicators';
 import { editionInForce, foldStatement, intentWord, mentionsRainfall, namedEditions, partialScopeWords, referenceOnly, tiedRate } from '../model/statements';
 import { requirementWords } from './compare';
+import { remarkIntent, scopeQualifier } from './qualifiers';
 import type { Decision } from './evidence';
 
 export interface StatementEvidence {
@@ -83,9 +84,9 @@ const req = (e: StatementEvidence) => requirementWords(e.rule.indicator, e.rule.
 const intent: Check = (_d, e) => {
   const v = e.declared;
   if (!v || v.status !== 'ok') return null;
-  const fromRemark = v.remark && intentWord(v.remark) ? { word: intentWord(v.remark)!, text: `原文“${v.raw.trim()}”` } : null;
-  const st = fromRemark ? undefined : about(e.statements, v.source).find((s) => s.position === 'row' && intentWord(s.text));
-  const hit = fromRemark ?? (st ? { word: intentWord(st.text)!, text: where(st) } : null);
+  const word = remarkIntent(v);
+  const st = word ? undefined : about(e.statements, v.source).find((s) => s.position === 'row' && intentWord(s.text));
+  const hit = word ? { word, text: `原文“${v.raw.trim()}”` } : st ? { word: intentWord(st.text)!, text: where(st) } : null;
   if (!hit) return null;
   return {
     basis: 'declared-intent',
@@ -149,22 +150,18 @@ function restsOn(d: Decision, e: StatementEvidence): ImportedValue[] {
 const partialScope: Check = (d, e) => {
   if (!e.projectWide) return null;
   // words that are part of the project's own name ("…产业项目（一期）") name the project, not a part of it
-  const projectName = foldStatement(typeof e.values.project_name?.value === 'string' ? e.values.project_name.value : '');
-  const part = (text: string | undefined, id: string) => {
-    const w = text ? partialScopeWords(text, id) : null;
-    return w && !(projectName && projectName.includes(w)) ? w : null;
-  };
+  const projectName = typeof e.values.project_name?.value === 'string' ? e.values.project_name.value : '';
+  const inName = (w: string | null) => !!w && foldStatement(projectName).includes(w);
   for (const v of restsOn(d, e)) {
-    const what = v === e.declared ? '' : `复核所用的${indicatorName(v.indicator)}`;
-    const inLabel = part(v.label, v.indicator);
-    const inRemark = v === e.declared ? null : part(v.remark, v.indicator);
-    const words = inLabel ?? inRemark;
-    const st = words ? undefined : about(e.statements, v.source).find((s) => part(s.text, v.indicator));
-    if (!words && !st) continue;
-    const said = inLabel ? `标签为“${v.label.trim()}”` : inRemark ? `附注“${v.remark}”` : where(st!);
+    const what = v === e.declared ? '' : `复核所用的${indicatorName(v.indicator)}（${v.source}）`;
+    // the declared value's own note is declared-remark's; an input's note is this rule's
+    const q = scopeQualifier(v === e.declared ? { ...v, remark: undefined } : v, projectName);
+    const st = q ? undefined : about(e.statements, v.source).find((s) => partialScopeWords(s.text, v.indicator) && !inName(partialScopeWords(s.text, v.indicator)));
+    if (!q && !st) continue;
+    const said = q ? (q.in === 'label' ? `标签为“${v.label.trim()}”` : `附注“${v.remark}”`) : where(st!);
     return {
       basis: 'partial-scope',
-      message: `${declaredText(e)}；但${what}${what ? `（${v.source}）` : ''}${said}，所涉为“${words ?? part(st!.text, v.indicator)}”，只是项目的一部分，不能据以判定整个项目满足合同要求（${req(e)}），请提供全项目的数值`,
+      message: `${declaredText(e)}；但${what}${said}，所涉为“${q ? q.words : partialScopeWords(st!.text, v.indicator)}”，只是项目的一部分，不能据以判定整个项目满足合同要求（${req(e)}），请提供全项目的数值`,
       source: v.source,
     };
   }

@@ -1,9 +1,12 @@
-// What a sheet says about its own figures in words (shared/data/sheet-statements.json): the method
-// or standard edition it names, the part of the project a figure covers (住宅部分, 一期, 不含商业),
-// that a figure is only intended (拟申报, 目标), the rate a 设计降雨量 belongs to. The importer keeps
-// the titles, notes and remarks that say such things (ImportResult.statements); the engine reads
-// them (shared/check/statements.ts, docs/evidence-policy.md "What the sheet itself says").
+// What a sheet says about its own figures in words: the method or standard edition it names, the
+// part of the project a figure covers (住宅部分, 一期, 不含商业), that a figure is only intended
+// (拟申报, 目标), the rate a 设计降雨量 belongs to. Vocabulary: shared/data/sheet-statements.json, and
+// for parts and intents the value remarks' own lists (shared/data/value-remarks.json, read for a
+// value's own notes by shared/check/qualifiers.ts). The importer keeps the titles, notes and remarks
+// that say such things (ImportResult.statements); the engine reads them (shared/check/statements.ts,
+// docs/evidence-policy.md "What the sheet itself says").
 import data from '../data/sheet-statements.json';
+import remarks from '../data/value-remarks.json';
 import { namedMethod } from '../calc/methods';
 import { parcelCode } from './parcels';
 
@@ -13,10 +16,10 @@ export function foldStatement(s: string): string {
 }
 
 const REFERENCE = data.referenceOnly.words.map(foldStatement);
-const SCOPE = data.partialScope.patterns.map((p) => new RegExp(p));
-const DEFINITIONAL = { ids: new Set(data.partialScope.definitional.indicators), words: data.partialScope.definitional.patterns };
+const SCOPE = remarks.partialScope.patterns.map((p) => new RegExp(p));
+const DEFINITIONAL = { ids: new Set(remarks.partialScope.definitional.indicators), words: remarks.partialScope.definitional.patterns };
 // longest first: "拟申报" is quoted rather than "拟"
-const INTENT = [...data.intent.words].sort((a, b) => b.length - a.length);
+const INTENT = [...remarks.intent.words].sort((a, b) => b.length - a.length);
 const RATE_TIE = new RegExp(data.rateTie.pattern);
 const RAIN_WORDS = data.rateTie.rainfallWords.map(foldStatement);
 
