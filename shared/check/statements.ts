@@ -199,10 +199,24 @@ const rainfallRate: Check = (_d, e) => {
  */
 export function supportWords(calc: Calculation, calcWhy: string): string {
   const d = calc.details ?? {};
-  const tableConfirmed = d.H_from === 'table' && calc.confidence === 'confirmed';
-  if (calc.method !== 'runoff' || d.H_from === 'contract' || tableConfirmed || typeof d.H !== 'number') return `，表中数据支持该值${calcWhy}`;
+  if (supportConfirmed(calc)) return `，表中数据支持该值${calcWhy}`;
   const num = (x: unknown) => (typeof x === 'number' ? String(Math.round(x * 10) / 10) : '—');
   const from = d.H_from === 'table' ? '按待核实的本市对照表查得的' : '按表中所填';
   const held = Array.isArray(d.zones) ? '各汇水分区的调蓄容积均不小于该分区的需调蓄容积' : `实际调蓄容积 ${num(d.V_provided)} m³ 不小于需调蓄容积 ${num(d.V_required)} m³`;
   return `；${from}设计降雨量 ${num(d.H)} mm 校核，${held}${calcWhy}，但该设计降雨量是否为申报控制率对应的数值未经确认（合同未列设计降雨量，且没有已确认的本市控制率—设计降雨量对照表）；按申报值`;
+}
+
+/**
+ * Whether the sheet's data that support the declared value are tied to it: always, except a storage
+ * check made with a 设计降雨量 that neither the contract nor a confirmed city table ties to the rate.
+ */
+export function supportConfirmed(calc: Calculation): boolean {
+  const d = calc.details ?? {};
+  if (calc.method !== 'runoff' || typeof d.H !== 'number') return true;
+  return d.H_from === 'contract' || (d.H_from === 'table' && calc.confidence === 'confirmed');
+}
+
+/** The short words for the report's tables: “表中数据支持申报值”, or what the storage check showed. */
+export function supportShort(calc: Calculation): string {
+  return supportConfirmed(calc) ? '表中数据支持申报值' : '调蓄容积满足表中所填设计降雨量，该降雨量是否对应申报控制率未经确认';
 }
