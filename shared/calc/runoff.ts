@@ -191,6 +191,8 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
   // H for the declared target
   const table: RainfallTable | undefined = ctx.options?.rainfallTable ?? rainfallTableFor(ctx.city);
   let H: number | null = null;
+  // where H came from (details.H_from): the sheet, the city table, or the contract (companion)
+  let Hfrom: 'sheet' | 'table' | 'contract' | null = null;
   let alphaDecl: number | null = null;
   if (gAlpha.kind === 'ok') {
     alphaDecl = gAlpha.value;
@@ -199,6 +201,7 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
   if (gH.kind === 'ok') {
     b.use(gH.iv);
     H = gH.value;
+    Hfrom = 'sheet';
     b.step(`H = ${fmt(H)} mm（表格所填设计降雨量，${gH.iv.source}）`);
     const d = alphaDecl !== null && table ? depthForAlpha(table, alphaDecl) : null;
     if (d && table && Math.abs(d.H - H) > 0.5) {
@@ -215,6 +218,7 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
       if (d) {
         takePoints(b, [d.lo, d.hi]);
         H = round(d.H, 2);
+        Hfrom = 'table';
         b.step(
           d.lo === d.hi
             ? `H = ${fmt(H)} mm（${table.city}：年径流总量控制率 ${fmt(alphaDecl)}% 对应设计降雨量；${d.lo.source}）`
@@ -236,10 +240,11 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
     if (H !== null && Math.abs(H - Hc) > 0.05)
       b.note(`${H < Hc ? '表格所填（或查表所得）设计降雨量' : '表格所填设计降雨量'} ${fmt(H)} mm 与合同所列设计降雨量 ${fmt(Hc)} mm 不同，按合同所列数值校核调蓄容积`);
     H = Hc;
+    Hfrom = 'contract';
     b.step(`H = ${fmt(H)} mm（合同所列设计降雨量）`);
   }
 
-  const details: Record<string, unknown> = { H, phi, F };
+  const details: Record<string, unknown> = { H, H_from: Hfrom, phi, F };
   if (phi === null || F === null || F <= 0) {
     if (phi === null) b.note('无法确定综合雨量径流系数 φ');
     if (F === null || F <= 0) b.note('无法确定汇水面积 F');

@@ -13,6 +13,7 @@ import type {
   ImportedValue,
   ImportResult,
   LeafRule,
+  SheetStatement,
   Overall,
   Rule,
   UnreadBlock,
@@ -23,13 +24,13 @@ import { buildingsBelow } from './buildingsBelow';
 import { describeRule } from '../conditions/index';
 import { absentBuildings, applicability, noBuildingsGate, type Gate } from './applicability';
 import { conflictingInputs, decideLeaf, relatedUnread, unreadBuildingLists } from './evidence';
-import { chooseParcel } from './parcels';
+import { chooseParcel, otherParcelGate } from './parcels';
 import { aggregateBuildings } from './aggregate';
 import { companionScopes, confirmationGate } from './clauseReading';
 import { parcelScope, projectGate } from './projectGates';
-import { parcelCode, sameParcel } from '../model/parcels';
 import { formatValue, indicator as indicatorDef } from '../model/indicators';
 import { holds } from './compare';
+import { reviewStatements } from './statements';
 
 export interface EngineOptions {
   /** Contract city for city-specific data and methods (defaults to contract.city, else the document's jurisdiction). */
@@ -55,6 +56,8 @@ interface Scope {
   unread: UnreadBlock[];
   /** Set when the scope answers a building-scope condition: unread lists of buildings, if any. */
   unreadBuildings?: UnreadBlock[];
+  /** Titles, notes and remarks that say something about the figures (shared/check/statements.ts). */
+  statements: readonly SheetStatement[];
   /** Project scope: the one building the workbook describes, and the ids its values fill in. */
   sole?: { name: string; keys: ReadonlySet<string> };
 }
@@ -97,22 +100,6 @@ export function evaluate(workbook: ImportResult, doc: ConditionsDoc, opts: Engin
     findings.push(...confirmationGate(cond, conditionFindings(cond, imported, s.project, s.buildings, unreadBuildings)));
   }
   return otherParcelGate(workbook, doc, findings);
-}
-
-/**
- * A workbook of one parcel whose project name names another parcel than the contract's ("…05-03地块"
- * against 05-02, or another 单元): it may be another project's sheet, so nothing in it passes.
- */
-function otherParcelGate(workbook: ImportResult, doc: ConditionsDoc, findings: Finding[]): Finding[] {
-  const wanted = typeof doc.contract?.parcel === 'string' ? doc.contract.parcel.trim() : '';
-  const name = workbook.project.project_name;
-  if (!wanted || (workbook.parcels?.length ?? 0) > 0 || !name || typeof name.value !== 'string') return findings;
-  const code = parcelCode(name.value);
-  if (!code || sameParcel(name.value, wanted)) return findings;
-  const why = `指标表项目名称“${name.value.trim()}”（${name.source}）所写地块 ${code} 与合同地块“${wanted}”不一致，可能不是本合同地块的指标表`;
-  return findings.map((f) =>
-    f.verdict === 'pass' ? { ...f, verdict: 'review', basis: 'parcel-mismatch', message: `${why}；${f.message}`, source: f.source ?? name.source } : f,
-  );
 }
 
 /** The findings of one condition that applies to the project: once, or per building. */
@@ -250,6 +237,7 @@ function makeProjectScope(imported: ImportResult, city: string | undefined, sign
     },
     project: null,
     unread: imported.unread ?? [],
+    statements: imported.statements ?? [],
     ...(sole ? { sole: { name: sole.name, keys: new Set(Object.keys(sole.values).filter((k) => !(k in imported.project))) } } : {}),
   };
 }
@@ -273,6 +261,7 @@ function makeBuildingScope(
     ctx: { values, surfaces: imported.surfaces, facilities: imported.facilities, prefabVolumes: b.prefabVolumes, city, signedOn: project.ctx.signedOn, scopeLabel: b.name },
     project,
     unread: project.unread,
+    statements: project.statements,
     unreadBuildings,
   };
 }
@@ -444,7 +433,7 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string): LeafOutcom
   // A building-scope leaf falls back on the project when the building does not state it itself.
   const fallsBack = scope.unreadBuildings !== undefined && !scope.own.has(id);
   const fromSole = declared !== undefined && scope.sole !== undefined && scope.sole.keys.has(id);
-  const d = decideLeaf({
+  const leaf = {
     rule,
     building: scope.building,
     declared,
@@ -454,7 +443,9 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string): LeafOutcom
     unread: relatedUnread(scope.unread, id),
     unreadBuildings: fallsBack ? (scope.unreadBuildings ?? []) : [],
     inputConflicts: conflictingInputs(scope.values, id, calc),
-  });
+  };
+  // what the sheet itself says about the figure (method, edition, part of the project, intent)
+  const d = reviewStatements(decideLeaf(leaf), { ...leaf, values: scope.values, projectWide: scope.building === null || !scope.own.has(id), statements: scope.statements, ctx: scope.ctx });
   const outcome: LeafOutcome = {
     indicator: id,
     required: `${rule.op} ${String(rule.value)}`,

@@ -16,6 +16,7 @@ import { CALCULATOR_INPUTS } from '../calc/index';
 import { errorName, isErrorText } from '../import/values';
 import { holds, missWord, requirementWords } from './compare';
 import { boundRefutes, boundWords, qualifyingRemark, undeterminedInputs } from './qualifiers';
+import { supportWords } from './statements';
 
 // ---------------------------------------------------------------- what the engine knows about a leaf
 
@@ -254,7 +255,7 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     basis: 'declared-pass',
     when: '有申报值，无复算数值，申报值满足要求',
     applies: (f) => f.usable && f.computed === null && f.declaredPasses,
-    decide: (f) => pass(`${f.declaredText}${f.calc?.supportsDeclared === true ? `，表中数据支持该值${f.calcWhy}` : ''}，满足合同要求（${f.req}）`),
+    decide: (f) => pass(`${f.declaredText}${f.calc?.supportsDeclared === true ? supportWords(f.calc, f.calcWhy) : ''}，满足合同要求（${f.req}）`),
   },
   {
     basis: 'declared-fail',

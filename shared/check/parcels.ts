@@ -1,37 +1,12 @@
 // Which parcel of a several-parcel workbook the contract means (docs/evidence-policy.md, "Before
 // anything: which parcel"): parcel names compared after normalisation (full-width, spaces, 地块/号
-// suffixes) or by their trailing plot numbers; the chosen parcel's values override the shared ones.
-import type { ContractInfo, ImportedParcel, ImportResult } from '../model/types';
+// suffixes) or by their trailing plot numbers (shared/model/parcels.ts); the chosen parcel's values
+// override the shared ones. And the gate on a workbook of one parcel that names another parcel in
+// its project name or a sheet title: nothing in it passes.
+import type { ConditionsDoc, ContractInfo, Finding, ImportedParcel, ImportResult } from '../model/types';
+import { parcelCode, parcelMatches, sameParcel } from '../model/parcels';
 
-/** Parcel name normalised for comparison: NFKC, no spaces, upper case, no "地块"/"号" suffix. */
-export function normaliseParcel(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .toUpperCase()
-    .replace(/[—–－]/g, '-')
-    .replace(/(号)?地块$/, '')
-    .replace(/[#号]$/, '');
-}
-
-/** The trailing plot number ("08-03" of "SJC10018单元08-03地块"), or null. */
-export function plotNumber(name: string): string | null {
-  const m = /(\d+(?:-\d+)*)[A-Z]?$/.exec(normaliseParcel(name));
-  return m ? m[0] : null;
-}
-
-function parcelMatches(parcel: string, contract: string): boolean {
-  const a = normaliseParcel(parcel);
-  const b = normaliseParcel(contract);
-  if (!a || !b) return false;
-  if (a === b) return true;
-  // planning units (…单元) that both names give must be the same: 10502单元05-02 is not 10501单元05-02
-  const unit = (x: string) => (x.includes('单元') ? x.replace(/单元.*$/, '') : null);
-  if (unit(a) !== null && unit(b) !== null && unit(a) !== unit(b)) return false;
-  const pa = plotNumber(parcel);
-  const pb = plotNumber(contract);
-  return pa !== null && pa === pb;
-}
+export { normaliseParcel, plotNumber } from '../model/parcels';
 
 export type ParcelChoice =
   | { imported: ImportResult; parcel?: ImportedParcel; note?: string }
@@ -66,4 +41,38 @@ export function chooseParcel(imported: ImportResult, contract: ContractInfo | un
     parcels: undefined,
   };
   return { imported: merged, parcel: p, note: `${head}，按合同所指地块“${p.name}”（${p.nameSource}）审查` };
+}
+
+/**
+ * A workbook of one parcel whose project name or a sheet title names another parcel than the
+ * contract's ("…05-03地块" against 05-02, or another 单元): it may be another project's sheet, so
+ * nothing in it passes ('parcel-mismatch').
+ */
+export function otherParcelGate(workbook: ImportResult, doc: ConditionsDoc, findings: Finding[]): Finding[] {
+  const wanted = typeof doc.contract?.parcel === 'string' ? doc.contract.parcel.trim() : '';
+  if (!wanted || (workbook.parcels?.length ?? 0) > 0) return findings;
+  const why = otherParcelNamed(workbook, wanted);
+  if (!why) return findings;
+  return findings.map((f) =>
+    f.verdict === 'pass' ? { ...f, verdict: 'review', basis: 'parcel-mismatch', message: `${why.message}；${f.message}`, source: f.source ?? why.source } : f,
+  );
+}
+
+/** The first text of the workbook (project name, then sheet titles) that names a parcel other than `wanted`. */
+function otherParcelNamed(workbook: ImportResult, wanted: string): { message: string; source: string } | null {
+  const name = workbook.project.project_name;
+  if (name && typeof name.value === 'string') {
+    const code = parcelCode(name.value);
+    if (code && !sameParcel(name.value, wanted)) {
+      return { message: `指标表项目名称“${name.value.trim()}”（${name.source}）所写地块 ${code} 与合同地块“${wanted}”不一致，可能不是本合同地块的指标表`, source: name.source };
+    }
+  }
+  for (const st of workbook.statements ?? []) {
+    if (st.position !== 'title' && st.position !== 'sheetName') continue;
+    const code = parcelCode(st.text);
+    if (!code || sameParcel(st.text, wanted)) continue;
+    const where = st.position === 'title' ? `表格标题“${st.text.trim()}”（${st.source}）` : `工作表名“${st.sheet}”`;
+    return { message: `${where}所写地块 ${code} 与合同地块“${wanted}”不一致，可能不是本合同地块的指标表`, source: st.source };
+  }
+  return null;
 }

@@ -6,6 +6,9 @@
 import { factPhrase, projectFact } from '../conditions/facts';
 import type { Condition, ConditionsDoc, ImportResult, ImportedParcel } from '../model/types';
 import { chooseParcel } from './parcels';
+import { parcelMatch } from '../model/parcels';
+
+export { parcelMatch };
 import type { Gate } from './applicability';
 import { boundHolds, boundWords } from './bounds';
 
@@ -121,47 +124,4 @@ export function parcelScope(
     default:
       return { gate: { verdict: 'not_applicable', message: `本条仅适用于地块 ${wanted}，本项目为${contractParcel}，本条不适用`, source: null } };
   }
-}
-
-/**
- * How a parcel named in a condition relates to a parcel name: 'same' (the name designates that
- * parcel only), 'among' (the name lists several parcels, that one included) or 'other'.
- * Codes are compared part by part with leading zeros ignored (05-03 = 5-3); 单元 codes
- * (MHP0-0306单元) are the planning unit, not a parcel.
- */
-export function parcelMatch(wanted: string, name: string): 'same' | 'among' | 'other' {
-  const w = normaliseParcel(wanted);
-  const n = normaliseParcel(name);
-  if (w === n) return 'same';
-  const want = parcelCodes(w);
-  const have = parcelCodes(n);
-  if (want.length !== 1 || have.length === 0) return 'other';
-  if (!have.includes(want[0])) return 'other';
-  return have.length === 1 ? 'same' : 'among';
-}
-
-function normaliseParcel(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    out += c >= 0xff01 && c <= 0xff5e ? String.fromCodePoint(c - 0xfee0) : ch;
-  }
-  return out
-    .replace(/\s+/g, '')
-    .replace(/[—–－]/g, '-')
-    .toUpperCase()
-    .replace(/(?:号)?地块$/, '');
-}
-
-/** Parcel codes in a name ("08-03", "G18", "5-3"), without planning-unit codes, canonical. */
-function parcelCodes(s: string): string[] {
-  const out: string[] = [];
-  const re = /[A-Z0-9]+(?:-[A-Z0-9]+)*/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const after = s.slice(m.index + m[0].length);
-    if (/^(?:单元|街坊|社区|街道|号线)/.test(after)) continue;
-    if (!/\d/.test(m[0])) continue;
-    out.push(m[0].split('-').map((p) => (/^\d+$/.test(p) ? String(Number(p)) : p)).join('-'));
-  }
-  return out;
 }

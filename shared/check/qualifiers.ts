@@ -9,6 +9,7 @@ import type { Calculation, ImportedValue, Op } from '../model/types';
 import { indicator as indicatorDef } from '../model/indicators';
 import remarks from '../data/value-remarks.json';
 import { holds } from './compare';
+import { foldStatement, intentWord, partialScopeWords } from '../model/statements';
 
 const NEUTRAL: readonly RegExp[] = remarks.neutral.map((p) => new RegExp(p));
 
@@ -18,6 +19,28 @@ export function qualifyingRemark(v: ImportedValue | undefined): string | null {
   if (!r) return null;
   const parts = r.split('；').map((x) => x.trim()).filter(Boolean);
   return parts.every((p) => NEUTRAL.some((n) => n.test(p.normalize('NFKC').replace(/\s+/g, '')))) ? null : r;
+}
+
+/** The intent word of the declared value's note ("★★（拟申报）" → "拟申报"), or null (docs/evidence-policy.md, declared-intent). */
+export function remarkIntent(v: ImportedValue | undefined): string | null {
+  return v?.status === 'ok' && v.remark ? intentWord(v.remark) : null;
+}
+
+/**
+ * The words of a value's label or note that limit it to part of the project ("绿地率（一期）",
+ * "建筑年总能耗（仅住宅部分，不含商业）"), unless they are in the project's own name ("…项目（一期）"):
+ * `{ words, in: 'label' | 'remark' }` or null (docs/evidence-policy.md, partial-scope).
+ */
+export function scopeQualifier(v: ImportedValue, projectName: string): { words: string; in: 'label' | 'remark' } | null {
+  const name = foldStatement(projectName);
+  const part = (text: string | undefined) => {
+    const w = text ? partialScopeWords(text, v.indicator) : null;
+    return w && !(name && name.includes(w)) ? w : null;
+  };
+  const inLabel = part(v.label);
+  if (inLabel) return { words: inLabel, in: 'label' };
+  const inRemark = part(v.remark);
+  return inRemark ? { words: inRemark, in: 'remark' } : null;
 }
 
 /**

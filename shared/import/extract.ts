@@ -6,7 +6,7 @@
 //    (building, parcel, 汇水分区); table rows and key/value pairs are read in that scope;
 // 4. coverage.ts: blocks of numbers near indicator words that nothing understood → unread;
 // 5. collect.ts: conflicts, line items, totals, requirements, stand-ins, parcels, sole building.
-import type { ImportedBuilding, ImportedFacility, ImportedLineItem, ImportedParcel, ImportedSurface, ImportedValue, ImportedVolumeRow, ImportIssue, SheetCoverage, UnreadBlock } from '../model/types';
+import type { ImportedBuilding, ImportedFacility, ImportedLineItem, ImportedParcel, ImportedSurface, ImportedValue, ImportedVolumeRow, ImportIssue, SheetCoverage, SheetStatement, UnreadBlock } from '../model/types';
 import { buildingIn, contextOf, readBlocks } from './blocks';
 import { Collector, lineItemsOf } from './collect';
 import { markHeatOutput } from './heatPump';
@@ -17,6 +17,7 @@ import { newSheet, type Env, type Sheet } from './sheet';
 import { combinedUnread } from './combined';
 import { contentsSheet, hiddenUnread, invisibleUnread, sheetStage, voidSheet } from './hygiene';
 import { findTables } from './tables';
+import { sheetStatements } from './statements';
 
 export interface Extracted {
   project: Record<string, ImportedValue>;
@@ -30,6 +31,7 @@ export interface Extracted {
   coverage: SheetCoverage[];
   parcels?: ImportedParcel[];
   soleBuilding?: string;
+  statements?: SheetStatement[];
 }
 
 export function extract(grids: Grid[]): Extracted {
@@ -84,6 +86,8 @@ export function extract(grids: Grid[]): Extracted {
   if (r.prefabVolumes.length) x.prefabVolumes = r.prefabVolumes;
   if (r.parcels) x.parcels = r.parcels;
   if (r.soleBuilding) x.soleBuilding = r.soleBuilding;
+  const statements = sheets.flatMap(sheetStatements);
+  if (statements.length) x.statements = statements;
   return x;
 }
 

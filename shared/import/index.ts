@@ -72,6 +72,7 @@ export async function importWorkbookBuffer(data: Uint8Array, fileName: string, o
     coverage: x.coverage,
     ...(x.parcels ? { parcels: x.parcels } : {}),
     ...(x.soleBuilding ? { soleBuilding: x.soleBuilding } : {}),
+    ...(x.statements ? { statements: x.statements } : {}),
   };
 }
 

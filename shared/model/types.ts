@@ -297,6 +297,28 @@ export interface ImportResult {
    * building table): its values also answer project-scope conditions.
    */
   soleBuilding?: string;
+  /**
+   * What the sheets say about their own figures in words (docs/evidence-policy.md "What the sheet
+   * itself says"): titles, notes under tables and remarks beside values that name a method or
+   * standard edition, a part of the project, an intent, the rate a 设计降雨量 belongs to, or (titles)
+   * a parcel. Only such texts are kept (shared/model/statements.ts).
+   */
+  statements?: SheetStatement[];
+}
+
+/** A title, note or remark of a sheet that says something about its figures (ImportResult.statements). */
+export interface SheetStatement {
+  sheet: string;
+  /** The cell (`Sheet!A1`); the sheet's first cell for its name. */
+  source: CellRef;
+  text: string;
+  /**
+   * title: above the first cell read as a label or value (it heads the sheet); row: beside a cell
+   * read on the same row (a 备注); note: elsewhere (注：… under a table); sheetName: the sheet's name.
+   */
+  position: 'title' | 'row' | 'note' | 'sheetName';
+  /** The sheet row (1-based; 0 for the sheet name). */
+  row: number;
 }
 
 // ---------------------------------------------------------------- calculators

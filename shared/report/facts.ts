@@ -6,6 +6,7 @@ import type { Calculation, CheckRun, Condition, Finding, LeafRule, Overall, Verd
 import { canonicalJson } from '../canonical';
 import { formatValue, indicatorName } from '../model/indicators';
 import { gapOf, leaves } from '../check/remediation';
+import { supportShort } from '../check/statements';
 import { describeRule, findingLabel, requiredText, valueText } from './describe';
 import { prettyOps, VERDICT_WORD } from './labels';
 import { identityOf, NOT_GIVEN, type Identity } from './identity';
@@ -166,7 +167,7 @@ function leafTexts(f: Finding, cond: Condition | undefined): { required: string;
   const calc = f.calculation;
   let computed = f.computed === null ? (calc ? '未能复核出数值' : '无复核计算') : valueText(f.indicator, f.computed);
   if (f.computed === null && calc?.supportsDeclared === false) computed = '未能复核出数值；表中数据不支持申报值';
-  if (f.computed === null && calc?.supportsDeclared === true) computed = '未能复核出数值；表中数据支持申报值';
+  if (f.computed === null && calc?.supportsDeclared === true) computed = `未能复核出数值；${supportShort(calc)}`;
   if (calc?.bound === 'upper' && f.computed !== null) computed += '（上限）';
   return {
     required: `${indicatorName(f.indicator)} ${requiredText(f, cond)}`,

@@ -2,6 +2,7 @@
 import type { Calculation } from '../model/types';
 import { indicatorName } from '../model/indicators';
 import { valueText } from './describe';
+import { supportShort } from '../check/statements';
 import { VERDICT_COLOR } from './labels';
 import type { CalcEntry, ReportFacts } from './facts';
 import { GRAY, head, headedTableLayout, headingRow, line, type Node, rt } from './pdf-blocks';
@@ -11,7 +12,7 @@ import { GRAY, head, headedTableLayout, headingRow, line, type Node, rt } from '
 function calcResult(calc: Calculation): string {
   if (calc.value === null) {
     if (calc.supportsDeclared === false) return '未能得出数值；指标表自身数据不支持申报值';
-    if (calc.supportsDeclared === true) return '未能得出数值；指标表自身数据支持申报值';
+    if (calc.supportsDeclared === true) return `未能得出数值；${supportShort(calc)}`;
     return '未能得出数值（输入数据不全）';
   }
   return `${valueText(calc.indicator, calc.value)}${calc.bound === 'upper' ? '（上限：部分输入缺失，实际值只会更低或相等）' : ''}`;

@@ -398,7 +398,10 @@ describe('the new recomputations through the engine', () => {
     // enough storage in B as well → the data support the declared rate
     const ok = one(imp(data, { surfaces, facilities: [facilities[0], { ...facilities[1], volume: 80 }] }), runoff80, { city: '上海市' });
     expect(ok).toMatchObject({ verdict: 'pass', basis: 'declared-pass' });
-    expect(ok.message).toContain('表中数据支持该值');
+    // checked at the sheet's own H, which nothing ties to 80 %: what was checked, never “支持该值”
+    expect(ok.message).toContain('各汇水分区的调蓄容积均不小于该分区的需调蓄容积');
+    expect(ok.message).toContain('未经确认');
+    expect(ok.message).not.toContain('表中数据支持该值');
   });
 
   it('renewable line items: several rows of one kind are summed', () => {

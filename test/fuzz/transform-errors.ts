@@ -162,3 +162,28 @@ export const boundPrefix = qualifiedValue('bound-prefix', '（只写范围）', 
 export const approxPrefix = qualifiedValue('approx-prefix', '（约数）', (t) => `约${t}`);
 /** A passing value with a note that limits it ("36%（暂定）"): declared-remark, review. */
 export const limitingNote = qualifiedValue('limiting-note', '（附限定说明）', (t) => `${t}（暂定）`);
+/** A passing value marked as only intended ("36%（拟申报）"): declared-intent, review. */
+export const intentNote = qualifiedValue('intent-note', '（附拟申报说明）', (t) => `${t}（拟申报）`);
+
+/**
+ * A note under the table of a sheet that states project values, scoping its figures to part of the
+ * project ("注：本表数据仅住宅部分，商业部分另详。"): the passes those values decide are review
+ * (partial-scope); a pass that may rest on an input of that sheet may become review; nothing else changes.
+ */
+export const partialScopeNote: Transform = {
+  kind: 'partial-scope-note',
+  error: true,
+  apply(wb, ctx) {
+    const passing = (k: string) => ctx.expected.findings.find((x) => findingKey(x.conditionId, x.building) === k)?.verdict === 'pass';
+    const targets = targetFacts(wb, ctx).filter((f) => f.building === null && affectedBy(f, ctx).some(passing));
+    if (!targets.length) return null;
+    const sheet = ctx.rng.pick(targets).sheet;
+    const s = wb.sheet(sheet)!;
+    const row = s.maxRow() + 2;
+    s.set(row, 1, { v: '注：本表数据仅住宅部分，商业部分另详。' });
+    const override = new Map<string, Verdict[]>();
+    for (const e of ctx.expected.findings.filter((x) => x.verdict === 'pass')) override.set(findingKey(e.conditionId, e.building), ['pass', ...(e.alsoAccept ?? []), 'review']);
+    for (const f of targets.filter((t) => t.sheet === sheet)) for (const k of affectedBy(f, ctx).filter(passing)) override.set(k, ['review']);
+    return { wb, override, what: `工作表“${sheet}”第 ${row} 行加注“仅住宅部分，商业部分另详”` };
+  },
+};
