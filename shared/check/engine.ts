@@ -29,6 +29,8 @@ import { parcelScope, projectGate } from './projectGates';
 import { parcelCode, sameParcel } from '../model/parcels';
 import { formatValue, indicator as indicatorDef } from '../model/indicators';
 import { holds } from './compare';
+import { sheetConsistency } from './consistency';
+import { soleBuildingDoubt } from './soleBuilding';
 
 export interface EngineOptions {
   /** Contract city for city-specific data and methods (defaults to contract.city, else the document's jurisdiction). */
@@ -55,7 +57,7 @@ interface Scope {
   /** Set when the scope answers a building-scope condition: unread lists of buildings, if any. */
   unreadBuildings?: UnreadBlock[];
   /** Project scope: the one building the workbook describes, and the ids its values fill in. */
-  sole?: { name: string; keys: ReadonlySet<string> };
+  sole?: { name: string; keys: ReadonlySet<string>; doubt: string | null };
 }
 
 interface LeafOutcome extends BranchFinding {
@@ -244,7 +246,7 @@ function makeProjectScope(imported: ImportResult, city: string | undefined, sign
     },
     project: null,
     unread: imported.unread ?? [],
-    ...(sole ? { sole: { name: sole.name, keys: new Set(Object.keys(sole.values).filter((k) => !(k in imported.project))) } } : {}),
+    ...(sole ? { sole: { name: sole.name, keys: new Set(Object.keys(sole.values).filter((k) => !(k in imported.project))), doubt: soleBuildingDoubt(imported.project, sole) } } : {}),
   };
 }
 
@@ -438,7 +440,8 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string): LeafOutcom
   // A building-scope leaf falls back on the project when the building does not state it itself.
   const fallsBack = scope.unreadBuildings !== undefined && !scope.own.has(id);
   const fromSole = declared !== undefined && scope.sole !== undefined && scope.sole.keys.has(id);
-  const d = decideLeaf({
+  const leaf = { rule, declared, calc, values: scope.values, ctx: method ? { ...scope.ctx, method } : scope.ctx, sole: scope.sole };
+  const d = sheetConsistency(decideLeaf({
     rule,
     building: scope.building,
     declared,
@@ -448,7 +451,7 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string): LeafOutcom
     unread: relatedUnread(scope.unread, id),
     unreadBuildings: fallsBack ? (scope.unreadBuildings ?? []) : [],
     inputConflicts: conflictingInputs(scope.values, id, calc),
-  });
+  }), leaf);
   const outcome: LeafOutcome = {
     indicator: id,
     required: `${rule.op} ${String(rule.value)}`,
