@@ -29,8 +29,11 @@ export interface LeafSheet {
   sole?: { name: string; keys: ReadonlySet<string>; doubt: string | null };
 }
 
+/** The basis ids this module decides (docs/evidence-policy.md §4a; words in shared/data/report-terms.json). */
+export const CONSISTENCY_BASES = ['parts-dont-add', 'stale-formula', 'sole-building-unproven'] as const;
+
 interface Doubt {
-  basis: 'parts-dont-add' | 'stale-formula' | 'sole-building-unproven';
+  basis: (typeof CONSISTENCY_BASES)[number];
   text: string;
   /** The leaf's value on the other reading, when it can be told, and whether it meets the requirement. */
   other?: { value: number | boolean; passes: boolean };

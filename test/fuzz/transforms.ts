@@ -11,6 +11,7 @@ import { WorkbookM } from './workbook-model';
 import { areasInWan, bracketNotes, hiddenStaleRows, coverToc, earlierStageColumns, fullWidth, maxScoreSwap, noteRowInside, notesColumn, percentAsFormat, percentAsText, requirementColumn, staleCopy, transposeSheet, twoHeaderRows } from './transform-tables';
 import { bilingualLabels, blankOffset, blankSpacers, buildingRespell, flattenFormulas, labelSpacing, mergedLabels, numberingPrefix, sheetRename, shuffleRows, synonyms, unitColumn } from './transform-labels';
 import { approxPrefix, boundPrefix, errorCell, limitingNote, unreadableScoreTable, visibleDuplicate } from './transform-errors';
+import { partsAddUp, partsDontAdd, staleFormula } from './transform-sums';
 
 // ---------------------------------------------------------------- context
 
@@ -156,8 +157,9 @@ export const SAME_FACTS: readonly Transform[] = [
   bilingualLabels,
   noteRowInside,
   earlierStageColumns,
+  partsAddUp,
 ];
 
-export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote];
+export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote, staleFormula, partsDontAdd];
 
 export const ALL: readonly Transform[] = [...SAME_FACTS, ...ERRORS];
