@@ -4,6 +4,7 @@
 import type { ImportedValue } from '../model/types';
 import sums from '../data/area-sums.json';
 import { fold } from '../import/text';
+import { indicatorName } from '../model/indicators';
 
 /** A total and the sum of its parts, read in the same scope. */
 export interface PartsReading {
@@ -111,4 +112,31 @@ function classOf(d: Dimension, label: string): string | null {
     for (const w of words) if (t.includes(fold(w)) && (!best || w.length > best.len)) best = { cls, len: w.length };
   }
   return best?.cls ?? null;
+}
+
+/** "表中计容建筑面积 78000（指标!E5）与其组成 住宅 70000（指标!E6） + 商业 12000（指标!E7） = 82000 不一致（…）". */
+export function partsWords(r: PartsReading): string {
+  const items = r.parts.map((p) => `${p.label} ${num(p.value)}（${p.source}）`).join(' + ');
+  return `表中${indicatorName(r.indicator)} ${num(r.total.value as number)}（${r.total.source}）与其组成 ${items} = ${num(r.sum)} 不一致（${r.why}）`;
+}
+
+/**
+ * Whether a clause applies is decided on an area (单体建筑面积, 项目总建筑面积) that the sheet's own
+ * parts contradict beyond rounding: it cannot be told (applicability gates, docs/evidence-policy.md).
+ */
+export function partsGate(
+  values: Record<string, ImportedValue>,
+  id: string,
+  who: string,
+  /** Whether the clause applies at an area; when given, only a sum under which it would apply counts. */
+  applies?: (area: number) => boolean,
+): { verdict: 'review'; message: string; source: string } | null {
+  const r = partsReadings(values, id).find((x) => x.beyondRounding && (!applies || applies(x.sum)));
+  if (!r) return null;
+  const other = applies ? `，按各项之和 ${num(r.sum)} 本条适用` : '';
+  return { verdict: 'review', message: `${who}${partsWords(r)}${other}，不能据以判断本条是否适用，请核对`, source: r.total.source };
+}
+
+function num(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 10000) / 10000);
 }

@@ -16,7 +16,7 @@ import { CALCULATOR_INPUTS, recompute, type CalcContext } from '../calc/index';
 import { formatValue, indicatorName } from '../model/indicators';
 import { holds, missWord, requirementWords } from './compare';
 import type { Decision } from './evidence';
-import { partsReadings } from './areaSums';
+import { partsReadings, partsWords } from './areaSums';
 
 export interface LeafSheet {
   rule: LeafRule;
@@ -75,7 +75,7 @@ function ownDoubts(leaf: LeafSheet): Array<Doubt & { minor?: boolean }> {
     out.push({ basis: 'stale-formula', text: staleText(declared, sf), ...(v !== null ? { other: judged(leaf, v) } : {}) });
   }
   for (const r of partsReadings(leaf.values, rule.indicator)) {
-    out.push({ basis: 'parts-dont-add', text: partsText(r), other: judged(leaf, r.sum), minor: !r.beyondRounding });
+    out.push({ basis: 'parts-dont-add', text: partsWords(r), other: judged(leaf, r.sum), minor: !r.beyondRounding });
   }
   return out;
 }
@@ -97,7 +97,7 @@ function inputDoubts(leaf: LeafSheet): Array<Doubt & { minor?: boolean }> {
     }
     for (const r of partsReadings(leaf.values, k)) {
       const other = again(leaf, k, r.sum);
-      out.push({ basis: 'parts-dont-add', text: `复核所用的${partsText(r)}`, ...(other ? { other } : {}), minor: !r.beyondRounding });
+      out.push({ basis: 'parts-dont-add', text: `复核所用的${partsWords(r)}`, ...(other ? { other } : {}), minor: !r.beyondRounding });
     }
   }
   return out;
@@ -135,12 +135,6 @@ function soleDoubts(leaf: LeafSheet): Doubt[] {
 
 function staleText(v: ImportedValue, sf: NonNullable<ImportedValue['staleFormula']>): string {
   return `${indicatorName(v.indicator)}在 ${v.source} 为公式“=${sf.formula}”，单元格中保存的计算结果为 ${num(sf.cached)}，按所引用单元格的数值重新计算为 ${num(sf.evaluated)}，保存的结果未随数据更新`;
-}
-
-function partsText(r: ReturnType<typeof partsReadings>[number]): string {
-  const name = indicatorName(r.indicator);
-  const items = r.parts.map((p) => `${p.label} ${num(p.value)}（${p.source}）`).join(' + ');
-  return `表中${name} ${num(r.total.value as number)}（${r.total.source}）与其组成 ${items} = ${num(r.sum)} 不一致（${r.why}）`;
 }
 
 function num(n: number): string {

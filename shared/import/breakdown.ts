@@ -7,7 +7,7 @@ import sums from '../data/area-sums.json';
 import { fold } from './text';
 import { parseRef } from './formulas';
 import { cellAt, covering, type GCell, type Grid } from './grid';
-import { matchLabel } from './labels';
+import { matchLabel, normaliseLabel } from './labels';
 import { parseUnit } from './units';
 
 const TOTALS: ReadonlySet<string> = new Set(sums.totals);
@@ -49,7 +49,7 @@ function rowParts(g: Grid, lr: number, lc: number, vc: number, scale: number): P
     const part = partLabel(label.text, marked || label.markedByMerge);
     if (part === null) break;
     marked = true;
-    const value = partValue(g.rows[r]?.[vc], scale);
+    const value = partValue(g.rows[r]?.[vc], unitScale(label.text, rowUnit(g, r, vc)) ?? scale);
     if (value === null) return [];
     out.push({ label: part, value, raw: g.rows[r]![vc]!.raw, source: `${g.name}!${g.rows[r]![vc]!.addr}` });
   }
@@ -72,7 +72,7 @@ function columnParts(g: Grid, lr: number, lc: number, vr: number, scale: number)
     if (part === null) break;
     marked = true;
     const cell = cellAt(g, vr, c);
-    const value = partValue(cell, scale);
+    const value = partValue(cell, unitScale(label, null) ?? scale);
     if (value === null) return [];
     out.push({ label: part, value, raw: cell!.raw, source: `${g.name}!${cell!.addr}` });
   }
@@ -96,6 +96,20 @@ function labelBetween(g: Grid, r: number, lc: number, vc: number): { text: strin
   return text ? { text, markedByMerge } : null;
 }
 
+/** The area unit a row states in a cell of its own ("㎡", "万㎡"), other than the value's. */
+function rowUnit(g: Grid, r: number, vc: number): string | null {
+  for (const x of g.rows[r] ?? []) {
+    if (x && x.c !== vc && x.kind === 'string' && parseUnit(x.str!.trim())?.dimension === 'area') return x.str!.trim();
+  }
+  return null;
+}
+
+/** m² per unit of a part: its own unit cell, else the unit in its label ("地上(万㎡)"), else null (the total's). */
+function unitScale(label: string, unitCell: string | null): number | null {
+  const u = parseUnit(unitCell ?? normaliseLabel(label).unitRaw ?? '');
+  return u?.dimension === 'area' ? u.factor : null;
+}
+
 /** A number left of the label column (序号 "4"): a new item of the list, not a part. */
 function numberedLeft(g: Grid, r: number, lc: number): boolean {
   for (let c = 1; c < lc; c++) {
@@ -109,10 +123,16 @@ function numberedLeft(g: Grid, r: number, lc: number): boolean {
 function partLabel(text: string, afterMarker: boolean): string | null {
   const t = fold(text);
   const m = MARKER.exec(t);
-  if (m) return t.slice(m[0].length) || null;
+  if (m) return partName(t.slice(m[0].length));
   if (!afterMarker || /^(?:合计|小计|总计)/.test(t)) return null;
   // an unmarked row that names an indicator of its own (不计容建筑面积, 容积率) ends the parts
-  return matchLabel(text)?.ids.length ? null : t;
+  return matchLabel(text)?.ids.length ? null : partName(t);
+}
+
+/** The part's name without its unit ("地上(㎡)" → "地上"). */
+function partName(t: string): string | null {
+  if (!t) return null;
+  return normaliseLabel(t).key || t;
 }
 
 function partValue(cell: GCell | undefined, scale: number): number | null {

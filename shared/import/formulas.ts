@@ -32,20 +32,20 @@ export interface StaleFormula {
 
 /** Cell lookup across the workbook's sheets (hidden rows and columns included: Excel computes with them). */
 export class CellIndex {
-  private readonly sheets = new Map<string, Map<number, GCell>>();
+  private readonly grids = new Map<string, Grid>();
+  /** Hidden cells by sheet (at most a few thousand: grid.ts keeps a bounded list). */
+  private readonly hidden = new Map<string, Map<number, GCell>>();
   constructor(grids: readonly Grid[]) {
     for (const g of grids) {
-      const m = new Map<number, GCell>();
-      for (const line of g.rows) if (line) for (const c of line) if (c) m.set(key(c.r, c.c), c);
-      for (const c of g.hiddenCells ?? []) m.set(key(c.r, c.c), c);
-      this.sheets.set(g.name, m);
+      this.grids.set(g.name, g);
+      if (g.hiddenCells?.length) this.hidden.set(g.name, new Map(g.hiddenCells.map((c) => [key(c.r, c.c), c])));
     }
   }
   hasSheet(name: string): boolean {
-    return this.sheets.has(name);
+    return this.grids.has(name);
   }
   at(sheet: string, r: number, c: number): GCell | undefined {
-    return this.sheets.get(sheet)?.get(key(r, c));
+    return this.grids.get(sheet)?.rows[r]?.[c] ?? this.hidden.get(sheet)?.get(key(r, c));
   }
 }
 
