@@ -10,7 +10,7 @@
 // A tiny recursive-descent parser, never `eval`: the formula text is bounded in length, the
 // parser in nesting depth, ranges in size, and referenced formulas are followed a few levels deep.
 import type { ImportedValue } from '../model/types';
-import { formulaText, type GCell, type Grid } from './grid';
+import { formulaText, MAX_HIDDEN_CELLS, type GCell, type Grid } from './grid';
 
 /** Longest formula text looked at; longer ones are not judged. */
 const MAX_FORMULA = 256;
@@ -46,6 +46,10 @@ export class CellIndex {
   }
   at(sheet: string, r: number, c: number): GCell | undefined {
     return this.grids.get(sheet)?.rows[r]?.[c] ?? this.hidden.get(sheet)?.get(key(r, c));
+  }
+  /** Whether an absent cell may be a hidden one the grid did not keep (then it is not known to be empty). */
+  mayHideMore(sheet: string): boolean {
+    return (this.grids.get(sheet)?.hiddenCells?.length ?? 0) >= MAX_HIDDEN_CELLS;
   }
 }
 
@@ -249,7 +253,10 @@ class Parser {
   private cellNumber(sheet: string, r: number, c: number, inSum: boolean): number | null {
     if (!this.cells.hasSheet(sheet) || --this.budget.reads < 0) throw new Unsupported();
     const cell = this.cells.at(sheet, r, c);
-    if (!cell) return 0;
+    if (!cell) {
+      if (this.cells.mayHideMore(sheet)) throw new Unsupported();
+      return 0;
+    }
     if (cell.formula) {
       if (cell.noCache || cell.kind === 'error') return null;
       if (this.chain < MAX_CHAIN) {
