@@ -54,7 +54,7 @@ export function sheetConsistency(d: Decision, leaf: LeafSheet): Decision {
     return { ...d, message: `${d.message}；另：${said}，同样不满足要求` };
   }
   const tail = doubts.every((x) => x.basis === 'sole-building-unproven') ? '不能以单体数值代替项目整体判定，请核对' : '表中数据自相矛盾，不能据以判定，请核对';
-  return { verdict: 'review', basis: doubts[0].basis, message: `${d.message}；但${said}；${tail}`, ...(d.source !== undefined ? { source: d.source } : {}) };
+  return { ...d, verdict: 'review', basis: doubts[0].basis, message: `${d.message}；但${said}；${tail}` };
 }
 
 /** Rounding-size differences in a sum matter only when they turn a pass into a failure. */
