@@ -4,6 +4,7 @@ import type { Bound, Condition, ImportedBuilding } from '../model/types';
 import { USE_LABEL, useList as listOfUses } from '../model/uses';
 import { boundHolds, boundWords } from './bounds';
 import { buildingKey } from '../import/names';
+import { partsGate } from './areaSums';
 
 /** "5号楼" and "5#楼" name the same building (the importer's canonical key). */
 export function sameBuilding(a: string, b: string): boolean {
@@ -131,7 +132,7 @@ function boundGate(
  */
 function conflictGate(b: ImportedBuilding, id: string, what: string, bound: number | string, value: number): Gate | null {
   const v = b.values[id];
-  if (!v?.conflicts?.length) return null;
+  if (!v?.conflicts?.length) return partsGate(b.values, id, `${b.name} `); // parts that contradict the area: docs/evidence-policy.md §4a
   const others = v.conflicts.map((c) => `${c.source} 填写为“${c.raw}”`).join('，');
   return {
     verdict: 'review',

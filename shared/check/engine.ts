@@ -31,6 +31,8 @@ import { parcelScope, projectGate } from './projectGates';
 import { formatValue, indicator as indicatorDef } from '../model/indicators';
 import { holds } from './compare';
 import { reviewStatements } from './statements';
+import { sheetConsistency } from './consistency';
+import { soleBuildingDoubt } from './soleBuilding';
 
 export interface EngineOptions {
   /** Contract city for city-specific data and methods (defaults to contract.city, else the document's jurisdiction). */
@@ -59,7 +61,7 @@ interface Scope {
   /** Titles, notes and remarks that say something about the figures (shared/check/statements.ts). */
   statements: readonly SheetStatement[];
   /** Project scope: the one building the workbook describes, and the ids its values fill in. */
-  sole?: { name: string; keys: ReadonlySet<string> };
+  sole?: { name: string; keys: ReadonlySet<string>; doubt: string | null };
 }
 
 interface LeafOutcome extends BranchFinding {
@@ -238,7 +240,7 @@ function makeProjectScope(imported: ImportResult, city: string | undefined, sign
     project: null,
     unread: imported.unread ?? [],
     statements: imported.statements ?? [],
-    ...(sole ? { sole: { name: sole.name, keys: new Set(Object.keys(sole.values).filter((k) => !(k in imported.project))) } } : {}),
+    ...(sole ? { sole: { name: sole.name, keys: new Set(Object.keys(sole.values).filter((k) => !(k in imported.project))), doubt: soleBuildingDoubt(imported.project, sole) } } : {}),
   };
 }
 
@@ -444,8 +446,10 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string): LeafOutcom
     unreadBuildings: fallsBack ? (scope.unreadBuildings ?? []) : [],
     inputConflicts: conflictingInputs(scope.values, id, calc),
   };
-  // what the sheet itself says about the figure (method, edition, part of the project, intent)
-  const d = reviewStatements(decideLeaf(leaf), { ...leaf, values: scope.values, projectWide: scope.building === null || !scope.own.has(id), statements: scope.statements, ctx: scope.ctx });
+  // the sheet against itself (area parts, stale formulas, a sole building), then what the sheet
+  // says about the figure (method, edition, part of the project, intent)
+  const sheet = { rule, declared, calc, values: scope.values, ctx: method ? { ...scope.ctx, method } : scope.ctx, sole: scope.sole };
+  const d = reviewStatements(sheetConsistency(decideLeaf(leaf), sheet), { ...leaf, values: scope.values, projectWide: scope.building === null || !scope.own.has(id), statements: scope.statements, ctx: scope.ctx });
   const outcome: LeafOutcome = {
     indicator: id,
     required: `${rule.op} ${String(rule.value)}`,

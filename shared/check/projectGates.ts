@@ -11,6 +11,7 @@ import { parcelMatch } from '../model/parcels';
 export { parcelMatch };
 import type { Gate } from './applicability';
 import { boundHolds, boundWords } from './bounds';
+import { partsGate } from './areaSums';
 
 /** A decision about the whole project, or null when the condition applies. */
 export function projectGate(cond: Condition, doc: ConditionsDoc, imported: ImportResult): Gate | null {
@@ -82,6 +83,8 @@ function projectAreaGate(cond: Condition, imported: ImportResult): Gate | null {
     return { verdict: 'review', message: `指标表未给出可读的项目总建筑面积，不能判断本条（适用于${range}）是否适用，请补充`, source: v?.source ?? null };
   }
   if (boundHolds(bound, v.value)) return null;
+  const parts = partsGate(imported.project, 'gross_floor_area', '项目', (x) => boundHolds(bound, x)); // docs/evidence-policy.md §4a
+  if (parts) return parts;
   return { verdict: 'not_applicable', message: `项目总建筑面积 ${v.value} m²，本条仅适用于${range}`, source: v.source };
 }
 

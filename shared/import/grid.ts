@@ -237,7 +237,7 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
 }
 
 /** Hidden cells kept for the coverage report (a hostile file cannot make the list grow without bound). */
-const MAX_HIDDEN_CELLS = 2000;
+export const MAX_HIDDEN_CELLS = 2000;
 /** A column narrower than this (in characters) shows nothing of its cells: it is hidden in effect. */
 const MIN_VISIBLE_WIDTH = 1;
 

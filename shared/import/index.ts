@@ -7,6 +7,7 @@ import { InputError } from '../errors';
 import type { ImportedValue, ImportResult } from '../model/types';
 import { indicator } from '../model/indicators';
 import { extract } from './extract';
+import { readConsistency } from './consistency';
 import { buildGrid, cellAt } from './grid';
 import { readCell } from './values';
 import { checkFormat, checkPackage, WORKBOOK_LIMITS, type WorkbookLimits } from './guard';
@@ -57,6 +58,7 @@ export async function importWorkbookBuffer(data: Uint8Array, fileName: string, o
   const sheets = wb.worksheets;
   const grids = sheets.map((ws) => buildGrid(ws));
   const x = extract(grids);
+  readConsistency(x, grids);
   return {
     file,
     sha256,

@@ -124,6 +124,18 @@ export interface ImportedValue {
    * input the engine may recompute with, never what the project declares.
    */
   reference?: boolean;
+  /**
+   * The cell holds a formula whose cached result (`cached`, what `raw` shows) differs from the
+   * formula evaluated over the cells it references (`evaluated`), both in the cell's own numbers
+   * (shared/import/formulas.ts): the cached value is not trustworthy.
+   */
+  staleFormula?: { formula: string; cached: number; evaluated: number };
+  /**
+   * The parts the sheet states under this total ("其中：住宅 70000", "其中：商业 12000", or 其中
+   * columns beside it), in the indicator's unit, as read (shared/import/breakdown.ts). Whether they
+   * are meant to add up to the total is the check's judgement (shared/check/areaSums.ts).
+   */
+  breakdown?: Array<{ label: string; value: number; raw: string; source: CellRef }>;
 }
 
 export interface ImportedBuilding {

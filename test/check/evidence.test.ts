@@ -366,16 +366,36 @@ describe('parcels and the sole building', () => {
   });
 
   it('soleBuilding: a project-scope leaf without a project value uses the building value and says so', () => {
-    const b = building('2#楼', [v('green_building_star', 2, '2#楼评分!D4')]);
+    const b = building('2#楼', [v('green_building_star', 2, '2#楼评分!D4'), v('gross_floor_area', 12850, '2#楼概况!B4')]);
     const f = one(imp([v('site_area', 10000)], { buildings: [b], soleBuilding: '2#楼' }), star2);
     expect(f).toMatchObject({ verdict: 'pass', basis: 'declared-pass', declared: 2, source: '2#楼评分!D4', building: null });
     expect(f.message).toContain('采用单体“2#楼”的数值');
     // the calculation sheets of the building answer the project-scope recomputation too
-    const scores = building('2#楼', twoStar());
+    const scores = building('2#楼', [...twoStar(), v('gross_floor_area', 12850, '2#楼概况!B4')]);
     expect(one(imp([], { buildings: [scores], soleBuilding: '2#楼' }), star2)).toMatchObject({ verdict: 'pass', basis: 'recomputed-pass', computed: 2 });
     // a project value wins over the building's
     const own = one(imp([v('green_building_star', 1, '指标!C9')], { buildings: [b], soleBuilding: '2#楼' }), star2);
     expect(own).toMatchObject({ verdict: 'fail', source: '指标!C9' });
+  });
+
+  it('soleBuilding: only when the workbook shows the building is the whole project (docs/evidence-policy.md sole-building-unproven)', () => {
+    const star = v('green_building_star', 2, '2#楼评分!D4');
+    // the project states 52000 m² and the building no area of its own: nothing shows it is the whole
+    const bare = one(imp([v('gross_floor_area', 52000, '指标!B2')], { buildings: [building('2#楼', [star])], soleBuilding: '2#楼' }), star2);
+    expect(bare).toMatchObject({ verdict: 'review', basis: 'sole-building-unproven', declared: 2 });
+    expect(bare.message).toContain('52000');
+    expect(bare.message).toContain('不能确认该单体即为整个项目');
+    // the recomputation from the building's score table is the building's figure too
+    const scores = one(imp([v('gross_floor_area', 52000, '指标!B2')], { buildings: [building('2#楼', twoStar())], soleBuilding: '2#楼' }), star2);
+    expect(scores).toMatchObject({ verdict: 'review', basis: 'sole-building-unproven' });
+    // no area anywhere: nothing shows it either
+    expect(one(imp([], { buildings: [building('2#楼', [star])], soleBuilding: '2#楼' }), star2)).toMatchObject({ verdict: 'review', basis: 'sole-building-unproven' });
+    // the building's area equals the project's (within rounding): it is the whole project
+    const whole = building('2#楼', [star, v('gross_floor_area', 52000.4, '2#楼!B3')]);
+    expect(one(imp([v('gross_floor_area', 52000, '指标!B2')], { buildings: [whole], soleBuilding: '2#楼' }), star2)).toMatchObject({ verdict: 'pass', basis: 'declared-pass' });
+    // a failing building figure is not the project's failure either
+    const low = building('2#楼', [v('green_building_star', 1, '2#楼评分!D4')]);
+    expect(one(imp([v('gross_floor_area', 52000, '指标!B2')], { buildings: [low], soleBuilding: '2#楼' }), star2)).toMatchObject({ verdict: 'review', basis: 'sole-building-unproven' });
   });
 });
 

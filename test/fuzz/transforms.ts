@@ -12,6 +12,7 @@ import { areasInWan, bracketNotes, coverToc, earlierStageColumns, fullWidth, max
 import { bilingualLabels, blankOffset, blankSpacers, buildingRespell, flattenFormulas, labelSpacing, mergedLabels, numberingPrefix, sheetRename, shuffleRows, synonyms, unitColumn } from './transform-labels';
 import { heatPumpAsOutput, prefabBelowGradeRow, prefabFlagLayout, prefabRefuted } from './transform-calc';
 import { approxPrefix, boundPrefix, errorCell, intentNote, limitingNote, partialScopeNote, unreadableScoreTable, visibleDuplicate } from './transform-errors';
+import { partsAddUp, partsDontAdd, staleFormula } from './transform-sums';
 
 // ---------------------------------------------------------------- context
 
@@ -162,8 +163,9 @@ export const SAME_FACTS: readonly Transform[] = [
   prefabFlagLayout,
   prefabBelowGradeRow,
   heatPumpAsOutput,
+  partsAddUp,
 ];
 
-export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote, prefabRefuted, intentNote, partialScopeNote];
+export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote, prefabRefuted, intentNote, partialScopeNote, staleFormula, partsDontAdd];
 
 export const ALL: readonly Transform[] = [...SAME_FACTS, ...ERRORS];

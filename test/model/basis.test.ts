@@ -3,10 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE_RULES } from '../../shared/check/evidence';
 import { basisWord } from '../../shared/model/basis';
+import { CONSISTENCY_BASES } from '../../shared/check/consistency';
 
 describe('basis vocabulary', () => {
   it('names every evidence rule and the applicability/parcel decisions in Chinese', () => {
-    const ids = [...EVIDENCE_RULES.map((r) => r.basis), 'not-applicable', 'applicability-unknown', 'parcel-unknown', 'parcel-mismatch', 'building-exceeds', 'building-below'];
+    const ids = [...EVIDENCE_RULES.map((r) => r.basis), 'not-applicable', 'applicability-unknown', 'parcel-unknown', 'parcel-mismatch', 'building-exceeds', 'building-below', ...CONSISTENCY_BASES];
     const unnamed = ids.filter((id) => !/[\u4e00-\u9fff]/.test(basisWord(id) ?? ''));
     expect(unnamed).toEqual([]);
   });

@@ -1,0 +1,23 @@
+// What the sheet says about its own consistency, read once after extraction: cached formula
+// results that their formula no longer gives (formulas.ts) and the 其中 parts of area totals
+// (breakdown.ts). The check judges both (shared/check/consistency.ts, docs/evidence-policy.md).
+import type { ImportedValue } from '../model/types';
+import type { Extracted } from './extract';
+import type { Grid } from './grid';
+import { readBreakdowns } from './breakdown';
+import { markStaleFormulas } from './formulas';
+
+export function readConsistency(x: Extracted, grids: readonly Grid[]): void {
+  const values = [...valuesOf(x)];
+  markStaleFormulas(values, grids);
+  readBreakdowns(values, grids);
+}
+
+function* valuesOf(x: Extracted): Generator<ImportedValue> {
+  yield* Object.values(x.project);
+  for (const b of x.buildings) yield* Object.values(b.values);
+  for (const p of x.parcels ?? []) {
+    yield* Object.values(p.project);
+    for (const b of p.buildings) yield* Object.values(b.values);
+  }
+}
