@@ -2,9 +2,12 @@
 // (project / building, per parcel when the workbook names several), conflicts, line items,
 // totals, requirements, stand-ins (绿化率 is not 绿地率), 汇水分区 and the sole building.
 import { indicator } from '../model/indicators';
-import type { CellRef, ImportedBuilding, ImportedFacility, ImportedVolumeRow, ImportedLineItem, ImportedParcel, ImportedSurface, ImportedValue, ImportIssue, IndicatorDef } from '../model/types';
+import type { CellRef, ImportedBuilding, ImportedFacility, ImportedVolumeRow, ImportedLineItem, ImportedParcel, ImportedSurface, ImportedValue, ImportIssue } from '../model/types';
 import { CALCULATOR_INPUTS, recompute } from '../calc/index';
-import { buildingKey, type NameRef } from './names';
+import { buildingKey, canonicalBuildings, type NameRef } from './names';
+import { fmt, isOkNumber, lineItemsOf, sameValue, usable } from './readings';
+
+export { lineItemsOf, sameValue } from './readings';
 import { mapUse } from './uses';
 import { standIns } from './standIns';
 
@@ -172,7 +175,7 @@ export class Collector {
       if (p && !parcelKeys.has(p.key)) parcelKeys.set(p.key, p);
     }
     const byParcel = parcelKeys.size >= 2;
-    const canon = this.canonicalBuildings();
+    const canon = canonicalBuildings([...this.names]);
     const top = newTarget();
     const parcels = new Map<string, { ref: KeyedName; t: Target }>();
     const targetOf = (scope: Scope): Target => {
@@ -255,29 +258,6 @@ export class Collector {
   }
 
   // ------------------------------------------------------------ buildings
-
-  /** Raw building name → canonical key: 一号楼 / 1#楼 / 1# meet; "1#" joins "1#厂房" when that is the only 1#. */
-  private canonicalBuildings(): Map<string, string> {
-    const names = [...this.names];
-    const out = new Map<string, string>();
-    const byCode = new Map<string, Set<string>>();
-    for (const n of names) {
-      const k = buildingKey(n);
-      out.set(n, k.key);
-      if (k.code && k.kind) {
-        let s = byCode.get(k.code);
-        if (!s) byCode.set(k.code, (s = new Set()));
-        s.add(k.key);
-      }
-    }
-    for (const n of names) {
-      const k = buildingKey(n);
-      if (!k.code || k.kind) continue;
-      const kinded = byCode.get(k.code);
-      if (kinded && kinded.size === 1) out.set(n, [...kinded][0]);
-    }
-    return out;
-  }
 
   /** The building of a name reference, per target (one reference object is shared by a row's values). */
   private resolved = new Map<NameAt, { t: Target; b: ImportedBuilding }>();
@@ -490,35 +470,4 @@ export class Collector {
     t.zones.set(zone.key, z);
     return z.values;
   }
-}
-
-/** A reading with a value the engine could use or must weigh (not a placeholder, not an unreadable cell). */
-function usable(iv: ImportedValue): boolean {
-  return iv.value !== null && (iv.status === 'ok' || iv.status === 'ambiguous' || iv.status === 'invalid');
-}
-
-/** Line items: the items of every value that sums several rows of one kind (ImportedValue.parts). */
-export function lineItemsOf(store: Record<string, ImportedValue>): ImportedLineItem[] {
-  const out: ImportedLineItem[] = [];
-  for (const id in store) {
-    const v = store[id];
-    for (const p of v.parts ?? []) out.push({ indicator: id, name: p.label, value: p.value, source: p.source, ...(p.heatOutput ? { heatOutput: p.heatOutput } : {}) });
-  }
-  return out;
-}
-
-function isOkNumber(iv: ImportedValue): boolean {
-  return iv.status === 'ok' && typeof iv.value === 'number';
-}
-
-/** Equal within the indicator's rounding tolerance (a typed 11.67% next to its formula's 11.6667%). */
-export function sameValue(def: IndicatorDef | undefined, a: ImportedValue['value'], b: ImportedValue['value']): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'number' || typeof b !== 'number') return false;
-  const tol = Math.max(def?.tolerance ?? 0, 1e-9 * Math.max(1, Math.abs(a)));
-  return Math.abs(a - b) <= tol;
-}
-
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(10)));
 }

@@ -117,3 +117,25 @@ export function zoneKeyOf(value: string): NameRef | null {
   if (f && f.length <= 12) return { name: value.trim(), key: f };
   return null;
 }
+
+/** Raw building name → canonical key: 一号楼 / 1#楼 / 1# meet; "1#" joins "1#厂房" when that is the only 1#. */
+export function canonicalBuildings(names: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const byCode = new Map<string, Set<string>>();
+  for (const n of names) {
+    const k = buildingKey(n);
+    out.set(n, k.key);
+    if (k.code && k.kind) {
+      let s = byCode.get(k.code);
+      if (!s) byCode.set(k.code, (s = new Set()));
+      s.add(k.key);
+    }
+  }
+  for (const n of names) {
+    const k = buildingKey(n);
+    if (!k.code || k.kind) continue;
+    const kinded = byCode.get(k.code);
+    if (kinded && kinded.size === 1) out.set(n, [...kinded][0]);
+  }
+  return out;
+}

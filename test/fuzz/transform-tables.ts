@@ -464,10 +464,11 @@ export const sideBySide: Transform = {
       if (!(exactRole(lead[0])?.role === 'label' || (exactRole(lead[0])?.role === 'index' && exactRole(lead[1])?.role === 'label'))) continue;
       wb.flatten();
       const half = Math.ceil(n / 2);
-      for (const [c, cell] of [...s.cells.get(h)!]) s.set(h, c + width, { ...cell });
+      // copies of the rows: a row grows (and is emptied) while it is walked
+      for (const [c, cell] of Array.from(s.cells.get(h)!)) s.set(h, c + width, { ...cell });
       for (let i = 1; i <= n - half; i++) {
         const from = h + half + i;
-        for (const [c, cell] of [...(s.cells.get(from) ?? [])]) {
+        for (const [c, cell] of Array.from(s.cells.get(from) ?? [])) {
           s.set(h + i, c + width, cell);
           s.set(from, c, undefined);
         }
