@@ -5,7 +5,8 @@ import type { Calculation } from '../model/types';
 import type { CalcContext, GreenStarRuleSet } from './context';
 import { CalcBuilder, fmt, getBoolean, getNumber, getText, round, type Got } from './inputs';
 
-type Stage = 'pre' | 'final';
+/** 'unknown': the sheet does not say; the floors of 预评价 and the caps of 评价 apply, and where that decides, the level is an upper bound. */
+type Stage = 'pre' | 'final' | 'unknown';
 type Level = 1 | 2 | 3;
 
 interface Category {
@@ -76,12 +77,11 @@ function stageOf(b: CalcBuilder, got: Got<string>): Stage {
     const t = got.value;
     if (/预评/.test(t)) return 'pre';
     if (/评价|运行|竣工|标识/.test(t) && !/设计评价/.test(t)) return 'final';
-    b.note(`评价阶段“${t}”（${got.iv.source}）无法识别，按“评价”计（生活便利满分 100 分）`);
-    return 'final';
+    b.note(`评价阶段“${t}”（${got.iv.source}）无法识别`);
+    return 'unknown';
   }
   b.noteBad(got);
-  b.note('表格未写明评价阶段（预评价/评价），按“评价”计（生活便利满分 100 分；预评价为 70 分）');
-  return 'final';
+  return 'unknown';
 }
 
 /** Table 3.2.8: the highest level each applied row allows. */
@@ -164,7 +164,7 @@ export function computeGreenStar(ctx: CalcContext): Calculation | null {
   b.status(rs.status);
   if (ruleSetId !== '2019') b.note(`按 ${rs.label} 规则计算（征求意见稿，非正式发布条文）`);
 
-  const stage = stageOf(b, getText(ctx.values, 'gb_stage'));
+  let stage = stageOf(b, getText(ctx.values, 'gb_stage'));
   const missingCats = scores.filter((s) => s.got.kind !== 'ok');
   if (missingCats.length) {
     for (const s of missingCats) {
@@ -202,9 +202,15 @@ export function computeGreenStar(ctx: CalcContext): Calculation | null {
     b.step(`控制项满足情况未提供，假定全部满足，Q0 = ${q0Full}`);
   }
 
+  // GB/T 50378-2019 表3.2.4: 预评价 leaves out the 物业管理 items (生活便利 70 instead of 100). A
+  // stage the sheet does not state: a score above a 预评价 maximum shows the 评价 stage; otherwise the
+  // caps of 评价 and the floors of 预评价 (the lenient reading of each) apply.
+  if (stage === 'unknown' && scores.some((x) => x.got.kind === 'ok' && x.got.value > x.c.max.pre)) stage = 'final';
   const maxOf = (c: Category) => (stage === 'pre' ? c.max.pre : c.max.final);
+  const floorMaxOf = (c: Category) => (stage === 'final' ? c.max.final : c.max.pre);
+  const stageName = stage === 'pre' ? '预评价' : stage === 'final' ? '评价' : '未写明（预评价或评价）';
   b.step(
-    `评价阶段：${stage === 'pre' ? '预评价' : '评价'}；各类评分项满分（表3.2.4）：${rs.categories.map((c) => `${c.name} ${maxOf(c)}`).join('、')}，加分项上限 ${rs.bonus.max}`,
+    `评价阶段：${stageName}；各类评分项满分（表3.2.4）：${rs.categories.map((c) => `${c.name} ${maxOf(c)}${floorMaxOf(c) !== maxOf(c) ? `（预评价 ${floorMaxOf(c)}）` : ''}`).join('、')}，加分项上限 ${rs.bonus.max}`,
   );
   const vals: Record<string, number> = {};
   for (const { c, got } of scores) {
@@ -246,11 +252,18 @@ export function computeGreenStar(ctx: CalcContext): Calculation | null {
   }
 
   const share = rs.floorShare.value;
+  const floorOf = (max: number) => round(max * share, 2);
   const categories = rs.categories.map((c) => {
-    const floor = round(maxOf(c) * share, 2);
+    const floor = floorOf(floorMaxOf(c));
     return { name: c.name, score: vals[c.key], max: maxOf(c), floor, met: vals[c.key] >= floor };
   });
   const floorsMet = categories.every((c) => c.met);
+  // the stage decides: met at the 预评价 floor, not at the 评价 floor
+  const byStage = stage === 'unknown' ? rs.categories.filter((c) => vals[c.key] >= floorOf(c.max.pre) && vals[c.key] < floorOf(c.max.final)) : [];
+  if (byStage.length) {
+    b.upper = true;
+    b.note(`表格未写明评价阶段：${byStage.map((c) => `“${c.name}”得分 ${fmt(vals[c.key])} 满足预评价的最低得分 ${fmt(floorOf(c.max.pre))}，但低于评价阶段的最低得分 ${fmt(floorOf(c.max.final))}`).join('；')}，星级为上限，请写明评价阶段`);
+  }
   const details: Record<string, unknown> = {
     ruleSet: ruleSetId,
     stage,

@@ -69,11 +69,22 @@ describe('greenStar (GB/T 50378-2019 §3.2.5–3.2.8)', () => {
     expect(fin.details!.floorsFailed).toEqual(['生活便利']);
   });
 
-  it('assumes 评价 when the stage is missing, and says so', () => {
+  it('a stage the sheet does not state: exact where the stage does not matter; an upper bound where only the 预评价 floor is met', () => {
     const { gb_stage: _s, ...noStage } = twoStar;
-    const c = recompute('green_building_star', ctx(noStage))!;
-    expect(c.details!.stage).toBe('final');
-    expect(c.notes.join()).toContain('按“评价”计');
+    const plain = recompute('green_building_star', ctx(noStage))!;
+    expect(plain.details!.stage).toBe('unknown');
+    expect(plain.value).toBe(recompute('green_building_star', ctx(twoStar))!.value);
+    // 生活便利 25: met at the 预评价 floor 21, not at the 评价 floor 30 → 二星级 at most, said so
+    const open = recompute('green_building_star', ctx({ ...noStage, gb_score_convenience: 25 }))!;
+    expect(open.value).toBe(2);
+    expect(open.bound).toBe('upper');
+    expect(open.notes.join()).toContain('未写明评价阶段');
+    // 生活便利 80 is above the 预评价 maximum 70: the sheet is at the 评价 stage
+    const fin = recompute('green_building_star', ctx({ ...noStage, gb_score_convenience: 80 }))!;
+    expect(fin.details!.stage).toBe('final');
+    // 生活便利 19: below both floors → 基本级, exact
+    const low = recompute('green_building_star', ctx({ ...noStage, gb_score_convenience: 19 }))!;
+    expect(low.value).toBe(0);
   });
 
   it('caps 生活便利 at 70 in 预评价 and notes it', () => {
