@@ -6,12 +6,12 @@ import { indicator, mustIndicator } from '../model/indicators';
 import type { IndicatorDef } from '../model/types';
 import { sameValue, type Scope } from './collect';
 import { cellAt, covering, type GCell } from './grid';
-import { matchLabel, type LabelMatch } from './labels';
+import { fold, matchLabel, type LabelMatch } from './labels';
 import { parcelKeyOf, zoneKeyOf } from './names';
 import { type Role } from './roles';
 import { addJob, makeValue, range, src, textOf, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { parseUnit } from './units';
-import { readCell } from './values';
+import { parseNumberText, readCell } from './values';
 import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, type NameKind, header, isTotal, preferred, unclaimedLine } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, firstCell, isNoteRow, isRowEmpty, mayBeHeader, rowLabel, titleAbove, unitsRow } from './tableRows';
 import { emitBlank, emitValue } from './emitValue';
@@ -194,7 +194,8 @@ export interface Pick {
  */
 export function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | undefined }>, s: Sheet): Pick | null {
   // A column whose unit cannot hold this indicator ("预制混凝土体积（m³）" for a percentage) is not a candidate.
-  const cells = all.some((x) => x.sl.unitRaw) ? all.filter((x) => unitFits(x.sl.unitRaw, def)) : all;
+  // A value that writes its own fitting unit ("11.46%" in a kWh/a column) keeps its column.
+  const cells = all.some((x) => x.sl.unitRaw) ? all.filter((x) => unitFits(x.sl.unitRaw, def) || ownUnitFits(x.cell, def)) : all;
   let cands: Array<{ sl: Slot; cell: GCell }> = [];
   for (const role of preferred(def)) {
     cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === role && x.cell.kind !== 'none');
@@ -306,6 +307,17 @@ export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, ro
     env.out.value({ kind: 'value', scope: { parcel: scope.parcel }, iv, block, rank: 1, total: 'fallback' });
   }
   return ambiguous;
+}
+
+/** True when the cell writes its own unit and that unit can hold `def` ("11.46%", "2.5万㎡", a % format). */
+function ownUnitFits(cell: GCell | undefined, def: IndicatorDef): boolean {
+  if (!cell) return false;
+  if (cell.kind === 'number') return !!cell.fmt && def.unit === '%';
+  if (cell.kind !== 'string') return false;
+  const n = parseNumberText(fold(cell.str!));
+  if (!n) return false;
+  if (n.pct) return def.unit === '%';
+  return !!n.unitText && !!parseUnit(n.unitText) && unitFits(n.unitText, def);
 }
 
 export function unitFits(unitRaw: string | undefined, def: IndicatorDef): boolean {

@@ -218,7 +218,9 @@ export function readTable(s: Sheet, h: Header, env: Env): number {
   }
   const slotRoles = h.cols.filter((c) => c.role && !['label', 'index', 'unit', 'note'].includes(c.role.role));
   const unknownSlots = labelCol ? h.cols.filter((c) => c.c > labelCol.c && !c.role && !c.ind && !c.key && !c.name && c.parts.length) : [];
-  if (!slotRoles.length && !unknownSlots.length && !(labelCol && h.cols.some((c) => c.role?.role === 'unit'))) return 0;
+  // "系统 | 规模 | 年可再生能源利用量（kWh/a）": one quantity over the rows' amounts is their value column
+  const quantitySlots = labelCol ? h.cols.filter((c) => c.c > labelCol.c && c.ind && !c.name && !c.role) : [];
+  if (!slotRoles.length && !unknownSlots.length && quantitySlots.length !== 1 && !(labelCol && h.cols.some((c) => c.role?.role === 'unit'))) return 0;
   if (!labelCol && slotRoles.length < 2 && !h.cols.some((c) => c.role?.role === 'index')) return 0;
   const firstSlot = Math.min(...h.cols.filter((c) => c.c > (labelCol?.c ?? 0) && c.role?.role !== 'label' && (c.role || c.name || c.total || c.ind || (labelCol && c.parts.length))).map((c) => c.c), h.right + 1);
   let labelCols = h.cols.filter((c) => c.c >= (labelCol?.c ?? h.left) && c.c < firstSlot && !(c.role && (c.role.role === 'index' || c.role.role === 'unit' || c.role.role === 'note')));

@@ -232,3 +232,22 @@ describe('a per-building table whose row is filled in only in the 合计 column'
     for (const b of r.buildings) expect(b.values.ultra_low_energy_ratio?.status ?? "none", JSON.stringify(b.values.ultra_low_energy_ratio)).not.toBe("ok");
   });
 });
+
+describe('one quantity over the rows’ amounts (系统 | 规模 | 年可再生能源利用量（kWh/a）)', () => {
+  it('is the value column of every row; a row that writes its own unit ("11.46%") keeps it', async () => {
+    const layouts = [
+      [['序号', '系统', '规模', '年可再生能源利用量（kWh/a）', '计算依据'], [1, '太阳能热水系统', '集热器面积600㎡', 216000, '按DG/TJ08-2329计算'], [2, '屋顶光伏发电系统', '装机容量300kWp', 285000, '首年发电量'], [3, '空气源热泵热水（可再生部分）', '—', 95000, 'COP=3.0'], ['', '合计', '', 596000, ''], ['', '建筑年总能耗（kWh/a）', '', 5200000, ''], ['', '可再生能源替代率', '', '11.46%', '合计/建筑年总能耗']],
+      [['可再生能源类型', '可再生能源年利用量（kWh/a）', '备注'], ['太阳能热水', 216000, ''], ['光伏发电系统', 285000, ''], ['空气源热泵热水（可再生部分）', 95000, ''], ['合计', 596000, ''], ['建筑年总能耗（kWh/a）', 5200000, ''], ['可再生能源替代率', '11.46%', '']],
+    ];
+    for (const [i, body] of layouts.entries()) {
+      const path = await xlsx(`quantity-col-${i}.xlsx`, (wb) => rows(wb.addWorksheet('可再生能源计算'), [['可再生能源应用计算表'], ...body]));
+      const r = await importWorkbook(path);
+      expect(r.project.re_solar_thermal?.value, `layout ${i}`).toBe(216000);
+      expect(r.project.re_pv_generation?.value, `layout ${i}`).toBe(285000);
+      expect(r.project.re_heat_pump?.value, `layout ${i}`).toBe(95000);
+      expect(r.project.re_total?.value, `layout ${i}`).toBe(596000);
+      expect(r.project.energy_total?.value, `layout ${i}`).toBe(5200000);
+      expect(r.project.renewable_substitution?.value, `layout ${i}`).toBe(11.46);
+    }
+  });
+});
