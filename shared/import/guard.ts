@@ -3,13 +3,15 @@
 // - the zip central directory: entry count, encryption, compression method, declared sizes,
 //   per-entry and overall compression ratio, all against what exceljs will really hold in
 //   memory (it inflates every entry into one string);
-// - then every entry is inflated as a stream, never beyond its declared size, and each XML part
-//   is scanned as it streams: no DTD/entities, element depth, and the units exceljs materialises
-//   as objects — rows, cells, merged ranges, data-validation ranges, columns, shared strings and
-//   named ranges — counted against WORKBOOK_LIMITS, so a hostile file is refused in about a
-//   second with a message naming the file and the sheet, before the full load.
+// - then every entry is inflated, never beyond its declared size (up to WHOLE_PART_BYTES in one
+//   native call, larger ones as a stream), and each XML part is scanned: no DTD/entities, element
+//   depth, and the units exceljs materialises as objects — rows, cells, merged ranges,
+//   data-validation ranges, columns, shared strings and named ranges — counted against
+//   WORKBOOK_LIMITS, so a hostile file is refused in about a second with a message naming the
+//   file and the sheet, before the full load. exceljs is then given these checked parts and no
+//   others (checkedLoad.ts).
 import { InputError } from '../errors';
-import { bomb, corrupt, type Entry, inflateEntry, MB, num, readDirectory } from './zipEntries';
+import { bomb, corrupt, type Entry, inflateEntry, inflatePart, MB, num, readDirectory, WHOLE_PART_BYTES } from './zipEntries';
 import { CaptureError, DepthError, DtdError, type ScanHooks, XmlScanner } from './xmlScan';
 
 
@@ -101,11 +103,13 @@ export interface PackageStats {
   entries: number;
   uncompressedBytes: number;
   cells: number;
+  /** The checked directory: the parts exceljs is then given (checkedLoad.ts), and no others. */
+  parts: readonly Entry[];
 }
 
 /**
  * All package checks (see the file comment). Throws InputError naming the file, and the sheet
- * where a sheet's content crosses a limit. Cost: one streamed inflate of the package.
+ * where a sheet's content crosses a limit. Cost: one native inflate and scan of the package.
  */
 export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<PackageStats> {
   const entries = readDirectory(buf, file, limits);
@@ -159,7 +163,7 @@ export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLi
     return nm ? `工作表“${nm}”` : `“${entryName}”`;
   };
 
-  let stats: PackageStats = { entries: entries.length, uncompressedBytes: 0, cells: 0 };
+  let stats: PackageStats = { entries: entries.length, uncompressedBytes: 0, cells: 0, parts: entries };
   let sharedStrings = 0;
   for (const en of entries) {
     stats.uncompressedBytes += en.usize;
@@ -169,7 +173,7 @@ export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLi
     if (!XML_PART.test(name) || NOT_PARSED.test(name)) {
       // Not parsed as XML, but still inflated whole by exceljs: make sure it cannot expand
       // beyond its declared size (deflate expands at most ~1032:1).
-      if (en.method === 8 && en.csize * 1032 > en.usize) await inflateEntry(buf, en, file, null);
+      if (en.method === 8 && en.csize * 1032 > en.usize && !inflatesWhole(buf, en, file)) await inflateEntry(buf, en, file, null);
       continue;
     }
     if (isSheet) {
@@ -246,10 +250,33 @@ export function tooManyCells(file: string, label: string, limits: WorkbookLimits
   );
 }
 
+/**
+ * True when the entry inflates, in one native call, to exactly its declared size. False on any
+ * failure: the caller then streams it, which names the fault precisely.
+ */
+function inflatesWhole(buf: Buffer, en: Entry, file: string): boolean {
+  return en.usize <= WHOLE_PART_BYTES && wholePart(buf, en, file) !== null;
+}
+
+/** The part's content when it inflates, in one native call, to exactly its declared size. */
+function wholePart(buf: Buffer, en: Entry, file: string): Buffer | null {
+  try {
+    return inflatePart(buf, en, file);
+  } catch {
+    return null;
+  }
+}
+
 async function scanPart(buf: Buffer, en: Entry, file: string, limits: WorkbookLimits, label: string, hooks: ScanHooks): Promise<void> {
   const scanner = new XmlScanner(limits.maxXmlDepth, hooks);
   try {
-    await inflateEntry(buf, en, file, (chunk) => scanner.feed(chunk));
+    // A part up to WHOLE_PART_BYTES that inflates cleanly is scanned whole (one native call, no
+    // stream); the scanner gives the same hooks and the same refusal on one buffer as on chunks.
+    // Any other part, and one whose data is at fault, streams, so that the refusal is the first
+    // fault in the part's order, in the data or in the XML.
+    const whole = en.usize <= WHOLE_PART_BYTES ? wholePart(buf, en, file) : null;
+    if (whole) scanner.feed(whole);
+    else await inflateEntry(buf, en, file, (chunk) => scanner.feed(chunk));
   } catch (e) {
     if (e instanceof DepthError) {
       throw new InputError(`文件“${file}”的${label}中 XML 嵌套超过 ${limits.maxXmlDepth} 层，结构异常，已拒绝读取`, file, label);

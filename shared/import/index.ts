@@ -12,6 +12,7 @@ import { buildGrid, cellAt } from './grid';
 import { readCell } from './values';
 import { checkFormat, checkPackage, WORKBOOK_LIMITS, type WorkbookLimits } from './guard';
 import { readInputFile } from '../fsio/read';
+import { loadCheckedParts } from './checkedLoad';
 
 export interface ImportOptions {
   /** Largest file accepted, in bytes (default WORKBOOK_LIMITS.maxFileBytes, 50 MB). */
@@ -79,8 +80,8 @@ export async function importWorkbookBuffer(data: Uint8Array, fileName: string, o
 }
 
 /**
- * Guards (size, format, zip directory, streamed scan of every part: guard.ts), hash and the
- * exceljs load; InputError for anything unusable.
+ * Guards (size, format, zip directory, scan of every part: guard.ts), hash and the exceljs load
+ * of the checked parts (checkedLoad.ts); InputError for anything unusable.
  */
 async function loadWorkbook(
   data: Uint8Array,
@@ -92,13 +93,13 @@ async function loadWorkbook(
   const limits = limitsOf(opts);
   if (buf.length > limits.maxFileBytes) throw tooLarge(file, buf.length, limits.maxFileBytes);
   checkFormat(buf, file);
-  await checkPackage(buf, file, limits);
+  const { parts } = await checkPackage(buf, file, limits);
   const sha256 = createHash('sha256').update(buf).digest('hex');
   // Loaded on first use: a process that only delegates reading to a worker never loads it.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    await loadCheckedParts(wb, buf, parts, file);
   } catch (e) {
     if (e instanceof RangeError) {
       throw new InputError(`文件“${file}”结构异常（嵌套过深或内容过大），Excel 解析无法完成，已拒绝读取`, file);

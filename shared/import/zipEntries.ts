@@ -1,7 +1,7 @@
 // The zip central directory of an xlsx package and the inflation of one entry (docs/security.md,
 // "Limits"): entry count, encryption, compression method, declared sizes and ratios are checked
-// before anything is inflated; an entry is inflated as a stream, never beyond its declared size.
-import { createInflateRaw } from 'node:zlib';
+// before anything is inflated; an entry is inflated whole or as a stream, never beyond its declared size.
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { InputError } from '../errors';
 import type { WorkbookLimits } from './guard';
 
@@ -21,7 +21,10 @@ export const num = (n: number) => n.toLocaleString('en-US');
 // ------------------------------------------------------------------ zip directory
 
 export interface Entry {
+  /** The name as exceljs sees it: decoded as UTF-8, "." and ".." resolved (JSZip's reading). */
   name: string;
+  /** A folder entry (by its attributes; a name ending in "/" is not listed at all): exceljs skips it. */
+  dir: boolean;
   method: number;
   csize: number;
   usize: number;
@@ -75,9 +78,11 @@ export function readDirectory(buf: Buffer, file: string, limits: WorkbookLimits)
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
+    const madeBy = buf[p + 5];
+    const attrs = buf.readUInt32LE(p + 38);
     let local = buf.readUInt32LE(p + 42);
     if (p + 46 + nameLen > n) throw corrupt(file, 'zip 目录项损坏');
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    const name = resolveName(buf.toString('utf8', p + 46, p + 46 + nameLen));
     if (usize === 0xffffffff || csize === 0xffffffff || local === 0xffffffff) {
       // ZIP64 extended information extra field (id 0x0001): values in the fixed order.
       let e = p + 46 + nameLen;
@@ -106,7 +111,7 @@ export function readDirectory(buf: Buffer, file: string, limits: WorkbookLimits)
     if (usize > limits.minRatioBytes && usize / Math.max(csize, 1) > limits.maxRatio) {
       throw bomb(file, `“${name}”压缩比 ${Math.round(usize / Math.max(csize, 1))}:1 异常`);
     }
-    if (!name.endsWith('/')) entries.push({ name, method, csize, usize, local });
+    if (!name.endsWith('/')) entries.push({ name, dir: isFolder(madeBy, attrs), method, csize, usize, local });
     p += 46 + nameLen + extraLen + commentLen;
   }
   if (total > limits.minOverallRatioBytes && total / Math.max(compressed, 1) > limits.maxOverallRatio) {
@@ -115,12 +120,50 @@ export function readDirectory(buf: Buffer, file: string, limits: WorkbookLimits)
   return entries;
 }
 
+/** JSZip's folder test: the DOS folder attribute, or the Unix one (S_IFDIR) from a Unix zip. */
+function isFolder(madeBy: number, attrs: number): boolean {
+  return (attrs & 0x10) !== 0 || (madeBy === 3 && ((attrs >>> 16) & 0x4000) !== 0);
+}
+
+/**
+ * A part name the way JSZip 3 (exceljs's reader) resolves it: "." segments and empty inner
+ * segments dropped, ".." removes the previous one ("xl/worksheets/../worksheets/sheet1.xml" is
+ * sheet1). The checks classify a part by the name exceljs will give it.
+ */
+export function resolveName(path: string): string {
+  const parts = path.split('/');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (part === '.' || (part === '' && i !== 0 && i !== parts.length - 1)) continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
+}
+
 export function dataOf(buf: Buffer, en: Entry, file: string): Buffer {
   const l = en.local;
   if (l + 30 > buf.length || buf.readUInt32LE(l) !== 0x04034b50) throw corrupt(file, `“${en.name}”的本地文件头损坏`);
   const start = l + 30 + buf.readUInt16LE(l + 26) + buf.readUInt16LE(l + 28);
   if (start + en.csize > buf.length) throw corrupt(file, `“${en.name}”数据不完整`);
   return buf.subarray(start, start + en.csize);
+}
+
+/** Parts up to this size are inflated in one native call; larger ones stream in 64 KB chunks. */
+export const WHOLE_PART_BYTES = 4 * MB;
+
+/**
+ * The entry's content in one buffer, in one native call that never produces more than its
+ * declared size. Throws (a zlib or range error, not an InputError) when the data does not inflate
+ * to exactly that size: callers that need the precise message stream the entry instead.
+ */
+export function inflatePart(buf: Buffer, en: Entry, file: string): Buffer {
+  const data = dataOf(buf, en, file);
+  if (en.method === 0) return data;
+  const out = inflateRawSync(data, { maxOutputLength: Math.max(en.usize, 1) });
+  if (out.length !== en.usize) throw new RangeError(`${en.name}: inflated ${out.length} bytes, declared ${en.usize}`);
+  return out;
 }
 
 /**
