@@ -10,9 +10,17 @@ import remarks from '../data/value-remarks.json';
 import { namedMethod } from '../calc/methods';
 import { parcelCode } from './parcels';
 
-/** Folded for matching: NFKC, no white space, upper-case Latin, ASCII brackets. */
+const foldedStatements = new Map<string, string>();
+
+/** Folded for matching: NFKC, no white space, upper-case Latin, ASCII brackets. Memoised (bounded): every leaf of a check asks again. */
 export function foldStatement(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '').toUpperCase().replace(/[〔［[]/g, '〔').replace(/[〕］\]]/g, '〕');
+  let f = foldedStatements.get(s);
+  if (f === undefined) {
+    f = s.normalize('NFKC').replace(/\s+/g, '').toUpperCase().replace(/[〔［[]/g, '〔').replace(/[〕］\]]/g, '〕');
+    if (foldedStatements.size > 20000) foldedStatements.clear();
+    foldedStatements.set(s, f);
+  }
+  return f;
 }
 
 const REFERENCE = data.referenceOnly.words.map(foldStatement);
