@@ -8,7 +8,7 @@
 import data from '../data/prefab-volume.json';
 import type { IndicatorDef, ImportedVolumeRow } from '../model/types';
 import { cellAt, covering, type GCell } from './grid';
-import { fold } from './labels';
+import { fold, matchLabel } from './labels';
 import { headerCore } from './roles';
 import { addJob, markUsed, range, src, textOf, type Env, type Sheet } from './sheet';
 import { isTotal, unclaimedLine } from './tableHeader';
@@ -148,6 +148,15 @@ function flagOf(cell: GCell | undefined): 'precast' | 'cast' | null | undefined 
   return null;
 }
 
+const RESULT_IDS = new Set(['prefab_ratio', 'assembly_ratio']);
+
+/** A row label naming a ratio indicator (预制率, "单体预制率 = …"): the table's result, not a component. */
+function isRatioLabel(label: string): boolean {
+  // "单体预制率 = 预制混凝土体积 / 混凝土总体积": the words before the formula name it
+  const m = matchLabel(label.split(/[=＝:：]/)[0]);
+  return !!m && m.ids.every((id) => RESULT_IDS.has(id));
+}
+
 /** Reads the rows of a 预制率 volume table; returns the last row of the table. */
 export function volumeTable(s: Sheet, h: VolumeHeader, env: Env): number {
   const col = (k: Kind) => h.cols.find((x) => x.kind === k);
@@ -184,6 +193,8 @@ export function volumeTable(s: Sheet, h: VolumeHeader, env: Env): number {
     for (const c of [nc, ...cells]) markUsed(s, c);
     const [pc, cc, tc, fc, lc, ncell] = cells;
     if (label && SUBTOTAL.some((w) => fold(label).startsWith(w))) continue; // 小计 rows: parts of the 合计
+    // the table's result row ("预制率 | … | 42.3%"): a ratio, not a volume — the recomputation judges it
+    if (label && isRatioLabel(label)) continue;
     let p = num(pc, precast?.unitRaw);
     let q = num(cc, cast?.unitRaw);
     const t = num(tc, total?.unitRaw);

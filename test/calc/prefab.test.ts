@@ -105,6 +105,19 @@ describe('预制率 volume tables (混凝土体积法)', () => {
     });
   }
 
+  it('the table’s own result row ("单体预制率 = 预制混凝土体积 / 混凝土总体积 | 41.2%", "预制率：35%") is no component row', async () => {
+    for (const [i, label] of ['单体预制率 = 预制混凝土体积 / 混凝土总体积', '预制率：'].entries()) {
+      const r = await run(`prefab-result-row-${i}.xlsx`, (wb) => {
+        summary(wb.addWorksheet('单体指标'), [['2#楼', 41.2]]);
+        const ws = wb.addWorksheet('预制率计算表-2#楼');
+        layoutA(ws, '2#楼', GOOD);
+        ws.addRow([label, undefined, undefined, '41.2%']);
+      });
+      expect(r.imported.unread ?? [], label).toEqual([]);
+      expect(r.of('2#楼'), label).toMatchObject({ verdict: 'pass', basis: 'agree-pass', computed: 41.24 });
+    }
+  });
+
   it('a 合计 row that is not the sum of its rows is a contradiction (review)', async () => {
     const r = await run('prefab-total.xlsx', (wb) => {
       summary(wb.addWorksheet('单体指标'), [['1#楼', 45]]);
