@@ -9,6 +9,7 @@ import { isRequirementText, NOT_A_VALUE } from './roles';
 import { addr as addrOf, labelNotes, makeValue, src, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { type RowLabel } from './tableRows';
 import { readsAsRequirement, REQUIREMENT_ROLE } from './requirements';
+import { rowRemark } from './rowRemarks';
 import { withdrawnValue } from './withdrawn';
 
 export const REF = /(?<![A-Za-z0-9_.])(?:(?:'((?:[^']|'')+)'|([A-Za-z0-9_.\u4e00-\u9fff-]+))!)?\$?([A-Z]{1,3})\$?([0-9]{1,7})(?![A-Za-z0-9_(])(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?/g;
@@ -72,6 +73,7 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
   }
   const iv = makeValue(s, env, label.cell, m, def, cell, o, label.text);
   withdrawnValue(s, env, def, cell, iv);
+  rowRemark(s, cell, iv);
   if ((scope as BlockScope).reference) iv.reference = true;
   labelNotes(iv, m, isRequirementText);
   if (o.requirement && !iv.requirement) {

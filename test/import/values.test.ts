@@ -126,5 +126,32 @@ describe('notations', () => {
     expect(r.project.green_ratio).toMatchObject({ value: 36.5, status: 'ok' });
     expect(matchLabel('建筑高度计算简图')).toBeNull();
   });
+
+  it('a 备注 that includes or leaves out a part is kept with the value like a note in brackets; a remark that only describes the design or states the requirement is not', async () => {
+    for (const [i, head] of [['序号', '指标', '单位', '数值', '备注'], ['项目', '设计值', '备注']].entries()) {
+      const path = await xlsx(`row-remarks-${i}.xlsx`, (wb) => {
+        const body = [
+          ['容积率', 2.45, '地下商业6000㎡未计入（规划要求计入）'],
+          ['绿地率', '36%', '含屋顶绿化2100㎡'],
+          ['建筑密度', '28%', '增加雨水调蓄池后调整'],
+          ['建筑高度', 79.8, '规划条件≤80'],
+        ];
+        rows(wb.addWorksheet('指标'), [head, ...body.map((b, k) => (head.length === 5 ? [k + 1, b[0], '', b[1], b[2]] : b))]);
+      });
+      const r = await importWorkbook(path);
+      expect(r.project.far?.remark, `layout ${i}`).toContain('未计入');
+      expect(r.project.green_ratio?.remark, `layout ${i}`).toBe('含屋顶绿化2100㎡');
+      expect(r.project.building_density?.remark, `layout ${i}`).toBeUndefined();
+      expect(r.project.building_height?.remark, `layout ${i}`).toBeUndefined();
+    }
+  });
+
+  it('a reduction is not the quantity (碳排放强度降低值); kgCO2/m² has no time base and is not kgCO₂/(m²·a)', async () => {
+    expect(matchLabel('碳排放强度降低值')).toBeNull();
+    const path = await xlsx('carbon-per-m2.xlsx', (wb) => rows(wb.addWorksheet('碳排放'), [['项目', '数值', '单位'], ['单位建筑面积碳排放量', 21.3, 'kgCO2/m²']]));
+    const r = await importWorkbook(path);
+    const v = Object.values(r.project).find((x) => x.raw === '21.3');
+    expect(v?.status).toBe('invalid');
+  });
 });
 
