@@ -17,8 +17,9 @@ import { namedMethod, prescribedMethod } from '../calc/methods';
 import { CALCULATOR_INPUTS } from '../calc/index';
 import { formatValue, indicatorName } from '../model/indicators';
 import { editionInForce, foldStatement, intentWord, mentionsRainfall, namedEditions, partialScopeWords, referenceOnly, tiedRate } from '../model/statements';
+import { parcelCode } from '../model/parcels';
 import { requirementWords } from './compare';
-import { remarkIntent, scopeQualifier } from './qualifiers';
+import { qualifyingRemark, remarkIntent, scopeQualifier } from './qualifiers';
 import type { Decision } from './evidence';
 
 export interface StatementEvidence {
@@ -37,7 +38,7 @@ export interface StatementEvidence {
 export function reviewStatements(d: Decision, e: StatementEvidence): Decision {
   if (d.verdict !== 'pass' && d.basis !== 'declared-remark') return d;
   // a note already keeps the value from passing: only say so more precisely when it is an intent
-  const checks = d.basis === 'declared-remark' ? [intent] : [intent, method, edition, partialScope, rainfallRate];
+  const checks = d.basis === 'declared-remark' ? [intent] : [intent, method, edition, partialScope, inputRemark, rainfallRate];
   for (const check of checks) {
     const out = check(d, e);
     if (out) return { ...out, verdict: 'review', ...(d.remarks ? { remarks: d.remarks } : {}) };
@@ -156,12 +157,33 @@ const partialScope: Check = (d, e) => {
     const what = v === e.declared ? '' : `复核所用的${indicatorName(v.indicator)}（${v.source}）`;
     // the declared value's own note is declared-remark's; an input's note is this rule's
     const q = scopeQualifier(v === e.declared ? { ...v, remark: undefined } : v, projectName);
-    const st = q ? undefined : about(e.statements, v.source).find((s) => partialScopeWords(s.text, v.indicator) && !inName(partialScopeWords(s.text, v.indicator)));
+    // a title that names a parcel ("某花园二期（05-02地块）"): the phase is that parcel, which the
+    // parcel gates hold against the contract's
+    const namesParcel = (s: SheetStatement) => s.position === 'title' && parcelCode(s.text) !== null;
+    const st = q ? undefined : about(e.statements, v.source).find((s) => partialScopeWords(s.text, v.indicator) && !inName(partialScopeWords(s.text, v.indicator)) && !namesParcel(s));
     if (!q && !st) continue;
     const said = q ? (q.in === 'label' ? `标签为“${v.label.trim()}”` : `附注“${v.remark}”`) : where(st!);
     return {
       basis: 'partial-scope',
       message: `${declaredText(e)}；但${what}${said}，所涉为“${q ? q.words : partialScopeWords(st!.text, v.indicator)}”，只是项目的一部分，不能据以判定整个项目满足合同要求（${req(e)}），请提供全项目的数值`,
+      source: v.source,
+    };
+  }
+  return null;
+};
+
+/**
+ * An input of the recomputation that agrees with the declared value carries a remark that limits
+ * it (绿地面积 | 15330 | 含代征绿地1200㎡): the agreement rests on a figure of another scope.
+ */
+const inputRemark: Check = (d, e) => {
+  for (const v of restsOn(d, e)) {
+    if (v === e.declared) continue;
+    const r = qualifyingRemark(v);
+    if (!r) continue;
+    return {
+      basis: 'declared-remark',
+      message: `${declaredText(e)}；但复核所用的${indicatorName(v.indicator)}（${v.source}）附有说明“${r}”，该数据有所限定或另有口径，不能据以判定满足合同要求（${req(e)}），请核对`,
       source: v.source,
     };
   }

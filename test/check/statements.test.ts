@@ -178,3 +178,25 @@ describe('parcel names: one notion of planning unit and plot number', async () =
     expect(parcelMatch('5-2', 'JDC10501单元05-02地块')).toBe('same');
   });
 });
+
+describe('a remark on an input of an agreeing recomputation, and a phase in a title that names the parcel', () => {
+  it('绿地面积 “含代征绿地1200㎡” keeps the agreeing 绿地率 from passing; “不含代征用地”, “含集中绿地…” and the prescribed exclusion do not', async () => {
+    for (const layout of [0, 1]) {
+      const body = (remark: string) => (layout === 0 ? [['项目', '数值', '备注'], ['总用地面积（㎡）', 42000, '不含代征用地'], ['绿地面积（㎡）', 15330, remark], ['绿地率', '36.5%', null]] : [['序号', '指标', '单位', '设计值', '备注'], [1, '总用地面积', '㎡', 42000, '不含代征用地'], [2, '绿地面积', '㎡', 15330, remark], [3, '绿地率', '%', '36.5%', '']]);
+      const bad = await check([{ name: '指标', data: body('含代征绿地1200㎡') }], [P2]);
+      expect(bad[0], `layout ${layout}`).toMatchObject({ verdict: 'review', basis: 'declared-remark' });
+      expect(bad[0].message).toContain('含代征绿地1200㎡');
+      for (const harmless of ['含集中绿地4200㎡（不小于用地面积10%）', '不含覆土不足1.5m的地下室顶板绿地', '增加雨水花园']) {
+        const ok = await check([{ name: '指标', data: body(harmless) }], [P2]);
+        expect(ok[0], `${layout} ${harmless}`).toMatchObject({ verdict: 'pass' });
+      }
+    }
+  });
+
+  it('a title “某花园二期（05-02地块）” names the contract’s parcel: its phase is the project, not a part of it', async () => {
+    const fs = await check([{ name: '指标', data: [['嘉定新城某花园二期（05-02地块）主要技术经济指标'], ...kv([['容积率', 2.48, ''], ['绿地率', '36.5%', '']])] }], [P2], { ...SH, parcel: '05-02地块' });
+    expect(fs[0]).toMatchObject({ verdict: 'pass' });
+    const part = await check([{ name: '指标', data: [['嘉定新城某花园二期 主要技术经济指标'], ...kv([['容积率', 2.48, ''], ['绿地率', '36.5%', '']])] }], [P2], { ...SH, parcel: '05-02地块' });
+    expect(part[0]).toMatchObject({ verdict: 'review', basis: 'partial-scope' });
+  });
+});
