@@ -27,6 +27,8 @@ export interface GCell {
   ref?: string;
   /** The cell's text is struck through (a withdrawn figure, withdrawn.ts). */
   strike?: boolean;
+  /** The cell's comment (批注), as text: shown on screen beside the value, read like a remark on it. */
+  comment?: string;
   /** Last row / column of the merge range this cell is the master of. */
   mergeBottom?: number;
   mergeRight?: number;
@@ -139,7 +141,7 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
       const type = cell.type as unknown as number;
       if (type === T_MERGE) return;
       // every field at creation: one shape for all cells (code optimised for it stays valid from one workbook to the next)
-      const g: GCell = { r, c, addr: cell.address, kind: 'none', num: undefined, str: undefined, bool: undefined, raw: '', fmt: undefined, formula: undefined, x: undefined, noCache: undefined, ref: undefined, strike: undefined, mergeBottom: undefined, mergeRight: undefined };
+      const g: GCell = { r, c, addr: cell.address, kind: 'none', num: undefined, str: undefined, bool: undefined, raw: '', fmt: undefined, formula: undefined, x: undefined, noCache: undefined, ref: undefined, strike: undefined, comment: undefined, mergeBottom: undefined, mergeRight: undefined };
       let fmt = cell.numFmt as string | undefined;
       if (fmt === 'General') fmt = undefined;
       if (fmt && fmt.includes('%')) g.fmt = fmt;
@@ -196,6 +198,8 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
       if (g.kind === 'string' && g.str!.trim() === '') return;
       if (g.kind === 'none' && !g.noCache) return;
       if ((cell.font as { strike?: boolean } | undefined)?.strike) g.strike = true;
+      const note = (cell as unknown as { note?: unknown }).note;
+      if (note) g.comment = commentText(note);
       if (rowHidden || hiddenCol(c)) {
         if (hiddenCells.length < MAX_HIDDEN_CELLS) hiddenCells.push(g);
         return;
@@ -234,6 +238,13 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
     grid.hiddenCols = [...new Set(hiddenCells.filter((h) => !rowSet.has(h.r)).map((h) => h.c))].sort((a, b) => a - b);
   }
   return grid;
+}
+
+/** The text of an exceljs comment: a string, or rich text runs. Bounded (a comment is a remark). */
+function commentText(note: unknown): string | undefined {
+  const t = typeof note === 'string' ? note : ((note as { texts?: Array<{ text?: unknown }> }).texts ?? []).map((x) => (typeof x.text === 'string' ? x.text : '')).join('');
+  const s = t.trim();
+  return s ? s.slice(0, 500) : undefined;
 }
 
 /** Hidden cells kept for the coverage report (a hostile file cannot make the list grow without bound). */

@@ -28,9 +28,15 @@ function isNoteColumn(s: Sheet, r: number, c: number): boolean {
   return false;
 }
 
-/** Adds the remarks written in note columns right of `cell` on its row to the value's remark. */
+/** Adds the cell's comment and the remarks written in note columns right of it on its row to the value's remark. */
 export function rowRemark(s: Sheet, cell: GCell, iv: ImportedValue): void {
   if (iv.status !== 'ok' && iv.status !== 'ambiguous') return;
+  // the cell's own comment (批注 “暂按方案数据填写”) is a remark on it too
+  const own = cell.comment;
+  if (own && MARKERS.some((m) => m.test(own))) {
+    iv.remark = iv.remark ? `${iv.remark}；${own}` : own;
+    iv.interpretation += `；单元格批注“${own}”作为备注保留`;
+  }
   const line = s.g.rows[cell.r];
   if (!line) return;
   for (let c = (cell.mergeRight ?? cell.c) + 1; c < line.length; c++) {

@@ -153,5 +153,17 @@ describe('notations', () => {
     const v = Object.values(r.project).find((x) => x.raw === '21.3');
     expect(v?.status).toBe('invalid');
   });
+
+  it('a comment (批注) on the value that says it is provisional is kept as its remark; a comment that only says where it comes from is not', async () => {
+    const path = await xlsx('cell-comment.xlsx', (wb) => {
+      const ws = wb.addWorksheet('主要技术经济指标');
+      rows(ws, [['项目', '数值'], ['总用地面积（㎡）', 42000], ['容积率', 2.48], ['绿地率', '36.5%']]);
+      ws.getCell('B4').note = '景观专业尚未复核，暂按方案数据填写';
+      ws.getCell('B3').note = '数据来源：总平面图';
+    });
+    const r = await importWorkbook(path);
+    expect(r.project.green_ratio?.remark).toBe('景观专业尚未复核，暂按方案数据填写');
+    expect(r.project.far?.remark).toBeUndefined();
+  });
 });
 
