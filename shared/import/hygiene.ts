@@ -41,33 +41,31 @@ export function sheetStage(g: Grid): number | undefined {
   return undefined;
 }
 
-/** Why a visible sheet is not read because it declares itself void, or null. */
-export function voidSheet(g: Grid): UnreadBlock | null {
+/**
+ * A whole sheet left unread because its name or title says what it is (`test`), or null: the block
+ * names which of the two said so, and `why` ends the reason.
+ */
+function wholeSheet(g: Grid, test: (text: string) => boolean, why: string): UnreadBlock | null {
   const t = sheetTitle(g);
-  const by = isVoidTitle(g.name) ? `工作表名称“${g.name}”` : t && isVoidTitle(t.str!) ? `标题“${t.str!.trim()}”` : null;
+  const by = test(g.name) ? `工作表名称“${g.name}”` : t && test(t.str!) ? `标题“${t.str!.trim()}”` : null;
   if (!by) return null;
   return {
     sheet: g.name,
     range: `A1:${addrOf(Math.max(1, g.maxRow), Math.max(1, g.maxCol))}`,
     title: t?.str?.trim() ?? g.name,
     indicators: [],
-    reason: `${by}注明已作废或为旧版本，整张工作表未读取（与隐藏工作表相同；如该表仍有效，请修改名称或标题后重新导入）`,
+    reason: `${by}${why}`,
   };
+}
+
+/** Why a visible sheet is not read because it declares itself void, or null. */
+export function voidSheet(g: Grid): UnreadBlock | null {
+  return wholeSheet(g, isVoidTitle, '注明已作废或为旧版本，整张工作表未读取（与隐藏工作表相同；如该表仍有效，请修改名称或标题后重新导入）');
 }
 
 /** A table of contents (sheet named or titled 目录): its page numbers are never values, so it is not read. */
 export function contentsSheet(g: Grid): UnreadBlock | null {
-  const t = sheetTitle(g);
-  const bare = (x: string) => fold(x).replace(/^[0-9.、]+/, '');
-  const by = CONTENTS_WORDS.has(bare(g.name)) ? `工作表名称“${g.name}”` : t && CONTENTS_WORDS.has(bare(t.str!)) ? `标题“${t.str!.trim()}”` : null;
-  if (!by) return null;
-  return {
-    sheet: g.name,
-    range: `A1:${addrOf(Math.max(1, g.maxRow), Math.max(1, g.maxCol))}`,
-    title: t?.str?.trim() ?? g.name,
-    indicators: [],
-    reason: `${by}表明这是目录页，其中的数字是页码或编号而不是指标数值，整张工作表未读取`,
-  };
+  return wholeSheet(g, (x) => CONTENTS_WORDS.has(fold(x).replace(/^[0-9.、]+/, '')), '表明这是目录页，其中的数字是页码或编号而不是指标数值，整张工作表未读取');
 }
 
 /** The indicator names the hidden cells carry as labels ("绿地率"), for the report. */
