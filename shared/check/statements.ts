@@ -15,10 +15,10 @@ import type { Calculation, ImportedValue, LeafRule, SheetStatement } from '../mo
 import type { CalcContext } from '../calc/context';
 import { namedMethod, prescribedMethod } from '../calc/methods';
 import { CALCULATOR_INPUTS } from '../calc/index';
-import { formatValue, indicatorName } from '../model/indicators';
-import { editionInForce, foldStatement, intentWord, mentionsRainfall, namedEditions, partialScopeWords, referenceOnly, tiedRate } from '../model/statements';
+import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
+import { buildingLevels, editionInForce, foldStatement, intentWord, mentionsRainfall, namedEditions, partialScopeWords, referenceOnly, tiedRate } from '../model/statements';
 import { parcelCode } from '../model/parcels';
-import { requirementWords } from './compare';
+import { holds, requirementWords } from './compare';
 import { qualifyingRemark, remarkIntent, scopeQualifier } from './qualifiers';
 import type { Decision } from './evidence';
 
@@ -38,7 +38,7 @@ export interface StatementEvidence {
 export function reviewStatements(d: Decision, e: StatementEvidence): Decision {
   if (d.verdict !== 'pass' && d.basis !== 'declared-remark') return d;
   // a note already keeps the value from passing: only say so more precisely when it is an intent
-  const checks = d.basis === 'declared-remark' ? [intent] : [intent, method, edition, partialScope, inputRemark, rainfallRate];
+  const checks = d.basis === 'declared-remark' ? [intent] : [intent, method, edition, partialScope, inputRemark, buildingBelowNote, rainfallRate];
   for (const check of checks) {
     const out = check(d, e);
     if (out) return { ...out, verdict: 'review', ...(d.remarks ? { remarks: d.remarks } : {}) };
@@ -185,6 +185,24 @@ const inputRemark: Check = (d, e) => {
       basis: 'declared-remark',
       message: `${declaredText(e)}；但复核所用的${indicatorName(v.indicator)}（${v.source}）附有说明“${r}”，该数据有所限定或另有口径，不能据以判定满足合同要求（${req(e)}），请核对`,
       source: v.source,
+    };
+  }
+  return null;
+};
+
+/**
+ * A project figure that every building must reach (绿色建筑星级, GB/T 50378 §3.1.1), while the
+ * sheet's own words give a building a lower level ("其中5#楼（幼儿园）按一星级设计").
+ */
+const buildingBelowNote: Check = (_d, e) => {
+  if (!e.projectWide || !indicatorDef(e.rule.indicator)?.projectIsMinOfBuildings) return null;
+  for (const st of about(e.statements, e.declared?.source)) {
+    const low = buildingLevels(st.text).find((b) => !holds(b.level, e.rule.op, Number(e.rule.value)));
+    if (!low) continue;
+    return {
+      basis: 'building-below',
+      message: `${declaredText(e)}；但${where(st)}写明“${low.words}”，该单体未达到合同要求（${req(e)}），不能据以判定整个项目满足要求，请核对`,
+      source: st.source,
     };
   }
   return null;

@@ -106,9 +106,24 @@ export function editionInForce(standard: string, day: string | undefined): Stand
   return s.editions.find((e) => (!e.from || e.from <= day) && (!e.until || day <= e.until));
 }
 
+/** Star levels in words (GB/T 50378-2019 §3.2.6), longest first. */
+const LEVEL_WORDS: ReadonlyArray<[string, number]> = [['基本级', 0], ['一星级', 1], ['二星级', 2], ['两星级', 2], ['三星级', 3], ['一星', 1], ['二星', 2], ['两星', 2], ['三星', 3]];
+const BUILDING_LEVEL = new RegExp(`([0-9A-Z]{1,3}(?:#|号)(?:楼|栋|幢|座)?|[A-Z](?:座|栋|幢))[^，,；;。]{0,16}?(${LEVEL_WORDS.map(([w]) => w).join('|')})`, 'g');
+
+/** Buildings a text gives a star level of their own ("其中5#楼（幼儿园）按一星级设计" → 5#楼, 1). */
+export function buildingLevels(text: string): Array<{ building: string; level: number; words: string }> {
+  const f = foldStatement(text);
+  const out: ReturnType<typeof buildingLevels> = [];
+  BUILDING_LEVEL.lastIndex = 0;
+  for (let m = BUILDING_LEVEL.exec(f); m && out.length < 20; m = BUILDING_LEVEL.exec(f)) {
+    out.push({ building: m[1], level: LEVEL_WORDS.find(([w]) => w === m![2])![1], words: m[0] });
+  }
+  return out;
+}
+
 /**
  * Whether a text is worth keeping as a statement: it names a method or standard edition, a part of
- * the project, an intent, a rate for the rainfall, or (titles) a parcel.
+ * the project, an intent, a rate for the rainfall, a building's own star level, or (titles) a parcel.
  */
 export function isStatement(text: string, title: boolean): boolean {
   if (text.length > 300) return false;
@@ -118,6 +133,7 @@ export function isStatement(text: string, title: boolean): boolean {
     partialScopeWords(text) !== null ||
     intentWord(text) !== null ||
     tiedRate(text) !== null ||
+    buildingLevels(text).length > 0 ||
     (title && parcelCode(text) !== null)
   );
 }

@@ -200,3 +200,15 @@ describe('a remark on an input of an agreeing recomputation, and a phase in a ti
     expect(part[0]).toMatchObject({ verdict: 'review', basis: 'partial-scope' });
   });
 });
+
+describe('building-below in words: the sheet gives a building a lower star than the project', () => {
+  it('a note under the table or a 备注 naming a building at a lower level keeps the project star from passing; a note at the same level does not', async () => {
+    const note = await check([{ name: '绿色建筑专篇', data: [['项目', '内容'], ['绿色建筑星级', '二星级'], [], ['说明：本项目按绿色建筑二星级标准设计，其中5#楼（幼儿园）按一星级设计。']] }], [G1]);
+    expect(note[0]).toMatchObject({ verdict: 'review', basis: 'building-below', source: '绿色建筑专篇!A4' });
+    expect(note[0].message).toContain('5#楼');
+    const remark = await check([{ name: '指标', data: kv([['绿色建筑星级', '二星级', 'A座按一星级']]) }], [G1]);
+    expect(remark[0]).toMatchObject({ verdict: 'review', basis: 'building-below' });
+    const same = await check([{ name: '绿色建筑专篇', data: [['项目', '内容'], ['绿色建筑星级', '二星级'], [], ['说明：1#楼、2#楼均按二星级设计。']] }], [G1]);
+    expect(same[0]).toMatchObject({ verdict: 'pass' });
+  });
+});
