@@ -124,6 +124,12 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
   return last;
 }
 
+/** The master of a text cell merged down over row r from a row above (same column), if any. */
+function mergedDown(s: Sheet, r: number, c: number): GCell | undefined {
+  const m = covering(s.g, r, c);
+  return m && m.c === c && m.r < r && (m.mergeBottom ?? m.r) >= r && m.kind === 'string' ? m : undefined;
+}
+
 /** The attribute columns of a record table grouped by indicator (规划值 | 设计值 of one indicator). */
 export interface AttrGroup {
   def: IndicatorDef;
@@ -183,8 +189,10 @@ export function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, 
     const grp = groups[gi];
     const def = grp.def;
     if (def.id === BUILDING_USE) {
+      // a use merged down over several buildings' rows (住宅 over 1#–3#楼) is each one's use; a
+      // number merged so is not (an area of both)
       let cell: GCell | undefined;
-      for (const a of grp.attrs) cell ??= line[a.col.c];
+      for (const a of grp.attrs) cell ??= line[a.col.c] ?? mergedDown(s, r, a.col.c);
       if (cell && sc.building) {
         markUsed(s, cell);
         env.out.use(sc, cell.raw.trim(), src(s, cell));

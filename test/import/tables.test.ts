@@ -251,3 +251,15 @@ describe('one quantity over the rows’ amounts (系统 | 规模 | 年可再生�
     }
   });
 });
+
+describe('a use merged down over several buildings', () => {
+  it('is each building’s use (住宅 over 1#–3#楼)', async () => {
+    const path = await xlsx('merged-use.xlsx', (wb) => {
+      const ws = wb.addWorksheet('单体');
+      rows(ws, [['楼号', '建筑功能', '建筑面积（㎡）', '单体装配率'], ['1#楼', '住宅', 12000, '62%'], ['2#楼', '', 12000, '63%'], ['3#楼', '', 12000, '61%'], ['4#楼', '商业', 8000, '']]);
+      ws.mergeCells('B2:B4');
+    });
+    const r = await importWorkbook(path);
+    expect(r.buildings.map((b) => [b.name, b.use])).toEqual([['1#楼', 'residential'], ['2#楼', 'residential'], ['3#楼', 'residential'], ['4#楼', 'public']]);
+  });
+});
