@@ -165,13 +165,13 @@ export function kvGroup(ctx: FuzzContext, sheet: string): { facts: Fact[]; label
   return { facts, labelCol, valueCol };
 }
 
-/** Sheets with key/value facts, most first, with their (label, value) columns. */
-export function kvSheets(wb: WorkbookM, ctx: FuzzContext): { s: SheetM; facts: Fact[]; labelCol: number; valueCol: number }[] {
+/** Sheets with key/value facts, most first, with their (label, value) columns and the rows the facts span. */
+export function kvSheets(wb: WorkbookM, ctx: FuzzContext): { s: SheetM; facts: Fact[]; labelCol: number; valueCol: number; first: number; last: number }[] {
   const out = [];
   for (const name of new Set(okFacts(ctx).map((f) => f.sheet))) {
     const g = kvGroup(ctx, name);
     const s = wb.sheet(name);
-    if (g && s) out.push({ s, ...g });
+    if (g && s) out.push({ s, ...g, first: Math.min(...g.facts.map((f) => f.row)), last: Math.max(...g.facts.map((f) => f.row)) });
   }
   return out.sort((a, b) => b.facts.length - a.facts.length || a.s.name.localeCompare(b.s.name));
 }

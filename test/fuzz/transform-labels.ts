@@ -12,9 +12,7 @@ export const mergedLabels: Transform = {
   apply(wb, ctx) {
     const k = kvSheets(wb, ctx)[0];
     if (!k) return null;
-    const { s, ...g } = k;
-    const first = Math.min(...g.facts.map((f) => f.row));
-    const last = Math.max(...g.facts.map((f) => f.row));
+    const { s, first, last, ...g } = k;
     const lc = g.labelCol;
     const label = (r: number) => textOf(s.get(r, lc)).replace(NUMBERING, '');
     const pairs: { r: number; parent: string; a: string; b: string; suffix: boolean }[] = [];
@@ -106,8 +104,7 @@ export const shuffleRows: Transform = {
     const k = kvSheets(wb, ctx)[0];
     if (!k || k.facts.length < 3) return null;
     const { s, ...g } = k;
-    let first = Math.min(...g.facts.map((f) => f.row));
-    let last = Math.max(...g.facts.map((f) => f.row));
+    let { first, last } = k;
     while (s.cells.get(first - 1)?.size && headerRowAbove(s, first) !== first - 1 && !s.mergeAt(first - 1, g.labelCol) && numberOf(s.get(first - 1, g.valueCol)) !== null) first--;
     while (s.cells.get(last + 1)?.size && !s.merges.some((m) => m.r1 === last + 1 && m.c2 - m.c1 >= 2)) last++;
     // Rows move only within one run of consecutive rows without a table header: blank rows and
@@ -221,9 +218,7 @@ export const unitColumn: Transform = {
   apply(wb, ctx) {
     const k = kvSheets(wb, ctx)[0];
     if (!k) return null;
-    const { s, ...g } = k;
-    const first = Math.min(...g.facts.map((f) => f.row));
-    const last = Math.max(...g.facts.map((f) => f.row));
+    const { s, first, last, ...g } = k;
     const h = headerRowAbove(s, first);
     const existing = h !== null && g.valueCol - g.labelCol >= 2 && /^单位$/.test(textOf(s.get(h, g.labelCol + 1)).trim()) ? g.labelCol + 1 : null;
     wb.flatten();

@@ -165,15 +165,13 @@ export const requirementColumn: Transform = {
   apply(wb, ctx) {
     const k = kvSheets(wb, ctx).find((x) => x.facts.some((f) => allLeaves(ctx, f.indicator).length > 0));
     if (!k) return null;
-    const { s, ...g } = k;
+    const { s, first, last, ...g } = k;
     const withReq = g.facts.filter((f) => allLeaves(ctx, f.indicator).length > 0);
     wb.flatten();
-    const first = Math.min(...g.facts.map((f) => f.row));
     let h = headerRowAbove(s, first);
     const rows = new Set(g.facts.map((f) => f.row));
     s.insertCols(g.valueCol, 1);
     const reqCol = g.valueCol;
-    const last = Math.max(...g.facts.map((f) => f.row));
     for (let r = first; r <= last; r++) {
       const f = g.facts.find((x) => x.row === r);
       const leaf = f ? allLeaves(ctx, f.indicator)[0] : undefined;
@@ -220,10 +218,9 @@ export function notesColumn(kind: string, numeric: boolean): Transform {
   return {
     kind,
     apply(wb, ctx) {
-      const k = kvSheets(wb, ctx).find((x) => !numeric || headerRowAbove(x.s, Math.min(...x.facts.map((f) => f.row))) !== null);
+      const k = kvSheets(wb, ctx).find((x) => !numeric || headerRowAbove(x.s, x.first) !== null);
       if (!k) return null;
-      const { s, ...g } = k;
-      const first = Math.min(...g.facts.map((f) => f.row));
+      const { s, first, ...g } = k;
       const h = headerRowAbove(s, first);
       wb.flatten();
       const at = g.valueCol + 1;
@@ -446,8 +443,8 @@ export const earlierStageColumns: Transform = {
 export const sideBySide: Transform = {
   kind: 'side-by-side',
   apply(wb, ctx) {
-    for (const { s, facts } of kvSheets(wb, ctx)) {
-      const h = headerRowAbove(s, Math.min(...facts.map((f) => f.row)));
+    for (const { s, first } of kvSheets(wb, ctx)) {
+      const h = headerRowAbove(s, first);
       if (h === null) continue;
       let last = h;
       while (s.cells.get(last + 1)?.size) last++;
