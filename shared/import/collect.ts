@@ -404,12 +404,12 @@ export class Collector {
     if (!c.calc || typeof c.iv.value !== 'number') return false;
     const inputs = CALCULATOR_INPUTS[id];
     if (!inputs) return false;
-    const sheet = c.iv.source.slice(0, c.iv.source.lastIndexOf('!'));
+    const sheet = sheetOf(c.iv.source);
     let n = 0;
     for (let i = this.cands.indexOf(c) - 1; i >= 0 && n < 2; i--) {
       const x = this.cands[i];
       if (x.kind !== 'value' || !inputs.includes(x.iv.indicator)) continue;
-      if (x.iv.source.slice(0, x.iv.source.lastIndexOf('!')) === sheet) n++;
+      if (sheetOf(x.iv.source) === sheet) n++;
     }
     if (n < 2) return false;
     // ... and only when the engine, repeating it from the same inputs, gets the same figure
