@@ -3,6 +3,7 @@
 // `methodMismatch`: it can neither confirm nor refute the declared value (docs/evidence-policy.md).
 import data from '../data/prescribed-methods.json';
 import type { CalcContext } from './context';
+import { memoKey, memoText } from '../model/memo';
 
 interface MethodDef {
   id: string;
@@ -44,7 +45,10 @@ const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').replace(/[
 
 /** The method a condition's `method` text names, if it is one we know. */
 export function namedMethod(text: string | undefined): MethodDef | undefined {
-  if (!text || !text.trim()) return undefined;
+  return text && text.trim() ? methodIn(text) : undefined;
+}
+
+const methodIn = memoText((text): MethodDef | undefined => {
   const t = squash(text);
   let best: { m: MethodDef; len: number } | undefined;
   for (const m of METHODS) {
@@ -54,26 +58,31 @@ export function namedMethod(text: string | undefined): MethodDef | undefined {
     }
   }
   return best?.m;
-}
+});
 
 /** The method the condition names, else the one the contract's jurisdiction prescribes (by date). */
 export function prescribedMethod(indicator: string, ctx: Pick<CalcContext, 'city' | 'signedOn' | 'method'>): Prescribed | undefined {
-  const named = namedMethod(ctx.method);
+  return prescribed(indicator, ctx.city, ctx.signedOn, ctx.method);
+}
+
+// asked by every leaf of a check: memoised on what decides it
+const prescribed = memoKey((indicator: string, city: string | undefined, signedOn: string | undefined, method: string | undefined): Prescribed | undefined => {
+  const named = namedMethod(method);
   if (named) return { method: named, why: `合同条款指定按${named.name}计算` };
-  if (!ctx.city) return undefined;
-  const j = JURISDICTIONS.find((x) => x.match.some((m) => ctx.city!.includes(m)));
+  if (!city) return undefined;
+  const j = JURISDICTIONS.find((x) => x.match.some((m) => city.includes(m)));
   if (!j) return undefined;
   const rules = j.rules.filter((r) => r.indicators.includes(indicator));
   if (rules.length === 0) return undefined;
-  const date = ctx.signedOn && /^\d{4}-\d{2}-\d{2}/.test(ctx.signedOn) ? ctx.signedOn.slice(0, 10) : undefined;
+  const date = signedOn && /^\d{4}-\d{2}-\d{2}/.test(signedOn) ? signedOn.slice(0, 10) : undefined;
   const inForce = date ? rules.find((r) => (!r.from || r.from <= date) && (!r.until || date <= r.until)) : undefined;
   // Without a date the latest rule is named; every rule of the list is a local method anyway.
   const rule = inForce ?? rules[rules.length - 1];
-  const method = METHODS.find((m) => m.id === rule.method);
-  if (!method) return undefined;
+  const def = METHODS.find((m) => m.id === rule.method);
+  if (!def) return undefined;
   const note = j.dateNote ? `（${j.dateNote}）` : '';
-  return { method, why: `${j.name}规定按${method.name}计算${note}` };
-}
+  return { method: def, why: `${j.name}规定按${def.name}计算${note}` };
+});
 
 /**
  * The mismatch sentence when `calculator` (a Calculation.method such as 'assembly') is not the

@@ -10,16 +10,18 @@ import { indicator as indicatorDef } from '../model/indicators';
 import remarks from '../data/value-remarks.json';
 import { holds } from './compare';
 import { foldStatement, intentWord, partialScopeWords } from '../model/statements';
+import { memoText } from '../model/memo';
 
 const NEUTRAL: readonly RegExp[] = remarks.neutral.map((p) => new RegExp(p));
 
 /** The declared value's note in brackets when it qualifies the value (not a neutral stage or reference note). */
 export function qualifyingRemark(v: ImportedValue | undefined): string | null {
   const r = v?.remark?.trim();
-  if (!r) return null;
-  const parts = r.split('；').map((x) => x.trim()).filter(Boolean);
-  return parts.every((p) => NEUTRAL.some((n) => n.test(p.normalize('NFKC').replace(/\s+/g, '')))) ? null : r;
+  return r && !neutralRemark(r) ? r : null;
 }
+
+/** Every part of the remark is a neutral note (value-remarks.json `neutral`). */
+const neutralRemark = memoText((r) => r.split('；').map((x) => x.trim()).filter(Boolean).every((p) => NEUTRAL.some((n) => n.test(p.normalize('NFKC').replace(/\s+/g, '')))));
 
 /** The intent word of the declared value's note ("★★（拟申报）" → "拟申报"), or null (docs/evidence-policy.md, declared-intent). */
 export function remarkIntent(v: ImportedValue | undefined): string | null {

@@ -297,7 +297,8 @@ export function addRemediation(findings: Finding[], doc: ConditionsDoc, imported
   const city = typeof doc.contract?.city === 'string' ? doc.contract.city : undefined;
   const scopeValues = scopeValuesOf(imported);
   return findings.map((f) => {
-    const advice = remediationFor(f, byId.get(f.conditionId), scopeValues(f.building), city);
+    // a pass has no advice: its scope's values are not even gathered (500 buildings' passes)
+    const advice = NON_PASSING.has(f.verdict) ? remediationFor(f, byId.get(f.conditionId), scopeValues(f.building), city) : [];
     return advice.length ? { ...f, remediation: advice } : f;
   });
 }

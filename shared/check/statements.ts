@@ -63,9 +63,20 @@ function about(statements: readonly SheetStatement[], ref: string | undefined): 
  * another sheet describes that sheet's own calculation, which the recomputation judges).
  */
 function aboutDeclared(e: StatementEvidence): SheetStatement[] {
-  const own = about(e.statements, e.declared?.source);
-  const name = foldStatement(indicatorName(e.rule.indicator));
-  return [...own, ...e.statements.filter((s) => !own.includes(s) && s.position === 'note' && foldStatement(s.text).includes(name))];
+  return once(e, 'aboutDeclared', () => {
+    const own = about(e.statements, e.declared?.source);
+    const name = foldStatement(indicatorName(e.rule.indicator));
+    return [...own, ...e.statements.filter((s) => !own.includes(s) && s.position === 'note' && foldStatement(s.text).includes(name))];
+  });
+}
+
+/** What several checks of one leaf ask alike, worked out once per leaf. */
+const perLeaf = new WeakMap<StatementEvidence, Map<string, unknown>>();
+function once<T>(e: StatementEvidence, key: string, fn: () => T): T {
+  let m = perLeaf.get(e);
+  if (!m) perLeaf.set(e, (m = new Map()));
+  if (!m.has(key)) m.set(key, fn());
+  return m.get(key) as T;
 }
 
 function where(s: SheetStatement): string {
@@ -137,6 +148,10 @@ const edition: Check = (_d, e) => {
 
 /** The cells a pass rests on: the declared value, and the inputs of the recomputation when it was used. */
 function restsOn(d: Decision, e: StatementEvidence): ImportedValue[] {
+  return once(e, 'restsOn', () => valuesRestedOn(d, e));
+}
+
+function valuesRestedOn(d: Decision, e: StatementEvidence): ImportedValue[] {
   const out: ImportedValue[] = [];
   if (e.declared && e.declared.status === 'ok') out.push(e.declared);
   if (!e.calc || (e.calc.value === null && e.calc.supportsDeclared !== true) || d.basis === 'declared-remark') return out;

@@ -9,8 +9,11 @@ import type { ImportedValue } from '../model/types';
 import { cellAt, type GCell } from './grid';
 import { headerRole } from './roles';
 import { markUsed, type Sheet } from './sheet';
+import { memoText } from '../model/memo';
 
 const MARKERS: readonly RegExp[] = remarks.rowRemarkMarkers.patterns.map((p) => new RegExp(p));
+/** The text has a mark that makes it a remark on the value (asked again for every value of a row). */
+const marked = memoText((text) => MARKERS.some((m) => m.test(text)));
 
 /** How far above a cell its column's header is looked for. */
 const HEADER_REACH = 60;
@@ -33,7 +36,7 @@ export function rowRemark(s: Sheet, cell: GCell, iv: ImportedValue): void {
   if (iv.status !== 'ok' && iv.status !== 'ambiguous') return;
   // the cell's own comment (批注 “暂按方案数据填写”) is a remark on it too
   const own = cell.comment;
-  if (own && MARKERS.some((m) => m.test(own))) {
+  if (own && marked(own)) {
     iv.remark = iv.remark ? `${iv.remark}；${own}` : own;
     iv.interpretation += `；单元格批注“${own}”作为备注保留`;
   }
@@ -43,7 +46,7 @@ export function rowRemark(s: Sheet, cell: GCell, iv: ImportedValue): void {
     const x = line[c];
     if (!x || x.kind !== 'string' || x.r !== cell.r || x.str!.length > MAX_REMARK) continue;
     const t = x.str!.trim();
-    if (!t || !MARKERS.some((m) => m.test(t)) || !isNoteColumn(s, cell.r, c)) continue;
+    if (!t || !marked(t) || !isNoteColumn(s, cell.r, c)) continue;
     iv.remark = iv.remark ? `${iv.remark}；${t}` : t;
     iv.interpretation += `；同行备注“${t}”作为备注保留`;
     markUsed(s, x);

@@ -9,19 +9,10 @@ import data from '../data/sheet-statements.json';
 import remarks from '../data/value-remarks.json';
 import { namedMethod } from '../calc/methods';
 import { parcelCode } from './parcels';
+import { memoText } from './memo';
 
-const foldedStatements = new Map<string, string>();
-
-/** Folded for matching: NFKC, no white space, upper-case Latin, ASCII brackets. Memoised (bounded): every leaf of a check asks again. */
-export function foldStatement(s: string): string {
-  let f = foldedStatements.get(s);
-  if (f === undefined) {
-    f = s.normalize('NFKC').replace(/\s+/g, '').toUpperCase().replace(/[〔［[]/g, '〔').replace(/[〕］\]]/g, '〕');
-    if (foldedStatements.size > 20000) foldedStatements.clear();
-    foldedStatements.set(s, f);
-  }
-  return f;
-}
+/** Folded for matching: NFKC, no white space, upper-case Latin, ASCII brackets. */
+export const foldStatement = memoText((s) => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase().replace(/[〔［[]/g, '〔').replace(/[〕］\]]/g, '〕'));
 
 const REFERENCE = data.referenceOnly.words.map(foldStatement);
 const SCOPE = remarks.partialScope.patterns.map((p) => new RegExp(p));
@@ -57,21 +48,20 @@ export function referenceOnly(text: string): boolean {
 
 /** The words in `text` that limit a figure to part of the project ("住宅部分", "一期", "不含商业"), or null. */
 export function partialScopeWords(text: string, indicator?: string): string | null {
-  const f = foldStatement(text);
-  for (const re of SCOPE) {
-    const m = re.exec(f);
-    if (!m) continue;
-    if (indicator && DEFINITIONAL.ids.has(indicator) && DEFINITIONAL.words.some((w) => m[0].includes(w))) continue;
-    return m[0];
-  }
-  return null;
+  return scopeMatches(text).find((w) => !(indicator && DEFINITIONAL.ids.has(indicator) && DEFINITIONAL.words.some((d) => w.includes(d)))) ?? null;
 }
 
+/** Each scope pattern's first match in the folded text, in the patterns' order. */
+const scopeMatches = memoText((text) => {
+  const f = foldStatement(text);
+  return SCOPE.map((re) => re.exec(f)?.[0]).filter((w): w is string => w !== undefined);
+});
+
 /** The intent word in `text` ("拟申报", "目标", "争创" …), or null. */
-export function intentWord(text: string): string | null {
+export const intentWord = memoText((text): string | null => {
   const f = foldStatement(text);
   return INTENT.find((w) => f.includes(w)) ?? null;
-}
+});
 
 /** The 年径流总量控制率 a text ties a 设计降雨量 to ("对应年径流总量控制率70%" → 70), or null. */
 export function tiedRate(text: string): number | null {
