@@ -21,6 +21,7 @@ import { parcelCode } from '../model/parcels';
 import { holds, requirementWords } from './compare';
 import { qualifyingRemark, remarkIntent, scopeQualifier } from './qualifiers';
 import type { Decision } from './evidence';
+import { memoText } from '../model/memo';
 
 export interface StatementEvidence {
   rule: LeafRule;
@@ -48,14 +49,30 @@ export function reviewStatements(d: Decision, e: StatementEvidence): Decision {
 
 type Check = (d: Decision, e: StatementEvidence) => Omit<Decision, 'verdict'> | null;
 
-const cellOf = (ref: string) => /^(.*)!\$?[A-Z]{1,3}\$?(\d+)$/.exec(ref);
+/** "Sheet!$B$7" → [sheet, row], or null (asked for every leaf's cells). */
+const cellOf = memoText((ref: string): [string, number] | null => {
+  const m = /^(.*)!\$?[A-Z]{1,3}\$?(\d+)$/.exec(ref);
+  return m ? [m[1], Number(m[2])] : null;
+});
+
+/** The workbook's statements by sheet, indexed once per import (every leaf asks). */
+const bySheet = new WeakMap<readonly SheetStatement[], Map<string, SheetStatement[]>>();
 
 /** Statements that bear on a cell: its sheet's titles, notes and name, and the remarks on its row. */
 function about(statements: readonly SheetStatement[], ref: string | undefined): SheetStatement[] {
-  const m = ref ? cellOf(ref) : null;
-  if (!m) return [];
-  const row = Number(m[2]);
-  return statements.filter((s) => s.sheet === m[1] && (s.position !== 'row' || s.row === row));
+  const at = ref && statements.length ? cellOf(ref) : null;
+  if (!at) return [];
+  let index = bySheet.get(statements);
+  if (!index) {
+    index = new Map();
+    for (const st of statements) {
+      const list = index.get(st.sheet);
+      if (list) list.push(st);
+      else index.set(st.sheet, [st]);
+    }
+    bySheet.set(statements, index);
+  }
+  return (index.get(at[0]) ?? []).filter((s) => s.position !== 'row' || s.row === at[1]);
 }
 
 /**
