@@ -131,7 +131,16 @@ export function describeRule(rule: Rule): string {
   return describeCompound(rule);
 }
 
+/** A compound rule's words, once per rule (every building's finding of the condition asks). */
+const compoundWords = new WeakMap<Rule, string>();
+
 function describeCompound(rule: Rule): string {
+  let words = compoundWords.get(rule);
+  if (words === undefined) compoundWords.set(rule, (words = compoundText(rule)));
+  return words;
+}
+
+function compoundText(rule: Rule): string {
   const [list, word] = 'anyOf' in rule ? [rule.anyOf, '或'] : 'allOf' in rule ? [rule.allOf, '且'] : [[], ''];
   return list.map((r) => ('indicator' in r ? `${indicatorName(r.indicator)} ${r.op} ${r.value}` : `（${describeCompound(r)}）`)).join(` ${word} `);
 }
