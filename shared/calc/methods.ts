@@ -60,6 +60,11 @@ const methodIn = memoText((text): MethodDef | undefined => {
   return best?.m;
 });
 
+/** A method the condition's text names that is none of ours: known only by its name, with no calculator. */
+function contractMethod(text: string): MethodDef {
+  return { id: `contract:${squash(text)}`, name: text, names: [text], calculator: null, status: 'CONTRACT', source: '合同条款' };
+}
+
 /** The method the condition names, else the one the contract's jurisdiction prescribes (by date). */
 export function prescribedMethod(indicator: string, ctx: Pick<CalcContext, 'city' | 'signedOn' | 'method'>): Prescribed | undefined {
   return prescribed(indicator, ctx.city, ctx.signedOn, ctx.method);
@@ -69,6 +74,10 @@ export function prescribedMethod(indicator: string, ctx: Pick<CalcContext, 'city
 const prescribed = memoKey((indicator: string, city: string | undefined, signedOn: string | undefined, method: string | undefined): Prescribed | undefined => {
   const named = namedMethod(method);
   if (named) return { method: named, why: `合同条款指定按${named.name}计算` };
+  // a method the contract names that our data do not know (a provincial standard, DBJ43/T 332-2018)
+  // is still the prescribed one: a figure the sheet says is by another method, and every
+  // recomputation of ours, is then not by it
+  if (method?.trim()) return { method: contractMethod(method.trim()), why: `合同条款指定按${method.trim()}计算` };
   if (!city) return undefined;
   const j = JURISDICTIONS.find((x) => x.match.some((m) => city.includes(m)));
   if (!j) return undefined;

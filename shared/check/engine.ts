@@ -437,6 +437,8 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string): LeafOutcom
   // A building-scope leaf falls back on the project when the building does not state it itself.
   const fallsBack = scope.unreadBuildings !== undefined && !scope.own.has(id);
   const fromSole = declared !== undefined && scope.sole !== undefined && scope.sole.keys.has(id);
+  // the method the condition names, over the jurisdiction's
+  const ctx = method ? { ...scope.ctx, method } : scope.ctx;
   // One object with every field, always in this order: the rules read it once per leaf, and 500
   // buildings' leaves of one shape stay on V8's fast paths (spreads of varying shapes did not).
   const borrowed: LeafEvidence['borrowed'] = fromSole
@@ -456,11 +458,11 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string): LeafOutcom
     values: scope.values,
     projectWide: scope.building === null || !scope.own.has(id),
     statements: scope.statements,
-    ctx: scope.ctx,
+    ctx,
   };
   // the sheet against itself (area parts, stale formulas, a sole building), then what the sheet
   // says about the figure (method, edition, part of the project, intent)
-  const sheet = { rule, declared, calc, values: scope.values, ctx: method ? { ...scope.ctx, method } : scope.ctx, sole: scope.sole };
+  const sheet = { rule, declared, calc, values: scope.values, ctx, sole: scope.sole };
   const d = reviewStatements(sheetConsistency(decideLeaf(leaf), sheet), leaf);
   const outcome: LeafOutcome = {
     indicator: id,

@@ -52,6 +52,25 @@ describe('declared-method: the sheet says the value is by a method the jurisdict
   });
 });
 
+describe('declared-method: a method the contract names that our data do not know (a provincial standard)', () => {
+  const CS = { parcel: '[2025]长沙市036号宗地', city: '长沙市', signedOn: '2025-03-08' };
+  const hunan: Condition = { ...A1, value: 50, method: 'DBJ43/T 332-2018' };
+  it('a title naming GB/T 51129 over a per-building table: review naming the contract’s method; the same title naming DBJ43/T 332, or none: pass', async () => {
+    const table = (title: string) => [{ name: '装配式', data: [[title], ['楼栋', '建筑面积（㎡）', '装配率'], ['1栋', 15600, '62%']] }];
+    const other = await check(table('装配率计算汇总（依据《装配式建筑评价标准》GB/T 51129-2017）'), [hunan], CS);
+    expect(other[0]).toMatchObject({ verdict: 'review', basis: 'declared-method', source: '装配式!C3' });
+    expect(other[0].message).toContain('合同条款指定按DBJ43/T 332-2018计算');
+    expect((await check(table('装配率计算汇总（依据《湖南省绿色装配式建筑评价标准》DBJ 43/T 332-2018）'), [hunan], CS))[0]).toMatchObject({ verdict: 'pass' });
+    expect((await check(table('装配率计算汇总'), [hunan], CS))[0]).toMatchObject({ verdict: 'pass' });
+  });
+
+  it('a 备注 in a key/value list: review; without the contract naming the method (长沙 prescribes none in our data): pass', async () => {
+    const data = kv([['装配率', '62%', '按GB/T 51129-2017计算']]);
+    expect((await check([{ name: '指标', data }], [{ ...A1p, value: 50, method: 'DBJ43/T 332-2018' }], CS))[0]).toMatchObject({ verdict: 'review', basis: 'declared-method' });
+    expect((await check([{ name: '指标', data }], [{ ...A1p, value: 50 }], CS))[0]).toMatchObject({ verdict: 'pass' });
+  });
+});
+
 describe('declared-standard-superseded: the sheet says the value is by an edition no longer in force', () => {
   it('a 备注 “按GB/T 50378-2014评价” under a contract of 2025: review; the 2019 edition: pass', async () => {
     const old = await check([{ name: '指标', data: kv([['绿色建筑星级', '二星级', '按GB/T 50378-2014评价']]) }], [G1]);
