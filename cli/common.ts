@@ -33,13 +33,23 @@ export function failInput(message: string): never {
  */
 export function runMain(main: () => Promise<number>, command = process.argv[1] ?? 'cli'): void {
   main().then(
-    (code) => process.exit(code),
+    (code) => exitWhenWritten(code),
     (e: unknown) => {
       const { message, code } = describeFailure(e, command);
       process.stderr.write(`错误：${message}\n`);
-      process.exit(code);
+      exitWhenWritten(code);
     },
   );
+}
+
+/**
+ * Exit once everything written to stdout and stderr has left the process. Writes to a pipe are
+ * asynchronous: `process.exit` straight after a large `--json` document cut it off at 64 KB. A
+ * write's callback runs after every earlier write of the stream is flushed.
+ */
+export function exitWhenWritten(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
 export interface ParsedArgs {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { cfb, zipBomb } from '../helpers/files';
+import { benchConditions, buildSheet } from '../../bench/sheet';
 
 const ROOT = process.cwd();
 const SAMPLES = join(ROOT, 'seeds', 'samples');
@@ -22,6 +23,17 @@ function check(...args: string[]) {
 const sample = (name: string) => [join(SAMPLES, `${name}.xlsx`), '--conditions', join(SAMPLES, `${name}.conditions.json`)];
 
 describe('check: verdicts and output', () => {
+  it('a --json document of 1.5 MB reaches a pipe whole (the process waits for stdout to drain before it exits)', async () => {
+    const sheet = join(tmp, 'large.xlsx');
+    const conditions = join(tmp, 'large.conditions.json');
+    writeFileSync(sheet, await buildSheet(200));
+    writeFileSync(conditions, JSON.stringify(benchConditions()));
+    const r = spawnSync(process.execPath, [join(ROOT, 'build', 'run-cli.mjs'), 'check', sheet, '--conditions', conditions, '--json'], { encoding: 'utf8', cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    expect(r.stdout.length).toBeGreaterThan(1_000_000);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.findings.filter((f: { conditionId: string }) => f.conditionId === 'A1')).toHaveLength(200);
+  }, 60_000);
+
   it('exit 0 and a Chinese table for a compliant project', () => {
     const r = check(...sample('residential-jiading'));
     expect(r.code).toBe(0);
