@@ -151,6 +151,25 @@ function table328(
   return { level, findings, missing, limiting, partial };
 }
 
+/**
+ * Only the stated total Q (自评总分 62, 预评价得分 68.4), no category scores: the level Q reaches on
+ * the thresholds of §3.2.8 (60/70/85) is the most the project can be — an upper bound, since the
+ * control items, the category floors, 全装修 and Table 3.2.8 are not shown. A total below a level's
+ * threshold refutes a declared level; a total above it confirms nothing.
+ */
+function totalOnly(b: CalcBuilder, rs: RuleSet, ruleSet: GreenStarRuleSet, ctx: CalcContext, clause: string, formula: string): Calculation | null {
+  const total = getNumber(ctx.values, 'gb_total_score');
+  if (total.kind !== 'ok') return null;
+  b.status(rs.status);
+  b.use(total.iv);
+  b.upper = true;
+  const byScore = rs.thresholds.filter((t) => total.value >= t.minScore).reduce((m, t) => Math.max(m, t.star), 0);
+  b.step(`表中只有总得分 Q = ${fmt(total.value)}（${total.iv.source}），未列各类评分项得分`);
+  b.step(`按总分：Q = ${fmt(total.value)}，对照 ${rs.thresholds.map((t) => t.minScore).join('/')} 分，${byScore ? `至多为${STAR_NAMES[byScore]}` : '不足一星级'}`);
+  b.note('表格只给出总得分，控制项、各类评分项最低得分、全装修和表3.2.8 的要求均未列出，星级为上限');
+  return b.build(byScore, clause, formula, { ruleSet, Q: total.value, declaredQ: total.value, byScore, totalOnly: true });
+}
+
 export function computeGreenStar(ctx: CalcContext): Calculation | null {
   const ruleSetId: GreenStarRuleSet = ctx.options?.greenStarRuleSet ?? (std.defaultRuleSet as GreenStarRuleSet);
   const rs = RULE_SETS[ruleSetId] ?? RULE_SETS['2019'];
@@ -160,7 +179,7 @@ export function computeGreenStar(ctx: CalcContext): Calculation | null {
 
   // Recompute only when at least one category score is present; all five are required.
   const scores = rs.categories.map((c) => ({ c, got: getNumber(ctx.values, c.indicator) }));
-  if (scores.every((s) => s.got.kind === 'absent')) return null;
+  if (scores.every((s) => s.got.kind === 'absent')) return totalOnly(b, rs, ruleSetId, ctx, clause, formula);
   b.status(rs.status);
   if (ruleSetId !== '2019') b.note(`按 ${rs.label} 规则计算（征求意见稿，非正式发布条文）`);
 

@@ -1,0 +1,43 @@
+// The sheet's own totals against a declared level or share, on real workbooks in two layouts each,
+// beside a control that keeps its pass: a star whose stated total Q is below the level's threshold
+// (GB/T 50378-2019 §3.2.8, 自评总分 / 预评价得分), a renewable share whose stated energy figures
+// (建筑年耗电量) give less.
+import { describe, expect, it } from 'vitest';
+import { importWorkbook } from '../../shared/import/index';
+import { evaluate } from '../../shared/check/engine';
+import type { Condition, Finding } from '../../shared/model/types';
+import { rows, xlsx } from '../import/helpers';
+
+const G1: Condition = { id: 'G1', indicator: 'green_building_star', op: '>=', value: 2 };
+const R1: Condition = { id: 'R1', indicator: 'renewable_substitution', op: '>=', value: 10 };
+
+let n = 0;
+async function check(name: string, data: unknown[][], c: Condition): Promise<Finding> {
+  const path = await xlsx(`stated-totals-${n++}.xlsx`, (wb) => rows(wb.addWorksheet(name), data));
+  return evaluate(await importWorkbook(path), { format: 'landcheck.conditions/v1', contract: { city: '重庆市', signedOn: '2025-03-01' }, conditions: [c] })[0];
+}
+
+describe('a star with only its stated total Q (no category scores)', () => {
+  const kv = (label: string, q: number) => [['项目', '内容'], ['评价标准', 'GB/T 50378-2019'], ['申报星级', '二星级'], [label, q], ['全装修', '是']];
+  const summary = (q: number) => [['绿色建筑自评估汇总'], ['指标', '自评结果', '备注'], ['绿色建筑星级', '二星级', ''], ['预评价得分', q, '方案阶段']];
+
+  it('Q below 70 refutes 二星级: fail, naming at most 一星级 (key/value list and a summary table)', async () => {
+    for (const f of [await check('绿色建筑', kv('自评总分', 62), G1), await check('绿建概况', summary(68.4), G1)]) {
+      expect(f).toMatchObject({ verdict: 'fail', computed: 1 });
+      expect(f.message).toContain('至多为一星级');
+    }
+  });
+
+  it('Q of 70 or more confirms nothing but contradicts nothing: the declared 二星级 passes', async () => {
+    expect(await check('绿色建筑', kv('自评总分', 78.5), G1)).toMatchObject({ verdict: 'pass' });
+    expect(await check('绿建概况', summary(72), G1)).toMatchObject({ verdict: 'pass' });
+  });
+});
+
+describe('a renewable share over 建筑年耗电量', () => {
+  const list = (total: number) => [['可再生能源应用'], ['项目', '数值', '单位'], ['光伏年发电量', 8.6, '万kWh'], ['建筑年耗电量', total, '万kWh'], ['可再生能源替代率', '10.5%', '']];
+  it('8.6 of 120 万kWh is 7.2 %, not the declared 10.5 %: never a pass; 8.6 of 80 万kWh supports it', async () => {
+    expect((await check('可再生能源', list(120), R1)).verdict).not.toBe('pass');
+    expect(await check('可再生能源', list(80), R1)).toMatchObject({ verdict: 'pass' });
+  });
+});
