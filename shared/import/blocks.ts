@@ -9,7 +9,7 @@ import type { GCell } from './grid';
 import { cellAt, covering } from './grid';
 import { fold, matchLabel, splitInline, type LabelMatch } from './labels';
 import { buildingKey, buildingTokens, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './names';
-import { affixRole, contextOf, isCalculationTitle, isReferenceTitle, isRequirementText, keyHeader } from './roles';
+import { affixRole, contextOf, exactRole, isCalculationTitle, isReferenceTitle, isRequirementText, keyHeader } from './roles';
 
 export { contextOf } from './roles';
 import { key, range, src, textOf, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
@@ -316,6 +316,11 @@ function pair(s: Sheet, env: Env, scope: BlockScope, label: GCell, m: LabelMatch
       const lone = line.filter(Boolean).length === 1;
       if (!lone || (def.role === 'condition' && m.how === 'exact')) unusedLabel(s, label, label.raw, def.id, '标签旁没有找到数值');
     }
+    return false;
+  }
+  // "项目 | 内容", "楼号 | 数值": a header row, whose second cell is no project's or building's name
+  if (def.type === 'text' && exactRole(f.value.raw)) {
+    unusedLabel(s, label, label.raw, def.id, `标签后是表头“${f.value.raw.trim()}”，不是${def.name}`);
     return false;
   }
   markUsed(s, label);

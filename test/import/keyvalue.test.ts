@@ -3,6 +3,17 @@ import { importWorkbook } from '../../shared/import/index';
 import { rows, xlsx } from './helpers';
 
 describe('key/value lists', () => {
+  it('a header row “项目 | 内容” or “楼号 | 数值” names no project or building', async () => {
+    const path = await xlsx('kv-header-row.xlsx', (wb) => {
+      rows(wb.addWorksheet('绿色建筑'), [['项目', '内容'], ['评价标准', 'GB/T 50378-2019'], ['申报星级', '二星级']]);
+      rows(wb.addWorksheet('概况'), [['楼号', '数值'], ['工程名称', '某某花园'], ['总建筑面积', 23000]]);
+    });
+    const r = await importWorkbook(path);
+    expect(r.project.project_name).toMatchObject({ value: '某某花园', source: '概况!B2' });
+    expect(r.buildings.map((b) => b.name)).toEqual([]);
+    expect(r.project.green_building_star).toMatchObject({ value: 2 });
+  });
+
   it('reads labels with units in label, unit column and value text', async () => {
     const path = await xlsx('kv.xlsx', (wb) => {
       const ws = wb.addWorksheet('主要技术经济指标');
