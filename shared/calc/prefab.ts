@@ -33,12 +33,15 @@ export function computePrefab(ctx: CalcContext): Calculation | null {
   if (!rows.length) return null;
   const b = new CalcBuilder('prefabVolume', 'prefab_ratio', ctx);
   b.status(data.method.status);
+  const j = data.method.jurisdiction;
+  const elsewhere = !j.match.some((m) => ctx.city?.includes(m));
+  const clause = elsewhere ? `${CLAUSE}（${j.name}的计算细则；合同所在地${ctx.city ? `（${ctx.city}）` : ''}的预制率计算规定未核实，仅用于核对表中数据）` : CLAUSE;
   b.status(data.belowGrade.status);
   // One table per building: rows of several tables in one scope are kept apart by title.
   const tables = [...new Set(rows.map((r) => r.table))];
   if (tables.length > 1) {
     b.note(`${ctx.scopeLabel}有 ${tables.length} 张预制率计算表（${tables.map((t) => `“${t}”`).join('、')}），无法确定以哪一张为准，未复算`);
-    return b.build(null, CLAUSE, FORMULA);
+    return b.build(null, clause, FORMULA);
   }
   const parts = rows.filter((r) => !r.isTotal);
   const stated = rows.filter((r) => r.isTotal);
@@ -82,7 +85,7 @@ export function computePrefab(ctx: CalcContext): Calculation | null {
   }
   if (all <= 0) {
     b.note('±0.000 以上的混凝土体积为 0，无法计算预制率');
-    return b.build(null, CLAUSE, FORMULA);
+    return b.build(null, clause, FORMULA);
   }
   const value = round((precast / all) * 100, 2);
   b.step(`预制率 = ${fmt(precast)} / ${fmt(all)} × 100% = ${fmt(value)}%（${terms.join('；')}，单位 m³）`);
@@ -91,7 +94,7 @@ export function computePrefab(ctx: CalcContext): Calculation | null {
   b.methodMismatch = methodMismatch('prefabVolume', 'prefab_ratio', ctx);
   if (b.methodMismatch) b.note(b.methodMismatch);
   b.note('预制率计算公式及 ±0.000 计算范围取自第三方对上海计算细则的转述，未与细则正式文本核对；复核值可否定申报值，不能单独确认');
-  return b.build(value, CLAUSE, FORMULA, {
+  return b.build(value, clause, FORMULA, {
     precast,
     total: all,
     excludedBelowGrade: excluded.length,

@@ -11,6 +11,9 @@ interface RatioDef {
   denominator: string;
   scale: number;
   formula: string;
+  clause: string;
+  /** A measure one jurisdiction defines: elsewhere the recomputation has the status `elsewhere`. */
+  jurisdiction?: { match: string[]; name: string; elsewhere: string };
 }
 
 const DEFS = ratios.ratios as RatioDef[];
@@ -19,13 +22,6 @@ export const RATIO_IDS: string[] = DEFS.map((d) => d.indicator);
 /** Indicator ids each ratio reads. */
 export const RATIO_INPUTS: Record<string, readonly string[]> = Object.fromEntries(DEFS.map((d) => [d.indicator, [d.numerator, d.denominator]]));
 
-const CLAUSES: Record<string, string> = {
-  far: '规划指标定义：容积率 = 计容建筑面积 / 用地面积',
-  building_density: '规划指标定义：建筑密度 = 建筑基底面积 / 用地面积',
-  green_ratio: '规划指标定义：绿地率 = 绿地面积 / 用地面积',
-  pv_roof_coverage: '沪府发〔2022〕7号；《关于推进本市新建建筑可再生能源应用的实施意见》（2023）',
-};
-
 export function computeRatio(id: string, ctx: CalcContext): Calculation | null {
   const def = DEFS.find((d) => d.indicator === id);
   if (!def) return null;
@@ -33,7 +29,14 @@ export function computeRatio(id: string, ctx: CalcContext): Calculation | null {
   const gD = getNumber(ctx.values, def.denominator);
   if (gN.kind === 'absent' || gD.kind === 'absent') return null;
   const b = new CalcBuilder(`ratio:${id}`, id, ctx);
-  const clause = CLAUSES[id] ?? ratios.source;
+  let clause = def.clause;
+  const j = def.jurisdiction;
+  if (j && !j.match.some((m) => ctx.city?.includes(m))) {
+    // another city's contract: its own measure of the share was not checked
+    b.status(j.elsewhere);
+    clause = `${clause}（${j.name}口径；合同所在地${ctx.city ? `（${ctx.city}）` : ''}的计算口径未核实）`;
+    b.note(`${indicatorName(id)}按${j.name}的口径（${def.formula}）复核；合同所在地的计算口径未核实，复核值可否定申报值，不能单独确认`);
+  }
   if (gN.kind !== 'ok' || gD.kind !== 'ok') {
     b.noteBad(gN);
     b.noteBad(gD);

@@ -118,6 +118,17 @@ describe('预制率 volume tables (混凝土体积法)', () => {
     }
   });
 
+  it('under another city’s contract the Shanghai 细则 is named as a check of the sheet’s own volumes only, and still refutes (review)', async () => {
+    const path = await xlsx('prefab-suzhou.xlsx', (wb) => {
+      summary(wb.addWorksheet('单体指标'), [['1#楼', 42]]);
+      layoutA(wb.addWorksheet('预制率计算表'), '1#楼', SHORT);
+    });
+    const doc = validateConditions({ format: 'landcheck.conditions/v1', contract: { city: '苏州市', signedOn: '2025-03-01' }, conditions: [{ id: 'A2', indicator: 'prefab_ratio', op: '>=', value: 40, scope: 'building' }] }, 'suzhou.conditions.json');
+    const f = checkImported(await importWorkbook(path), doc, 'suzhou.conditions.json').result.findings[0];
+    expect(f).toMatchObject({ verdict: 'review', computed: 35 });
+    expect(f.calculation!.clause).toContain('合同所在地（苏州市）的预制率计算规定未核实，仅用于核对表中数据');
+  });
+
   it('a 合计 row that is not the sum of its rows is a contradiction (review)', async () => {
     const r = await run('prefab-total.xlsx', (wb) => {
       summary(wb.addWorksheet('单体指标'), [['1#楼', 45]]);

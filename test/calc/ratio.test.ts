@@ -6,7 +6,7 @@ import { ctx } from './helpers';
 
 describe('planning ratios', () => {
   it('computes 容积率, 建筑密度, 绿地率 and 屋顶光伏覆盖率', () => {
-    const c = ctx({ site_area: 12000, far_area: 36000, footprint_area: 3000, green_area: 4200, roof_area: 2500, pv_area: 1300 });
+    const c = ctx({ site_area: 12000, far_area: 36000, footprint_area: 3000, green_area: 4200, roof_area: 2500, pv_area: 1300 }, { city: '上海市' });
     expect(recompute('far', c)!.value).toBe(3); // 36000 / 12000
     expect(recompute('building_density', c)!.value).toBe(25); // 3000 / 12000 × 100
     expect(recompute('green_ratio', c)!.value).toBe(35); // 4200 / 12000 × 100
@@ -15,6 +15,16 @@ describe('planning ratios', () => {
     expect(pv.confidence).toBe('confirmed');
     expect(pv.method).toBe('ratio:pv_roof_coverage');
     expect(pv.inputs.map((i) => i.source)).toEqual(['指标!C7', '指标!C6']);
+  });
+
+  it('屋顶光伏覆盖率 is Shanghai’s measure: under another city’s contract (or none) it is unconfirmed and says so', () => {
+    for (const city of ['长沙市', undefined]) {
+      const pv = recompute('pv_roof_coverage', ctx({ roof_area: 8400, pv_area: 2300 }, { city }))!;
+      expect(pv.value).toBe(27.38);
+      expect(pv.confidence).toBe('unconfirmed');
+      expect(pv.clause).toContain('上海市口径');
+    }
+    expect(recompute('green_ratio', ctx({ site_area: 12000, green_area: 4200 }, { city: '长沙市' }))!.confidence).toBe('confirmed');
   });
 
   it('rounds 容积率 to 3 decimals and percentages to 2', () => {
