@@ -4,6 +4,7 @@ import { useApp } from '../state';
 import { useInvoke } from '../hooks/useInvoke';
 import { ErrorPanel } from '../components/ErrorLine';
 import { formatTime } from '../files';
+import { TableHead } from '../components/TableHead';
 
 export function HistoryScreen() {
   const app = useApp();
@@ -25,13 +26,7 @@ export function HistoryScreen() {
       {trail.data && trail.data.length > 0 && (
         <div className="table-wrap">
           <table className="data" data-testid="audit-trail">
-            <thead>
-              <tr>
-                <th className="w-time">时间</th>
-                <th className="w-user">操作人</th>
-                <th>内容</th>
-              </tr>
-            </thead>
+            <TableHead cols={[{ label: '时间', className: 'w-time' }, { label: '操作人', className: 'w-user' }, '内容']} />
             <tbody>
               {trail.data.map((e) => (
                 <tr key={e.id} data-kind={e.kind}>

@@ -9,6 +9,7 @@ import { useAction, useInvoke } from '../hooks/useInvoke';
 import { ConfirmDialog } from '../components/Dialog';
 import { ErrorPanel } from '../components/ErrorLine';
 import { formatTime } from '../files';
+import { TableHead } from '../components/TableHead';
 
 type Target = { layout: LayoutMappings; m: MappingMemory & { indicatorName: string } };
 
@@ -47,17 +48,7 @@ export function MappingsScreen() {
           {layout.fileNames.length > 0 && <p className="small muted">设定时使用的指标表：{layout.fileNames.join('、')}</p>}
           <div className="table-wrap">
             <table className="data compact" data-testid="mapping-table">
-              <thead>
-                <tr>
-                  <th>指标</th>
-                  <th>单体</th>
-                  <th>读取单元格</th>
-                  <th>理由</th>
-                  <th>设定人</th>
-                  <th>设定时间</th>
-                  <th />
-                </tr>
-              </thead>
+              <TableHead cols={['指标', '单体', '读取单元格', '理由', '设定人', '设定时间', '']} />
               <tbody>
                 {layout.mappings.map((m) => (
                   <tr key={`${m.indicator}|${m.building ?? ''}`} data-indicator={m.indicator}>

@@ -2,10 +2,8 @@
 // <name>.xlsx, <name>.conditions.json, <name>.expected.json and index.json. Deterministic:
 // rebuilding gives identical bytes (fixed document dates and zip timestamps, as build-samples.ts).
 //   npx tsx seeds/scripts/build-corpus.ts [outDir]
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { xlsxBytes } from './sheet-kit';
+import { json, runAsScript, workbookFiles, writeSeedFiles, type SeedFile } from './seed-files';
 import type { CorpusSample } from './corpus-kit';
 import { schemeTechEconXuhui } from './corpus/scheme-tech-econ-xuhui';
 import { gbt50378PreEvalMinhang } from './corpus/gbt50378-pre-eval-minhang';
@@ -65,8 +63,6 @@ export const CORPUS: readonly CorpusSample[] = [
 
 export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
 
-const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
-
 /** The index of the corpus: one entry per workbook with its traps and sources. */
 export function corpusIndex() {
   return {
@@ -77,30 +73,9 @@ export function corpusIndex() {
 
 /** Writes every corpus workbook into outDir; returns the paths written. */
 export async function buildCorpus(outDir: string = DEFAULT_CORPUS_DIR): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
-  const written: string[] = [];
-  const files: [string, Buffer | string][] = [['index.json', json(corpusIndex())]];
-  for (const s of CORPUS) {
-    files.push([`${s.name}.xlsx`, await xlsxBytes(s.workbook())], [`${s.name}.conditions.json`, json(s.conditions)], [`${s.name}.expected.json`, json(s.expected)]);
-  }
-  for (const [file, data] of files) {
-    const p = path.join(outDir, file);
-    await writeFile(p, data);
-    written.push(p);
-  }
-  return written;
+  const files: SeedFile[] = [['index.json', json(corpusIndex())]];
+  for (const s of CORPUS) files.push(...(await workbookFiles(s)));
+  return writeSeedFiles(outDir, files);
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const out = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_CORPUS_DIR;
-  buildCorpus(out).then(
-    (files) => {
-      for (const f of files) console.log(`已生成 ${path.relative(process.cwd(), f)}`);
-    },
-    (e: unknown) => {
-      console.error(`生成语料失败：${e instanceof Error ? e.message : String(e)}`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, DEFAULT_CORPUS_DIR, buildCorpus, '生成语料失败');

@@ -2,10 +2,8 @@
 // <name>.xlsx, <name>.conditions.json, <name>.expected.json. Deterministic: rebuilding gives
 // identical bytes (fixed document dates and zip timestamps).
 //   npx tsx seeds/scripts/build-samples.ts [outDir]      (npm run samples)
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { xlsxBytes } from './sheet-kit';
+import { runAsScript, workbookFiles, writeSeedFiles, type SeedFile } from './seed-files';
 import type { Sample } from './sample';
 import { residentialJiading } from './samples/residential-jiading';
 import { publicMixedSongjiang } from './samples/public-mixed-songjiang';
@@ -16,37 +14,11 @@ export const SAMPLES: readonly Sample[] = [residentialJiading, publicMixedSongji
 
 export const DEFAULT_OUT_DIR = fileURLToPath(new URL('../samples/', import.meta.url));
 
-const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
-
 /** Writes every sample into outDir; returns the paths written. */
 export async function buildSamples(outDir: string = DEFAULT_OUT_DIR): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
-  const written: string[] = [];
-  for (const s of SAMPLES) {
-    const files: [string, Buffer | string][] = [
-      [`${s.name}.xlsx`, await xlsxBytes(s.workbook())],
-      [`${s.name}.conditions.json`, json(s.conditions)],
-      [`${s.name}.expected.json`, json(s.expected)],
-    ];
-    for (const [file, data] of files) {
-      const p = path.join(outDir, file);
-      await writeFile(p, data);
-      written.push(p);
-    }
-  }
-  return written;
+  const files: SeedFile[] = [];
+  for (const s of SAMPLES) files.push(...(await workbookFiles(s)));
+  return writeSeedFiles(outDir, files);
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const out = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_OUT_DIR;
-  buildSamples(out).then(
-    (files) => {
-      for (const f of files) console.log(`已生成 ${path.relative(process.cwd(), f)}`);
-    },
-    (e: unknown) => {
-      console.error(`生成示例失败：${e instanceof Error ? e.message : String(e)}`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, DEFAULT_OUT_DIR, buildSamples, '生成示例失败');

@@ -64,15 +64,18 @@ function context(src: Source, kind: string) {
 async function check(src: Source, v: Variant): Promise<string[]> {
   const buf = await writeModel(v.wb);
   let findings;
+  let read: string[];
   try {
     const imported = await importWorkbookBuffer(buf, src.file);
     findings = checkImported(imported, src.conditions, `${src.name}.conditions.json`).result.findings;
+    // the restated facts themselves must still be read, not only the verdicts they decide
+    read = v.verify?.(imported) ?? [];
   } catch (e) {
     return [`导入或检查失败：${e instanceof Error ? e.message : String(e)}`];
   }
   const mm = compareFindings(findings, src.expected.findings, v.override);
   const base = new Set(src.baseline.map((m) => `${m.key}|${m.got}`));
-  return mm.map((m) => `${m.key}: 应为 ${m.want}，实为 ${m.got}${base.has(`${m.key}|${m.got}`) ? '（原表同样如此）' : ''}`);
+  return [...mm.map((m) => `${m.key}: 应为 ${m.want}，实为 ${m.got}${base.has(`${m.key}|${m.got}`) ? '（原表同样如此）' : ''}`), ...read];
 }
 
 /** The workbooks a kind applies to, in the seeded order, at most `limit`. */

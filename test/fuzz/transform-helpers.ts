@@ -4,7 +4,7 @@
 import { INDICATORS, indicator } from '../../shared/model/indicators';
 import type { ImportedScalar, LeafRule, Rule } from '../../shared/model/types';
 import { numberOf, shown, SheetM, textOf, WorkbookM, type CellM } from './workbook-model';
-import { type Fact, type FuzzContext, type Variant } from './transforms';
+import { type Fact, type FuzzContext, type Transform, type Variant } from './transforms';
 
 // ---------------------------------------------------------------- small helpers
 
@@ -190,3 +190,31 @@ export function headerRowAbove(s: SheetM, row: number): number | null {
 }
 
 export const noVariant = (wb: WorkbookM, what: string): Variant => ({ wb, override: new Map(), what });
+
+/**
+ * A transformation that rewrites the label cells of the facts (those `which` keeps), each label cell
+ * once, in the facts' order: `rewrite` gets the label's text, its fact and how many labels were
+ * rewritten so far, and returns the new text or null to leave it. `what` says what was done to
+ * each (Chinese, after the count). No label rewritten → null.
+ */
+export function labelRewrite(kind: string, what: string, rewrite: (text: string, f: Fact, ctx: FuzzContext, n: number) => string | null, which: (f: Fact) => boolean = () => true): Transform {
+  return {
+    kind,
+    apply(wb, ctx) {
+      let n = 0;
+      const done = new Set<string>();
+      for (const f of okFacts(ctx)) {
+        if (!f.label || !which(f)) continue;
+        const key = `${f.label.sheet}!${f.label.row}:${f.label.col}`;
+        if (done.has(key)) continue;
+        done.add(key);
+        const s = wb.sheet(f.label.sheet)!;
+        const out = rewrite(textOf(s.get(f.label.row, f.label.col)), f, ctx, n);
+        if (out === null) continue;
+        s.setValue(f.label.row, f.label.col, out);
+        n++;
+      }
+      return n ? noVariant(wb, `${n}个${what}`) : null;
+    },
+  };
+}

@@ -4,7 +4,7 @@
 import { INDICATORS, indicator } from '../../shared/model/indicators';
 import { numberOf, shown, SheetM, textOf } from './workbook-model';
 import { type Transform } from './transforms';
-import { NUMBERING, UNIT_AT_END, bareLabel, factsOn, headerRowAbove, kvSheets, labelIndicators, mainSheet, noVariant, okFacts } from './transform-helpers';
+import { NUMBERING, UNIT_AT_END, bareLabel, factsOn, headerRowAbove, kvSheets, labelIndicators, labelRewrite, mainSheet, noVariant } from './transform-helpers';
 
 /** Labels written over two rows: a shared part in a merged cell, the rest beside it. */
 export const mergedLabels: Transform = {
@@ -71,32 +71,17 @@ export function uniqueSynonyms(id: string): string[] {
   return def.labels.filter((l) => l.length >= 3 && INDICATORS.filter((d) => d.labels.includes(l)).length === 1);
 }
 
-export const synonyms: Transform = {
-  kind: 'label-synonyms',
-  apply(wb, ctx) {
-    let n = 0;
-    const done = new Set<string>();
-    for (const f of okFacts(ctx)) {
-      if (!f.label) continue;
-      const key = `${f.label.sheet}!${f.label.row}:${f.label.col}`;
-      if (done.has(key)) continue;
-      done.add(key);
-      const s = wb.sheet(f.label.sheet)!;
-      const text = textOf(s.get(f.label.row, f.label.col));
-      const bare = bareLabel(text);
-      const def = indicator(f.indicator);
-      if (!def || !def.labels.includes(bare)) continue;
-      const alts = uniqueSynonyms(f.indicator).filter((l) => l !== bare);
-      if (!alts.length) continue;
-      const alt = ctx.rng.pick(alts);
-      const i = text.indexOf(bare);
-      if (i < 0) continue;
-      s.setValue(f.label.row, f.label.col, text.slice(0, i) + alt + text.slice(i + bare.length));
-      n++;
-    }
-    return n ? noVariant(wb, `${n}个标签换成指标目录中的同义词`) : null;
-  },
-};
+export const synonyms = labelRewrite('label-synonyms', '标签换成指标目录中的同义词', (text, f, ctx) => {
+  const bare = bareLabel(text);
+  const def = indicator(f.indicator);
+  if (!def || !def.labels.includes(bare)) return null;
+  const alts = uniqueSynonyms(f.indicator).filter((l) => l !== bare);
+  if (!alts.length) return null;
+  const alt = ctx.rng.pick(alts);
+  const i = text.indexOf(bare);
+  if (i < 0) return null;
+  return text.slice(0, i) + alt + text.slice(i + bare.length);
+});
 
 export const shuffleRows: Transform = {
   kind: 'shuffle-rows',
@@ -192,26 +177,14 @@ export const blankSpacers: Transform = {
   },
 };
 
-export const numberingPrefix: Transform = {
-  kind: 'numbering-prefix',
-  apply(wb, ctx) {
-    const styles = ['1、', '（2）', '3.', '四、', '5.1 '];
-    let n = 0;
-    const done = new Set<string>();
-    for (const f of okFacts(ctx)) {
-      if (!f.label || f.label.row !== f.row || f.label.sheet !== f.sheet) continue;
-      const key = `${f.label.sheet}!${f.label.row}:${f.label.col}`;
-      if (done.has(key)) continue;
-      done.add(key);
-      const s = wb.sheet(f.label.sheet)!;
-      const text = textOf(s.get(f.label.row, f.label.col));
-      if (!text || /^\s*[（(]?[0-9一二三四五六七八九十]+(?:\.[0-9]+)*[)）、.．\s]/.test(text)) continue;
-      s.setValue(f.label.row, f.label.col, `${styles[n % styles.length]}${text}`);
-      n++;
-    }
-    return n ? noVariant(wb, `${n}个标签前加编号`) : null;
-  },
-};
+const NUMBER_STYLES = ['1、', '（2）', '3.', '四、', '5.1 '];
+
+export const numberingPrefix = labelRewrite(
+  'numbering-prefix',
+  '标签前加编号',
+  (text, _f, _ctx, n) => (!text || /^\s*[（(]?[0-9一二三四五六七八九十]+(?:\.[0-9]+)*[)）、.．\s]/.test(text) ? null : `${NUMBER_STYLES[n % NUMBER_STYLES.length]}${text}`),
+  (f) => f.label!.row === f.row && f.label!.sheet === f.sheet,
+);
 
 export const unitColumn: Transform = {
   kind: 'unit-column',
@@ -303,26 +276,16 @@ export const sheetRename: Transform = {
   },
 };
 
-export const labelSpacing: Transform = {
-  kind: 'label-spacing',
-  apply(wb, ctx) {
-    let n = 0;
-    const done = new Set<string>();
-    for (const f of okFacts(ctx)) {
-      if (!f.label || f.label.row !== f.row) continue;
-      const key = `${f.label.sheet}!${f.label.row}:${f.label.col}`;
-      if (done.has(key)) continue;
-      done.add(key);
-      const s = wb.sheet(f.label.sheet)!;
-      const text = textOf(s.get(f.label.row, f.label.col));
-      const bare = bareLabel(text);
-      if (!bare || bare.length > 5 || !text.includes(bare)) continue;
-      s.setValue(f.label.row, f.label.col, `${text.replace(bare, Array.from(bare).join(' '))}：`);
-      n++;
-    }
-    return n ? noVariant(wb, `${n}个短标签字间加空格并加冒号`) : null;
+export const labelSpacing = labelRewrite(
+  'label-spacing',
+  '短标签字间加空格并加冒号',
+  (text) => {
+    const bare = bareLabel(text);
+    if (!bare || bare.length > 5 || !text.includes(bare)) return null;
+    return `${text.replace(bare, Array.from(bare).join(' '))}：`;
   },
-};
+  (f) => f.label!.row === f.row,
+);
 
 export const ENGLISH: Record<string, string> = {
   site_area: 'Site Area',
@@ -338,22 +301,4 @@ export const ENGLISH: Record<string, string> = {
   runoff_capture: 'Annual Runoff Control Rate',
 };
 
-export const bilingualLabels: Transform = {
-  kind: 'bilingual-labels',
-  apply(wb, ctx) {
-    let n = 0;
-    const done = new Set<string>();
-    for (const f of okFacts(ctx)) {
-      if (!f.label || !ENGLISH[f.indicator]) continue;
-      const key = `${f.label.sheet}!${f.label.row}:${f.label.col}`;
-      if (done.has(key)) continue;
-      done.add(key);
-      const s = wb.sheet(f.label.sheet)!;
-      const text = textOf(s.get(f.label.row, f.label.col));
-      if (!text) continue;
-      s.setValue(f.label.row, f.label.col, `${ENGLISH[f.indicator]} ${text}`);
-      n++;
-    }
-    return n ? noVariant(wb, `${n}个标签改为中英双语`) : null;
-  },
-};
+export const bilingualLabels = labelRewrite('bilingual-labels', '标签改为中英双语', (text, f) => (text ? `${ENGLISH[f.indicator]} ${text}` : null), (f) => !!ENGLISH[f.indicator]);

@@ -3,16 +3,18 @@
 // layout a design institute really uses — or, for the error kinds, a variant where some facts
 // become untrustworthy and the affected findings must be `review` (never `pass`).
 // A transformation returns null when the workbook has nothing it applies to.
-// The transformations live in transform-tables.ts, transform-labels.ts and transform-errors.ts;
+// The transformations live in transform-tables.ts, transform-labels.ts, transform-calc.ts,
+// transform-sums.ts, transform-merges.ts and transform-errors.ts;
 // this module holds the context they share and the lists the fuzzer runs.
-import type { ConditionsDoc, ImportedScalar, ImportResult, Verdict } from '../../shared/model/types';
+import type { BuildingUse, ConditionsDoc, ImportedScalar, ImportResult, Verdict } from '../../shared/model/types';
 import { type ExpectedDoc } from '../seeds/expectations';
-import { WorkbookM } from './workbook-model';
+import { parseRef, WorkbookM } from './workbook-model';
 import { areasInWan, bracketNotes, coverToc, earlierStageColumns, fullWidth, maxScoreSwap, noteRowInside, notesColumn, percentAsFormat, percentAsText, requirementColumn, sideBySide, staleCopy, staleRows, transposeSheet, twoHeaderRows } from './transform-tables';
 import { bilingualLabels, blankOffset, blankSpacers, buildingRespell, flattenFormulas, labelSpacing, mergedLabels, numberingPrefix, sheetRename, shuffleRows, synonyms, unitColumn } from './transform-labels';
 import { heatPumpAsOutput, prefabBelowGradeRow, prefabFlagLayout, prefabRefuted } from './transform-calc';
 import { approxPrefix, boundPrefix, errorCell, intentNote, limitingNote, partialScopeNote, unreadableScoreTable, visibleDuplicate } from './transform-errors';
 import { partsAddUp, partsDontAdd, staleFormula } from './transform-sums';
+import { mergedDownFigures, mergedDownUses, valuesMergedAcross } from './transform-merges';
 
 // ---------------------------------------------------------------- context
 
@@ -33,6 +35,8 @@ export interface BuildingRef {
   sheet: string;
   row: number;
   col: number;
+  /** The building's use as read (class and text) and the cell it was read from, when it has one. */
+  use?: { class: BuildingUse | null; raw: string; sheet: string; row: number; col: number };
 }
 
 export interface Rng {
@@ -88,6 +92,11 @@ export interface Variant {
   override: Map<string, Verdict[]>;
   /** What was done (Chinese), for failure messages. */
   what: string;
+  /**
+   * What the import of the variant must still read of the facts the transformation restated
+   * (the restated facts themselves, not only the verdicts they decide): problems, in Chinese.
+   */
+  verify?: (imported: ImportResult) => string[];
 }
 
 export interface Transform {
@@ -97,14 +106,6 @@ export interface Transform {
   apply(wb: WorkbookM, ctx: FuzzContext): Variant | null;
 }
 
-export function parseRef(ref: string): { sheet: string; row: number; col: number } | null {
-  const i = ref.lastIndexOf('!');
-  if (i < 0) return null;
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.slice(i + 1));
-  if (!m) return null;
-  const col = Array.from(m[1]).reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { sheet: ref.slice(0, i).replace(/^'(.*)'$/, '$1'), row: Number(m[2]), col };
-}
 
 /** The value and label cells the original import used. */
 export function factsOf(imported: ImportResult): { facts: Fact[]; buildings: BuildingRef[] } {
@@ -122,7 +123,8 @@ export function factsOf(imported: ImportResult): { facts: Fact[]; buildings: Bui
   const buildings: BuildingRef[] = [];
   for (const b of imported.buildings) {
     const at = parseRef(b.nameSource);
-    if (at) buildings.push({ name: b.name, ...at });
+    const u = b.useSource ? parseRef(b.useSource) : null;
+    if (at) buildings.push({ name: b.name, ...at, ...(u ? { use: { class: b.use, raw: b.useRaw ?? '', ...u } } : {}) });
   }
   return { facts, buildings };
 }
@@ -164,8 +166,10 @@ export const SAME_FACTS: readonly Transform[] = [
   prefabBelowGradeRow,
   heatPumpAsOutput,
   partsAddUp,
+  mergedDownUses,
+  valuesMergedAcross,
 ];
 
-export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote, prefabRefuted, intentNote, partialScopeNote, staleFormula, partsDontAdd];
+export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote, prefabRefuted, intentNote, partialScopeNote, staleFormula, partsDontAdd, mergedDownFigures];
 
 export const ALL: readonly Transform[] = [...SAME_FACTS, ...ERRORS];

@@ -192,6 +192,16 @@ export function numberOf(cell: CellM | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
+/** A cell reference as the importer writes it ("'单体指标'!B3") → sheet, row, column. */
+export function parseRef(ref: string): { sheet: string; row: number; col: number } | null {
+  const i = ref.lastIndexOf('!');
+  if (i < 0) return null;
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.slice(i + 1));
+  if (!m) return null;
+  const col = Array.from(m[1]).reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { sheet: ref.slice(0, i).replace(/^'(.*)'$/, '$1'), row: Number(m[2]), col };
+}
+
 function parseRange(a1: string): Rect {
   const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(a1);
   if (!m) throw new Error(`bad range ${a1}`);

@@ -7,6 +7,7 @@ import { useApp } from '../../state';
 import { OverallBadge } from '../../components/Badges';
 import { downloadBase64 } from '../../files';
 import { ITEM_STATUS } from './words';
+import { TableHead } from '../../components/TableHead';
 
 const SHOWN: V[] = ['fail', 'missing', 'review'];
 
@@ -24,17 +25,7 @@ export function BatchItems({ detail, org, onError }: { detail: BatchDetail; org:
   return (
     <div className="table-wrap">
       <table className="data" data-testid="batch-summary" data-finished={String(!detail.running)}>
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>指标表</th>
-            <th>项目</th>
-            <th>状态</th>
-            <th>结论</th>
-            <th>不符合 / 缺项 / 需复核</th>
-            <th>操作</th>
-          </tr>
-        </thead>
+        <TableHead cols={['#', '指标表', '项目', '状态', '结论', '不符合 / 缺项 / 需复核', '操作']} />
         <tbody>
           {detail.items.map((it) => (
             <tr key={it.position} data-status={it.status}>

@@ -2,6 +2,7 @@
 import type { BatchRow } from '../../../shared/api/contract';
 import { formatTime } from '../../files';
 import { STATUS_WORD } from './words';
+import { TableHead } from '../../components/TableHead';
 
 export function BatchList({ batches, onOpen }: { batches: BatchRow[]; onOpen: (id: number) => void }) {
   if (batches.length === 0) return null;
@@ -10,16 +11,7 @@ export function BatchList({ batches, onOpen }: { batches: BatchRow[]; onOpen: (i
       <h2 id="batches-h">已保存的批量审查（{batches.length}）</h2>
       <div className="table-wrap">
         <table className="data" data-testid="batch-list">
-          <thead>
-            <tr>
-              <th>批次</th>
-              <th>开始时间</th>
-              <th>操作人</th>
-              <th>状态</th>
-              <th>符合 / 不符合 / 需补充材料 / 无法审查</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead cols={['批次', '开始时间', '操作人', '状态', '符合 / 不符合 / 需补充材料 / 无法审查', '']} />
           <tbody>
             {batches.map((b) => (
               <tr key={b.id} data-batch-id={b.id}>

@@ -8,6 +8,7 @@ import { DropZone } from '../../components/DropZone';
 import { FilePicker } from '../../components/FilePicker';
 import { ErrorPanel } from '../../components/ErrorLine';
 import { fileToBase64, formatBytes, readJsonFile } from '../../files';
+import { TableHead } from '../../components/TableHead';
 
 interface Picked {
   workbooks: File[];
@@ -111,15 +112,7 @@ export function BatchPicker({ onStarted }: { onStarted: (batchId: number) => voi
         </div>
       ) : (
         <table className="data" data-testid="batch-picked">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>指标表</th>
-              <th>大小</th>
-              <th>条件文件</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead cols={['#', '指标表', '大小', '条件文件', '']} />
           <tbody>
             {picked.workbooks.map((w, i) => {
               const own = picked.own.get(baseName(w.name));

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { ImportedBuilding } from '../../../shared/model/types';
 import { INDICATORS, indicatorName, formatValue } from '../../../shared/model/indicators';
 import { Pager, usePager } from '../../components/Pager';
+import { TableHead } from '../../components/TableHead';
 import { originOf } from './origin';
 
 const USE_LABEL: Record<string, string> = { residential: '住宅', public: '公共建筑', industrial: '工业建筑', other: '其他' };
@@ -27,16 +28,7 @@ export function BuildingsTable({ buildings, onCorrect }: { buildings: ImportedBu
         <>
           <div className="table-wrap">
             <table className="data compact" data-testid="import-buildings">
-              <thead>
-                <tr>
-                  <th>单体</th>
-                  <th>功能</th>
-                  <th>建筑面积 (m²)</th>
-                  {columns.map((c) => (
-                    <th key={c}>{indicatorName(c)}</th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead cols={['单体', '功能', '建筑面积 (m²)', ...columns.map((c) => indicatorName(c))]} />
               <tbody>
                 {buildings.slice(pager.start, pager.end).map((b) => (
                   <tr key={b.name}>

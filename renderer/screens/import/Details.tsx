@@ -1,5 +1,6 @@
 // The import's issues (each with a way to correct the indicator it names) and the runoff surface table.
 import type { ImportIssue, ImportedSurface } from '../../../shared/model/types';
+import { TableHead } from '../../components/TableHead';
 
 export function IssueList({ issues, onCorrect }: { issues: ImportIssue[]; onCorrect: (indicator: string) => void }) {
   if (issues.length === 0) return null;
@@ -29,14 +30,7 @@ export function SurfaceTable({ surfaces }: { surfaces: ImportedSurface[] }) {
     <>
       <h2>下垫面（{surfaces.length}）</h2>
       <table className="data compact">
-        <thead>
-          <tr>
-            <th>下垫面</th>
-            <th>面积 (m²)</th>
-            <th>径流系数</th>
-            <th>来源</th>
-          </tr>
-        </thead>
+        <TableHead cols={['下垫面', '面积 (m²)', '径流系数', '来源']} />
         <tbody>
           {surfaces.map((s, i) => (
             <tr key={i}>

@@ -5,6 +5,7 @@ import type { ImportedValue, ImportResult } from '../../../shared/model/types';
 import { INDICATORS, indicatorName, formatValue } from '../../../shared/model/indicators';
 import { sortBySheetOrder } from '../../../shared/model/order';
 import { statusWord } from './origin';
+import { TableHead } from '../../components/TableHead';
 
 const CATALOGUE = new Map(INDICATORS.map((d, i) => [d.id, i]));
 const catalogueIndex = (id: string) => CATALOGUE.get(id) ?? INDICATORS.length;
@@ -15,17 +16,7 @@ export function ValueTable({ result, onCorrect }: { result: ImportResult; onCorr
   return (
     <div className="table-wrap">
       <table className="data" data-testid="import-project">
-        <thead>
-          <tr>
-            <th>指标</th>
-            <th>数值</th>
-            <th>来源单元格</th>
-            <th>原文</th>
-            <th>解读</th>
-            <th>状态</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead cols={['指标', '数值', '来源单元格', '原文', '解读', '状态', '']} />
         <tbody>
           {values.map((v) => {
             const st = statusWord(v);

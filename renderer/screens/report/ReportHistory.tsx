@@ -2,6 +2,7 @@
 import type { ReportRow } from '../../../shared/api/contract';
 import { formatTime } from '../../files';
 import { shortCode } from './model';
+import { TableHead } from '../../components/TableHead';
 
 export function ReportHistory({ rows }: { rows: ReportRow[] }) {
   return (
@@ -11,13 +12,7 @@ export function ReportHistory({ rows }: { rows: ReportRow[] }) {
         <p className="muted small">尚未生成报告。</p>
       ) : (
         <table className="data compact" data-testid="report-history">
-          <thead>
-            <tr>
-              <th>时间</th>
-              <th>文件</th>
-              <th>核验码</th>
-            </tr>
-          </thead>
+          <TableHead cols={['时间', '文件', '核验码']} />
           <tbody>
             {rows
               .slice()

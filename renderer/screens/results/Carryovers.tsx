@@ -12,6 +12,7 @@ import { ErrorPanel } from '../../components/ErrorLine';
 import { leafRequirement } from '../../format';
 import { formatTime } from '../../files';
 import type { Loaded } from './model';
+import { TableHead } from '../../components/TableHead';
 
 /** The evidence rule in words (one vocabulary with the report); an unknown rule is named generically. */
 const basisWords = (b: string | null) => (b === null ? '—' : (basisWord(b) ?? '其他判定依据'));
@@ -40,13 +41,7 @@ function EvidenceSideBySide({ before, after }: { before: OverrideEvidence | null
   const get = (l: Array<[string, string]>, k: string) => l.find((x) => x[0] === k)?.[1] ?? '—';
   return (
     <table className="data compact evidence" data-testid="evidence">
-      <thead>
-        <tr>
-          <th>证据</th>
-          <th>改判时</th>
-          <th>本次审查</th>
-        </tr>
-      </thead>
+      <TableHead cols={['证据', '改判时', '本次审查']} />
       <tbody>
         {labels.map((k) => {
           const changed = get(a, k) !== get(b, k);

@@ -8,6 +8,7 @@ import { Pager, usePager } from '../../components/Pager';
 import { requirementText } from '../../format';
 import { FindingDetail } from './FindingDetail';
 import { PAGE, VERDICT_ORDER, type Group, type Loaded } from './model';
+import { TableHead } from '../../components/TableHead';
 
 interface Props {
   group: Group;
@@ -44,17 +45,7 @@ export const ClauseGroup = memo(function ClauseGroup({ group, defaultOpen, runId
         <>
           <div className="table-wrap">
             <table className="data findings">
-              <thead>
-                <tr>
-                  <th className="w-verdict">结论</th>
-                  <th>单体</th>
-                  <th>要求</th>
-                  <th>申报值</th>
-                  <th>复算值</th>
-                  <th>来源</th>
-                  <th>说明</th>
-                </tr>
-              </thead>
+              <TableHead cols={[{ label: '结论', className: 'w-verdict' }, '单体', '要求', '申报值', '复算值', '来源', '说明']} />
               {group.findings.slice(pager.start, pager.end).map((f) => (
                 <FindingRows key={`${f.conditionId}|${f.building ?? ''}`} f={f} runId={runId} conditions={conditions} onOverridden={onOverridden} />
               ))}

@@ -7,6 +7,7 @@ import { OVERALL_LABEL, VERDICT_LABEL } from '../../../shared/model/verdicts';
 import { useInvoke } from '../../hooks/useInvoke';
 import { ErrorPanel } from '../../components/ErrorLine';
 import { formatTime } from '../../files';
+import { TableHead } from '../../components/TableHead';
 
 const runLabel = (r: RunListItem, n: number) => `第 ${n} 次审查 ${formatTime(r.checkedAt)}：${r.fileName}（第 ${r.importVersion} 次导入，条件第 ${r.conditionsVersion} 版），${OVERALL_LABEL[r.overall]}`;
 
@@ -96,16 +97,7 @@ function ComparisonBody({ c }: { c: RunComparison }) {
       {opinions.some(([, , l]) => l.length) && (
         <div className="table-wrap">
           <table className="data compact" data-testid="compare-opinions">
-            <thead>
-              <tr>
-                <th>审查意见</th>
-                <th>条件</th>
-                <th>单体</th>
-                <th>原结论</th>
-                <th>复审结论</th>
-                <th>说明</th>
-              </tr>
-            </thead>
+            <TableHead cols={['审查意见', '条件', '单体', '原结论', '复审结论', '说明']} />
             <tbody>
               {opinions.flatMap(([kind, word, l]) =>
                 l.map((o) => (
@@ -137,14 +129,7 @@ function ValueChanges({ values }: { values: ValueChange[] }) {
     <div className="table-wrap">
       <table className="data compact" data-testid="compare-values">
         <caption>指标表数值变化</caption>
-        <thead>
-          <tr>
-            <th>指标</th>
-            <th>单体</th>
-            <th>原值</th>
-            <th>复审值</th>
-          </tr>
-        </thead>
+        <TableHead cols={['指标', '单体', '原值', '复审值']} />
         <tbody>
           {values.map((v) => (
             <tr key={`${v.indicator}|${v.building ?? ''}`} data-indicator={v.indicator}>

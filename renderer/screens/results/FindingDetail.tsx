@@ -8,6 +8,7 @@ import { leafRequirement, requirementText } from '../../format';
 import { formatTime } from '../../files';
 import { OverrideForm } from './OverrideForm';
 import type { Loaded } from './model';
+import { TableHead } from '../../components/TableHead';
 
 export function FindingDetail({ f, runId, conditions, onOverridden }: { f: Finding; runId: number; conditions: readonly Condition[]; onOverridden: (l: Loaded) => void }) {
   const calc = f.calculation;
@@ -41,17 +42,7 @@ export function FindingDetail({ f, runId, conditions, onOverridden }: { f: Findi
       {f.branches && f.branches.length > 0 && (
         <table className="data compact branches-t">
           <caption>分支（{f.branches.length}）</caption>
-          <thead>
-            <tr>
-              <th>指标</th>
-              <th>要求</th>
-              <th>结论</th>
-              <th>申报值</th>
-              <th>复算值</th>
-              <th>来源</th>
-              <th>说明</th>
-            </tr>
-          </thead>
+          <TableHead cols={['指标', '要求', '结论', '申报值', '复算值', '来源', '说明']} />
           <tbody>
             {f.branches.map((b, i) => (
               <tr key={i}>
@@ -81,13 +72,7 @@ export function FindingDetail({ f, runId, conditions, onOverridden }: { f: Findi
           </p>
           {calc.inputs.length > 0 && (
             <table className="data compact">
-              <thead>
-                <tr>
-                  <th>输入</th>
-                  <th>数值</th>
-                  <th>单元格</th>
-                </tr>
-              </thead>
+              <TableHead cols={['输入', '数值', '单元格']} />
               <tbody>
                 {calc.inputs.map((i, k) => (
                   <tr key={k}>

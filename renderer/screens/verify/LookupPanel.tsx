@@ -7,6 +7,7 @@ import { useAction } from '../../hooks/useInvoke';
 import { ErrorLine } from '../../components/ErrorLine';
 import { OverallBadge } from '../../components/Badges';
 import { formatTime } from '../../files';
+import { TableHead } from '../../components/TableHead';
 
 export function LookupPanel() {
   const [code, setCode] = useState('');
@@ -57,16 +58,7 @@ export function LookupPanel() {
 function FilesTable({ files }: { files: IssuedFileRow[] }) {
   return (
     <table className="data compact" data-testid="lookup-files">
-      <thead>
-        <tr>
-          <th>出具时间</th>
-          <th>文件</th>
-          <th>项目</th>
-          <th>出具单位</th>
-          <th>报告编号</th>
-          <th>结论</th>
-        </tr>
-      </thead>
+      <TableHead cols={['出具时间', '文件', '项目', '出具单位', '报告编号', '结论']} />
       <tbody>
         {files.map((f) => (
           <tr key={`${f.fileSha256}-${f.issuedAt}`}>

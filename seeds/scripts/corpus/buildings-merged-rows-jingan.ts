@@ -7,6 +7,7 @@
 import { FMT, header, newWorkbook, note, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, type CorpusSample } from '../corpus-kit';
 import type { ConditionsDoc } from '../../../shared/model/types';
+import { largePublicBuildingStar } from '../contract-clauses';
 
 const B: [string, string, number, number, string][] = [
   ['1#楼', '办公', 28000, 9000, '二星级'],
@@ -34,16 +35,7 @@ const conditions: ConditionsDoc = {
   format: 'landcheck.conditions/v1',
   contract: { number: '沪静规土(2025)第003号', parcel: '静安区JA-073街坊地块', city: '上海市', signedOn: '2025-02-10', district: '静安区' },
   conditions: [
-    {
-      id: 'G1',
-      clause: '第十二条（一）',
-      text: '单体建筑面积2万平方米以上的公共建筑应达到绿色建筑二星级及以上',
-      indicator: 'green_building_star',
-      op: '>=',
-      value: 2,
-      scope: 'building',
-      appliesTo: { use: ['public'], minFloorArea: 20000 },
-    },
+    largePublicBuildingStar('第十二条（一）'),
   ],
 };
 

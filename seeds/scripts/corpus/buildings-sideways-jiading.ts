@@ -9,6 +9,7 @@
 import { FMT, header, kvWriter, newWorkbook, note, put, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, type CorpusSample } from '../corpus-kit';
 import type { ConditionsDoc } from '../../../shared/model/types';
+import { largePublicBuildingStar } from '../contract-clauses';
 
 const B = [
   { name: '1#楼', alias: '1号楼', use: '办公', area: 32000, floors: 20, star: '二星级', asm: 63.5 },
@@ -50,16 +51,7 @@ const conditions: ConditionsDoc = {
   format: 'landcheck.conditions/v1',
   contract: { number: '沪嘉规土(2025)第058号', parcel: 'JDC20102单元11-04地块', city: '上海市', signedOn: '2025-06-10', district: '嘉定区（嘉定新城）' },
   conditions: [
-    {
-      id: 'G1',
-      clause: '第十二条（一）',
-      text: '单体建筑面积2万平方米以上的公共建筑应达到绿色建筑二星级及以上',
-      indicator: 'green_building_star',
-      op: '>=',
-      value: 2,
-      scope: 'building',
-      appliesTo: { use: ['public'], minFloorArea: 20000 },
-    },
+    largePublicBuildingStar('第十二条（一）'),
     { id: 'A1', clause: '第十二条（二）', text: '公共建筑单体装配率不低于60%', indicator: 'assembly_ratio', op: '>=', value: 60, scope: 'building', appliesTo: { use: ['public'] } },
   ],
 };

@@ -9,6 +9,7 @@
 import { f, FMT, header, kvWriter, newWorkbook, rowOf, sheet, title } from '../sheet-kit';
 import { corpusExpected, gbQ, r, STAR_NAME, starByScore, type CorpusSample } from '../corpus-kit';
 import type { ConditionsDoc } from '../../../shared/model/types';
+import { largePublicBuildingStar } from '../contract-clauses';
 import type ExcelJS from 'exceljs';
 
 const CATS = ['安全耐久', '健康舒适', '生活便利', '资源节约', '环境宜居'];
@@ -81,16 +82,7 @@ const conditions: ConditionsDoc = {
   format: 'landcheck.conditions/v1',
   contract: { number: '沪宝规土(2024)第033号', parcel: '顾村BSP0-0104单元12-03地块', city: '上海市', signedOn: '2024-11-05', district: '宝山区' },
   conditions: [
-    {
-      id: 'G1',
-      clause: '第十三条（一）',
-      text: '单体建筑面积2万平方米以上的公共建筑应达到绿色建筑二星级及以上',
-      indicator: 'green_building_star',
-      op: '>=',
-      value: 2,
-      scope: 'building',
-      appliesTo: { use: ['public'], minFloorArea: 20000 },
-    },
+    largePublicBuildingStar('第十三条（一）'),
   ],
 };
 

@@ -5,6 +5,7 @@
 import { f, FMT, greenScoreSheet, header, kvWriter, mergeRow, newWorkbook, note, put, round, rowOf, sheet, spongeSheet, title, totalScore } from '../sheet-kit';
 import { expectedOf, type Sample } from '../sample';
 import type { ConditionsDoc } from '../../../shared/model/types';
+import { largePublicBuildingStar } from '../contract-clauses';
 
 const PROJECT = '松江新城SJC10018单元08-03地块商办项目';
 const SITE = 26430.0;
@@ -220,16 +221,7 @@ const conditions: ConditionsDoc = {
   conditions: [
     { id: 'P1', clause: '第五条', text: '容积率不大于2.8', indicator: 'far', op: '<=', value: 2.8 },
     { id: 'P2', clause: '第五条', text: '绿地率不低于20%', indicator: 'green_ratio', op: '>=', value: 20 },
-    {
-      id: 'G1',
-      clause: '第十二条（一）',
-      text: '单体建筑面积2万平方米以上的公共建筑应达到绿色建筑二星级及以上',
-      indicator: 'green_building_star',
-      op: '>=',
-      value: 2,
-      scope: 'building',
-      appliesTo: { use: ['public'], minFloorArea: 20000 },
-    },
+    largePublicBuildingStar('第十二条（一）'),
     {
       id: 'A1',
       clause: '第十二条（二）',
