@@ -12,11 +12,14 @@ import type {
   Verdict,
 } from '../model/types';
 import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
+import catalogue from '../data/indicators.json';
 import { CALCULATOR_INPUTS } from '../calc/index';
 import { errorName, isErrorText } from '../import/values';
 import { holds, missWord, requirementWords } from './compare';
 import { boundRefutes, boundWords, qualifyingRemark, undeterminedInputs } from './qualifiers';
 import { supportWords } from './statements';
+
+const FAR_APART = catalogue.farApart;
 
 // ---------------------------------------------------------------- what the engine knows about a leaf
 
@@ -311,6 +314,15 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
       review(`${f.declaredText}，但按表中数据复核至多为${f.fv(f.computed)}${f.calcWhy}，表中数据不支持申报值；复核上限虽满足合同要求（${f.req}），仍请核对`),
   },
   {
+    basis: 'disagree-far-apart',
+    when: '两者不一致且相差悬殊（一方超过另一方的两倍），即使均满足要求',
+    applies: (f) => f.usable && farApart(f),
+    decide: (f) =>
+      review(
+        `${f.declaredText}，满足合同要求（${f.req}）；但${recomputedText(f)}，与申报值相差悬殊，可能有单位换算或数据读取错误，两者均满足要求也不能据以判定，请核对`,
+      ),
+  },
+  {
     basis: 'disagree-both-pass',
     when: '两者不一致，但申报值与（精确的）复核值均满足要求',
     applies: (f) => f.usable,
@@ -440,6 +452,14 @@ function factsOf(e: LeafEvidence): Facts {
     calcWhy: calc?.clause ? `（${calc.clause}）` : '',
     fv,
   };
+}
+
+/** Declared and recomputed numbers more than `farApart.factor` times apart (indicators.json `farApart`). */
+function farApart(f: Facts): boolean {
+  const a = f.dv;
+  const b = f.computed;
+  if (typeof a !== 'number' || typeof b !== 'number' || a < 0 || b < 0 || !FAR_APART.types.includes(indicatorDef(f.id)?.type ?? '')) return false;
+  return Math.max(a, b) > FAR_APART.factor * Math.min(a, b);
 }
 
 function valuesAgree(declared: number | boolean, computed: number | boolean, tolerance: number, upperBound: boolean): boolean {

@@ -10,6 +10,8 @@ import { rows, xlsx } from '../import/helpers';
 
 const G1: Condition = { id: 'G1', indicator: 'green_building_star', op: '>=', value: 2 };
 const R1: Condition = { id: 'R1', indicator: 'renewable_substitution', op: '>=', value: 10 };
+const P1: Condition = { id: 'P1', indicator: 'far', op: '<=', value: 2.5 };
+const L1: Condition = { id: 'L1', indicator: 'green_ratio', op: '>=', value: 30 };
 
 let n = 0;
 async function check(name: string, data: unknown[][], c: Condition): Promise<Finding> {
@@ -39,5 +41,19 @@ describe('a renewable share over 建筑年耗电量', () => {
   it('8.6 of 120 万kWh is 7.2 %, not the declared 10.5 %: never a pass; 8.6 of 80 万kWh supports it', async () => {
     expect((await check('可再生能源', list(120), R1)).verdict).not.toBe('pass');
     expect(await check('可再生能源', list(80), R1)).toMatchObject({ verdict: 'pass' });
+  });
+});
+
+describe('disagree-far-apart: declared and recomputed more than twice apart, though both satisfy', () => {
+  it('容积率 2.45 against 计容建筑面积 5.92 (万㎡ written under a ㎡ label): review, not a pass; 56350 ㎡: pass', async () => {
+    const kv = (area: number) => [['序号', '项目', '数值'], [1, '总用地面积（㎡）', 23000], [2, '计容建筑面积（㎡）', area], [3, '容积率', 2.45]];
+    expect(await check('经济技术指标', kv(5.92), P1)).toMatchObject({ verdict: 'review', basis: 'disagree-far-apart' });
+    expect(await check('经济技术指标', kv(56350), P1)).toMatchObject({ verdict: 'pass', basis: 'agree-pass' });
+  });
+
+  it('绿地率 35% against a 绿地面积 giving 71% (a table with 规划 and 设计 columns): review; 38% from the areas: pass with a remark', async () => {
+    const table = (green: number) => [['指标', '单位', '规划要求', '设计值'], ['用地面积', '㎡', '', 23000], ['绿地面积', '㎡', '', green], ['绿地率', '%', '≥30', 35]];
+    expect(await check('指标', table(16330), L1)).toMatchObject({ verdict: 'review', basis: 'disagree-far-apart', computed: 71 });
+    expect(await check('指标', table(8740), L1)).toMatchObject({ verdict: 'pass', basis: 'disagree-both-pass', computed: 38 });
   });
 });

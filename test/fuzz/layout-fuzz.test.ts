@@ -6,7 +6,7 @@
 // Deterministic: the workbooks each kind is applied to are chosen with a seed. Defaults keep the
 // run short (each kind on 4 workbooks + 6 combinations); LANDCHECK_FUZZ=full runs every kind on
 // every workbook, LANDCHECK_FUZZ_SEED changes the choice, LANDCHECK_FUZZ_PER_KIND the count.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import { loadModel, writeModel, type WorkbookM } from './workbook-model';
 
 const SEED = Number(process.env.LANDCHECK_FUZZ_SEED ?? 20250310);
 const FULL = process.env.LANDCHECK_FUZZ === 'full';
+const DUMP = process.env.LANDCHECK_FUZZ_DUMP;
 const PER_KIND = FULL ? Number.POSITIVE_INFINITY : Number(process.env.LANDCHECK_FUZZ_PER_KIND ?? 4);
 const COMBOS = FULL ? Number.POSITIVE_INFINITY : 6;
 
@@ -63,6 +64,8 @@ function context(src: Source, kind: string) {
 /** Runs one variant through import and check; returns the mismatches with the hand-worked verdicts. */
 async function check(src: Source, v: Variant): Promise<string[]> {
   const buf = await writeModel(v.wb);
+  // LANDCHECK_FUZZ_DUMP=<folder> keeps every variant's workbook, to open one that failed
+  if (DUMP) writeFileSync(path.join(DUMP, `${src.name.replace('/', '-')}--${v.what.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)}.xlsx`), buf);
   let findings;
   let read: string[];
   try {

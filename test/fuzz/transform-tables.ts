@@ -265,6 +265,8 @@ export const areasInWan: Transform = {
       const labText = f.label && f.label.sheet === f.sheet ? textOf(s.get(f.label.row, f.label.col)) : '';
       const key = f.label ? `${f.label.row}:${f.label.col}@${f.sheet}` : '';
       if (done.has(key)) continue;
+      // a figure the sheet already writes in 万㎡ ("计容建筑面积（万㎡） | 5.92") stays as it is
+      if (shown(cell.v) !== f.value) continue;
       if (f.label && f.label.sheet === f.sheet && M2.test(labText)) {
         done.add(key);
         const line = lineOf(s, f.label, f);
