@@ -71,6 +71,16 @@ describe('declared-method: a method the contract names that our data do not know
   });
 });
 
+describe('a 备注 that only says which building is the highest keeps the pass (value-remarks.json neutral)', () => {
+  const H1: Condition = { id: 'H1', indicator: 'building_height', op: '<=', value: 100 };
+  it('“最高为2#塔楼” in a key/value list and “2#塔楼最高” in a numbered table: pass; “不含屋顶机房” still review', async () => {
+    expect((await check([{ name: '指标', data: kv([['建筑高度', 99.6, '最高为2#塔楼']]) }], [H1]))[0]).toMatchObject({ verdict: 'pass' });
+    const table = (note: string) => [['序号', '项目', '单位', '数值', '备注'], [1, '建筑高度', 'm', 99.6, note]];
+    expect((await check([{ name: '经济技术指标', data: table('2#塔楼最高') }], [H1]))[0]).toMatchObject({ verdict: 'pass' });
+    expect((await check([{ name: '经济技术指标', data: table('不含屋顶机房') }], [H1]))[0]).toMatchObject({ verdict: 'review', basis: 'declared-remark' });
+  });
+});
+
 describe('declared-standard-superseded: the sheet says the value is by an edition no longer in force', () => {
   it('a 备注 “按GB/T 50378-2014评价” under a contract of 2025: review; the 2019 edition: pass', async () => {
     const old = await check([{ name: '指标', data: kv([['绿色建筑星级', '二星级', '按GB/T 50378-2014评价']]) }], [G1]);
