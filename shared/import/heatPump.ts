@@ -74,7 +74,8 @@ function copFor(g: Grid, r: number): HeatOutput['cop'] | undefined {
 
 /** Heat output when the label or the column's header says output (and not renewable use). */
 function outputOf(grids: Map<string, Grid>, label: string, labelRef: CellRef | undefined, headerRef: CellRef | undefined, valueRef: CellRef): HeatOutput | undefined {
-  if (!says(HP, label)) return undefined;
+  // the label's own words (空气源热泵（可再生能源部分）) say what the figure is, whatever the column's header
+  if (!says(HP, label) || says(USE, label)) return undefined;
   const at = locate(grids, valueRef);
   if (!at) return undefined;
   const h = headerRef ? locate(grids, headerRef) : null;

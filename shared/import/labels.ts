@@ -4,6 +4,7 @@
 // labels ("Green Ratio 绿地率"), "其中：" sub-rows, the requirement written into the label
 // ("绿地率（规划要求≥35%）", "规划容积率") and the state it names ("装配率（修改后）").
 import { INDICATORS } from '../model/indicators';
+import catalogue from '../data/indicators.json';
 import { affixRole, blocksAffix, blocksAffixAfter, type RoleHit } from './roles';
 import { fold, memo, trailingGroup } from './text';
 import { parseUnit } from './units';
@@ -132,6 +133,13 @@ for (const d of INDICATORS) {
   for (const l of d.contextLabels.labels) index(m, l, d.id);
 }
 
+/** Context → amount words a system's label may end with (indicators.json `contextSuffixes`), longest first. */
+const CONTEXT_SUFFIXES = new Map(
+  Object.entries(catalogue.contextSuffixes)
+    .filter(([k]) => k !== 'source')
+    .map(([k, words]) => [k, (words as string[]).map((w) => normaliseLabel(w).key).sort((a, b) => b.length - a.length)]),
+);
+
 /** Shortest synonym allowed for start/end matching ("项目", "功能" are too short to trust). */
 const MIN_AFFIX = 3;
 /** A label longer than the synonym by more than this is a sentence, not a label. */
@@ -148,8 +156,11 @@ export function matchLabel(text: string, context?: string): LabelMatch | null {
     const m = contextual.get(context);
     if (m) {
       const n = normaliseLabel(text);
-      const ids = m.get(n.key);
-      if (ids) return withNotes({ key: n.key, ids, how: 'context', unitRaw: n.unitRaw }, n.notes);
+      // "太阳能热水系统有效得热量": a system's label and then the amount it gives
+      const suffix = (CONTEXT_SUFFIXES.get(context) ?? []).find((w) => n.key.endsWith(w) && m.has(n.key.slice(0, -w.length)));
+      const key = suffix ? n.key.slice(0, -suffix.length) : n.key;
+      const ids = m.get(key);
+      if (ids) return withNotes({ key, ids, how: 'context', unitRaw: n.unitRaw }, n.notes);
     }
   }
   return matchPlain(text);

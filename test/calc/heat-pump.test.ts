@@ -64,6 +64,26 @@ describe('heat pumps counted by heat output', () => {
     expect(f).toMatchObject({ verdict: 'pass', computed: 12 });
   });
 
+  it('a label that says it is the renewable part (空气源热泵热水系统（可再生能源部分）) is taken as written under a 年供能量 header; systems named with their amount (太阳能热水系统有效得热量, 屋顶光伏发电) are line items', async () => {
+    const sheet = (hp: string) => [
+      ['可再生能源利用计算表'],
+      ['序号', '系统', '年供能量', '单位'],
+      [1, '屋顶光伏发电', 180000, 'kWh/a'],
+      [2, '太阳能热水系统有效得热量', 95000, 'kWh/a'],
+      [3, hp, 70000, 'kWh/a'],
+      [4, '可再生能源合计', 345000, 'kWh/a'],
+      [5, '建筑年总能耗', 2800000, 'kWh/a'],
+      [6, '可再生能源替代率', '12.3%'],
+    ];
+    const part = await run('hp-part.xlsx', (wb) => rows(wb.addWorksheet('可再生能源'), sheet('空气源热泵热水系统（可再生能源部分）')));
+    expect(part.imported.project.re_solar_thermal).toMatchObject({ value: 95000 });
+    expect(part.imported.project.re_pv_generation).toMatchObject({ value: 180000 });
+    expect(part.f).toMatchObject({ verdict: 'pass', computed: 12.32 });
+    // the same row without those words is the heat output, and no COP is given: review
+    const output = await run('hp-output.xlsx', (wb) => rows(wb.addWorksheet('可再生能源'), sheet('空气源热泵热水系统')));
+    expect(output.f).toMatchObject({ verdict: 'review', basis: 'input-undetermined' });
+  });
+
   it('layout B: key/value rows “空气源热泵年供热量” with a COP row', async () => {
     const { imported, f } = await run('hp-b.xlsx', (wb) =>
       rows(wb.addWorksheet('节能计算'), [
