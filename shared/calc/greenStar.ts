@@ -155,18 +155,22 @@ function table328(
  * Only the stated total Q (自评总分 62, 预评价得分 68.4), no category scores: the level Q reaches on
  * the thresholds of §3.2.8 (60/70/85) is the most the project can be — an upper bound, since the
  * control items, the category floors, 全装修 and Table 3.2.8 are not shown. A total below a level's
- * threshold refutes a declared level; a total above it confirms nothing.
+ * threshold makes a declared level doubtful (review: the total may be on another edition's scale);
+ * a total above it confirms nothing.
  */
 function totalOnly(b: CalcBuilder, rs: RuleSet, ruleSet: GreenStarRuleSet, ctx: CalcContext, clause: string, formula: string): Calculation | null {
   const total = getNumber(ctx.values, 'gb_total_score');
   if (total.kind !== 'ok') return null;
   b.status(rs.status);
+  // a bare total does not say by which edition's scale it was scored (GB/T 50378-2014: 50/60/80):
+  // it can make a declared level doubtful, never decide a fail on its own
+  b.status('PARTIAL');
   b.use(total.iv);
   b.upper = true;
   const byScore = rs.thresholds.filter((t) => total.value >= t.minScore).reduce((m, t) => Math.max(m, t.star), 0);
   b.step(`表中只有总得分 Q = ${fmt(total.value)}（${total.iv.source}），未列各类评分项得分`);
   b.step(`按总分：Q = ${fmt(total.value)}，对照 ${rs.thresholds.map((t) => t.minScore).join('/')} 分，${byScore ? `至多为${STAR_NAMES[byScore]}` : '不足一星级'}`);
-  b.note('表格只给出总得分，控制项、各类评分项最低得分、全装修和表3.2.8 的要求均未列出，星级为上限');
+  b.note('表格只给出总得分，控制项、各类评分项最低得分、全装修和表3.2.8 的要求均未列出，星级为上限；总得分所依据的标准版本未经核对');
   return b.build(byScore, clause, formula, { ruleSet, Q: total.value, declaredQ: total.value, byScore, totalOnly: true });
 }
 
