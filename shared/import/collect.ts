@@ -10,6 +10,7 @@ import { fmt, isOkNumber, lineItemsOf, sameValue, usable } from './readings';
 export { lineItemsOf, sameValue } from './readings';
 import { mapUse } from './uses';
 import { standIns } from './standIns';
+import { readTwins } from './twins';
 
 export interface NameAt {
   name: string;
@@ -170,6 +171,8 @@ export class Collector {
     if (opts.stageOf) this.stageOf = opts.stageOf;
     const parcelKeys = new Map<string, KeyedName>();
     const cands = this.cands;
+    // 设计调蓄容积 beside 需调蓄容积 is the provided storage (twins.ts), before any two readings meet
+    readTwins(cands);
     for (let i = 0; i < cands.length; i++) {
       const p = cands[i].scope.parcel;
       if (p && !parcelKeys.has(p.key)) parcelKeys.set(p.key, p);
