@@ -13,6 +13,7 @@ import { bilingualLabels, blankOffset, blankSpacers, buildingRespell, flattenFor
 import { heatPumpAsOutput, prefabBelowGradeRow, prefabFlagLayout, prefabRefuted } from './transform-calc';
 import { approxPrefix, boundPrefix, errorCell, intentNote, limitingNote, partialScopeNote, unreadableScoreTable, visibleDuplicate } from './transform-errors';
 import { partsAddUp, partsDontAdd, staleFormula } from './transform-sums';
+import { proseConflict, proseRestated, storageTwinLabels } from './transform-prose';
 
 // ---------------------------------------------------------------- context
 
@@ -164,8 +165,10 @@ export const SAME_FACTS: readonly Transform[] = [
   prefabBelowGradeRow,
   heatPumpAsOutput,
   partsAddUp,
+  proseRestated,
+  storageTwinLabels,
 ];
 
-export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote, prefabRefuted, intentNote, partialScopeNote, staleFormula, partsDontAdd];
+export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote, prefabRefuted, intentNote, partialScopeNote, staleFormula, partsDontAdd, proseConflict];
 
 export const ALL: readonly Transform[] = [...SAME_FACTS, ...ERRORS];
