@@ -121,4 +121,20 @@ describe('GB/T 51129 装配率 table with a column group per building', () => {
     const fs = check(await load(layoutRequirements([72.3, 55])));
     expect(verdicts(fs).B栋).not.toBe('pass');
   });
+
+  it('a 规划要求 column between the labels and the buildings is no label column: its cells are requirements', async () => {
+    const r = await load((ws) =>
+      rows(ws, [
+        ['指标', '规划要求', '1#楼', '2#楼'],
+        ['单体装配率', '≥50%', '62%', '48%'],
+        ['建筑高度（m）', '≤80', 54.6, 79.8],
+      ]),
+    );
+    const b1 = r.buildings.find((b) => b.name === '1#楼')!;
+    const b2 = r.buildings.find((b) => b.name === '2#楼')!;
+    expect(b1.values.assembly_ratio).toMatchObject({ value: 62, source: '装配率计算!C2' });
+    expect(b1.values.assembly_ratio.requirement).toMatchObject({ text: '≥50%', source: '装配率计算!B2' });
+    expect(b2.values.building_height).toMatchObject({ value: 79.8 });
+    expect(verdicts(check(r))).toEqual({ '1#楼': 'pass', '2#楼': 'fail' });
+  });
 });
