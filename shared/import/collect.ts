@@ -51,6 +51,8 @@ export interface ValueCand {
   calc?: boolean;
   /** A further row of one record (地下 under 地上, the name merged over both): adds to the record's quantity. */
   part?: boolean;
+  /** Read from a sentence of a 设计说明 (prose.ts): never stands in for a table cell that could not be read. */
+  prose?: boolean;
 }
 
 type Cand =
@@ -342,6 +344,12 @@ export class Collector {
       return;
     }
     if (!usable(prev)) {
+      // a sentence does not replace a table cell that holds an error or unreadable text: both stand, to be reviewed
+      if (c.prose && prev.status === 'invalid') {
+        (prev.conflicts ??= []).push({ value: iv.value, raw: iv.raw, source: iv.source, label: iv.label, status: iv.status });
+        this.warn(`${where}${name}在表格 ${prev.source} 无法读取（${prev.raw}），设计说明 ${iv.source} 写为“${iv.raw}”，不能以文字代替表格数值，需复核`, prev.source, id);
+        return;
+      }
       store[id] = iv;
       meta[id] = c;
       this.warn(`${where}${name}出现两次：${prev.source}（${prev.raw}，不可用）与 ${iv.source}（${iv.raw}），采用 ${iv.source}`, iv.source, id);

@@ -118,6 +118,7 @@ function readCellProse(s: Sheet, env: Env, c: GCell, text: string): void {
         scope: {},
         block: `${name(s)}#P${c.r}`,
         rank: 1,
+        prose: true,
         iv: {
           indicator: def.id,
           value: r.value,
