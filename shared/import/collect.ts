@@ -344,10 +344,10 @@ export class Collector {
       return;
     }
     if (!usable(prev)) {
-      // a sentence does not replace a table cell that holds an error or unreadable text: both stand, to be reviewed
-      if (c.prose && prev.status === 'invalid') {
+      // a sentence does not fill a table cell that holds an error, unreadable text or a placeholder (/、待定): both stand, to be reviewed
+      if (c.prose) {
         (prev.conflicts ??= []).push({ value: iv.value, raw: iv.raw, source: iv.source, label: iv.label, status: iv.status });
-        this.warn(`${where}${name}在表格 ${prev.source} 无法读取（${prev.raw}），设计说明 ${iv.source} 写为“${iv.raw}”，不能以文字代替表格数值，需复核`, prev.source, id);
+        this.warn(`${where}${name}在表格 ${prev.source} 未给出可用数值（${prev.raw}），设计说明 ${iv.source} 写为“${iv.raw}”，不能以文字代替表格数值，需复核`, prev.source, id);
         return;
       }
       store[id] = iv;

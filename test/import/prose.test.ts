@@ -114,7 +114,7 @@ describe('figures in 设计说明 sentences', () => {
     expect(r.project.green_ratio).toBeUndefined();
   });
 
-  it('negative twin: a table cell with an error value is not replaced by the sentence', async () => {
+  it('negative twin: a table cell with an error value or a placeholder is not filled by the sentence', async () => {
     const r = await load([
       { name: '技术经济指标', data: [['指标', '设计值'], ['绿地率', { error: '#REF!' }]] },
       ...overview(['本项目绿地率为36.5%。']),
@@ -122,5 +122,8 @@ describe('figures in 设计说明 sentences', () => {
     expect(r.project.green_ratio).toMatchObject({ status: 'invalid', source: '技术经济指标!B2' });
     expect(r.project.green_ratio.conflicts?.[0]).toMatchObject({ value: 36.5, source: '工程概况!B2' });
     expect(check(r, [P2]).P2.verdict).toBe('review');
+    // nor a placeholder
+    const r2 = await load([{ name: '技术经济指标', data: [['指标', '设计值'], ['绿地率', '待定']] }, ...overview(['本项目绿地率为36.5%。'])]);
+    expect(check(r2, [P2]).P2.verdict).not.toBe('pass');
   });
 });
