@@ -111,6 +111,39 @@ function storageOf(b: CalcBuilder, facilities: ImportedFacility[]): { sum: numbe
   return { sum: round(sum, 2), terms, unreadable };
 }
 
+/**
+ * Without φ or F the engine cannot recompute V, but the sheet's own needed volume (需调蓄容积) and
+ * its own provided storage (实际/设计提供的调蓄容积, or the facility rows) can still refute it: storage
+ * short of the sheet's own need at a design rainfall no higher than the contract's never supports
+ * the declared rate. Never a support: false or undefined.
+ */
+function ownShortfall(
+  b: CalcBuilder,
+  gVr: ReturnType<typeof getNumber>,
+  gVp: ReturnType<typeof getNumber>,
+  facilities: ImportedFacility[],
+  Hc: number | undefined,
+  Hsheet: number | null,
+): false | undefined {
+  if (gVr.kind !== 'ok') return undefined;
+  // the sheet's need at a higher H than the contract asks overstates the contract's need
+  if (Hc !== undefined && Hsheet !== null && Hsheet > Hc + 0.05) return undefined;
+  let Vp: number;
+  let src: string;
+  if (gVp.kind === 'ok') {
+    Vp = gVp.value;
+    src = gVp.iv.source;
+  } else if (facilities.length && facilities.every((f) => f.volume !== null && Number.isFinite(f.volume))) {
+    Vp = round(facilities.reduce((s, f) => s + (f.volume as number), 0), 2);
+    src = facilities[0].source;
+  } else return undefined;
+  if (Vp >= gVr.value - 1e-9) return undefined;
+  b.use(gVr.iv);
+  if (gVp.kind === 'ok') b.use(gVp.iv);
+  b.leadNote(`调蓄容积 ${fmt(Vp, 1)} m³（${src}）小于表格自列的需调蓄容积 ${fmt(gVr.value, 1)} m³（${gVr.iv.source}）`);
+  return false;
+}
+
 function takePoints(b: CalcBuilder, pts: RainfallPoint[]): void {
   for (const p of pts) b.status(p.status);
 }
@@ -248,7 +281,7 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
   if (phi === null || F === null || F <= 0) {
     if (phi === null) b.note('无法确定综合雨量径流系数 φ');
     if (F === null || F <= 0) b.note('无法确定汇水面积 F');
-    return b.build(null, CLAUSE, FORMULA, details);
+    return b.build(null, CLAUSE, FORMULA, details, ownShortfall(b, gVr, gVp, facilities, Hc, Hsheet));
   }
 
   let Vreq: number | null = null;

@@ -4,7 +4,7 @@
 // override the shared ones. And the gate on a workbook of one parcel that names another parcel in
 // its project name or a sheet title: nothing in it passes.
 import type { ConditionsDoc, ContractInfo, Finding, ImportedParcel, ImportResult } from '../model/types';
-import { parcelCode, parcelMatches, sameParcel } from '../model/parcels';
+import { parcelCode, parcelMatches, phaseParcel, sameParcel } from '../model/parcels';
 
 export { normaliseParcel, plotNumber } from '../model/parcels';
 
@@ -68,10 +68,11 @@ function otherParcelNamed(workbook: ImportResult, wanted: string): { message: st
     }
   }
   for (const st of workbook.statements ?? []) {
-    if (st.position !== 'title' && st.position !== 'sheetName') continue;
+    // a title, a sheet name, or any text that names a phase with its parcel (it settles a phase's scope: statements.ts)
+    if (st.position !== 'title' && st.position !== 'sheetName' && !phaseParcel(st.text)) continue;
     const code = parcelCode(st.text);
     if (!code || sameParcel(st.text, wanted)) continue;
-    const where = st.position === 'title' ? `表格标题“${st.text.trim()}”（${st.source}）` : `工作表名“${st.sheet}”`;
+    const where = st.position === 'title' ? `表格标题“${st.text.trim()}”（${st.source}）` : st.position === 'sheetName' ? `工作表名“${st.sheet}”` : `表中文字“${st.text.trim()}”（${st.source}）`;
     return { message: `${where}所写地块 ${code} 与合同地块“${wanted}”不一致，可能不是本合同地块的指标表`, source: st.source };
   }
   return null;

@@ -17,7 +17,7 @@ import { namedMethod, prescribedMethod } from '../calc/methods';
 import { CALCULATOR_INPUTS } from '../calc/index';
 import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
 import { buildingLevels, editionInForce, foldStatement, intentWord, mentionsRainfall, namedEditions, partialScopeWords, referenceOnly, tiedRate } from '../model/statements';
-import { parcelCode } from '../model/parcels';
+import { parcelCode, phaseParcel, phasesIn } from '../model/parcels';
 import { holds, requirementWords } from './compare';
 import { qualifyingRemark, remarkIntent, scopeQualifier } from './qualifiers';
 import type { Decision } from './evidence';
@@ -191,7 +191,7 @@ const partialScope: Check = (d, e) => {
     const q = scopeQualifier(v === e.declared ? { ...v, remark: undefined } : v, projectName);
     // a title that names a parcel ("某花园二期（05-02地块）"): the phase is that parcel, which the
     // parcel gates hold against the contract's
-    const namesParcel = (s: SheetStatement) => s.position === 'title' && parcelCode(s.text) !== null;
+    const namesParcel = (s: SheetStatement) => (s.position === 'title' && parcelCode(s.text) !== null) || phaseIsParcel(s, e.statements);
     const st = q ? undefined : about(e.statements, v.source).find((s) => partialScopeWords(s.text, v.indicator) && !inName(partialScopeWords(s.text, v.indicator)) && !namesParcel(s));
     if (!q && !st) continue;
     const said = q ? (q.in === 'label' ? `标签为“${v.label.trim()}”` : `附注“${v.remark}”`) : where(st!);
@@ -203,6 +203,20 @@ const partialScope: Check = (d, e) => {
   }
   return null;
 };
+
+/**
+ * The sheet itself identifies the phase a statement names with a parcel: a text of the same sheet
+ * names that phase together with a parcel ("地块编号 | 2025-012（一期）", "一期用地即05-02地块") and no
+ * other part. The parcel is held against the contract's by otherParcelGate (parcels.ts).
+ */
+function phaseIsParcel(s: SheetStatement, all: readonly SheetStatement[]): boolean {
+  const phases = phasesIn(s.text);
+  if (!phases.length || partialScopeWords(phases.reduce((t, w) => t.split(w).join(''), s.text)) !== null) return false;
+  return all.some((t) => {
+    const pp = t.sheet === s.sheet ? phaseParcel(t.text) : null;
+    return !!pp && phases.every((w) => pp.phases.includes(w)) && partialScopeWords(pp.rest) === null;
+  });
+}
 
 /**
  * An input of the recomputation that agrees with the declared value carries a remark that limits

@@ -10,6 +10,7 @@ import { fmt, isOkNumber, lineItemsOf, sameValue, usable } from './readings';
 export { lineItemsOf, sameValue } from './readings';
 import { mapUse } from './uses';
 import { standIns } from './standIns';
+import { readTwins } from './twins';
 
 export interface NameAt {
   name: string;
@@ -50,6 +51,8 @@ export interface ValueCand {
   calc?: boolean;
   /** A further row of one record (地下 under 地上, the name merged over both): adds to the record's quantity. */
   part?: boolean;
+  /** Read from a sentence of a 设计说明 (prose.ts): never stands in for a table cell that could not be read. */
+  prose?: boolean;
 }
 
 type Cand =
@@ -170,6 +173,8 @@ export class Collector {
     if (opts.stageOf) this.stageOf = opts.stageOf;
     const parcelKeys = new Map<string, KeyedName>();
     const cands = this.cands;
+    // 设计调蓄容积 beside 需调蓄容积 is the provided storage (twins.ts), before any two readings meet
+    readTwins(cands);
     for (let i = 0; i < cands.length; i++) {
       const p = cands[i].scope.parcel;
       if (p && !parcelKeys.has(p.key)) parcelKeys.set(p.key, p);
@@ -339,6 +344,12 @@ export class Collector {
       return;
     }
     if (!usable(prev)) {
+      // a sentence does not fill a table cell that holds an error, unreadable text or a placeholder (/、待定): both stand, to be reviewed
+      if (c.prose) {
+        (prev.conflicts ??= []).push({ value: iv.value, raw: iv.raw, source: iv.source, label: iv.label, status: iv.status });
+        this.warn(`${where}${name}在表格 ${prev.source} 未给出可用数值（${prev.raw}），设计说明 ${iv.source} 写为“${iv.raw}”，不能以文字代替表格数值，需复核`, prev.source, id);
+        return;
+      }
       store[id] = iv;
       meta[id] = c;
       this.warn(`${where}${name}出现两次：${prev.source}（${prev.raw}，不可用）与 ${iv.source}（${iv.raw}），采用 ${iv.source}`, iv.source, id);

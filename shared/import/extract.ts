@@ -18,6 +18,7 @@ import { combinedUnread } from './combined';
 import { contentsSheet, hiddenUnread, invisibleUnread, sheetStage, voidSheet } from './hygiene';
 import { findTables } from './tables';
 import { sheetStatements } from './statements';
+import { readProse } from './prose';
 
 export interface Extracted {
   project: Record<string, ImportedValue>;
@@ -60,6 +61,8 @@ export function extract(grids: Grid[]): Extracted {
   }
   for (const s of sheets) findTables(s, env);
   for (const s of sheets) readBlocks(s, env);
+  // figures in 设计说明 sentences, under a tight grammar (prose.ts)
+  for (const s of sheets) readProse(s, env);
   for (const s of sheets) scanUnread(s, env);
   for (const s of sheets) env.unread.push(...combinedUnread(s, (n) => out.hasBuilding(n)));
   const stages = new Map(sheets.map((s) => [s.g.name, sheetStage(s.g)]));

@@ -8,7 +8,8 @@ import { sameValue, type Scope } from './collect';
 import { cellAt, covering, type GCell } from './grid';
 import { fold, matchLabel, type LabelMatch } from './labels';
 import { parcelKeyOf, zoneKeyOf } from './names';
-import { type Role } from './roles';
+import columnRoles from '../data/column-roles.json';
+import { headerCore, type Role } from './roles';
 import { addJob, makeValue, range, src, textOf, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { parseUnit } from './units';
 import { parseNumberText, readCell } from './values';
@@ -28,6 +29,25 @@ export interface Slot {
   owner?: { kind: NameKind; text: string; cell: GCell };
   total?: boolean;
   unitRaw?: string;
+}
+
+const GROUP_SCORE = new Set(columnRoles.resultInScoreColumn.groupScoreHeaders.map(fold));
+
+/**
+ * A building's column group with a 分值 column and no 得分 column (1#楼 over 比例 | 分值): the 分值 is
+ * the building's score, not the standard's maximum (column-roles.json resultInScoreColumn).
+ */
+function groupScores(slots: Slot[]): void {
+  const byOwner = new Map<string, Slot[]>();
+  for (const sl of slots) {
+    if (sl.owner?.kind !== 'building') continue;
+    const k = sl.owner.text;
+    byOwner.set(k, [...(byOwner.get(k) ?? []), sl]);
+  }
+  for (const list of byOwner.values()) {
+    if (list.length < 2 || list.some((sl) => sl.role === 'claimedScore')) continue;
+    for (const sl of list) if (sl.role === 'maxScore' && sl.head?.kind === 'string' && GROUP_SCORE.has(headerCore(sl.head.str!).core)) sl.role = 'claimedScore';
+  }
 }
 
 export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): number {
@@ -69,6 +89,7 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     }
     slots.push(slot);
   }
+  groupScores(slots);
   // Among building columns ("1#楼 | 2#楼 | … | 地下车库"), an unknown header is another building's name.
   const buildingSlots = slots.filter((x) => x.owner?.kind === 'building').length;
   const cornerKey = labelCols.some((c) => c.key === 'building');

@@ -3,6 +3,7 @@
 // (building, parcel, 汇水分区, facility, 下垫面), a name or a 合计. Every column of a header carries
 // all the header text above it.
 import notations from '../data/import-notations.json';
+import columnRoles from '../data/column-roles.json';
 import { mustIndicator } from '../model/indicators';
 import type { IndicatorDef } from '../model/types';
 import { cellAt, covering, type GCell } from './grid';
@@ -42,9 +43,13 @@ export function isScore(def: IndicatorDef): boolean {
   return def.unit === '分';
 }
 
+/** Results of a score table written in its 得分 column (装配率 P: GB/T 51129-2017 §4.0.1). */
+const RESULT_IN_SCORE = new Set(columnRoles.resultInScoreColumn.indicators);
+
 /** Roles that may carry the value of `def`, most preferred first. */
 export function preferred(def: IndicatorDef): Role[] {
-  return isScore(def) ? ['claimedScore', 'declared'] : ['declared'];
+  if (isScore(def)) return ['claimedScore', 'declared'];
+  return RESULT_IN_SCORE.has(def.id) ? ['declared', 'claimedScore'] : ['declared'];
 }
 
 // ------------------------------------------------------------------ header cells

@@ -169,7 +169,9 @@ export function readTable(s: Sheet, h: Header, env: Env): number {
   if (names.length >= 2 || (names.length >= 1 && keyed && keyed.c < names[0].c)) {
     const kc = rowKeyColumn(s, h);
     if (kc !== null && kc < h.left) widen(h, kc);
-    const labelCols = h.cols.filter((c) => c.c < names[0].c && !c.name && !(c.role && (c.role.role === 'index' || c.role.role === 'unit' || c.role.role === 'note')));
+    // beside the first, a column whose header gives it a role other than the label (评价分值, 规划要求) is no label column
+    const left = h.cols.filter((c) => c.c < names[0].c && !c.name && !(c.role && (c.role.role === 'index' || c.role.role === 'unit' || c.role.role === 'note')));
+    const labelCols = left.filter((c, i) => i === 0 || !c.role || c.role.role === 'label');
     if (labelCols.length && labelsBelow(s, h, labelCols.map((c) => c.c), 4)) return listTable(s, h, labelCols, env);
   }
   if (keyed && names.length === 0 && inds.length >= 1) {

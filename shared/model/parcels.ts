@@ -1,3 +1,5 @@
+import notations from '../data/name-notations.json';
+
 // Parcels (地块): one notion of a parcel name for every reader — the engine's choice of the
 // contract's parcel (shared/check/parcels.ts), per-plot conditions (shared/check/projectGates.ts),
 // the report's identity check (shared/report/identity.ts) and the gate on a sheet that names
@@ -112,4 +114,26 @@ export function sameParcel(a: string, b: string): boolean {
   if (otherUnit(pa, pb)) return false;
   const plot = (p: ParcelName) => canonicalPlot(p.plots[p.plots.length - 1] ?? '');
   return plot(pa) === plot(pb);
+}
+
+const PHASE = new RegExp(notations.phase.pattern, 'g');
+
+/**
+ * A text that names a development phase together with a parcel ("某花园二期（05-02地块）",
+ * "JN05(252):2025-012（一期）", "一期用地即05-02地块"): the phase is that parcel. Gives the phase
+ * words, the parcel code and the text without the phase words (for any other scope it names), or
+ * null when the text names no phase or no parcel.
+ */
+export function phaseParcel(text: string): { phases: string[]; parcel: string; rest: string } | null {
+  const t = text.normalize('NFKC');
+  const parcel = parcelCode(t);
+  if (!parcel) return null;
+  const phases = [...new Set(t.match(PHASE) ?? [])];
+  if (!phases.length) return null;
+  return { phases, parcel, rest: t.replace(PHASE, '') };
+}
+
+/** The phase words a text names ("一期", "第二期"). */
+export function phasesIn(text: string): string[] {
+  return [...new Set(text.normalize('NFKC').match(PHASE) ?? [])];
 }

@@ -15,6 +15,7 @@ import { heatPumpAsOutput, prefabBelowGradeRow, prefabFlagLayout, prefabRefuted 
 import { approxPrefix, boundPrefix, errorCell, intentNote, limitingNote, partialScopeNote, unreadableScoreTable, visibleDuplicate } from './transform-errors';
 import { partsAddUp, partsDontAdd, staleFormula } from './transform-sums';
 import { mergedDownFigures, mergedDownUses, valuesMergedAcross } from './transform-merges';
+import { proseConflict, proseRestated, storageTwinLabels } from './transform-prose';
 
 // ---------------------------------------------------------------- context
 
@@ -168,8 +169,10 @@ export const SAME_FACTS: readonly Transform[] = [
   partsAddUp,
   mergedDownUses,
   valuesMergedAcross,
+  proseRestated,
+  storageTwinLabels,
 ];
 
-export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote, prefabRefuted, intentNote, partialScopeNote, staleFormula, partsDontAdd, mergedDownFigures];
+export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote, prefabRefuted, intentNote, partialScopeNote, staleFormula, partsDontAdd, mergedDownFigures, proseConflict];
 
 export const ALL: readonly Transform[] = [...SAME_FACTS, ...ERRORS];
