@@ -173,7 +173,9 @@ export const mergedDownFigures: Transform = {
       for (const f of run.slice(1)) s.set(f.row, f.col, undefined);
       s.merges.push({ r1: run[0].row, c1: run[0].col, r2: run[run.length - 1].row, c2: run[0].col });
       const override = new Map<string, Verdict[]>();
-      for (const f of run.slice(1)) for (const k of affectedBy(f, ctx)) override.set(k, ['review', 'missing']);
+      // never a pass on the merged figure; a fail on the building's own figures elsewhere (a 计算表 of
+      // its own that fails) is that evidence's verdict, not the merge's
+      for (const f of run.slice(1)) for (const k of affectedBy(f, ctx)) override.set(k, ['review', 'missing', 'fail']);
       return { wb, override, what: `工作表“${s.name}”${run.map((f) => f.building).join('、')}的同一数值（${textOf(s.get(run[0].row, run[0].col))}）向下合并为一格` };
     }
     return null;
