@@ -132,13 +132,13 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   },
   {
     basis: 'unread-table',
-    when: '工作簿中与该指标或其复核数据相关的表格未能读取',
-    applies: (f) => f.e.unread.length > 0,
+    when: '工作簿中与该指标或其复核数据相关的表格未能读取；或只有申报值、无法复核，而表中有一行同类数据未能识别',
+    applies: (f) => unreadBearing(f).length > 0,
     decide: (f) => {
-      const tables = f.e.unread.map(blockText).join('；');
+      const tables = unreadBearing(f).map(blockText).join('；');
       const stated = f.usable ? `${f.declaredText}，但` : '';
       return review(`${stated}${tables}，其中可能含有与${f.name}有关的数据，不能据现有数据判定，请人工复核`, {
-        source: f.declared?.source ?? blockCell(f.e.unread[0]),
+        source: f.declared?.source ?? blockCell(unreadBearing(f)[0]),
       });
     },
   },
@@ -452,6 +452,15 @@ function factsOf(e: LeafEvidence): Facts {
     calcWhy: calc?.clause ? `（${calc.clause}）` : '',
     fv,
   };
+}
+
+/**
+ * The unread evidence that bears on a leaf: every unread table; a single unrecognised row
+ * (UnreadBlock.kind 'row') only where no recomputation checks the value — once the sheet's data
+ * recompute it, a stray row of the same kind adds nothing the recomputation did not weigh.
+ */
+function unreadBearing(f: Facts): UnreadBlock[] {
+  return f.e.unread.filter((u) => u.kind !== 'row' || (f.computed === null && f.usable && f.declaredPasses));
 }
 
 /** Declared and recomputed numbers more than `farApart.factor` times apart (indicators.json `farApart`). */

@@ -4,9 +4,13 @@
 import roles from '../data/column-roles.json';
 import type { SheetCoverage } from '../model/types';
 import type { GCell, Grid } from './grid';
-import { fold, matchLabel } from './labels';
+import { fold, matchLabel, normaliseLabel } from './labels';
 import { key, range, type Env, type Sheet } from './sheet';
 import { isNumericLike } from './values';
+import { parseUnit } from './units';
+import { memo } from './text';
+import { CALCULATOR_INPUTS } from '../calc/index';
+import { indicator } from '../model/indicators';
 
 const TOPICS = roles.blockTopics.topics.map((t) => ({ words: t.words.map(fold), indicators: t.indicators }));
 
@@ -96,6 +100,94 @@ export function scanUnread(s: Sheet, env: Env): void {
       }
     } else close();
   }
+}
+
+/**
+ * One row with a figure no reader claimed whose own label names a topic of the checks (“自评总分 |
+ * 62” beside a declared star): an unread figure. Its own label names the topic, and its figure is of
+ * a kind the related check reads (its unit's dimension); one or two texts at most (a label and its
+ * unit), none that says the row is about the document (日期, 编号, 页) or a change (增加, 调整).
+ */
+export function scanUnreadRows(s: Sheet, env: Env): void {
+  if (SKIP_SHEETS.test(s.g.name.replace(/\s+/g, ''))) return;
+  const covered = (r: number) => env.unread.some((u) => u.sheet === s.g.name && inRows(u.range, r));
+  for (let r = 1; r <= s.g.maxRow; r++) {
+    const line = s.g.rows[r];
+    if (!line) continue;
+    const texts: string[] = [];
+    const nums: GCell[] = [];
+    for (const c of line) {
+      if (!c || s.used.has(key(r, c.c))) continue;
+      if (c.kind === 'number' || (c.kind === 'string' && isNumericLike(c))) nums.push(c);
+      else if (c.kind === 'string' && c.str!.trim()) texts.push(c.str!.trim());
+    }
+    if (nums.length && texts.length && !covered(r)) singleRow(s, env, r, texts, nums);
+  }
+}
+
+/** Whether a range "A3:D7" spans row r. */
+function inRows(range: string, r: number): boolean {
+  const m = /^[A-Z]+(\d+)(?::[A-Z]+(\d+))?$/.exec(range);
+  return !!m && r >= Number(m[1]) && r <= Number(m[2] ?? m[1]);
+}
+
+function singleRow(s: Sheet, env: Env, r: number, texts: string[], nums: GCell[]): void {
+  if (texts.length > 2 || texts.some((t) => DOCUMENT_WORDS.test(t) || TOTAL_WORDS.test(t))) return;
+  // the figure must be of a kind the related checks read (energy beside a renewable share, a score
+  // beside a star): 光伏装机容量（kWp）or 集热器数量（台） is no input of any of them
+  const dims = rowDimensions(s, r, texts);
+  const ids = topicsOf(texts).filter((i) => i !== 'building_name' && dimensionsRead(i).some((d) => dims.has(d) && ROW_DIMENSIONS.has(d)));
+  if (!ids.length) return;
+  const cols = [...nums.map((c) => c.c)];
+  env.unread.push({
+    sheet: s.g.name,
+    range: range(r, Math.min(...cols, ...labelCols(s, r)), r, Math.max(...cols)),
+    title: texts[0],
+    indicators: ids,
+    reason: '这一行含有数值，但其标签未能识别为指标，未读取',
+    kind: 'row',
+  });
+}
+
+/** The unit dimensions a row states: in its label's brackets, a unit cell, or its figures' own text. */
+function rowDimensions(s: Sheet, r: number, texts: string[]): Set<string> {
+  const out = new Set<string>();
+  const add = (t: string | undefined) => {
+    const u = t ? parseUnit(t) : null;
+    if (u) out.add(u.dimension);
+  };
+  for (const t of texts) {
+    add(normaliseLabel(t).unitRaw);
+    add(t);
+  }
+  for (const c of s.g.rows[r] ?? []) if (c && c.kind === 'string' && isNumericLike(c)) add(c.str!.replace(/^[\s\d.,，+\-~～≥≤<>约]+/, ''));
+  // a score has no unit written: the label says it (自评总分, 预评价得分)
+  if (texts.length && SCORE_LABEL.test(texts[0])) out.add('score');
+  return out;
+}
+
+const SCORE_LABEL = /(得分|总分|评分|分值)[\s（(）)]*$/;
+
+/** The dimensions of what an indicator's check reads: its own unit and its calculator's inputs'. */
+const dimensionsRead = memo((id: string): string[] => {
+  const dims = new Set<string>();
+  for (const i of [id, ...(CALCULATOR_INPUTS[id] ?? [])]) {
+    const u = indicator(i)?.unit;
+    const d = u ? parseUnit(u)?.dimension : undefined;
+    if (d) dims.add(d);
+  }
+  return [...dims];
+});
+
+// column-roles.json `unreadRows`: the kinds of figure that bear on a check, and the rows that are no figures
+const ROWS = roles.unreadRows;
+const ROW_DIMENSIONS = new Set(ROWS.dimensions);
+const DOCUMENT_WORDS = new RegExp(ROWS.documentWords.join('|'));
+const TOTAL_WORDS = new RegExp(`^(${ROWS.totalWords.join('|')})`);
+
+/** The columns of a row's unclaimed text cells. */
+function labelCols(s: Sheet, r: number): number[] {
+  return (s.g.rows[r] ?? []).filter((c): c is GCell => !!c && c.kind === 'string' && !s.claimed.has(key(r, c.c))).map((c) => c.c);
 }
 
 function titleNear(s: Sheet, top: number): string | undefined {

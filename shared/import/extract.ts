@@ -10,7 +10,7 @@ import type { ImportedBuilding, ImportedFacility, ImportedLineItem, ImportedParc
 import { buildingIn, contextOf, readBlocks } from './blocks';
 import { Collector, lineItemsOf } from './collect';
 import { markHeatOutput } from './heatPump';
-import { scanUnread, sheetCoverage } from './coverage';
+import { scanUnread, scanUnreadRows, sheetCoverage } from './coverage';
 import type { Grid } from './grid';
 import { buildingKey, buildingTokens } from './names';
 import { newSheet, type Env, type Sheet } from './sheet';
@@ -64,6 +64,7 @@ export function extract(grids: Grid[]): Extracted {
   // figures in 设计说明 sentences, under a tight grammar (prose.ts)
   for (const s of sheets) readProse(s, env);
   for (const s of sheets) scanUnread(s, env);
+  for (const s of sheets) scanUnreadRows(s, env);
   for (const s of sheets) env.unread.push(...combinedUnread(s, (n) => out.hasBuilding(n)));
   const stages = new Map(sheets.map((s) => [s.g.name, sheetStage(s.g)]));
   const r = out.finish({ mayBeSole: (names) => mayBeSole(names, sheets, env), stageOf: (sheet) => stages.get(sheet) });

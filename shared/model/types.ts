@@ -242,6 +242,11 @@ export interface UnreadBlock {
   indicators: string[];
   /** Chinese: why it was not read. */
   reason: string;
+  /**
+   * 'row': one labelled figure no reader recognised, of a kind the related checks read (自评总分 |
+   * 62). It keeps a declared value from passing only where no recomputation could check it.
+   */
+  kind?: 'row';
 }
 
 /** What the importer did with one sheet: the basis of "what was not read". */

@@ -57,3 +57,23 @@ describe('disagree-far-apart: declared and recomputed more than twice apart, tho
     expect(await check('指标', table(8740), L1)).toMatchObject({ verdict: 'pass', basis: 'disagree-both-pass', computed: 38 });
   });
 });
+
+describe('a single row with a figure the engine did not recognise, of a kind the check reads', () => {
+  it('“本次自评累计得分 | 62” beside a declared 二星级: review naming the row; “集热器数量（台）| 20” or no such row: pass', async () => {
+    const kv = (extra: unknown[][]) => [['项目', '内容'], ['申报星级', '二星级'], ...extra];
+    const f = await check('绿色建筑', kv([['本次自评累计得分', 62]]), G1);
+    expect(f).toMatchObject({ verdict: 'review', basis: 'unread-table' });
+    expect(f.message).toContain('本次自评累计得分');
+    expect(await check('绿色建筑', kv([['集热器数量（台）', 20]]), G1)).toMatchObject({ verdict: 'pass' });
+    expect(await check('绿色建筑', kv([]), G1)).toMatchObject({ verdict: 'pass' });
+  });
+
+  it('“热泵系统年节电量 | 12 | 万kWh” beside a declared share the sheet cannot recompute: review; “光伏装机容量（kWp）| 500”: pass', async () => {
+    const list = (row: unknown[]) => [['可再生能源应用'], ['项目', '数值', '单位'], ['光伏年发电量', 8.6, '万kWh'], row, ['可再生能源替代率', '10.5%', '']];
+    expect(await check('可再生能源', list(['热泵系统年节电量', 12, '万kWh']), R1)).toMatchObject({ verdict: 'review', basis: 'unread-table' });
+    expect(await check('可再生能源', list(['光伏装机容量（kWp）', 500, '']), R1)).toMatchObject({ verdict: 'pass' });
+    // where the sheet's own data recompute the share, the stray row adds nothing the recomputation did not weigh
+    const withTotal = [...list(['热泵系统年节电量', 12, '万kWh']).slice(0, 4), ['建筑年总能耗', 82, '万kWh'], ['可再生能源替代率', '10.5%', '']];
+    expect(await check('可再生能源', withTotal, R1)).toMatchObject({ verdict: 'pass', computed: 10.49 });
+  });
+});
