@@ -13,7 +13,6 @@ import type {
 } from '../model/types';
 import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
 import catalogue from '../data/indicators.json';
-import { CALCULATOR_INPUTS } from '../calc/index';
 import { errorName, isErrorText } from '../import/values';
 import { holds, missWord, requirementWords } from './compare';
 import { boundRefutes, boundWords, qualifyingRemark, undeterminedInputs } from './qualifiers';
@@ -496,29 +495,3 @@ function fmtNum(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
 }
 
-// ---------------------------------------------------------------- unread tables
-
-/** Unread blocks that relate to `indicator`: they name it, or an input of its calculator. */
-export function relatedUnread(unread: readonly UnreadBlock[] | undefined, indicator: string): UnreadBlock[] {
-  if (!unread || unread.length === 0) return [];
-  const ids = new Set([indicator, ...(CALCULATOR_INPUTS[indicator] ?? [])]);
-  return unread.filter((u) => u.indicators.some((i) => ids.has(i)));
-}
-
-/** Unread blocks that seem to list buildings (their indicators include 'building_name'). */
-export function unreadBuildingLists(unread: readonly UnreadBlock[] | undefined): UnreadBlock[] {
-  return (unread ?? []).filter((u) => u.indicators.includes('building_name'));
-}
-
-/** Calculator inputs the recomputation used (same cell) that carry conflicts. */
-export function conflictingInputs(values: Record<string, ImportedValue>, indicator: string, calc: Calculation | null): ImportedValue[] {
-  if (!calc) return [];
-  const used = new Set(calc.inputs.map((i) => i.source).filter(Boolean));
-  const out: ImportedValue[] = [];
-  for (const id of CALCULATOR_INPUTS[indicator] ?? []) {
-    if (id === indicator) continue;
-    const v = values[id];
-    if (v?.conflicts?.length && used.has(v.source)) out.push(v);
-  }
-  return out;
-}

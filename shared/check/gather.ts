@@ -1,0 +1,32 @@
+// What the engine gathers for one leaf before the evidence policy (shared/check/evidence.ts)
+// decides: the unread tables that relate to the indicator, unread lists of buildings, and the
+// calculator inputs that the sheet states twice.
+import type { Calculation, ImportedValue, UnreadBlock } from '../model/types';
+import { CALCULATOR_INPUTS } from '../calc/index';
+
+// ---------------------------------------------------------------- unread tables
+
+/** Unread blocks that relate to `indicator`: they name it, or an input of its calculator. */
+export function relatedUnread(unread: readonly UnreadBlock[] | undefined, indicator: string): UnreadBlock[] {
+  if (!unread || unread.length === 0) return [];
+  const ids = new Set([indicator, ...(CALCULATOR_INPUTS[indicator] ?? [])]);
+  return unread.filter((u) => u.indicators.some((i) => ids.has(i)));
+}
+
+/** Unread blocks that seem to list buildings (their indicators include 'building_name'). */
+export function unreadBuildingLists(unread: readonly UnreadBlock[] | undefined): UnreadBlock[] {
+  return (unread ?? []).filter((u) => u.indicators.includes('building_name'));
+}
+
+/** Calculator inputs the recomputation used (same cell) that carry conflicts. */
+export function conflictingInputs(values: Record<string, ImportedValue>, indicator: string, calc: Calculation | null): ImportedValue[] {
+  if (!calc) return [];
+  const used = new Set(calc.inputs.map((i) => i.source).filter(Boolean));
+  const out: ImportedValue[] = [];
+  for (const id of CALCULATOR_INPUTS[indicator] ?? []) {
+    if (id === indicator) continue;
+    const v = values[id];
+    if (v?.conflicts?.length && used.has(v.source)) out.push(v);
+  }
+  return out;
+}
