@@ -99,3 +99,33 @@ describe('a use column none of whose values can be read', () => {
     expect([finding.verdict, finding.basis]).toEqual(['pass', 'declared-pass']);
   });
 });
+
+describe('a column of energy levels (能效等级) and a share stated 含近零能耗', () => {
+  /** 1# 近零能耗 20000, 2# 超低能耗 10000, 3# 节能75% 25000 → 30000 / 55000 = 54.55 %. */
+  function levels(label: string, declared: string, sideways = false) {
+    return xlsx(`levels-${label.length}-${declared}-${sideways}.xlsx`, (wb) => {
+      const ws = wb.addWorksheet('能效');
+      if (!sideways) {
+        rows(ws, [['单体', '建筑面积(㎡)', '能效等级'], ['1#', 20000, '近零能耗建筑'], ['2#', 10000, '超低能耗建筑'], ['3#', 25000, '节能75%'], [label, declared]]);
+      } else {
+        rows(ws, [['楼号', '1#楼', '2#楼', '3#楼'], ['建筑面积(㎡)', 20000, 10000, 25000], ['建筑节能等级', '近零能耗建筑', '超低能耗建筑', '节能75%']]);
+        rows(wb.addWorksheet('指标'), [['指标', '设计值'], [label, declared]]);
+      }
+    });
+  }
+
+  it('“（含近零能耗）” does not limit an 超低能耗 figure (近零能耗 is the stricter tier): the share the levels bear out passes', async () => {
+    for (const sideways of [false, true]) {
+      const { finding, imported } = await check(await levels('超低能耗建筑面积占比（含近零能耗）', '54.5%', sideways), 50);
+      expect(imported.issues.filter((i) => i.indicator === 'ultra_low_energy_building')).toEqual([]);
+      expect([finding.verdict, finding.basis, finding.computed]).toEqual(['pass', 'agree-pass', 54.55]);
+    }
+  });
+
+  it('twins: a share the levels refute → review; a note that does limit the figure → review', async () => {
+    const refuted = await check(await levels('超低能耗建筑面积占比（含近零能耗）', '60%'), 56);
+    expect([refuted.finding.verdict, refuted.finding.computed]).toEqual(['review', 54.55]);
+    const limited = await check(await levels('超低能耗建筑面积占比（仅住宅部分）', '54.5%'), 50);
+    expect([limited.finding.verdict, limited.finding.basis]).toEqual(['review', 'declared-remark']);
+  });
+});
