@@ -163,6 +163,15 @@ export class CalcBuilder {
     return false;
   }
 
+  /**
+   * An input the sheet states but the recomputation cannot use for a reason of its own (a total not
+   * said to be annual, a total without the area it is per): noted and recorded as `undetermined`.
+   */
+  unsure(iv: ImportedValue, reason: string): void {
+    this.note(reason);
+    this.undetermine('unreadable', iv.source, reason);
+  }
+
   private undetermine(kind: 'unreadable' | 'placeholder', source: string, reason: string): void {
     if (!this.undetermined.some((u) => u.source === source && u.kind === kind)) this.undetermined.push({ kind, source, reason });
   }

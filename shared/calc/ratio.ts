@@ -1,9 +1,11 @@
-// Planning ratios of shared/data/ratios.json: 容积率, 建筑密度, 绿地率, 屋顶光伏覆盖率.
+// Ratios of shared/data/ratios.json: 容积率, 建筑密度, 绿地率, 屋顶光伏覆盖率, and 单位建筑面积年碳排放量
+// from a stated annual total over the area it is per (GB/T 51366-2019, docs/domain/energy-carbon.md §2).
 import ratios from '../data/ratios.json';
 import { indicatorName } from '../model/indicators';
-import type { Calculation } from '../model/types';
+import type { Calculation, ImportedValue } from '../model/types';
 import type { CalcContext } from './context';
 import { CalcBuilder, fmt, getNumber, round } from './inputs';
+import { statedPerYear } from './period';
 
 interface RatioDef {
   indicator: string;
@@ -11,7 +13,18 @@ interface RatioDef {
   denominator: string;
   scale: number;
   formula: string;
+  /** Decimals of the result (default 3 for a plain ratio, 2 otherwise). */
+  digits?: number;
+  /** Unit of the result (default '%' for scale 100, else none). */
+  unit?: string;
+  /** The numerator counts only when its unit or label says it is per year (an annual total). */
+  numeratorPerYear?: boolean;
+  /** A stated numerator without the denominator leaves the recomputation undetermined. */
+  numeratorNeedsDenominator?: boolean;
   clause: string;
+  /** Why the recomputation may differ from the declared value although the sheet is right. */
+  caveat?: string;
+  status?: string;
   /** A measure one jurisdiction defines: elsewhere the recomputation has the status `elsewhere`. */
   jurisdiction?: { match: string[]; name: string; elsewhere: string };
 }
@@ -27,8 +40,9 @@ export function computeRatio(id: string, ctx: CalcContext): Calculation | null {
   if (!def) return null;
   const gN = getNumber(ctx.values, def.numerator);
   const gD = getNumber(ctx.values, def.denominator);
-  if (gN.kind === 'absent' || gD.kind === 'absent') return null;
+  if (gN.kind === 'absent') return null;
   const b = new CalcBuilder(`ratio:${id}`, id, ctx);
+  b.status(def.status ?? 'CONFIRMED');
   let clause = def.clause;
   const j = def.jurisdiction;
   if (j && !j.match.some((m) => ctx.city?.includes(m))) {
@@ -36,6 +50,16 @@ export function computeRatio(id: string, ctx: CalcContext): Calculation | null {
     b.status(j.elsewhere);
     clause = `${clause}（${j.name}口径；合同所在地${ctx.city ? `（${ctx.city}）` : ''}的计算口径未核实）`;
     b.note(`${indicatorName(id)}按${j.name}的口径（${def.formula}）复核；合同所在地的计算口径未核实，复核值可否定申报值，不能单独确认`);
+  }
+  if (gD.kind === 'absent') {
+    if (!def.numeratorNeedsDenominator || gN.kind !== 'ok') return null;
+    // The stated total means something only over its area: without the area nothing confirms the declared value.
+    b.unsure(gN.iv, `表中给出${indicatorName(def.numerator)}“${gN.iv.raw}”（${gN.iv.source}），但未给出${indicatorName(def.denominator)}，无法据以复核${indicatorName(id)}`);
+    return b.build(null, clause, def.formula);
+  }
+  if (gN.kind === 'ok' && def.numeratorPerYear && !statedPerYear(gN.iv)) {
+    b.unsure(gN.iv, notAnnual(gN.iv, id));
+    return b.build(null, clause, def.formula);
   }
   if (gN.kind !== 'ok' || gD.kind !== 'ok') {
     b.noteBad(gN);
@@ -48,11 +72,18 @@ export function computeRatio(id: string, ctx: CalcContext): Calculation | null {
     b.note(`${indicatorName(def.denominator)}为 ${fmt(gD.value)}（${gD.iv.source}），无法计算${indicatorName(id)}`);
     return b.build(null, clause, def.formula);
   }
-  const digits = def.scale === 1 ? 3 : 2;
+  const digits = def.digits ?? (def.scale === 1 ? 3 : 2);
   const value = round((gN.value / gD.value) * def.scale, digits);
-  const unit = def.scale === 100 ? '%' : '';
+  const unit = def.unit ?? (def.scale === 100 ? '%' : '');
+  const scaled = def.scale === 1 ? '' : def.scale === 100 ? ' × 100%' : ` × ${def.scale}`;
   b.step(
-    `${indicatorName(id)} = ${fmt(gN.value)}（${indicatorName(def.numerator)}，${gN.iv.source}） ÷ ${fmt(gD.value)}（${indicatorName(def.denominator)}，${gD.iv.source}）${def.scale === 100 ? ' × 100%' : ''} = ${fmt(value, digits)}${unit}`,
+    `${indicatorName(id)} = ${fmt(gN.value)}（${indicatorName(def.numerator)}，${gN.iv.source}）${scaled} ÷ ${fmt(gD.value)}（${indicatorName(def.denominator)}，${gD.iv.source}） = ${fmt(value, digits)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`,
   );
+  if (def.caveat) b.note(def.caveat);
   return b.build(value, clause, def.formula, { numerator: gN.value, denominator: gD.value });
+}
+
+function notAnnual(iv: ImportedValue, id: string): string {
+  const unit = iv.unitRaw ? `单位为“${iv.unitRaw}”` : '未注明单位';
+  return `“${iv.label}”${fmt(iv.value as number)}（${iv.source}）${unit}，标签与单位均未说明是每年的数值（可能是全寿命期或某一阶段的总量），不能据以复核${indicatorName(id)}`;
 }

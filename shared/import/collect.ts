@@ -9,6 +9,7 @@ import { fmt, isOkNumber, lineItemsOf, sameValue, usable } from './readings';
 
 export { lineItemsOf, sameValue } from './readings';
 import { mapUse } from './uses';
+import { levelReading, type UseReading } from './useColumns';
 import { standIns } from './standIns';
 import { readTwins } from './twins';
 
@@ -114,6 +115,8 @@ export class Collector {
   /** Building names in reading order. */
   private names = new Set<string>();
   readonly issues: ImportIssue[] = [];
+  /** Every cell read in a building-use column, and whether it named a use or an energy level (useColumns.ts). */
+  readonly useReadings: UseReading[] = [];
 
   warn(message: string, source?: CellRef, indicatorId?: string): void {
     const i: ImportIssue = { level: 'warning', message };
@@ -196,16 +199,22 @@ export class Collector {
       switch (c.kind) {
         case 'building':
           break;
-        case 'use':
-          if (b && !b.useSource) {
-            const r = mapUse(c.text);
-            b.use = r.use;
-            b.useRaw = c.text;
-            b.useSource = c.source;
-            if (r.mixed) b.mixedUses = r.mixed;
-            if (r.warning) this.warn(`${c.source}：${b.name} ${r.warning}`, c.source, BUILDING_USE);
-          }
+        case 'use': {
+          if (!b) break;
+          // A value that names an energy standard level (被动式超低能耗建筑, 常规节能建筑) is the
+          // building's 超低能耗 status, not its use (shared/data/energy-levels.json).
+          const level = levelReading(c.text, c.source);
+          if (level) this.put(t, b.values, { kind: 'value', scope: c.scope, iv: level, block: `level:${c.source}`, rank: 1 }, `${b.name} 的`);
+          const r = mapUse(c.text);
+          this.useReadings.push({ source: c.source, text: c.text, read: r.use !== null || !!level, level: !!level, values: b.values });
+          if (b.useSource || (level && r.use === null)) break;
+          b.use = r.use;
+          b.useRaw = c.text;
+          b.useSource = c.source;
+          if (r.mixed) b.mixedUses = r.mixed;
+          if (r.warning) this.warn(`${c.source}：${b.name} ${r.warning}`, c.source, BUILDING_USE);
           break;
+        }
         case 'surface':
           t.surfaces.push(c.scope.zone ? { ...c.surface, zone: c.scope.zone.name } : c.surface);
           break;

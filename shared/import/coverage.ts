@@ -36,7 +36,7 @@ export function sheetCoverage(g: Grid, s: Sheet | null): SheetCoverage {
 }
 
 /** Indicator ids a text relates to: the topics it mentions and the labels it contains. */
-function topicsOf(texts: string[]): string[] {
+export function topicsOf(texts: string[]): string[] {
   const ids = new Set<string>();
   const f = fold(texts.join(' '));
   for (const t of TOPICS) if (t.words.some((w) => f.includes(w))) for (const i of t.indicators) ids.add(i);

@@ -19,6 +19,7 @@ import { contentsSheet, hiddenUnread, invisibleUnread, sheetStage, voidSheet } f
 import { findTables } from './tables';
 import { sheetStatements } from './statements';
 import { readProse } from './prose';
+import { inferUnmarked, unreadUseColumns, withUnusedCells } from './useColumns';
 
 export interface Extracted {
   project: Record<string, ImportedValue>;
@@ -73,7 +74,14 @@ export function extract(grids: Grid[]): Extracted {
   markHeatOutput(grids, stores);
   r.lineItems = lineItemsOf(r.project);
   for (const p of r.parcels ?? []) p.lineItems = lineItemsOf(p.project);
-  const coverage = grids.map((g) => sheetCoverage(g, bySheet.get(g) ?? null));
+  // use columns none of whose values could be read: unread, not used (useColumns.ts)
+  inferUnmarked(out.useReadings);
+  const useCols = unreadUseColumns(out.useReadings, grids);
+  env.unread.push(...useCols.blocks);
+  const coverage = withUnusedCells(
+    grids.map((g) => sheetCoverage(g, bySheet.get(g) ?? null)),
+    useCols.unused,
+  );
   for (const u of env.unread) {
     out.warn(`${u.sheet}!${u.range}：${u.title ? `“${u.title}”` : '表格'}未能读取：${u.reason}`, `${u.sheet}!${u.range.split(':')[0]}`);
   }

@@ -1,5 +1,6 @@
 // Cell → normalised value of one indicator: numbers, percentages, units, stars, booleans,
 // placeholders (data: shared/data/import-notations.json, shared/data/units.json).
+import { energyLevel } from '../calc/energyLevel';
 import notations from '../data/import-notations.json';
 import { STAR_NAMES } from '../model/indicators';
 import type { ImportedScalar, ImportedValue, IndicatorDef } from '../model/types';
@@ -256,6 +257,9 @@ function readBare(t: string, f: string, def: IndicatorDef, ctx: UnitContext, des
     case 'boolean': {
       const b = BOOL.get(f);
       if (b !== undefined) return { value: b, status: 'ok', interpretation: `${desc} → ${b ? '是' : '否'}` };
+      // 能效等级 “近零能耗建筑” for 是否超低能耗建筑 (shared/data/energy-levels.json, GB/T 51350-2019 tiers)
+      const level = def.readsEnergyLevel ? energyLevel(t) : null;
+      if (level) return { value: level.ultraLow, status: 'ok', interpretation: `${desc} 是建筑节能等级（${level.name}${level.negated ? '，写明不是' : ''}）→ ${level.ultraLow ? '是（超低能耗或要求更高的等级）' : '否'}` };
       const lead = /^(是|有|采用|满足)/.test(f) ? true : /^(否|无|不|未)/.test(f) ? false : null;
       if (lead !== null) return { value: lead, status: 'ambiguous', interpretation: `${desc} 按开头的字读作“${lead ? '是' : '否'}”，请复核`, warning: `${def.name}：${desc} 不是明确的是/否，按“${lead ? '是' : '否'}”读取` };
       return invalid(`${desc} 不是“是/否”`, def);

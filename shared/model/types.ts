@@ -44,6 +44,8 @@ export interface IndicatorDef {
    * project-for-building).
    */
   perBuilding?: boolean;
+  /** A boolean whose cell may name an energy standard level instead of 是/否 (shared/data/energy-levels.json). */
+  readsEnergyLevel?: boolean;
   /**
    * The project's figure is the largest of the buildings' (建筑高度): a building that states more
    * than the project figure contradicts it (docs/evidence-policy.md, building-exceeds).

@@ -42,10 +42,27 @@ describe('planning ratios', () => {
   });
 });
 
+describe('单位建筑面积年碳排放量 (GB/T 51366-2019 operation stage, unconfirmed)', () => {
+  it('annual total × 1000 ÷ area; annual by unit or label only', () => {
+    const c = recompute('carbon_intensity', ctx({ gross_floor_area: 86000, carbon_emission_annual: { value: 2600, unitRaw: '万tCO₂/a', label: '运行阶段碳排放量' } }))!;
+    expect([c.value, c.confidence]).toEqual([30.23, 'unconfirmed']);
+    expect(recompute('carbon_intensity', ctx({ gross_floor_area: 86000, carbon_emission_annual: { value: 2600, label: '年碳排放总量' } }))!.value).toBe(30.23);
+    // a total over the service life, or with no sign of a year: not usable, recorded as undetermined
+    for (const spec of [{ label: '运行阶段碳排放量（50年）', unitRaw: 'tCO₂/a' }, { label: '运行阶段碳排放量', unitRaw: 'tCO₂' }]) {
+      const d = recompute('carbon_intensity', ctx({ gross_floor_area: 86000, carbon_emission_annual: { value: 2600, ...spec } }))!;
+      expect(d.value).toBeNull();
+      expect(d.undetermined?.[0].kind).toBe('unreadable');
+    }
+    // a total without its area: undetermined; an area alone: nothing to recompute
+    expect(recompute('carbon_intensity', ctx({ carbon_emission_annual: { value: 2600, label: '年碳排放量' } }))!.undetermined).toHaveLength(1);
+    expect(recompute('carbon_intensity', ctx({ gross_floor_area: 86000 }))).toBeNull();
+  });
+});
+
 describe('dispatch and rule versions', () => {
   it('dispatches every computedBy indicator', () => {
     expect([...COMPUTABLE_INDICATORS].sort()).toEqual(
-      ['assembly_ratio', 'prefab_ratio', 'building_density', 'far', 'green_building_star', 'green_ratio', 'pv_roof_coverage', 'renewable_substitution', 'runoff_capture', 'ultra_low_energy_ratio'].sort(),
+      ['assembly_ratio', 'prefab_ratio', 'building_density', 'carbon_intensity', 'far', 'green_building_star', 'green_ratio', 'pv_roof_coverage', 'renewable_substitution', 'runoff_capture', 'ultra_low_energy_ratio'].sort(),
     );
     expect(recompute('site_area', ctx({ site_area: 1 }))).toBeNull();
   });
