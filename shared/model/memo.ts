@@ -21,7 +21,8 @@ export function memoText<T>(fn: (text: string) => T): (text: string) => T {
 export function memoKey<A extends ReadonlyArray<string | number | boolean | undefined>, T>(fn: (...args: A) => T): (...args: A) => T {
   const memo = new Map<string, T>();
   return (...args) => {
-    const key = args.map((a) => (a === undefined ? '\u0001' : String(a))).join('\u0000');
+    let key = '';
+    for (const a of args) key += a === undefined ? '\u0001\u0000' : `${a}\u0000`;
     if (memo.has(key)) return memo.get(key)!;
     const out = fn(...args);
     if (memo.size >= LIMIT) memo.clear();

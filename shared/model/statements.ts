@@ -117,6 +117,14 @@ export function buildingLevels(text: string): Array<{ building: string; level: n
  */
 export function isStatement(text: string, title: boolean): boolean {
   if (text.length > 300) return false;
+  return title ? titleStatement(text) : bodyStatement(text);
+}
+
+// asked for every unused text cell of every sheet: memoised per text
+const bodyStatement = memoText((text) => says(text, false));
+const titleStatement = memoText((text) => says(text, true));
+
+function says(text: string, title: boolean): boolean {
   return (
     !!namedMethod(text) ||
     namedEditions(text).length > 0 ||
