@@ -184,7 +184,12 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
   const gF = getNumber(v, 'catchment_area');
   const gPhi = getNumber(v, 'runoff_coefficient');
   if (gVp.kind === 'absent' && gVr.kind === 'absent' && facilities.length === 0) return null;
-  if (ctx.surfaces.length === 0 && gF.kind === 'absent' && gPhi.kind === 'absent') return null;
+  if (ctx.surfaces.length === 0 && gF.kind === 'absent' && gPhi.kind === 'absent') {
+    // no φ and no F (所需调蓄容积 352 | 调蓄容积合计 310): only the sheet's own need against its storage
+    const Hsheet = gH.kind === 'ok' ? gH.value : null;
+    const short = ownShortfall(b, gVr, gVp, facilities, ctx.companion?.design_rainfall, Hsheet);
+    return short === false ? b.build(null, CLAUSE, FORMULA, { H: Hsheet }, false) : null;
+  }
 
   // φ over the whole site
   let phi: number | null = null;

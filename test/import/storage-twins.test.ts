@@ -87,6 +87,16 @@ describe('storage twins: 需调蓄容积 and 设计调蓄容积 on one sheet', (
     expect(f.message).toContain('小于表格自列的需调蓄容积 503.5');
   });
 
+  it('no φ and no F: the sheet’s own need against its storage still refutes (所需 352 | 合计 310), in a list and a numbered table; 360 m³ adds nothing either way', async () => {
+    const S: Condition = { id: 'S1', indicator: 'runoff_capture', op: '>=', value: 75 };
+    const list = (v: number) => [['海绵城市设计指标'], ['项目', '数值'], ['年径流总量控制率', '75%'], ['对应设计降雨量(mm)', 26.2], ['所需调蓄容积(m³)', 352], ['调蓄容积合计(m³)', v]];
+    const table = (v: number) => [['序号', '指标', '单位', '设计值'], [1, '年径流总量控制率', '%', 75], [2, '需调蓄容积', 'm³', 352], [3, '实际调蓄容积', 'm³', v]];
+    for (const data of [list, table]) {
+      expect(check(await load(data(310)), [S])[0]).toMatchObject({ verdict: 'review', basis: 'declared-unsupported' });
+      expect(check(await load(data(360)), [S])[0]).toMatchObject({ verdict: 'pass' });
+    }
+  });
+
   it('设计调蓄容积 alone keeps the 容积法 meaning (the needed V), so facility rows stay the provided storage', async () => {
     const r = await load([
       ['海绵城市计算'],
