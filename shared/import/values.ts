@@ -196,6 +196,9 @@ function readNumber(n: number, cell: GCell, def: IndicatorDef, ctx: UnitContext,
   }
 }
 
+/** "49.8~53.9m", "49.8－53.9 米": two figures and an optional unit. */
+const RANGE = /^(\d+(?:\.\d+)?)\s*(?:~|～|-|－|—|–|至|到)\s*(\d+(?:\.\d+)?)\s*([^\d\s~～\-－—–]{0,6})$/;
+
 function readText(text: string, def: IndicatorDef, ctx: UnitContext, from: string): Reading {
   const t0 = text.replace(INVISIBLE_CHARS, '').trim();
   const desc = from ? `${from}“${t0}”` : `文本“${t0}”`;
@@ -287,6 +290,16 @@ function readBare(t: string, f: string, def: IndicatorDef, ctx: UnitContext, des
     }
     default:
       break;
+  }
+  // "49.8~53.9m" for a figure that is the largest of the buildings' (建筑高度): the upper end is
+  // the project's figure; for any other indicator a range stays no reading
+  const span = def.projectIsMaxOfBuildings ? RANGE.exec(f) : null;
+  if (span) {
+    const hiText = `${span[2]}${span[3]}`;
+    const hi = readBare(hiText, fold(hiText), def, ctx, desc);
+    if (hi.status === 'ok' && typeof hi.value === 'number' && Number(span[1]) <= Number(span[2])) {
+      return { ...hi, interpretation: `${desc} 是各单体的数值范围，${def.name}取其最大值 → ${show(def, hi.value)}` };
+    }
   }
   const num = parseNumberText(f);
   if (!num) return invalid(`${desc} 不是数值`, def);

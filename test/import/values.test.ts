@@ -146,6 +146,19 @@ describe('notations', () => {
     }
   });
 
+  it('a range of heights (49.8~53.9m) is the project height’s largest figure; a range of any other indicator is no reading', async () => {
+    for (const [i, data] of [
+      [['项目', '数值'], ['建筑高度', '49.8~53.9m'], ['绿地率', '30~35%']],
+      [['序号', '指标', '单位', '设计值'], [1, '建筑高度', 'm', '49.8－53.9'], [2, '绿地率', '%', '30-35']],
+    ].entries()) {
+      const path = await xlsx(`ranges-${i}.xlsx`, (wb) => rows(wb.addWorksheet('指标'), data as unknown[][]));
+      const r = await importWorkbook(path);
+      expect(r.project.building_height, `layout ${i}`).toMatchObject({ value: 53.9, status: 'ok' });
+      expect(r.project.building_height?.interpretation).toContain('取其最大值');
+      expect(r.project.green_ratio?.status, `layout ${i}`).not.toBe('ok');
+    }
+  });
+
   it('a reduction is not the quantity (碳排放强度降低值); kgCO2/m² has no time base and is not kgCO₂/(m²·a)', async () => {
     expect(matchLabel('碳排放强度降低值')).toBeNull();
     const path = await xlsx('carbon-per-m2.xlsx', (wb) => rows(wb.addWorksheet('碳排放'), [['项目', '数值', '单位'], ['单位建筑面积碳排放量', 21.3, 'kgCO2/m²']]));
