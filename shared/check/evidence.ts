@@ -15,7 +15,7 @@ import { formatValue, indicator as indicatorDef, indicatorName } from '../model/
 import catalogue from '../data/indicators.json';
 import { errorName, isErrorText } from '../import/values';
 import { holds, missWord, requirementWords } from './compare';
-import { boundRefutes, boundWords, qualifyingRemark, undeterminedInputs } from './qualifiers';
+import { boundRefutes, boundWords, qualifyingRemark, rangeHolds, undeterminedInputs } from './qualifiers';
 import { supportWords } from './statements';
 
 const FAR_APART = catalogue.farApart;
@@ -204,7 +204,7 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   {
     basis: 'declared-bound',
     when: '申报值写作范围或约数（“≥35%”“40%以下”“约2.0”），没有确定的设计数值：范围整体不满足要求时不符合，否则需复核',
-    applies: (f) => f.usable && !!f.declared!.bound,
+    applies: (f) => f.usable && !!f.declared!.bound && !rangeHolds(f.declared!, f.e.rule.op, f.e.rule.value),
     decide: (f) => {
       const d = f.declared!;
       const text = `${f.name}在 ${d.source} 填写为“${d.raw.trim()}”，${boundWords(d)}，没有确定的设计数值`;
@@ -441,7 +441,7 @@ function factsOf(e: LeafEvidence): Facts {
     invalid,
     dv,
     declaredPasses: usable && holds(dv as number | boolean, e.rule.op, e.rule.value),
-    declaredText: usable ? `${indicatorName(id)}为${fv(dv)}${borrowed}` : '',
+    declaredText: usable ? `${indicatorName(id)}为${declared!.bound === 'range' && typeof declared!.low === 'number' ? `${fv(declared!.low)}～` : ''}${fv(dv)}${borrowed}` : '',
     calc,
     computed,
     computedPasses: computed !== null && holds(computed, e.rule.op, e.rule.value),

@@ -56,6 +56,8 @@ export function boundRefutes(v: ImportedValue, op: Op, required: number | boolea
   const upperReq = op === '<=' || op === '<';
   if (v.bound === 'atLeast') return upperReq && !holds(x, op, required);
   if (v.bound === 'atMost') return lowerReq && !holds(x, op, required);
+  // a range fails when all of it does: its lower end misses an upper limit, its upper end a lower one
+  if (v.bound === 'range' && typeof v.low === 'number') return (upperReq && !holds(v.low, op, required)) || (lowerReq && !holds(x, op, required));
   if (v.bound === 'about') {
     const tol = indicatorDef(v.indicator)?.tolerance ?? 0;
     return (lowerReq || upperReq) && !holds(x - tol, op, required) && !holds(x + tol, op, required);
@@ -65,7 +67,12 @@ export function boundRefutes(v: ImportedValue, op: Op, required: number | boolea
 
 /** "≥35%" / "40%以下" / "约2.0": the words for the kind of bound. */
 export function boundWords(v: ImportedValue): string {
-  return v.bound === 'atLeast' ? '只写了下限' : v.bound === 'atMost' ? '只写了上限' : '是约数';
+  return v.bound === 'atLeast' ? '只写了下限' : v.bound === 'atMost' ? '只写了上限' : v.bound === 'range' ? '是数值范围' : '是约数';
+}
+
+/** A range ("49.8~53.9m") every figure of which meets the requirement: a pass on the whole span. */
+export function rangeHolds(v: ImportedValue, op: Op, required: number | boolean): boolean {
+  return v.bound === 'range' && typeof v.low === 'number' && typeof v.value === 'number' && holds(v.low, op, required) && holds(v.value, op, required);
 }
 
 /**

@@ -143,5 +143,6 @@ export async function readWorkbookCell(data: Uint8Array, fileName: string, ref: 
     ...(reading.remark ? { remark: reading.remark } : {}),
     ...(reading.requirement ? { requirement: { text: reading.requirement, source } } : {}),
     ...(reading.bound ? { bound: reading.bound } : {}),
+    ...(reading.low !== undefined ? { low: reading.low } : {}),
   };
 }

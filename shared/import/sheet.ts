@@ -183,6 +183,7 @@ export function makeValue(s: Sheet, env: Env, label: GCell, m: LabelMatch, def: 
   if (r.remark) iv.remark = r.remark;
   if (r.requirement) iv.requirement = { text: r.requirement, source };
   if (r.bound) iv.bound = r.bound;
+  if (r.low !== undefined) iv.low = r.low;
   if (r.warning) env.out.warn(`${source}：${r.warning}`, source, def.id);
   return iv;
 }

@@ -38,6 +38,8 @@ export interface Reading {
   requirement?: string;
   /** The number was written as a bound or an approximation ("≥80%", "约12000"). */
   bound?: ImportedValue['bound'];
+  /** The lower end of a 'range'. */
+  low?: number;
 }
 
 export interface UnitContext {
@@ -291,14 +293,17 @@ function readBare(t: string, f: string, def: IndicatorDef, ctx: UnitContext, des
     default:
       break;
   }
-  // "49.8~53.9m" for a figure that is the largest of the buildings' (建筑高度): the upper end is
-  // the project's figure; for any other indicator a range stays no reading
+  // "49.8~53.9m" for a figure that is the largest of the buildings' (建筑高度, several towers): a
+  // range whose whole span the check weighs; for any other indicator a range stays no reading
   const span = def.projectIsMaxOfBuildings ? RANGE.exec(f) : null;
   if (span) {
     const hiText = `${span[2]}${span[3]}`;
     const hi = readBare(hiText, fold(hiText), def, ctx, desc);
     if (hi.status === 'ok' && typeof hi.value === 'number' && Number(span[1]) <= Number(span[2])) {
-      return { ...hi, interpretation: `${desc} 是各单体的数值范围，${def.name}取其最大值 → ${show(def, hi.value)}` };
+      const lo = readBare(`${span[1]}${span[3]}`, fold(`${span[1]}${span[3]}`), def, ctx, desc);
+      if (lo.status === 'ok' && typeof lo.value === 'number') {
+        return { ...hi, bound: 'range', low: lo.value, interpretation: `${desc} 是数值范围 ${show(def, lo.value)}～${show(def, hi.value)}：整个范围满足要求才可判定满足` };
+      }
     }
   }
   const num = parseNumberText(f);

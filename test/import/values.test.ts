@@ -146,15 +146,20 @@ describe('notations', () => {
     }
   });
 
-  it('a range of heights (49.8~53.9m) is the project height’s largest figure; a range of any other indicator is no reading', async () => {
+  it('a range of heights (49.8~53.9m) passes only when its whole span meets the limit; a range of any other indicator is no reading', async () => {
     for (const [i, data] of [
       [['项目', '数值'], ['建筑高度', '49.8~53.9m'], ['绿地率', '30~35%']],
       [['序号', '指标', '单位', '设计值'], [1, '建筑高度', 'm', '49.8－53.9'], [2, '绿地率', '%', '30-35']],
     ].entries()) {
       const path = await xlsx(`ranges-${i}.xlsx`, (wb) => rows(wb.addWorksheet('指标'), data as unknown[][]));
       const r = await importWorkbook(path);
-      expect(r.project.building_height, `layout ${i}`).toMatchObject({ value: 53.9, status: 'ok' });
-      expect(r.project.building_height?.interpretation).toContain('取其最大值');
+      expect(r.project.building_height, `layout ${i}`).toMatchObject({ value: 53.9, low: 49.8, bound: 'range', status: 'ok' });
+      // the whole span meets 不高于54 m: pass; 不高于52 m: part of it does not — review, never a pass
+      const { evaluate } = await import('../../shared/check/engine');
+      const doc = (value: number) => ({ format: 'landcheck.conditions/v1' as const, conditions: [{ id: 'H1', indicator: 'building_height', op: '<=' as const, value }] });
+      expect(evaluate(r, doc(54))[0]).toMatchObject({ verdict: 'pass' });
+      expect(evaluate(r, doc(52))[0]).toMatchObject({ verdict: 'review', basis: 'declared-bound' });
+      expect(evaluate(r, doc(45))[0]).toMatchObject({ verdict: 'fail', basis: 'declared-bound' });
       expect(r.project.green_ratio?.status, `layout ${i}`).not.toBe('ok');
     }
   });
