@@ -112,10 +112,9 @@ export interface ImportedValue {
    * "80%以上" → 'atLeast'; "≤2.2", "不超过2.2" → 'atMost'; "约12000" → 'about'): `value` is the
    * number written. An 'atLeast' value only supports a lower-bound requirement (≥), an 'atMost'
    * value only an upper-bound one (≤). 'range' ("49.8~53.9m", the heights of several towers, for an
-   * indicator that is the largest of the buildings'): `value` is the upper end, `low` the lower.
+   * indicator that is the largest of the buildings'): `value` is the upper end, `low` the lower end.
    */
   bound?: 'atLeast' | 'atMost' | 'about' | 'range';
-  /** The lower end of a 'range'. */
   low?: number;
   /**
    * Line items summed into this value (several 光伏 / 热泵 rows of one 可再生能源 table): each
