@@ -103,10 +103,11 @@ export function scanUnread(s: Sheet, env: Env): void {
 }
 
 /**
- * One row with a figure no reader claimed whose own label names a topic of the checks (“自评总分 |
- * 62” beside a declared star): an unread figure. Its own label names the topic, and its figure is of
- * a kind the related check reads (its unit's dimension); one or two texts at most (a label and its
- * unit), none that says the row is about the document (日期, 编号, 页) or a change (增加, 调整).
+ * Single rows whose figure no reader used and whose own label names a topic of the checks
+ * (“本次自评累计得分 | 62” beside a declared star): unread figures (UnreadBlock kind 'row'). The
+ * figure must be of a kind the related check reads (its unit's dimension, `unreadRows` in
+ * column-roles.json); one or two texts at most (a label and its unit), none that says the row is
+ * about the document (日期, 编号, 页), a change (增加, 调整) or a sum of rows that were read (合计).
  */
 export function scanUnreadRows(s: Sheet, env: Env): void {
   if (SKIP_SHEETS.test(s.g.name.replace(/\s+/g, ''))) return;
@@ -138,13 +139,13 @@ function singleRow(s: Sheet, env: Env, r: number, texts: string[], nums: GCell[]
   const dims = rowDimensions(s, r, texts);
   const ids = topicsOf(texts).filter((i) => i !== 'building_name' && dimensionsRead(i).some((d) => dims.has(d) && ROW_DIMENSIONS.has(d)));
   if (!ids.length) return;
-  const cols = [...nums.map((c) => c.c)];
+  const cols = nums.map((c) => c.c);
   env.unread.push({
     sheet: s.g.name,
     range: range(r, Math.min(...cols, ...labelCols(s, r)), r, Math.max(...cols)),
     title: texts[0],
     indicators: ids,
-    reason: '这一行含有数值，但其标签未能识别为指标，未读取',
+    reason: '这一行含有数值，但未被读取（标签未能识别为可采用的指标）',
     kind: 'row',
   });
 }
@@ -185,9 +186,9 @@ const ROW_DIMENSIONS = new Set(ROWS.dimensions);
 const DOCUMENT_WORDS = new RegExp(ROWS.documentWords.join('|'));
 const TOTAL_WORDS = new RegExp(`^(${ROWS.totalWords.join('|')})`);
 
-/** The columns of a row's unclaimed text cells. */
+/** The columns of a row's unused text cells. */
 function labelCols(s: Sheet, r: number): number[] {
-  return (s.g.rows[r] ?? []).filter((c): c is GCell => !!c && c.kind === 'string' && !s.claimed.has(key(r, c.c))).map((c) => c.c);
+  return (s.g.rows[r] ?? []).filter((c): c is GCell => !!c && c.kind === 'string' && !s.used.has(key(r, c.c))).map((c) => c.c);
 }
 
 function titleNear(s: Sheet, top: number): string | undefined {
