@@ -6,6 +6,8 @@ import { fold } from './labels';
 const USES = data.uses.map((u) => ({ use: u.use as BuildingUse, keywords: u.keywords.map(fold) }));
 const EXACT = new Map<string, BuildingUse>();
 for (const u of USES) for (const k of u.keywords) if (!EXACT.has(k)) EXACT.set(k, u.use);
+// a keyword of several classes (商住: 住宅 over 商业) names them all, even as the whole text
+for (const k of EXACT.keys()) if (USES.filter((u) => u.keywords.includes(k)).length > 1) EXACT.delete(k);
 
 const NAMES: Record<BuildingUse, string> = { residential: '居住建筑', public: '公共建筑', industrial: '工业建筑', other: '其他（车库、设备用房等）' };
 

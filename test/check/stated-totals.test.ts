@@ -77,3 +77,18 @@ describe('a single row with a figure the engine did not recognise, of a kind the
     expect(await check('可再生能源', withTotal, R1)).toMatchObject({ verdict: 'pass', computed: 10.49 });
   });
 });
+
+describe('商住: a building of dwellings over shops is residential and public at once', () => {
+  const A2: Condition = { id: 'A2', indicator: 'assembly_ratio', op: '>=', value: 50, scope: 'building', appliesTo: { use: ['residential'] } };
+  it('a residential condition on “商住（底层商业）” or “商住楼” is checked, never left out as not applicable (rows and sideways)', async () => {
+    const rowsLayout = [['楼号', '使用性质', '装配率'], ['1#', '商住（底层商业）', '48%'], ['2#', '住宅', '52%']];
+    const sideways = [['指标', '1#', '2#'], ['建筑功能', '商住楼', '住宅'], ['装配率', '48%', '52%']];
+    for (const data of [rowsLayout, sideways]) {
+      const path = await xlsx(`shangzhu-${n++}.xlsx`, (wb) => rows(wb.addWorksheet('单体'), data));
+      const fs = evaluate(await importWorkbook(path), { format: 'landcheck.conditions/v1', conditions: [A2] });
+      // 48 % in a building with dwellings: never left out as not applicable, never a pass
+      expect(['fail', 'review']).toContain(fs.find((f) => f.building === '1#')?.verdict);
+      expect(fs.find((f) => f.building === '2#')).toMatchObject({ verdict: 'pass' });
+    }
+  });
+});
