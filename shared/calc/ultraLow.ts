@@ -4,6 +4,7 @@
 import type { Calculation, ImportedBuilding } from '../model/types';
 import type { CalcContext } from './context';
 import { CalcBuilder, fmt, getBoolean, getNumber, round } from './inputs';
+import { intentWord, partialScopeWords } from '../model/statements';
 
 const CLAUSE = '超低能耗建筑面积占比（工作定义：超低能耗建筑面积 ÷ 所列单体建筑面积合计；分母口径未见标准规定，未核实）';
 const FORMULA = '占比 = Σ 超低能耗单体建筑面积 ÷ Σ 单体建筑面积 × 100%';
@@ -11,6 +12,11 @@ const REL_TOL = 0.01;
 
 /** Indicator ids this calculator reads (an unread table holding any of them leaves the result open). */
 export const ULTRA_LOW_INPUTS: readonly string[] = ['ultra_low_energy_area', 'ultra_low_energy_building', 'gross_floor_area'];
+
+/** A note that makes a building's 是 only intended (拟, 目标) or partial (一期, 部分). */
+function limiting(remark: string | undefined): boolean {
+  return !!remark && (intentWord(remark) !== null || partialScopeWords(remark) !== null);
+}
 
 function areaOf(b: ImportedBuilding): { value: number; source: string } | null {
   if (b.floorArea !== null && Number.isFinite(b.floorArea) && b.floorArea > 0) return { value: b.floorArea, source: b.values.gross_floor_area?.source ?? b.nameSource };
@@ -50,6 +56,11 @@ export function computeUltraLow(ctx: CalcContext): Calculation | null {
         b.use(r.own.iv, `${r.bd.name} 超低能耗建筑面积`);
         ultra += r.own.value;
         terms.push(`${fmt(r.own.value)}（${r.bd.name}）`);
+      } else if (r.flag.kind === 'ok' && r.flag.value && limiting(r.flag.iv.remark)) {
+        // "是（拟）", "是（一期）": only intended, or only part of the building — the share cannot count it
+        b.unsure(r.flag.iv, `${r.bd.name} 是否超低能耗建筑填写为“${r.flag.iv.raw.trim()}”，附注“${r.flag.iv.remark}”表明尚未确定或只涉及一部分`);
+        unknown.push(r.bd.name);
+        unknownArea += r.area.value;
       } else if (r.flag.kind === 'ok') {
         b.use(r.flag.iv, `${r.bd.name} 是否超低能耗建筑`);
         if (r.flag.value) {

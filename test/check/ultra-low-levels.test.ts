@@ -129,3 +129,22 @@ describe('a column of energy levels (能效等级) and a share stated 含近零�
     expect([limited.finding.verdict, limited.finding.basis]).toEqual(['review', 'declared-remark']);
   });
 });
+
+describe('a per-building 超低能耗建筑 column of 是/否', () => {
+  const table = (flags: string[], layout: 'rows' | 'sideways') =>
+    xlsx(`flags-${layout}-${flags.join('')}.xlsx`, (wb) => {
+      const ws = wb.addWorksheet('超低能耗');
+      if (layout === 'rows') rows(ws, [['楼号', '建筑面积(㎡)', '超低能耗建筑'], ['1#', 6000, flags[0]], ['2#', 14000, flags[1]], [], ['超低能耗建筑面积占比', '54.5%']]);
+      else {
+        rows(ws, [['指标', '1#', '2#'], ['建筑面积(㎡)', 6000, 14000], ['超低能耗建筑', flags[0], flags[1]]]);
+        rows(wb.addWorksheet('主要指标'), [['项目', '数值'], ['超低能耗建筑面积占比', '54.5%']]);
+      }
+    });
+  for (const layout of ['rows', 'sideways'] as const) {
+    it(`${layout}: the header alone names the flag; 是/否 giving 30 % refutes a declared 54.5 % (review); 是（拟） is only intended (review); 是/是 bears it out`, async () => {
+      expect((await check(await table(['是', '否'], layout), 50)).finding).toMatchObject({ verdict: 'review', computed: 30 });
+      expect((await check(await table(['是（拟）', '是（拟）'], layout), 50)).finding).toMatchObject({ verdict: 'review', basis: 'input-undetermined' });
+      expect((await check(await table(['是', '是'], layout), 50)).finding.verdict).not.toBe('review');
+    });
+  }
+});
