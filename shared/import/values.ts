@@ -358,6 +358,16 @@ function percent(n: number, pct: 'format' | 'text' | null, def: IndicatorDef, ct
     }
     const u = parseUnit(unitRaw);
     if (u && u.dimension === 'percent') {
+      // 0.305 under a “%” unit: the fraction 30.5 % written as a decimal, or 0.305 %? Ask.
+      if (n > 0 && n < 1) {
+        return {
+          value: n,
+          status: 'ambiguous',
+          unitRaw,
+          interpretation: `${desc}，单位为 %，但数值小于 1：无法确定是 ${fmtNum(n)}% 还是按小数写的 ${fmtNum(n * 100)}%，请复核`,
+          warning: `${def.name} ${fmtNum(n)}（单位 %）无法确定是 ${fmtNum(n)}% 还是 ${fmtNum(n * 100)}%`,
+        };
+      }
       return rangeCheck({ value: n, status: 'ok', unitRaw, interpretation: `${desc}，单位 % → ${fmtNum(n)}%` }, def);
     }
     if (u && u.dimension !== 'none') return invalid(`${desc} 的单位“${unitRaw}”不是百分比`, def);

@@ -33,8 +33,9 @@ describe('building tables', () => {
     expect(b1.values.green_building_star).toMatchObject({ value: 2 });
     expect(b2).toMatchObject({ use: 'public', floorArea: 22000 });
     expect(b2.values.prefab_ratio).toMatchObject({ value: null, status: 'placeholder' });
-    // 0.55 under a "%" units row is 0.55 %, not ambiguous.
-    expect(b2.values.assembly_ratio).toMatchObject({ value: 0.55, status: 'ok' });
+    // 0.55 under a "%" units row: 0.55 % or the fraction 55 % written as a decimal? Asked, never assumed.
+    expect(b2.values.assembly_ratio).toMatchObject({ value: 0.55, status: 'ambiguous' });
+    expect(b2.values.assembly_ratio.interpretation).toContain('55%');
     expect(b2.values.green_building_star.value).toBe(3);
     expect(b3.use).toBeNull();
     expect(b3.values.gross_floor_area).toMatchObject({ value: 0, status: 'invalid' });

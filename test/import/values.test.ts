@@ -146,6 +146,18 @@ describe('notations', () => {
     }
   });
 
+  it('a number below 1 under a “%” unit (0.305 | %) is asked, not read as 0.305 %; 30.5 | % is 30.5 %', async () => {
+    for (const [i, data] of [
+      [['项目', '数值', '单位'], ['绿地率', 0.305, '%'], ['建筑密度', 28.5, '%']],
+      [['指标', '设计值（%）'], ['绿地率', 0.305], ['建筑密度', 28.5]],
+    ].entries()) {
+      const path = await xlsx(`fraction-pct-${i}.xlsx`, (wb) => rows(wb.addWorksheet('指标'), data as unknown[][]));
+      const r = await importWorkbook(path);
+      expect(r.project.green_ratio, `layout ${i}`).toMatchObject({ status: 'ambiguous' });
+      expect(r.project.building_density, `layout ${i}`).toMatchObject({ value: 28.5, status: 'ok' });
+    }
+  });
+
   it('a range of heights (49.8~53.9m) passes only when its whole span meets the limit; a range of any other indicator is no reading', async () => {
     for (const [i, data] of [
       [['项目', '数值'], ['建筑高度', '49.8~53.9m'], ['绿地率', '30~35%']],
