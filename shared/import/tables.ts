@@ -126,7 +126,7 @@ export function findTables(s: Sheet, env: Env): void {
  * without a gap (项目 | 数值 | 项目 | 数值; 序号 | 指标 | 单位 | 设计值 | 序号 | 指标 | 单位 | 设计值): the
  * spans of its tables.
  */
-const GROUP_ROLES: ReadonlySet<Role> = new Set(['declared', 'claimedScore', 'unit', 'note', 'requirement', 'maxScore', 'before', 'judgement']);
+const GROUP_ROLES: ReadonlySet<Role> = new Set(['declared', 'claimedScore', 'unit', 'note', 'requirement', 'maxScore', 'before', 'delta', 'judgement']);
 
 function repeatedGroups(cells: GCell[]): Array<[number, number]> | null {
   const roles = cells.map((c) => (c.kind === 'string' ? headerRole(c.str!)?.role : undefined));
