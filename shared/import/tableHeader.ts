@@ -140,11 +140,23 @@ export function unclaimedLine(s: Sheet, r: number): GCell[] {
   return out;
 }
 
-/** Joins a parent label and a sub-label when together they name an indicator (建筑面积 + 地上). */
+const WHOLE_SUB = new Set(notations.wholeSubLabels.words.map(fold));
+
+/**
+ * Joins a parent label and a sub-label when together they name an indicator (建筑面积 + 地上). A
+ * sub-label 合计 / 总计 is the parent's whole quantity: 总建筑面积 (docs: import-notations.json
+ * wholeSubLabels), or the parent itself when it names one exactly.
+ */
 export function joined(parent: string, child: string, context?: string): { match: LabelMatch; text: string } | null {
   for (const t of [child + parent, parent + child]) {
     const m = matchLabel(t, context);
     if (m && m.how !== 'affix') return { match: m, text: t };
+  }
+  if (WHOLE_SUB.has(fold(child).replace(/[:：]$/, ''))) {
+    for (const t of [notations.wholeSubLabels.prefix + parent, parent]) {
+      const m = matchLabel(t, context);
+      if (m && m.how === 'exact' && m.ids.length === 1) return { match: m, text: `${parent}（${child}）` };
+    }
   }
   return null;
 }
