@@ -16,6 +16,7 @@ import { parseNumberText, readCell } from './values';
 import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, type NameKind, header, isTotal, preferred, unclaimedLine } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, firstCell, isNoteRow, isRowEmpty, mayBeHeader, rowLabel, titleAbove, unitsRow } from './tableRows';
 import { emitBlank, emitValue } from './emitValue';
+import { isItemScoreTable, ITEM_RATIOS, ITEM_SCORE_REASON } from './scoreTables';
 import { isWholeSiteRatio, WHOLE_SITE_RANK } from './whole-site';
 
 // ------------------------------------------------------------------ list tables
@@ -29,6 +30,8 @@ export interface Slot {
   owner?: { kind: NameKind; text: string; cell: GCell };
   total?: boolean;
   unitRaw?: string;
+  /** A column of an item-score table (scoreTables.ts): its numbers are scores, not 应用比例. */
+  scoresOnly?: boolean;
 }
 
 const GROUP_SCORE = new Set(columnRoles.resultInScoreColumn.groupScoreHeaders.map(fold));
@@ -90,6 +93,7 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     slots.push(slot);
   }
   groupScores(slots);
+  if (isItemScoreTable(s, h)) for (const sl of slots) sl.scoresOnly = true;
   // Among building columns ("1#楼 | 2#楼 | … | 地下车库"), an unknown header is another building's name.
   const buildingSlots = slots.filter((x) => x.owner?.kind === 'building').length;
   const cornerKey = labelCols.some((c) => c.key === 'building');
@@ -199,6 +203,8 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
 function mergedAcross(s: Sheet, r: number, sl: Slot): GCell | undefined {
   if (sl.role !== 'declared') return undefined;
   const m = covering(s.g, r, sl.c);
+  // the row's label merged across the value columns ("装配率 P=… | 54.7%") is no value
+  if (m && m.kind === 'string' && matchLabel(m.str!)) return undefined;
   return m && m.r === r && m.c < sl.c && (m.mergeRight ?? m.c) >= sl.c && (m.mergeBottom ?? m.r) === r ? m : undefined;
 }
 
@@ -294,6 +300,7 @@ export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, ro
       unusedLabel(s, label.cell, label.text, def.id, roles.length ? `该行只有“${roles.join('”“')}”列有内容，没有设计值（或自评得分）列的数值` : '该行没有数值');
       return;
     }
+    if (p.slot.scoresOnly && ITEM_RATIOS.has(def.id) && !ownUnitFits(p.cell, def)) p = { ...p, ambiguous: ITEM_SCORE_REASON };
     emitValue(s, env, sc, block, label, def, p.cell, {
       unitRaw: p.slot.unitRaw ?? unitRaw ?? m.unitRaw,
       roleSource: p.slot.head,
