@@ -13,7 +13,7 @@ import { headerCore, type Role } from './roles';
 import { addJob, makeValue, range, src, textOf, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { parseUnit } from './units';
 import { parseNumberText, readCell } from './values';
-import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, type NameKind, header, isTotal, preferred, unclaimedLine } from './tableHeader';
+import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, type NameKind, header, isScore, isTotal, preferred, unclaimedLine } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, firstCell, isNoteRow, isRowEmpty, mayBeHeader, rowLabel, titleAbove, unitsRow } from './tableRows';
 import { emitBlank, emitValue } from './emitValue';
 import { isItemScoreTable, ITEM_RATIOS, ITEM_SCORE_REASON } from './scoreTables';
@@ -32,6 +32,8 @@ export interface Slot {
   unitRaw?: string;
   /** A column of an item-score table (scoreTables.ts): its numbers are scores, not 应用比例. */
   scoresOnly?: boolean;
+  /** The indicator the column's header names ("控制项基础分值", "年发电量（kWh/a）"): its cells are of that kind. */
+  ofIndicator?: IndicatorDef;
 }
 
 const GROUP_SCORE = new Set(columnRoles.resultInScoreColumn.groupScoreHeaders.map(fold));
@@ -83,6 +85,7 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
       // "年可再生能源利用量（kWh/a）" over the rows' amounts: the column is their value.
       slot.role = 'declared';
       slot.head = col.ind.cell;
+      slot.ofIndicator = col.ind.def;
     }
     if (col.unitRaw) slot.unitRaw = col.unitRaw;
     if (!col.parts.length && !slot.owner) {
@@ -222,12 +225,17 @@ export interface Pick {
 export function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | undefined }>, s: Sheet): Pick | null {
   // A column whose unit cannot hold this indicator ("预制混凝土体积（m³）" for a percentage) is not a candidate.
   // A value that writes its own fitting unit ("11.46%" in a kWh/a column) keeps its column.
-  const cells = all.some((x) => x.sl.unitRaw) ? all.filter((x) => unitFits(x.sl.unitRaw, def) || ownUnitFits(x.cell, def)) : all;
+  // A column headed by another kind of quantity (控制项基础分值 for 控制项 满足) holds none of this row's.
+  const kinds = (x: { sl: Slot }) => !x.sl.ofIndicator || (x.sl.ofIndicator.unit === def.unit && x.sl.ofIndicator.type === def.type);
+  const cells = (all.some((x) => x.sl.unitRaw) ? all.filter((x) => unitFits(x.sl.unitRaw, def) || ownUnitFits(x.cell, def)) : all).filter(kinds);
   let cands: Array<{ sl: Slot; cell: GCell }> = [];
   for (const role of preferred(def)) {
     cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === role && x.cell.kind !== 'none');
     if (cands.length) break;
   }
+  // 自评得分 column of a self-assessment: a row that is no score (控制项 满足, 全装修 是, 围护结构提高
+  // 比例 10%) states its own value there in words or with its unit, never as a bare number
+  if (!cands.length && !isScore(def)) cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'claimedScore' && statesItself(x.cell, def));
   const hasDeclared = cells.some((x) => x.sl.role === 'declared' || x.sl.role === 'claimedScore');
   if (!cands.length && !hasDeclared) cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'unknown');
   if (!cands.length) return null;
@@ -335,6 +343,14 @@ export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, ro
     env.out.value({ kind: 'value', scope: { parcel: scope.parcel }, iv, block, rank: 1, total: 'fallback' });
   }
   return ambiguous;
+}
+
+/** A text cell that reads as `def`'s value without being a bare number ("满足", "是", "10%", "2级"). */
+function statesItself(cell: GCell, def: IndicatorDef): boolean {
+  if (cell.kind !== 'string') return false;
+  const n = parseNumberText(fold(cell.str!));
+  if (n && !n.pct && !n.unitText) return false;
+  return readCell(cell, def).status === 'ok';
 }
 
 /** True when the cell writes its own unit and that unit can hold `def` ("11.46%", "2.5万㎡", a % format). */
