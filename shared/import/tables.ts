@@ -14,6 +14,7 @@ import { exactRole, headerCore, headerRole, type Role } from './roles';
 import { textOf, type Env, type Sheet } from './sheet';
 import { isUnitText } from './units';
 import { parseNumberText } from './values';
+import { dwellingList, isDwellingList } from './dwellings';
 import { BUILDING_NAME, type Header, classify, header, isTotal, segments, unclaimedLine } from './tableHeader';
 import { firstDataRow, labelsBelow, mostlyNumeric, rowKeyColumn, titleContext, widen } from './tableRows';
 import { listTable } from './listTable';
@@ -174,6 +175,7 @@ export function readTable(s: Sheet, h: Header, env: Env): number {
     const labelCols = left.filter((c, i) => i === 0 || !c.role || c.role.role === 'label');
     if (labelCols.length && labelsBelow(s, h, labelCols.map((c) => c.c), 4)) return listTable(s, h, labelCols, env);
   }
+  if (keyed && keyed.key === 'building' && isDwellingList(h)) return dwellingList(s, h, env);
   if (keyed && names.length === 0 && inds.length >= 1) {
     const first = firstDataRow(s, h);
     const kc = first ? covering(s.g, first, keyed.c) : undefined;

@@ -15,7 +15,7 @@ describe('facility measures written as text', () => {
       ]);
     });
     const r = await importWorkbook(path);
-    expect(r.facilities.map((f) => f.volume)).toEqual([225, 80]);
+    expect((r.facilities ?? []).map((f) => f.volume)).toEqual([225, 80]);
   });
 
   it('another layout: area as text in ㎡, depth in m as text, header 下凹深度(m)', async () => {
@@ -27,7 +27,7 @@ describe('facility measures written as text', () => {
       ]);
     });
     const r = await importWorkbook(path);
-    expect(r.facilities.map((f) => f.volume)).toEqual([200, 30]);
+    expect((r.facilities ?? []).map((f) => f.volume)).toEqual([200, 30]);
   });
 
   it('negative twin: a depth that cannot be read leaves the storage unknown (null), not 0', async () => {
@@ -39,7 +39,7 @@ describe('facility measures written as text', () => {
       ]);
     });
     const r = await importWorkbook(path);
-    expect(r.facilities.map((f) => f.volume)).toEqual([null, null]);
+    expect((r.facilities ?? []).map((f) => f.volume)).toEqual([null, null]);
     expect(r.issues.some((i) => i.message.includes('无法读取'))).toBe(true);
   });
 });
