@@ -226,7 +226,7 @@ export function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | u
   // A column whose unit cannot hold this indicator ("预制混凝土体积（m³）" for a percentage) is not a candidate.
   // A value that writes its own fitting unit ("11.46%" in a kWh/a column) keeps its column.
   // A column headed by another kind of quantity (控制项基础分值 for 控制项 满足) holds none of this row's.
-  const kinds = (x: { sl: Slot }) => !x.sl.ofIndicator || (x.sl.ofIndicator.unit === def.unit && x.sl.ofIndicator.type === def.type);
+  const kinds = (x: { sl: Slot; cell: GCell | undefined }) => !x.sl.ofIndicator || (x.sl.ofIndicator.unit === def.unit && x.sl.ofIndicator.type === def.type) || ownUnitFits(x.cell, def);
   const cells = (all.some((x) => x.sl.unitRaw) ? all.filter((x) => unitFits(x.sl.unitRaw, def) || ownUnitFits(x.cell, def)) : all).filter(kinds);
   let cands: Array<{ sl: Slot; cell: GCell }> = [];
   for (const role of preferred(def)) {
