@@ -235,7 +235,11 @@ export function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | u
   }
   // 自评得分 column of a self-assessment: a row that is no score (控制项 满足, 全装修 是, 围护结构提高
   // 比例 10%) states its own value there in words or with its unit, never as a bare number
-  if (!cands.length && !isScore(def)) cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'claimedScore' && statesItself(x.cell, def));
+  // (another column of the row that states a value too — 专家预评审得分 "一星级" — competes with it)
+  if (!cands.length && !isScore(def)) {
+    cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'claimedScore' && statesItself(x.cell, def));
+    if (cands.length) cands.push(...cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'unknown' && statesItself(x.cell, def)));
+  }
   const hasDeclared = cells.some((x) => x.sl.role === 'declared' || x.sl.role === 'claimedScore');
   if (!cands.length && !hasDeclared) cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'unknown');
   if (!cands.length) return null;

@@ -42,6 +42,20 @@ describe('self-assessment rows that are no score', () => {
     expect(p.gb_score_safety.value).toBe(75);
   });
 
+  it('negative twin: a second score column (专家预评审得分) stating another star makes the star ambiguous', async () => {
+    const path = await xlsx('selfeval-expert.xlsx', (wb) => {
+      rows(wb.addWorksheet('预评价得分'), [
+        ['评价指标', '满分值', '自评得分', '专家预评审得分'],
+        ['安全耐久', 100, 70, 60],
+        ['星级', undefined, '二星级', '一星级'],
+        ['全装修', undefined, '是', '是'],
+      ]);
+    });
+    const p = (await importWorkbook(path)).project;
+    expect(p.green_building_star.status).toBe('ambiguous');
+    expect(p.full_fitout.value).toBe(true);
+  });
+
   it('negative twin: 控制项 不满足 stays no; a bare number in 自评得分 is no percentage', async () => {
     const path = await xlsx('selfeval-neg.xlsx', (wb) => {
       rows(wb.addWorksheet('自评'), [
