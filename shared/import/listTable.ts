@@ -127,7 +127,8 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     const l = rowLabel(s, r, lcs, h.context);
     if (!l || isNoteRow(s, r) || (mayBeHeader(firstCell(s, r)) && header(s, r, env, h.context))) return false;
     const def = mustIndicator(l.match.ids[0]);
-    return !!choose(def, slots.map((sl) => ({ sl, cell: cellAt(s.g, r, sl.c) })), s);
+    // (the table's own columns only: a row beyond a blank row is no non-score row of a self-assessment)
+    return !!choose(def, slots.map((sl) => ({ sl, cell: cellAt(s.g, r, sl.c) })), s, false);
   };
   let sawTotal = false;
   for (let r = start; r <= s.g.maxRow; r++) {
@@ -222,7 +223,7 @@ export interface Pick {
  * the preferred role, the highest rank; several different values with nothing to tell them apart
  * → the first, marked ambiguous.
  */
-export function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | undefined }>, s: Sheet): Pick | null {
+export function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | undefined }>, s: Sheet, fromClaimed = true): Pick | null {
   // A column whose unit cannot hold this indicator ("预制混凝土体积（m³）" for a percentage) is not a candidate.
   // A value that writes its own fitting unit ("11.46%" in a kWh/a column) keeps its column.
   // A column headed by another kind of quantity (控制项基础分值 for 控制项 满足) holds none of this row's.
@@ -236,7 +237,7 @@ export function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | u
   // 自评得分 column of a self-assessment: a row that is no score (控制项 满足, 全装修 是, 围护结构提高
   // 比例 10%) states its own value there in words or with its unit, never as a bare number
   // (another column of the row that states a value too — 专家预评审得分 "一星级" — competes with it)
-  if (!cands.length && !isScore(def)) {
+  if (!cands.length && !isScore(def) && fromClaimed) {
     cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'claimedScore' && statesItself(x.cell, def));
     if (cands.length) cands.push(...cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'unknown' && statesItself(x.cell, def)));
   }
