@@ -8,7 +8,7 @@ import type { IndicatorDef } from '../model/types';
 import type { GCell } from './grid';
 import { cellAt, covering } from './grid';
 import { fold, matchLabel, splitInline, type LabelMatch } from './labels';
-import { buildingKey, buildingTokens, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './names';
+import { buildingKey, buildingTokens, looksLikeBuilding, parcelIn, parcelKeyOf, zoneIn, zoneKeyOf } from './names';
 import { affixRole, contextOf, exactRole, isCalculationTitle, isReferenceTitle, isRequirementText, keyHeader } from './roles';
 
 export { contextOf } from './roles';
@@ -319,7 +319,8 @@ function pair(s: Sheet, env: Env, scope: BlockScope, label: GCell, m: LabelMatch
     return false;
   }
   // "项目 | 内容", "楼号 | 数值": a header row, whose second cell is no project's or building's name
-  if (def.type === 'text' && exactRole(f.value.raw)) {
+  // "单体 | 装配式建筑评价等级" over "1# | A级": a header row too, not a building named by its column title
+  if (def.type === 'text' && (exactRole(f.value.raw) || (def.id === BUILDING_NAME && columnTitle(s, label, f.value)))) {
     unusedLabel(s, label, label.raw, def.id, `标签后是表头“${f.value.raw.trim()}”，不是${def.name}`);
     return false;
   }
@@ -442,4 +443,17 @@ function findValue(s: Sheet, label: GCell, m: LabelMatch, def: IndicatorDef): Fo
     return { value: below, unitRaw: m.unitRaw, considered: [below] };
   }
   return null;
+}
+
+/**
+ * The cell right of a building-name label is another column's title, not a name, when it is not
+ * itself a building name and the label has building names below it, or the cell is an indicator's
+ * label ("楼号 | 建筑面积").
+ */
+function columnTitle(s: Sheet, label: GCell, c: GCell): boolean {
+  if (c.kind !== 'string' || looksLikeBuilding(c.raw.trim())) return false;
+  const m = matchLabel(c.raw.trim());
+  if (m && m.ids[0] !== BUILDING_NAME) return true;
+  const below = cellAt(s.g, (label.mergeBottom ?? label.r) + 1, label.c);
+  return !!below && below.kind === 'string' && looksLikeBuilding(below.raw.trim());
 }

@@ -9,18 +9,23 @@ import { range, type Sheet } from './sheet';
 import { fold } from './text';
 
 /** "1-3#楼", "1~3#", "1#~3#楼": a run of numbered buildings. */
-const RUN = /^([0-9]{1,3})#?(?:楼|栋|幢|号楼)?\s*[-~～至到]\s*([0-9]{1,3})(#|号)?(楼|栋|幢|座)?$/;
+const RUN = /^([0-9]{1,3})(#?(?:楼|栋|幢|号楼)?)\s*[-~～至到]\s*([0-9]{1,3})(#|号)?(楼|栋|幢|座)?$/;
 /** Separators between the names of one combined record. */
 const JOIN = /[、,，/&＆+和及与]/;
 
-/** The member buildings of a combined name, or null when the text is not one. */
-export function combinedMembers(text: string): string[] | null {
+/**
+ * The member buildings of a combined name, or null when the text is not one. A bare run of numbers
+ * ("20~30", "2~5": a score range of GB/T 51129 表4.0.1, a floor range) names buildings only in a
+ * building column (`inBuildingColumn`); elsewhere a run needs a building mark (#, 号, 楼, 栋 …).
+ */
+export function combinedMembers(text: string, inBuildingColumn = false): string[] | null {
   const f = fold(text).replace(/[－—–]/g, '-').replace(/＃/g, '#');
   if (f.length > 30) return null;
   const run = RUN.exec(f);
   if (run) {
+    if (!inBuildingColumn && !run[2] && !run[4] && !run[5]) return null;
     const a = Number(run[1]);
-    const b = Number(run[2]);
+    const b = Number(run[3]);
     if (b <= a || b - a > 30) return null;
     return Array.from({ length: b - a + 1 }, (_, i) => `${a + i}#楼`);
   }

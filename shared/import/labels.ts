@@ -62,6 +62,9 @@ export function normaliseLabel(text: string): { key: string; unitRaw?: string; n
     const n2 = NUMBERING.exec(s);
     if (n2 && n2[0].length < s.length) s = s.slice(n2[0].length);
   }
+  // "装配率 P=(Q1+Q2+Q3)/(100-Q4)×100%": the label, then its formula (no Chinese after "=")
+  const formula = /^(.*[\u4e00-\u9fff][a-z0-9]{0,3})=[^\u4e00-\u9fff]+$/.exec(s);
+  if (formula) s = formula[1];
   // "(总用地面积)" left after an English name: the bracket is the label
   if (/^\([^()]+\)$/.test(s)) s = s.slice(1, -1);
   // Trailing "(unit)" or "/unit"; a bracket whose content is not a unit is dropped as a note.

@@ -13,9 +13,10 @@ import { headerCore, type Role } from './roles';
 import { addJob, makeValue, range, src, textOf, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { parseUnit } from './units';
 import { parseNumberText, readCell } from './values';
-import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, type NameKind, header, isTotal, preferred, unclaimedLine } from './tableHeader';
+import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, type NameKind, header, isScore, isTotal, preferred, unclaimedLine } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, firstCell, isNoteRow, isRowEmpty, mayBeHeader, rowLabel, titleAbove, unitsRow } from './tableRows';
 import { emitBlank, emitValue } from './emitValue';
+import { isItemScoreTable, ITEM_RATIOS, ITEM_SCORE_REASON } from './scoreTables';
 import { isWholeSiteRatio, WHOLE_SITE_RANK } from './whole-site';
 
 // ------------------------------------------------------------------ list tables
@@ -29,6 +30,10 @@ export interface Slot {
   owner?: { kind: NameKind; text: string; cell: GCell };
   total?: boolean;
   unitRaw?: string;
+  /** A column of an item-score table (scoreTables.ts): its numbers are scores, not 应用比例. */
+  scoresOnly?: boolean;
+  /** The indicator the column's header names ("控制项基础分值", "年发电量（kWh/a）"): its cells are of that kind. */
+  ofIndicator?: IndicatorDef;
 }
 
 const GROUP_SCORE = new Set(columnRoles.resultInScoreColumn.groupScoreHeaders.map(fold));
@@ -80,6 +85,7 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
       // "年可再生能源利用量（kWh/a）" over the rows' amounts: the column is their value.
       slot.role = 'declared';
       slot.head = col.ind.cell;
+      slot.ofIndicator = col.ind.def;
     }
     if (col.unitRaw) slot.unitRaw = col.unitRaw;
     if (!col.parts.length && !slot.owner) {
@@ -90,6 +96,7 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     slots.push(slot);
   }
   groupScores(slots);
+  if (isItemScoreTable(s, h)) for (const sl of slots) sl.scoresOnly = true;
   // Among building columns ("1#楼 | 2#楼 | … | 地下车库"), an unknown header is another building's name.
   const buildingSlots = slots.filter((x) => x.owner?.kind === 'building').length;
   const cornerKey = labelCols.some((c) => c.key === 'building');
@@ -120,7 +127,8 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     const l = rowLabel(s, r, lcs, h.context);
     if (!l || isNoteRow(s, r) || (mayBeHeader(firstCell(s, r)) && header(s, r, env, h.context))) return false;
     const def = mustIndicator(l.match.ids[0]);
-    return !!choose(def, slots.map((sl) => ({ sl, cell: cellAt(s.g, r, sl.c) })), s);
+    // (the table's own columns only: a row beyond a blank row is no non-score row of a self-assessment)
+    return !!choose(def, slots.map((sl) => ({ sl, cell: cellAt(s.g, r, sl.c) })), s, false);
   };
   let sawTotal = false;
   for (let r = start; r <= s.g.maxRow; r++) {
@@ -199,6 +207,8 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
 function mergedAcross(s: Sheet, r: number, sl: Slot): GCell | undefined {
   if (sl.role !== 'declared') return undefined;
   const m = covering(s.g, r, sl.c);
+  // the row's label merged across the value columns ("装配率 P=… | 54.7%") is no value
+  if (m && m.kind === 'string' && matchLabel(m.str!)) return undefined;
   return m && m.r === r && m.c < sl.c && (m.mergeRight ?? m.c) >= sl.c && (m.mergeBottom ?? m.r) === r ? m : undefined;
 }
 
@@ -213,14 +223,23 @@ export interface Pick {
  * the preferred role, the highest rank; several different values with nothing to tell them apart
  * → the first, marked ambiguous.
  */
-export function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | undefined }>, s: Sheet): Pick | null {
+export function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | undefined }>, s: Sheet, fromClaimed = true): Pick | null {
   // A column whose unit cannot hold this indicator ("预制混凝土体积（m³）" for a percentage) is not a candidate.
   // A value that writes its own fitting unit ("11.46%" in a kWh/a column) keeps its column.
-  const cells = all.some((x) => x.sl.unitRaw) ? all.filter((x) => unitFits(x.sl.unitRaw, def) || ownUnitFits(x.cell, def)) : all;
+  // A column headed by another kind of quantity (控制项基础分值 for 控制项 满足) holds none of this row's.
+  const kinds = (x: { sl: Slot; cell: GCell | undefined }) => !x.sl.ofIndicator || (x.sl.ofIndicator.unit === def.unit && x.sl.ofIndicator.type === def.type) || ownUnitFits(x.cell, def);
+  const cells = (all.some((x) => x.sl.unitRaw) ? all.filter((x) => unitFits(x.sl.unitRaw, def) || ownUnitFits(x.cell, def)) : all).filter(kinds);
   let cands: Array<{ sl: Slot; cell: GCell }> = [];
   for (const role of preferred(def)) {
     cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === role && x.cell.kind !== 'none');
     if (cands.length) break;
+  }
+  // 自评得分 column of a self-assessment: a row that is no score (控制项 满足, 全装修 是, 围护结构提高
+  // 比例 10%) states its own value there in words or with its unit, never as a bare number
+  // (another column of the row that states a value too — 专家预评审得分 "一星级" — competes with it)
+  if (!cands.length && !isScore(def) && fromClaimed) {
+    cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'claimedScore' && statesItself(x.cell, def));
+    if (cands.length) cands.push(...cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'unknown' && statesItself(x.cell, def)));
   }
   const hasDeclared = cells.some((x) => x.sl.role === 'declared' || x.sl.role === 'claimedScore');
   if (!cands.length && !hasDeclared) cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'unknown');
@@ -294,6 +313,7 @@ export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, ro
       unusedLabel(s, label.cell, label.text, def.id, roles.length ? `该行只有“${roles.join('”“')}”列有内容，没有设计值（或自评得分）列的数值` : '该行没有数值');
       return;
     }
+    if (p.slot.scoresOnly && ITEM_RATIOS.has(def.id) && !ownUnitFits(p.cell, def)) p = { ...p, ambiguous: ITEM_SCORE_REASON };
     emitValue(s, env, sc, block, label, def, p.cell, {
       unitRaw: p.slot.unitRaw ?? unitRaw ?? m.unitRaw,
       roleSource: p.slot.head,
@@ -328,6 +348,14 @@ export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, ro
     env.out.value({ kind: 'value', scope: { parcel: scope.parcel }, iv, block, rank: 1, total: 'fallback' });
   }
   return ambiguous;
+}
+
+/** A text cell that reads as `def`'s value without being a bare number ("满足", "是", "10%", "2级"). */
+function statesItself(cell: GCell, def: IndicatorDef): boolean {
+  if (cell.kind !== 'string') return false;
+  const n = parseNumberText(fold(cell.str!));
+  if (n && !n.pct && !n.unitText) return false;
+  return readCell(cell, def).status === 'ok';
 }
 
 /** True when the cell writes its own unit and that unit can hold `def` ("11.46%", "2.5万㎡", a % format). */

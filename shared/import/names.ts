@@ -14,7 +14,8 @@ const CODE = `(?:[a-z]{0,2}[0-9]{1,3}(?:-[0-9]{1,3})*[a-z]?|[a-z]{1,2})`;
 /** A whole cell that is a building name with a code: 1#楼, 1号楼, 一号楼, A栋, B1#, 3-1#楼, 2#厂房, A办公楼. */
 const WHOLE = new RegExp(`^(${CODE}|${CN})(#|号)?(楼|栋|幢|座)?(${KIND_RE})?$`);
 /** Building tokens inside a longer text (titles, sheet names): the word after the code is required. */
-const TOKEN = new RegExp(`(?<![a-z0-9#.])(${CODE}#(?:${KIND_RE}|楼|栋|幢|座)?|${CODE}号(?:楼|栋|幢)|${CN}号(?:楼|栋|幢)|${CODE}(?:栋|幢|座)|[a-z]{1,2}(?:${KIND_RE}))`, 'g');
+const COUNT_WORDS = data.building.countWords.map(fold).sort((a, b) => b.length - a.length).map(esc).join('|');
+const TOKEN = new RegExp(`(?<![a-z0-9#.])(?<!(?:${COUNT_WORDS}))(${CODE}#(?:${KIND_RE}|楼|栋|幢|座)?|${CODE}号(?:楼|栋|幢)|${CN}号(?:楼|栋|幢)|${CODE}(?:栋|幢|座)|[a-z]{1,2}(?:${KIND_RE}))`, 'g');
 
 function normCode(code: string): string {
   const f = code.replace(/[－—–]/g, '-');

@@ -86,7 +86,7 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
     }
     // A summary row (平均, 最大值) is no record; a combined name (1#~2#楼) is no building of its
     // own: combined.ts reports it as an unread list of its members.
-    if (mode === 'building' && (isAggregate(name) || (!env.knownNames.has(name) && combinedMembers(name)))) {
+    if (mode === 'building' && (isAggregate(name) || (!env.knownNames.has(name) && combinedMembers(name, true)))) {
       claimRow(s, r, h.left, h.right);
       last = r;
       continue;

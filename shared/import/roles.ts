@@ -5,7 +5,7 @@
 import data from '../data/column-roles.json';
 import { fold, memo, trailingGroup } from './text';
 
-export type Role = 'declared' | 'claimedScore' | 'requirement' | 'maxScore' | 'before' | 'judgement' | 'note' | 'unit' | 'index' | 'label';
+export type Role = 'declared' | 'claimedScore' | 'requirement' | 'maxScore' | 'before' | 'delta' | 'judgement' | 'note' | 'unit' | 'index' | 'label';
 
 export interface RoleHit {
   role: Role;
@@ -17,7 +17,7 @@ export interface RoleHit {
 }
 
 /** Roles whose cells are never the project's value. */
-export const NOT_A_VALUE: ReadonlySet<Role> = new Set(['requirement', 'maxScore', 'before', 'judgement', 'note', 'unit', 'index', 'label']);
+export const NOT_A_VALUE: ReadonlySet<Role> = new Set(['requirement', 'maxScore', 'before', 'delta', 'judgement', 'note', 'unit', 'index', 'label']);
 
 type RoleKey = keyof typeof data.roles;
 const ROLE_OF: Record<RoleKey, RoleHit> = {
@@ -31,6 +31,7 @@ const ROLE_OF: Record<RoleKey, RoleHit> = {
   maxScore: { role: 'maxScore', rank: 0 },
   requirement: { role: 'requirement', rank: 0 },
   before: { role: 'before', rank: 0 },
+  delta: { role: 'delta', rank: 0 },
   judgement: { role: 'judgement', rank: 0 },
   note: { role: 'note', rank: 0 },
   unit: { role: 'unit', rank: 0 },
@@ -46,7 +47,7 @@ for (const k of Object.keys(data.roles) as RoleKey[]) {
   }
 }
 // `contains` words, most specific roles first (a 是否满足 column that mentions 设计值 is a judgement).
-const CONTAINS_ORDER: RoleKey[] = ['judgement', 'before', 'declaredAfter', 'declaredFinal', 'declaredStage', 'declaredWhole', 'requirement', 'maxScore', 'claimedScore', 'declared', 'note'];
+const CONTAINS_ORDER: RoleKey[] = ['judgement', 'delta', 'before', 'declaredAfter', 'declaredFinal', 'declaredStage', 'declaredWhole', 'requirement', 'maxScore', 'claimedScore', 'declared', 'note'];
 const CONTAINS: Array<[string, RoleHit]> = [];
 for (const k of CONTAINS_ORDER) for (const w of data.roles[k].contains) CONTAINS.push([fold(w), ROLE_OF[k]]);
 

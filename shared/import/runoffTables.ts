@@ -4,12 +4,12 @@
 import { mustIndicator } from '../model/indicators';
 import { type Scope } from './collect';
 import { cellAt, covering, type GCell } from './grid';
-import { matchLabel, type LabelMatch } from './labels';
+import { fold, matchLabel, type LabelMatch } from './labels';
 import { zoneKeyOf } from './names';
 import { headerCore } from './roles';
 import { addJob, range, src, textOf, markUsed, type Env, type Sheet } from './sheet';
 import { parseUnit } from './units';
-import { readCell } from './values';
+import { parseNumberText, readCell } from './values';
 import { type Col, type Header, header, isTotal } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, isNoteRow, isRowEmpty, mayBeHeader, titleAbove } from './tableRows';
 import { emitValue } from './emitValue';
@@ -146,11 +146,13 @@ export function facilityTable(s: Sheet, h: Header, nameCol: Col, env: Env): numb
       } else if (areaCol && depthCol) {
         const ac = cellAt(s.g, row, areaCol.c);
         const dc = cellAt(s.g, row, depthCol.c);
-        const an = ac?.kind === 'number' ? ac.num! : null;
-        const dn = dc?.kind === 'number' ? dc.num! : null;
+        const an = measureOf(ac, 'area', areaFactor);
+        const dn = measureOf(dc, 'length', depthFactor);
         markUsed(s, ac);
         markUsed(s, dc);
-        if (an !== null && dn !== null) volumeValue = Number((an * areaFactor * dn * depthFactor).toPrecision(12));
+        if (an !== null && dn !== null) volumeValue = Number((an * dn).toPrecision(12));
+        // a depth or area written but not readable: the facility's storage is unknown, never 0
+        for (const [c, n] of [[ac, an], [dc, dn]] as const) if (c && c.kind !== 'none' && n === null) unreadable.push(`${src(s, c)}（${c.raw}）`);
         source = ac ? src(s, ac) : source;
       }
       const gone = facilityWithdrawal(s, nc, vc);
@@ -162,4 +164,19 @@ export function facilityTable(s: Sheet, h: Header, nameCol: Col, env: Env): numb
     if (unreadable.length) env.out.warn(`${s.g.name}：调蓄设施表有 ${unreadable.length} 个调蓄容积无法读取：${unreadable.slice(0, 3).join('、')}`, undefined, 'storage_provided');
   });
   return last;
+}
+
+/**
+ * An area (m²) or a depth (m) of a facility row: a number in the column's unit (`factor`), or a
+ * text with its own unit ("15cm", "0.2 m", "1500㎡"); null when the cell holds neither.
+ */
+function measureOf(c: GCell | undefined, dimension: 'area' | 'length', factor: number): number | null {
+  if (!c) return null;
+  if (c.kind === 'number') return c.num! * factor;
+  if (c.kind !== 'string') return null;
+  const n = parseNumberText(fold(c.str!));
+  if (!n || n.pct || n.mult || n.bound) return null;
+  if (!n.unitText) return n.n * factor;
+  const u = parseUnit(n.unitText);
+  return u && u.dimension === dimension ? n.n * u.factor : null;
 }

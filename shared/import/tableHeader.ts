@@ -20,6 +20,11 @@ export const ST = notations.surfaceTable;
 export const ST_TYPE = new Set(ST.typeHeaders.map(fold));
 export const BUILDING_NAME = 'building_name';
 export const BUILDING_USE = 'building_use';
+/**
+ * Context of a table whose header has a building key column (楼号 | … ): there a bare "高度" is the
+ * building's height and "性质" its use (indicators.json `contextLabels` with this context).
+ */
+export const BUILDING_TABLE = 'buildingTable';
 /** Widest table read (columns). */
 export const MAX_TABLE_COLS = 256;
 /** Units whose 合计 is a meaningful total (areas, volumes, energy, counts). */
@@ -135,11 +140,23 @@ export function unclaimedLine(s: Sheet, r: number): GCell[] {
   return out;
 }
 
-/** Joins a parent label and a sub-label when together they name an indicator (建筑面积 + 地上). */
+const WHOLE_SUB = new Set(notations.wholeSubLabels.words.map(fold));
+
+/**
+ * Joins a parent label and a sub-label when together they name an indicator (建筑面积 + 地上). A
+ * sub-label 合计 / 总计 is the parent's whole quantity: 总建筑面积 (docs: import-notations.json
+ * wholeSubLabels), or the parent itself when it names one exactly.
+ */
 export function joined(parent: string, child: string, context?: string): { match: LabelMatch; text: string } | null {
   for (const t of [child + parent, parent + child]) {
     const m = matchLabel(t, context);
     if (m && m.how !== 'affix') return { match: m, text: t };
+  }
+  if (WHOLE_SUB.has(fold(child).replace(/[:：]$/, ''))) {
+    for (const t of [notations.wholeSubLabels.prefix + parent, parent]) {
+      const m = matchLabel(t, context);
+      if (m && m.how === 'exact' && m.ids.length === 1) return { match: m, text: `${parent}（${child}）` };
+    }
   }
   return null;
 }
@@ -165,8 +182,16 @@ export function header(s: Sheet, r: number, env: Env, context?: string, span?: [
   const inSpan = (c: GCell) => !span || (c.c >= span[0] && c.c <= span[1]);
   const cells = unclaimedLine(s, r).filter(inSpan);
   if (cells.length < 2) return null;
-  const hc = cells.map((c) => classify(c, env, context));
+  let hc = cells.map((c) => classify(c, env, context));
   if (hc.some((h) => h.kind === 'value')) return null;
+  // a building table: its other header cells may use the short words of such tables ("高度", "性质")
+  const buildingTable = hc.some((h) => h.kind === 'key' && h.key === 'building');
+  const inTable = (c: GCell, h: HCell): HCell => {
+    if (!buildingTable || h.kind !== 'unknown') return h;
+    const b = classify(c, env, BUILDING_TABLE);
+    return b.kind === 'indicator' || (b.kind === 'key' && b.key === 'use') ? b : h;
+  };
+  hc = hc.map((h, i) => inTable(cells[i], h));
   const informative = hc.filter((h) => h.kind !== 'unknown').length;
   // one informative cell is enough for a 调蓄设施 key or a label column ("指标 | 2024版 | 2025版")
   if (informative < 2 && !(informative === 1 && hc.some((h) => (h.kind === 'key' && h.key === 'facility') || (h.kind === 'role' && h.role!.role === 'label')))) return null;
@@ -205,7 +230,7 @@ export function header(s: Sheet, r: number, env: Env, context?: string, span?: [
   const hcOf = new Map<GCell, HCell>();
   const cls = (c: GCell) => {
     let h = hcOf.get(c);
-    if (!h) hcOf.set(c, (h = classify(c, env, context)));
+    if (!h) hcOf.set(c, (h = inTable(c, classify(c, env, context))));
     return h;
   };
   let lastTop: GCell | undefined;

@@ -14,6 +14,7 @@ import { exactRole, headerCore, headerRole, type Role } from './roles';
 import { textOf, type Env, type Sheet } from './sheet';
 import { isUnitText } from './units';
 import { parseNumberText } from './values';
+import { dwellingList, isDwellingList } from './dwellings';
 import { BUILDING_NAME, type Header, classify, header, isTotal, segments, unclaimedLine } from './tableHeader';
 import { firstDataRow, labelsBelow, mostlyNumeric, rowKeyColumn, titleContext, widen } from './tableRows';
 import { listTable } from './listTable';
@@ -126,7 +127,7 @@ export function findTables(s: Sheet, env: Env): void {
  * without a gap (项目 | 数值 | 项目 | 数值; 序号 | 指标 | 单位 | 设计值 | 序号 | 指标 | 单位 | 设计值): the
  * spans of its tables.
  */
-const GROUP_ROLES: ReadonlySet<Role> = new Set(['declared', 'claimedScore', 'unit', 'note', 'requirement', 'maxScore', 'before', 'judgement']);
+const GROUP_ROLES: ReadonlySet<Role> = new Set(['declared', 'claimedScore', 'unit', 'note', 'requirement', 'maxScore', 'before', 'delta', 'judgement']);
 
 function repeatedGroups(cells: GCell[]): Array<[number, number]> | null {
   const roles = cells.map((c) => (c.kind === 'string' ? headerRole(c.str!)?.role : undefined));
@@ -174,6 +175,7 @@ export function readTable(s: Sheet, h: Header, env: Env): number {
     const labelCols = left.filter((c, i) => i === 0 || !c.role || c.role.role === 'label');
     if (labelCols.length && labelsBelow(s, h, labelCols.map((c) => c.c), 4)) return listTable(s, h, labelCols, env);
   }
+  if (keyed && keyed.key === 'building' && isDwellingList(h)) return dwellingList(s, h, env);
   if (keyed && names.length === 0 && inds.length >= 1) {
     const first = firstDataRow(s, h);
     const kc = first ? covering(s.g, first, keyed.c) : undefined;

@@ -174,6 +174,17 @@ export function isErrorText(text: string): boolean {
   return t.startsWith('#') && ERRORS.has(t.toUpperCase());
 }
 
+/**
+ * A yes/no measure stated as a share ("全装修比例 100%"): yes only when it is the whole (100 %);
+ * any smaller share is not the measure for the whole project (GB/T 50378-2019 §3.2.8: 全装修 of
+ * the whole building), so it reads as no.
+ */
+function shareAsBoolean(pct: number, desc: string): Reading {
+  if (pct < 0 || pct > 100.0001) return { value: null, status: 'invalid', interpretation: `${desc} 不是有效的比例` };
+  const all = pct >= 99.9999;
+  return { value: all, status: 'ok', interpretation: all ? `${desc} → 是（比例为全部）` : `${desc} → 否（比例低于100%，不是全部）` };
+}
+
 function invalid(why: string, def: IndicatorDef, value: ImportedScalar | null = null): Reading {
   return { value, status: 'invalid', interpretation: why, warning: `${def.name}：${why}` };
 }
@@ -191,6 +202,7 @@ function readNumber(n: number, cell: GCell, def: IndicatorDef, ctx: UnitContext,
       if (Number.isInteger(n) && n >= 0 && n <= 3) return { value: n, status: 'ok', interpretation: `${desc} → ${STAR_NAMES[n]}` };
       return invalid(`${desc} 不是有效的星级（应为 0 基本级、1–3 星）`, def);
     case 'boolean':
+      if (pctFmt) return shareAsBoolean(n * 100, desc);
       if (n === 1 || n === 0) return { value: n === 1, status: 'ok', interpretation: `${desc} → ${n === 1 ? '是' : '否'}` };
       return invalid(`${desc} 不是“是/否”`, def);
     default:
@@ -267,6 +279,8 @@ function readBare(t: string, f: string, def: IndicatorDef, ctx: UnitContext, des
       if (level) return { value: level.ultraLow, status: 'ok', interpretation: `${desc} 是建筑节能等级（${level.name}${level.negated ? '，写明不是' : ''}）→ ${level.ultraLow ? '是（超低能耗或要求更高的等级）' : '否'}` };
       const lead = /^(是|有|采用|满足)/.test(f) ? true : /^(否|无|不|未)/.test(f) ? false : null;
       if (lead !== null) return { value: lead, status: 'ambiguous', interpretation: `${desc} 按开头的字读作“${lead ? '是' : '否'}”，请复核`, warning: `${def.name}：${desc} 不是明确的是/否，按“${lead ? '是' : '否'}”读取` };
+      const share = parseNumberText(f);
+      if (share && share.pct && !share.bound && !share.unitText) return shareAsBoolean(share.n, desc);
       return invalid(`${desc} 不是“是/否”`, def);
     }
     case 'star': {
