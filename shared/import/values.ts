@@ -277,6 +277,8 @@ function readBare(t: string, f: string, def: IndicatorDef, ctx: UnitContext, des
       // 能效等级 “近零能耗建筑” for 是否超低能耗建筑 (shared/data/energy-levels.json, GB/T 51350-2019 tiers)
       const level = def.readsEnergyLevel ? energyLevel(t) : null;
       if (level) return { value: level.ultraLow, status: 'ok', interpretation: `${desc} 是建筑节能等级（${level.name}${level.negated ? '，写明不是' : ''}）→ ${level.ultraLow ? '是（超低能耗或要求更高的等级）' : '否'}` };
+      // "1项不满足（第5.1.9条）", "满足（除第5.1.9条不满足外）": a stated shortfall anywhere is no
+      if (/不满足|未满足|不符合|未达到|不达标/.test(f)) return { value: false, status: 'ok', interpretation: `${desc} 写明有不满足之处 → 否` };
       const lead = /^(是|有|采用|满足)/.test(f) ? true : /^(否|无|不|未)/.test(f) ? false : null;
       if (lead !== null) return { value: lead, status: 'ambiguous', interpretation: `${desc} 按开头的字读作“${lead ? '是' : '否'}”，请复核`, warning: `${def.name}：${desc} 不是明确的是/否，按“${lead ? '是' : '否'}”读取` };
       const share = parseNumberText(f);

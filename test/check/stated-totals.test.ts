@@ -92,3 +92,16 @@ describe('商住: a building of dwellings over shops is residential and public a
     }
   });
 });
+
+describe('a control-item row that states a shortfall in words', () => {
+  const G1a: Condition = { id: 'G1', indicator: 'green_building_star', op: '>=', value: 1 };
+  const scores = (control: string) => [['类别', '满分', '得分'], ['控制项', '—', control], ['安全耐久', 100, 45], ['健康舒适', 100, 48], ['生活便利', 70, 30], ['资源节约', 200, 82], ['环境宜居', 100, 35], ['提高与创新', 100, 0], ['总得分', '', 64], ['星级', '', '一星级']];
+  const kv = (control: string) => [['项目', '内容'], ['绿色建筑星级', '一星级'], ['控制项', control], ['安全耐久', 45], ['健康舒适', 48], ['生活便利', 30], ['资源节约', 82], ['环境宜居', 35]];
+  it('“1项不满足（第5.1.9条）” or “满足（除第5.1.9条不满足外）” is no: a declared 一星级 never passes (a score table and a key/value list)', async () => {
+    for (const data of [scores('1项不满足（第5.1.9条）'), kv('满足（除第5.1.9条不满足外）')]) {
+      const f = await check('绿建自评', data, G1a);
+      expect(f.verdict).not.toBe('pass');
+    }
+    expect((await check('绿建自评', kv('满足'), G1a)).verdict).toBe('pass');
+  });
+});
