@@ -3,6 +3,8 @@
 // invisible characters text pasted from a PDF or a web page carries (zero-width space, joiners,
 // soft hyphen, byte-order mark) removed.
 
+import { memoText } from '../model/memo';
+
 const folded = new Map<string, string>();
 
 /** Characters that show nothing: zero-width space / non-joiner / joiner, word joiner, soft hyphen, BOM. */
@@ -19,19 +21,8 @@ export function fold(s: string): string {
   return f;
 }
 
-/** A memoised function of one string argument (bounded cache). */
-export function memo<T>(fn: (s: string) => T, max = 50000): (s: string) => T {
-  const cache = new Map<string, T>();
-  return (s: string) => {
-    let v = cache.get(s);
-    if (v === undefined && !cache.has(s)) {
-      v = fn(s);
-      if (cache.size > max) cache.clear();
-      cache.set(s, v);
-    }
-    return v as T;
-  };
-}
+/** Memoised per distinct text: the importer asks about the same labels and headers for every cell. */
+export const memo = <T>(fn: (s: string) => T): ((s: string) => T) => memoText(fn, 50000);
 
 /** The trailing balanced "(…)" group of folded text s: [start index, inner text], or null. */
 export function trailingGroup(s: string): [number, string] | null {

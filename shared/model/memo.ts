@@ -5,15 +5,17 @@
 
 const LIMIT = 20000;
 
-/** `fn` memoised by its one text argument. */
-export function memoText<T>(fn: (text: string) => T): (text: string) => T {
+/** `fn` memoised by its one text argument (the cache starts over past `limit` texts). */
+export function memoText<T>(fn: (text: string) => T, limit = LIMIT): (text: string) => T {
   const memo = new Map<string, T>();
   return (text) => {
-    if (memo.has(text)) return memo.get(text)!;
-    const out = fn(text);
-    if (memo.size >= LIMIT) memo.clear();
-    memo.set(text, out);
-    return out;
+    let v = memo.get(text);
+    if (v === undefined && !memo.has(text)) {
+      v = fn(text);
+      if (memo.size >= limit) memo.clear();
+      memo.set(text, v);
+    }
+    return v as T;
   };
 }
 
