@@ -12,6 +12,7 @@ import { mapUse } from './uses';
 import { levelReading, type UseReading } from './useColumns';
 import { standIns } from './standIns';
 import { readTwins } from './twins';
+import { sheetOf } from './grid';
 
 export interface NameAt {
   name: string;
@@ -91,11 +92,6 @@ function newTarget(): Target {
 
 const BUILDING_USE = 'building_use';
 
-/** The sheet of a cell reference ("方案阶段指标!E3" → "方案阶段指标"). */
-function sheetOf(ref: CellRef): string {
-  const i = ref.lastIndexOf('!');
-  return i < 0 ? '' : ref.slice(0, i);
-}
 /** Inputs that describe one 汇水分区 when read inside a zone block. */
 const ZONE_INPUTS = new Set(['catchment_area', 'runoff_coefficient', 'storage_provided', 'storage_required']);
 
@@ -365,7 +361,8 @@ export class Collector {
       return;
     }
     if (sameValue(def, prev.value, iv.value)) {
-      if (prev.status !== 'ok' && iv.status === 'ok') {
+      // a sentence repeating a table's doubtful figure does not make it certain
+      if (prev.status !== 'ok' && iv.status === 'ok' && !c.prose) {
         store[id] = iv;
         meta[id] = c;
       }

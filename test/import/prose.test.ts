@@ -127,3 +127,15 @@ describe('figures in 设计说明 sentences', () => {
     expect(check(r2, [P2]).P2.verdict).not.toBe('pass');
   });
 });
+
+describe('a sentence repeating a doubtful table figure', () => {
+  it('绿地率 0.36 (fraction or per cent?) stays ambiguous when 设计说明 says 36 %: the sentence does not make it certain', async () => {
+    const path = await xlsx('prose-repeats-ambiguous.xlsx', (wb) => {
+      rows(wb.addWorksheet('指标'), [['项目', '数值'], ['绿地率', 0.36], ['容积率', 2.45]]);
+      rows(wb.addWorksheet('设计说明'), [['本项目绿地率为36%，满足规划要求。']]);
+    });
+    const r = await importWorkbook(path);
+    expect(r.project.green_ratio).toMatchObject({ status: 'ambiguous', source: '指标!B2' });
+    expect(evaluate(r, { format: 'landcheck.conditions/v1', contract, conditions: [P2] })[0]).toMatchObject({ verdict: 'review' });
+  });
+});
