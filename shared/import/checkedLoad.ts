@@ -22,6 +22,8 @@ interface CheckedZip {
 type JSZipStatic = { loadAsync: (this: unknown, data: unknown, options?: unknown) => Promise<unknown> } & Record<symbol, unknown>;
 
 const require = createRequire(import.meta.url);
+/** The JSZip module exceljs itself requires. */
+const jszip = (): JSZipStatic => createRequire(require.resolve('exceljs'))('jszip') as JSZipStatic;
 const PACKAGES = Symbol.for('landcheck.checkedPackages');
 
 /**
@@ -30,7 +32,7 @@ const PACKAGES = Symbol.for('landcheck.checkedPackages');
  * number of times this module is evaluated.
  */
 function checkedPackages(): WeakMap<object, CheckedZip> {
-  const JSZip = createRequire(require.resolve('exceljs'))('jszip') as JSZipStatic;
+  const JSZip = jszip();
   let known = JSZip[PACKAGES] as WeakMap<object, CheckedZip> | undefined;
   if (!known) {
     const packages = new WeakMap<object, CheckedZip>();
@@ -46,7 +48,7 @@ function checkedPackages(): WeakMap<object, CheckedZip> {
 
 /** Whether exceljs's JSZip answers with checked packages (tests; false would mean a second reading). */
 export function answersCheckedPackages(): boolean {
-  const JSZip = createRequire(require.resolve('exceljs'))('jszip') as JSZipStatic;
+  const JSZip = jszip();
   checkedPackages();
   return JSZip[PACKAGES] instanceof WeakMap;
 }

@@ -111,28 +111,28 @@ export function scanUnread(s: Sheet, env: Env): void {
  */
 export function scanUnreadRows(s: Sheet, env: Env): void {
   if (SKIP_SHEETS.test(s.g.name.replace(/\s+/g, ''))) return;
-  const covered = (r: number) => env.unread.some((u) => u.sheet === s.g.name && inRows(u.range, r));
+  // rows an unread table of this sheet already covers
+  const covered = new Set<number>();
+  for (const u of env.unread) {
+    const m = u.sheet === s.g.name ? /^[A-Z]+(\d+)(?::[A-Z]+(\d+))?$/.exec(u.range) : null;
+    if (m) for (let r = Number(m[1]); r <= Number(m[2] ?? m[1]); r++) covered.add(r);
+  }
   for (let r = 1; r <= s.g.maxRow; r++) {
     const line = s.g.rows[r];
-    if (!line) continue;
-    const texts: string[] = [];
+    if (!line || covered.has(r)) continue;
+    const texts: GCell[] = [];
     const nums: GCell[] = [];
     for (const c of line) {
       if (!c || s.used.has(key(r, c.c))) continue;
       if (c.kind === 'number' || (c.kind === 'string' && isNumericLike(c))) nums.push(c);
-      else if (c.kind === 'string' && c.str!.trim()) texts.push(c.str!.trim());
+      else if (c.kind === 'string' && c.str!.trim()) texts.push(c);
     }
-    if (nums.length && texts.length && !covered(r)) singleRow(s, env, r, texts, nums);
+    if (nums.length && texts.length) singleRow(s, env, r, texts, nums);
   }
 }
 
-/** Whether a range "A3:D7" spans row r. */
-function inRows(range: string, r: number): boolean {
-  const m = /^[A-Z]+(\d+)(?::[A-Z]+(\d+))?$/.exec(range);
-  return !!m && r >= Number(m[1]) && r <= Number(m[2] ?? m[1]);
-}
-
-function singleRow(s: Sheet, env: Env, r: number, texts: string[], nums: GCell[]): void {
+function singleRow(s: Sheet, env: Env, r: number, labels: GCell[], nums: GCell[]): void {
+  const texts = labels.map((c) => c.str!.trim());
   if (texts.length > 2 || texts.some((t) => DOCUMENT_WORDS.test(t) || TOTAL_WORDS.test(t))) return;
   // the figure must be of a kind the related checks read (energy beside a renewable share, a score
   // beside a star): 光伏装机容量（kWp）or 集热器数量（台） is no input of any of them
@@ -142,7 +142,7 @@ function singleRow(s: Sheet, env: Env, r: number, texts: string[], nums: GCell[]
   const cols = nums.map((c) => c.c);
   env.unread.push({
     sheet: s.g.name,
-    range: range(r, Math.min(...cols, ...labelCols(s, r)), r, Math.max(...cols)),
+    range: range(r, Math.min(...cols, ...labels.map((c) => c.c)), r, Math.max(...cols)),
     title: texts[0],
     indicators: ids,
     reason: '这一行含有数值，但未被读取（标签未能识别为可采用的指标）',
@@ -185,11 +185,6 @@ const ROWS = roles.unreadRows;
 const ROW_DIMENSIONS = new Set(ROWS.dimensions);
 const DOCUMENT_WORDS = new RegExp(ROWS.documentWords.join('|'));
 const TOTAL_WORDS = new RegExp(`^(${ROWS.totalWords.join('|')})`);
-
-/** The columns of a row's unused text cells. */
-function labelCols(s: Sheet, r: number): number[] {
-  return (s.g.rows[r] ?? []).filter((c): c is GCell => !!c && c.kind === 'string' && !s.used.has(key(r, c.c))).map((c) => c.c);
-}
 
 function titleNear(s: Sheet, top: number): string | undefined {
   for (let r = top - 1; r >= Math.max(1, top - 2); r--) {

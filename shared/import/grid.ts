@@ -296,3 +296,9 @@ export function formulaText(g: GCell): string {
     return '';
   }
 }
+
+/** The sheet of a cell reference ("方案阶段指标!E3" → "方案阶段指标"). */
+export function sheetOf(ref: string): string {
+  const i = ref.lastIndexOf('!');
+  return i < 0 ? '' : ref.slice(0, i);
+}

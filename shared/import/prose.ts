@@ -116,7 +116,7 @@ function readCellProse(s: Sheet, env: Env, c: GCell, text: string): void {
       env.out.value({
         kind: 'value',
         scope: {},
-        block: `${name(s)}#P${c.r}`,
+        block: `${s.g.name}#P${c.r}`,
         rank: 1,
         prose: true,
         iv: {
@@ -137,4 +137,3 @@ function readCellProse(s: Sheet, env: Env, c: GCell, text: string): void {
   if (used) markUsed(s, c);
 }
 
-const name = (s: Sheet) => s.g.name;

@@ -5,6 +5,7 @@
 import data from '../data/label-twins.json';
 import { indicator } from '../model/indicators';
 import type { ValueCand } from './collect';
+import { sheetOf } from './grid';
 import { normaliseLabel } from './labels';
 import { blocksAffix } from './roles';
 
@@ -24,7 +25,6 @@ export const TWINS: readonly Twin[] = data.twins.map((t) => ({
   designedIs: t.designedIs,
 }));
 
-const sheetOf = (ref: string) => ref.slice(0, Math.max(0, ref.lastIndexOf('!')));
 
 /** True when the label names the twin's quantity with one of `words` (exactly, or after a prefix: "1#分区需调蓄容积"). */
 function names(label: string, words: ReadonlySet<string>): boolean {
