@@ -28,6 +28,8 @@ export interface CalcContext {
   city?: string;
   /** Contract signing date (ISO), to pick the method in force (docs/rule-data.md). */
   signedOn?: string;
+  /** The contract's parcel, when it names one (the parcel gates hold the sheet's parcel names against it). */
+  parcel?: string;
   /** Calculation method the condition names (Condition.method, e.g. "沪建建材〔2019〕765号"). */
   method?: string;
   /** "项目" or the building name, for messages. */

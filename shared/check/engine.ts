@@ -75,7 +75,8 @@ export function evaluate(workbook: ImportResult, doc: ConditionsDoc, opts: Engin
   // Several parcels: the contract's parcel, or 需复核 for every condition (per-plot ones aside).
   const choice = chooseParcel(workbook, doc.contract);
   const imported = 'refusal' in choice ? workbook : choice.imported;
-  const projectScope = makeProjectScope(imported, city, signedOn);
+  const parcel = typeof doc.contract?.parcel === 'string' && doc.contract.parcel.trim() ? doc.contract.parcel.trim() : undefined;
+  const projectScope = makeProjectScope(imported, city, signedOn, parcel);
   const unreadBuildings = unreadBuildingLists(imported.unread);
   let scopes: Scope[] | null = null;
   const findings: Finding[] = [];
@@ -217,7 +218,7 @@ export function countVerdicts(findings: Finding[]): Record<Verdict, number> {
 
 // ---------------------------------------------------------------- scopes
 
-function makeProjectScope(imported: ImportResult, city: string | undefined, signedOn: string | undefined): Scope {
+function makeProjectScope(imported: ImportResult, city: string | undefined, signedOn: string | undefined, parcel: string | undefined): Scope {
   // A workbook describing one building: its values answer what the project does not state.
   const sole = imported.soleBuilding ? imported.buildings.find((b) => b.name === imported.soleBuilding) : undefined;
   const values = sole ? { ...sole.values, ...imported.project } : imported.project;
@@ -236,6 +237,7 @@ function makeProjectScope(imported: ImportResult, city: string | undefined, sign
       prefabVolumes: imported.prefabVolumes ?? sole?.prefabVolumes,
       city,
       signedOn,
+      parcel,
       scopeLabel: '项目',
     },
     project: null,
@@ -261,7 +263,7 @@ function makeBuildingScope(
     calcs: new Map(),
     label: b.name,
     values,
-    ctx: { values, surfaces: imported.surfaces, facilities: imported.facilities, prefabVolumes: b.prefabVolumes, city, signedOn: project.ctx.signedOn, scopeLabel: b.name },
+    ctx: { values, surfaces: imported.surfaces, facilities: imported.facilities, prefabVolumes: b.prefabVolumes, city, signedOn: project.ctx.signedOn, parcel: project.ctx.parcel, scopeLabel: b.name },
     project,
     unread: project.unread,
     statements: project.statements,

@@ -32,7 +32,7 @@ export interface StatementEvidence {
   /** The leaf answers for the whole project (project scope, or a building using the project value). */
   projectWide: boolean;
   statements: readonly SheetStatement[];
-  ctx: Pick<CalcContext, 'city' | 'signedOn' | 'method' | 'companion'>;
+  ctx: Pick<CalcContext, 'city' | 'signedOn' | 'method' | 'companion' | 'parcel'>;
 }
 
 /** The decision, or 需复核 when the sheet's own words take back a pass. */
@@ -190,8 +190,8 @@ const partialScope: Check = (d, e) => {
     // the declared value's own note is declared-remark's; an input's note is this rule's
     const q = scopeQualifier(v === e.declared ? { ...v, remark: undefined } : v, projectName);
     // a title that names a parcel ("某花园二期（05-02地块）"): the phase is that parcel, which the
-    // parcel gates hold against the contract's
-    const namesParcel = (s: SheetStatement) => (s.position === 'title' && parcelCode(s.text) !== null) || phaseIsParcel(s, e.statements);
+    // parcel gates hold against the contract's — only when the contract names its parcel
+    const namesParcel = (s: SheetStatement) => !!e.ctx.parcel && ((s.position === 'title' && parcelCode(s.text) !== null) || phaseIsParcel(s, e.statements));
     const st = q ? undefined : about(e.statements, v.source).find((s) => partialScopeWords(s.text, v.indicator) && !inName(partialScopeWords(s.text, v.indicator)) && !namesParcel(s));
     if (!q && !st) continue;
     const said = q ? (q.in === 'label' ? `标签为“${v.label.trim()}”` : `附注“${v.remark}”`) : where(st!);

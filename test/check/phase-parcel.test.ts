@@ -14,11 +14,11 @@ const P2: Condition = { id: 'P2', indicator: 'green_ratio', op: '<=', value: 20 
 const contract = { parcel: 'JN05(252):2025-012地块', city: '成都市', signedOn: '2025-06-01' };
 
 let n = 0;
-async function check(sheets: Array<{ name: string; data: unknown[][] }>): Promise<Finding[]> {
+async function check(sheets: Array<{ name: string; data: unknown[][] }>, c: ConditionsDoc['contract'] = contract): Promise<Finding[]> {
   const path = await xlsx(`phase-${n++}.xlsx`, (wb) => {
     for (const s of sheets) rows(wb.addWorksheet(s.name), s.data);
   });
-  const doc: ConditionsDoc = { format: 'landcheck.conditions/v1', contract, conditions: [P4, P2] };
+  const doc: ConditionsDoc = { format: 'landcheck.conditions/v1', contract: c, conditions: [P4, P2] };
   return evaluate(await importWorkbook(path), doc);
 }
 const out = (fs: Finding[]) => fs.map((f) => [f.conditionId, f.verdict, f.basis]);
@@ -62,6 +62,16 @@ describe('a phase that the sheet identifies with the contract parcel', () => {
   it('layout 2: a note saying the phase is the contract parcel → pass', async () => {
     const fs = await check(pairs('某产业园一期主要技术经济指标', '注：一期用地即JN05(252):2025-012地块全部用地。'));
     expect(fs.map((f) => f.verdict)).toEqual(['pass', 'pass']);
+  });
+
+  it('negative twin: a contract that names no parcel cannot hold the phase’s parcel against its own → partial-scope, both layouts', async () => {
+    const noParcel = { city: '成都市', signedOn: '2025-06-01' };
+    for (const sheets of [table('成都市某智能制造产业园一期 技术经济指标', ['地块编号', '', 'JN05(252):2025-012（一期）']), pairs('某产业园一期主要技术经济指标', '注：一期用地即JN05(252):2025-012地块全部用地。')]) {
+      expect(out(await check(sheets, noParcel))).toEqual([
+        ['P4', 'review', 'partial-scope'],
+        ['P2', 'review', 'partial-scope'],
+      ]);
+    }
   });
 
   it('negative twin: the phase is tied to another parcel → never pass', async () => {
