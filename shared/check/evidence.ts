@@ -455,11 +455,12 @@ function factsOf(e: LeafEvidence): Facts {
 
 /**
  * The unread evidence that bears on a leaf: every unread table; a single unrecognised row
- * (UnreadBlock.kind 'row') only where no recomputation checks the value — once the sheet's data
- * recompute it, a stray row of the same kind adds nothing the recomputation did not weigh.
+ * (UnreadBlock.kind 'row') only where no exact recomputation checks the value — once the sheet's
+ * data recompute it, a stray row of the same kind adds nothing the recomputation did not weigh; an
+ * upper bound confirms nothing, so the row still counts.
  */
 function unreadBearing(f: Facts): UnreadBlock[] {
-  return f.e.unread.filter((u) => u.kind !== 'row' || (f.computed === null && f.usable && f.declaredPasses));
+  return f.e.unread.filter((u) => u.kind !== 'row' || ((f.computed === null || f.upper) && f.usable && f.declaredPasses));
 }
 
 /** Declared and recomputed numbers more than `farApart.factor` times apart (indicators.json `farApart`). */

@@ -66,6 +66,9 @@ describe('a single row with a figure the engine did not recognise, of a kind the
     expect(f.message).toContain('本次自评累计得分');
     expect(await check('绿色建筑', kv([['集热器数量（台）', 20]]), G1)).toMatchObject({ verdict: 'pass' });
     expect(await check('绿色建筑', kv([]), G1)).toMatchObject({ verdict: 'pass' });
+    // a bare total gives only an upper bound, which confirms nothing: the unread score row still counts
+    const f2 = await check('绿色建筑', [...kv([['本次自评累计得分', 62]]), ['自评总分', 78]], G1);
+    expect(f2).toMatchObject({ verdict: 'review', basis: 'unread-table' });
   });
 
   it('“热泵系统年节电量 | 12 | 万kWh” beside a declared share the sheet cannot recompute: review; “光伏装机容量（kWp）| 500”: pass', async () => {
