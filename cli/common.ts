@@ -48,7 +48,6 @@ export function runMain(main: () => Promise<number>, command = process.argv[1] ?
  * write's callback runs after every earlier write of the stream is flushed.
  */
 export function exitWhenWritten(code: number): void {
-  process.exitCode = code;
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
