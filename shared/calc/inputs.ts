@@ -172,7 +172,8 @@ export class CalcBuilder {
     this.undetermine('unreadable', iv.source, reason);
   }
 
-  private undetermine(kind: 'unreadable' | 'placeholder', source: string, reason: string): void {
+  /** Records a stated input the recomputation depends on but could not read (not only noted). */
+  undetermine(kind: 'unreadable' | 'placeholder', source: string, reason: string): void {
     if (!this.undetermined.some((u) => u.source === source && u.kind === kind)) this.undetermined.push({ kind, source, reason });
   }
 

@@ -56,15 +56,19 @@ export function lookupCoefficient(surfaceName: string): CoeffEntry | undefined {
   return best?.e;
 }
 
-/** Σψ·A / ΣA over the surface rows; null when a row's coefficient cannot be determined. */
+/**
+ * Σψ·A / ΣA over the surface rows; null when a row's coefficient cannot be determined, or a row's
+ * area cannot be read: leaving a surface out changes φ and F in either direction (a roof left out
+ * lowers both), so nothing is recomputed from the rest.
+ */
 function phiFromSurfaces(b: CalcBuilder, surfaces: ImportedSurface[], prefix = ''): { phi: number; area: number } | null {
   const terms: string[] = [];
   let sumPsiA = 0;
   let sumA = 0;
   for (const s of surfaces) {
     if (s.area === null || !Number.isFinite(s.area) || s.area < 0) {
-      b.note(`下垫面“${s.name}”（${s.source}）面积缺失或无效，未计入`);
-      continue;
+      b.note(`下垫面“${s.name}”（${s.source}）面积缺失或无法识别，无法由下垫面计算综合径流系数`);
+      return null;
     }
     if (s.area === 0) continue;
     let psi = s.coefficient;
@@ -93,20 +97,26 @@ function phiFromSurfaces(b: CalcBuilder, surfaces: ImportedSurface[], prefix = '
   return { phi, area: sumA };
 }
 
-/** Σ effective volume of facility rows; unreadable volumes count 0 (conservative) and are noted. */
-function storageOf(b: CalcBuilder, facilities: ImportedFacility[]): { sum: number; terms: string[]; unreadable: number } {
+/** The facility rows whose volume is missing, unreadable or negative. */
+const unreadableFacilities = (facilities: ImportedFacility[]) =>
+  facilities.filter((f) => f.volume === null || !Number.isFinite(f.volume) || f.volume < 0);
+
+/**
+ * Σ effective volume of facility rows. Unreadable volumes are left out of the sum and returned:
+ * the sum is then only a lower bound on the storage, which the caller must not use to refute.
+ */
+function storageOf(b: CalcBuilder, facilities: ImportedFacility[]): { sum: number; terms: string[]; unreadable: ImportedFacility[] } {
+  const unreadable = unreadableFacilities(facilities);
   let sum = 0;
-  let unreadable = 0;
   const terms: string[] = [];
   for (const f of facilities) {
-    if (f.volume === null || !Number.isFinite(f.volume) || f.volume < 0) {
-      unreadable++;
-      b.note(`调蓄设施“${f.name}”（${f.source}）调蓄容积缺失或无法识别，按 0 计`);
+    if (unreadable.includes(f)) {
+      b.note(`调蓄设施“${f.name}”（${f.source}）调蓄容积缺失或无法识别，未计入`);
       continue;
     }
     b.useRaw({ label: `调蓄设施：${f.name}`, value: f.volume, unit: 'm³', source: f.source });
-    sum += f.volume;
-    terms.push(fmt(f.volume, 1));
+    sum += f.volume as number;
+    terms.push(fmt(f.volume as number, 1));
   }
   return { sum: round(sum, 2), terms, unreadable };
 }
@@ -133,7 +143,7 @@ function ownShortfall(
   if (gVp.kind === 'ok') {
     Vp = gVp.value;
     src = gVp.iv.source;
-  } else if (facilities.length && facilities.every((f) => f.volume !== null && Number.isFinite(f.volume))) {
+  } else if (facilities.length && unreadableFacilities(facilities).length === 0) {
     Vp = round(facilities.reduce((s, f) => s + (f.volume as number), 0), 2);
     src = facilities[0].source;
   } else return undefined;
@@ -209,7 +219,11 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
     } else if (Math.abs(gPhi.value - phi) > 0.01) {
       b.contradict('综合雨量径流系数', gPhi.value, phi, gPhi.iv.source, 3);
     }
-  } else if (phi === null) b.noteBad(gPhi);
+  } else if (phi === null && !b.noteBad(gPhi)) {
+    // a surface table with a row nobody could read: φ and F are stated there but unknown
+    for (const s of ctx.surfaces.filter((x) => x.area === null || !Number.isFinite(x.area) || x.area < 0))
+      b.undetermine('unreadable', s.source, `下垫面“${s.name}”（${s.source}）面积缺失或无法识别，无法确定综合径流系数`);
+  }
 
   // F
   let F: number | null = null;
@@ -315,10 +329,15 @@ export function computeRunoff(ctx: CalcContext): Calculation | null {
     b.use(gVp.iv);
     Vp = gVp.value;
     VpSource = gVp.iv.source;
-    if (facSum && facSum.unreadable === 0 && Math.abs(gVp.value - facSum.sum) > REL_TOL * Math.max(gVp.value, facSum.sum))
+    if (facSum && facSum.unreadable.length === 0 && Math.abs(gVp.value - facSum.sum) > REL_TOL * Math.max(gVp.value, facSum.sum))
       b.contradict('实际调蓄容积', gVp.value, facSum.sum, gVp.iv.source, 1);
   } else if (facSum) {
     b.noteBad(gVp);
+    if (facSum.unreadable.length) {
+      // The storage is then unknown: its readable part can neither support nor refute the rate.
+      for (const f of facSum.unreadable) b.undetermine('unreadable', f.source, `调蓄设施“${f.name}”（${f.source}）调蓄容积缺失或无法识别，无法确定实际调蓄容积`);
+      return b.build(null, CLAUSE, FORMULA, details);
+    }
     Vp = facSum.sum;
     VpSource = facilities[0]?.source;
   }
@@ -410,6 +429,11 @@ function checkZones(
   const unzoned = facilities.filter((f) => zoneKey(f.zone) === '');
   if (unzoned.length) {
     b.note(`调蓄设施“${unzoned.map((f) => f.name).join('”“')}”未标明所属汇水分区，无法逐区校核，仅按全场合计校核`);
+    return null;
+  }
+  const unreadable = unreadableFacilities(facilities);
+  if (unreadable.length) {
+    b.note(`调蓄设施“${unreadable.map((f) => f.name).join('”“')}”调蓄容积无法识别，无法逐区校核，仅按全场合计校核`);
     return null;
   }
   const keys = [...new Set(surfaces.map((s) => zoneKey(s.zone)))];

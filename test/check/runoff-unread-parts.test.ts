@@ -1,0 +1,81 @@
+// A 下垫面 row or a 调蓄设施 row whose figure cannot be read makes the runoff recomputation unknown,
+// not smaller: leaving a roof out of Σψ·A lowers both φ and F (and so the storage needed), and an
+// unreadable facility volume is not 0 m³. The declared rate then never passes on the rest of the
+// table (evidence rule input-undetermined, docs/evidence-policy.md). Real workbooks in two layouts,
+// each with a readable twin that shows the table itself is read.
+import { describe, expect, it } from 'vitest';
+import { importWorkbook } from '../../shared/import/index';
+import { evaluate } from '../../shared/check/engine';
+import type { Condition, ConditionsDoc, Finding } from '../../shared/model/types';
+import { rows, xlsx } from '../import/helpers';
+
+// 年径流总量控制率 ≥ 75 %, 对应设计降雨量 22.2 mm (the contract's own H decides V = 10·H·φ·F)
+const R1: Condition = { id: 'R1', indicator: 'runoff_capture', op: '>=', value: 75, companion: { design_rainfall: 22.2 } };
+const doc: ConditionsDoc = { format: 'landcheck.conditions/v1', contract: { parcel: 'A-3', city: '测试市', signedOn: '2025-06-01' }, conditions: [R1] };
+
+let n = 0;
+async function check(data: unknown[][]): Promise<Finding> {
+  const path = await xlsx(`unread-parts-${n++}.xlsx`, (wb) => rows(wb.addWorksheet('海绵城市计算书'), data));
+  const [f] = evaluate(await importWorkbook(path), doc);
+  return f;
+}
+
+// Surfaces: 屋面 3000 × 0.9, 绿地 4000 × 0.15, 道路 2000 × 0.9 → φ = 5100 / 9000 = 0.567, F = 9000 m²,
+// V = 22.2 × 0.567 × 9000 / 1000 = 113.3 m³. Without the 道路 row φ = 3300 / 7000 = 0.471 and
+// V = 73.2 m³: 80 m³ of storage would wrongly look enough.
+const surfaceSheet = (roadArea: unknown, storage: number) => [
+  ['海绵城市设计计算书'],
+  ['年径流总量控制率', '75%'],
+  [],
+  ['下垫面类型', '面积(㎡)', '雨量径流系数'],
+  ['屋面', 3000, 0.9],
+  ['绿地', 4000, 0.15],
+  ['道路', roadArea, 0.9],
+  [],
+  ['实际调蓄容积', storage, 'm³'],
+];
+
+// Facilities under stated F 9000 m² and φ 0.57: V = 22.2 × 0.57 × 9000 / 1000 = 113.9 m³.
+const facilitySheet = (gardenVolume: unknown) => [
+  ['海绵城市专项设计'],
+  ['汇水面积（㎡）', 9000],
+  ['综合雨量径流系数', 0.57],
+  ['年径流总量控制率', '75%'],
+  [],
+  ['调蓄设施', '调蓄容积(m³)'],
+  ['雨水调蓄池', 60],
+  ['下凹式绿地', gardenVolume],
+];
+
+describe('runoff: a part the importer could not read makes the recomputation unknown', () => {
+  it('surface table, readable twin: 120 m³ ≥ 113.3 m³ passes', async () => {
+    const f = await check(surfaceSheet(2000, 120));
+    expect(f.verdict).toBe('pass');
+    expect(f.calculation?.details?.phi).toBe(0.567);
+  });
+
+  it('surface table, readable twin: 80 m³ < 113.3 m³ does not support the declared 75 %', async () => {
+    const f = await check(surfaceSheet(2000, 80));
+    expect([f.verdict, f.basis]).toEqual(['review', 'declared-unsupported']);
+  });
+
+  it('surface table with the road area unreadable: 80 m³ is not checked against the rest (no pass)', async () => {
+    const f = await check(surfaceSheet('见总图', 80));
+    expect([f.verdict, f.basis]).toEqual(['review', 'input-undetermined']);
+    expect(f.message).toContain('海绵城市计算书!A7');
+    expect(f.calculation?.details?.phi).toBeNull();
+  });
+
+  it('facility table, readable twin: 60 + 70 = 130 m³ ≥ 113.9 m³ passes', async () => {
+    const f = await check(facilitySheet(70));
+    expect(f.verdict).toBe('pass');
+    expect(f.calculation?.details?.V_provided).toBe(130);
+  });
+
+  it('facility table with one volume unreadable: the storage is unknown, not 60 m³', async () => {
+    const f = await check(facilitySheet('详见节点大样'));
+    expect([f.verdict, f.basis]).toEqual(['review', 'input-undetermined']);
+    expect(f.message).toContain('下凹式绿地');
+    expect(f.calculation?.details?.V_provided).toBeUndefined();
+  });
+});
