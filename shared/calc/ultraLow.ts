@@ -48,6 +48,9 @@ export function computeUltraLow(ctx: CalcContext): Calculation | null {
     for (const r of rows) {
       if (!r.area) {
         noArea.push(r.bd.name);
+        // A building left out of the denominator that is not 超低能耗 raises the share: unknown, not smaller.
+        if (!(r.flag.kind === 'ok' && r.flag.value === true) && r.own.kind !== 'ok')
+          b.undetermine('unreadable', r.bd.nameSource, `单体“${r.bd.name}”（${r.bd.nameSource}）未给出建筑面积，占比的分母无法确定`);
         continue;
       }
       b.useRaw({ label: `${r.bd.name} 建筑面积`, value: r.area.value, unit: 'm²', source: r.area.source });

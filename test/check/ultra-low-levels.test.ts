@@ -148,3 +148,31 @@ describe('a per-building 超低能耗建筑 column of 是/否', () => {
     });
   }
 });
+
+describe('a building listed without its area', () => {
+  /** 1# 超低能耗 9000, 2# 常规 with area `area2`: 9000 / 18000 = 50 %, or 100 % of what is left. */
+  const table = (area2: unknown, sideways: boolean) =>
+    xlsx(`no-area-${String(area2)}-${sideways}.xlsx`, (wb) => {
+      const ws = wb.addWorksheet('单体');
+      if (!sideways) rows(ws, [['楼号', '建筑面积(㎡)', '建筑类型'], ['1#', 9000, '超低能耗建筑'], ['2#', area2, '常规节能建筑'], [], ['超低能耗建筑面积占比', '55%']]);
+      else {
+        rows(ws, [['楼号', '1#楼', '2#楼'], ['建筑面积(㎡)', 9000, area2], ['建筑类型', '超低能耗建筑', '常规节能建筑']]);
+        rows(wb.addWorksheet('指标'), [['项目', '设计值'], ['超低能耗建筑面积占比', '55%']]);
+      }
+    });
+
+  it('a non-超低能耗 building without area leaves the denominator unknown: a declared 55 % never passes on the rest', async () => {
+    for (const sideways of [false, true]) {
+      const { finding } = await check(await table('—', sideways), 50);
+      expect([finding.verdict, finding.basis], `sideways ${sideways}`).toEqual(['review', 'input-undetermined']);
+      expect(finding.message).toContain('2#');
+    }
+  });
+
+  it('twin: with its area the share is 50 % and refutes 55 % against ≥52', async () => {
+    for (const sideways of [false, true]) {
+      const { finding } = await check(await table(9000, sideways), 52);
+      expect([finding.verdict, finding.computed], `sideways ${sideways}`).toEqual(['review', 50]);
+    }
+  });
+});
