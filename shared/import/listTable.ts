@@ -169,7 +169,8 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     }
     claimRow(s, r, h.left, right);
     last = r;
-    const cells = slots.map((sl) => ({ sl, cell: cellAt(s.g, r, sl.c) ?? mergedAcross(s, r, sl) }));
+    const cells = slots.map((sl) => ({ sl: rowRoleSlot(sl, label), cell: cellAt(s.g, r, sl.c) ?? mergedAcross(s, r, sl) }));
+    if (label.role) markUsed(s, label.role.cell);
     const unitRaw = unitCol ? cellAt(s.g, r, unitCol)?.raw.trim() || undefined : undefined;
     if (unitCol) markUsed(s, cellAt(s.g, r, unitCol));
     rowIds.push(label.match.ids[0]);
@@ -198,6 +199,17 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     });
   });
   return last;
+}
+
+/**
+ * A row whose sub-label names a role (预制率 | 控制指标 beside 预制率 | 计算值): the cells the header
+ * left as values (a building's column, an unnamed column) hold what the sub-label says; a column
+ * with a role of its own (备注) keeps it.
+ */
+function rowRoleSlot(sl: Slot, label: RowLabel): Slot {
+  const role = label.role;
+  if (!role || (sl.role !== 'declared' && sl.role !== 'unknown' && sl.role !== 'claimedScore')) return sl;
+  return { ...sl, role: role.role, rank: role.rank, head: role.cell };
 }
 
 /**

@@ -2,7 +2,7 @@
 // empty and note rows, a units row under the header, claiming cells, and the title above a table.
 import { cellAt, covering, type GCell } from './grid';
 import { fold, isLabelOf, matchLabel, type LabelMatch } from './labels';
-import { contextOf, exactRole, headerCore, headerRole, keyHeader } from './roles';
+import { contextOf, exactRole, headerCore, headerRole, keyHeader, type RoleHit } from './roles';
 import { key, textOf, markUsed, type Sheet } from './sheet';
 import { isUnitText } from './units';
 import { parseNumberText } from './values';
@@ -80,7 +80,15 @@ export interface RowLabel {
   cell: GCell;
   match: LabelMatch;
   text: string;
+  /**
+   * A sub-label that names a column role instead of a part (预制率 merged over 控制指标 / 计算值, a
+   * sideways table's second header column): the role of this row's value cells, and its cell.
+   */
+  role?: RoleHit & { cell: GCell };
 }
+
+/** Roles a row's sub-label can give its value cells (what it holds, not how it is laid out). */
+const ROW_ROLES: ReadonlySet<string> = new Set(['declared', 'requirement', 'maxScore', 'claimedScore', 'before', 'delta', 'judgement', 'note']);
 
 /**
  * The label of a table row: the right-most label cell of the label columns; a label merged over
@@ -101,6 +109,10 @@ export function rowLabel(s: Sheet, r: number, cols: number[], context?: string):
   if (parent) {
     const j = joined(parent.str!.trim(), ct.replace(/^(其中|含)[:：]?/, ''), context);
     if (j) return { cell: child, match: j.match, text: j.text };
+    // "预制率（%）" over "控制指标" / "计算值": the parent is the label, the sub-label the row's role
+    const role = exactRole(ct);
+    const pm = role && ROW_ROLES.has(role.role) ? matchLabel(parent.str!.trim(), context) : null;
+    if (pm) return { cell: parent, match: pm, text: parent.str!.trim(), role: { ...role!, cell: child } };
   }
   const m = matchLabel(ct, context);
   if (m) return { cell: child, match: m, text: ct };
