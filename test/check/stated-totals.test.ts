@@ -42,6 +42,13 @@ describe('a renewable share over 建筑年耗电量', () => {
     expect(await check('可再生能源', list(120), R1)).toMatchObject({ verdict: 'review', basis: 'disagree-recomputed-fails-unconfirmed' });
     expect(await check('可再生能源', list(80), R1)).toMatchObject({ verdict: 'pass' });
   });
+
+  it('建筑年总用电量 in a calculation table with units in the header: 26 of 340 万kWh/a = 7.65 % refutes a declared 10.2 %; 36 万kWh/a supports it', async () => {
+    const calc = (pv: number) => [['序号', '计算项目', '数量（万kWh/a）', '说明'], [1, '光伏系统年发电量', pv, '屋面光伏'], [2, '建筑年总用电量', 340, '详见能耗计算书'], [3, '可再生能源替代率', '10.2%', '满足']];
+    const refuted = await check('可再生能源计算', calc(26), R1);
+    expect([refuted.verdict, refuted.computed]).toEqual(['review', 7.65]);
+    expect(await check('可再生能源计算', calc(36), R1)).toMatchObject({ verdict: 'pass', computed: 10.59 });
+  });
 });
 
 describe('disagree-far-apart: declared and recomputed more than twice apart, though both satisfy', () => {
