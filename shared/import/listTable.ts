@@ -121,6 +121,8 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
   let last = h.bottom;
   const id = `${s.g.name}#T${s.tables}`;
   const ambiguousRows: string[] = [];
+  /** Rows whose figure stands only in a column the header does not name (实施比例 beside 评价得分). */
+  const unnamedRows: Array<{ id: string; text: string }> = [];
   const rowIds: string[] = [];
   /** A labelled row whose indicator this table's columns can give a value: it belongs to the table. */
   const fits = (r: number): boolean => {
@@ -181,12 +183,21 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
       if (x && x.r === r && !(x.kind === 'string' && matchLabel(x.str!))) inline = x;
     }
     addJob(s, r, (scope) => {
-      const amb = listRow(s, env, scope, id, r, label, cells, unitRaw, inline);
+      const amb = listRow(s, env, scope, id, r, label, cells, unitRaw, inline, unnamedRows);
       if (amb) ambiguousRows.push(amb);
     });
   }
   // After phase 2 ran the jobs: a table whose value column could not be told → unread.
   addJob(s, last, () => {
+    if (unnamedRows.length) {
+      env.unread.push({
+        sheet: s.g.name,
+        range: range(h.top, h.left, last, right),
+        title: titleAbove(s, h.top) ?? h.cols.map((c) => c.parts.map((p) => p.cell.raw.trim()).join('/')).filter(Boolean).join(' | '),
+        indicators: [...new Set(unnamedRows.map((x) => x.id))],
+        reason: `表中有数值位于表头无法识别的列，未能读取（${unnamedRows.slice(0, 3).map((x) => x.text).join('、')}${unnamedRows.length > 3 ? ' 等' : ''}）`,
+      });
+    }
     if (!ambiguousRows.length) return;
     const ids = [...new Set(rowIds)];
     const perBuilding = ids.some((i) => ['building_use', 'gross_floor_area', 'assembly_ratio', 'prefab_ratio', 'floors', 'building_height'].includes(i));
@@ -273,7 +284,18 @@ export function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | u
 }
 
 /** Reads one list-table row in its block's scope; returns a description when the value column was ambiguous. */
-export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, row: number, label: RowLabel, cells: Array<{ sl: Slot; cell: GCell | undefined }>, unitRaw: string | undefined, inline?: GCell): string | null {
+export function listRow(
+  s: Sheet,
+  env: Env,
+  scope: BlockScope,
+  block: string,
+  row: number,
+  label: RowLabel,
+  cells: Array<{ sl: Slot; cell: GCell | undefined }>,
+  unitRaw: string | undefined,
+  inline: GCell | undefined,
+  unnamed: Array<{ id: string; text: string }>,
+): string | null {
   const m = label.match;
   const def = mustIndicator(m.ids[0]);
   if (m.ids.length > 1) ambiguousLabel(s, env, label.cell, m);
@@ -321,6 +343,9 @@ export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, ro
       // A building's own column left empty in this row: the building states nothing.
       const blank = list !== shared && sc.building ? list.find((x) => !x.cell && (x.sl.role === 'declared' || x.sl.role === 'claimedScore')) : undefined;
       if (blank) emitBlank(s, env, sc as BlockScope, block, label, def, row, blank.sl.c);
+      // a figure of this indicator in a column the header does not name: the row is not read
+      const figure = withShared.find((x) => x.cell && x.sl.role === 'unknown' && readCell(x.cell, def).status === 'ok');
+      if (figure?.cell) unnamed.push({ id: def.id, text: `${label.text}：${src(s, figure.cell)}“${figure.cell.raw.trim()}”` });
       const roles = [...new Set(withShared.filter((x) => x.cell).map((x) => x.sl.head?.raw.trim()).filter(Boolean))];
       unusedLabel(s, label.cell, label.text, def.id, roles.length ? `该行只有“${roles.join('”“')}”列有内容，没有设计值（或自评得分）列的数值` : '该行没有数值');
       return;

@@ -52,7 +52,7 @@ describe('row sub-labels that name a role', () => {
     expect(b('1#楼').values.prefab_ratio).toMatchObject({ value: 42.3, source: '装配式指标!C4' });
     expect(b('2#楼').values.prefab_ratio).toMatchObject({ value: 41.2, source: '装配式指标!D4' });
     expect(b('3#楼').values.assembly_ratio).toMatchObject({ value: 52, source: '装配式指标!E6' });
-    expect(r.coverage?.unread ?? []).toEqual([]);
+    expect(r.unread ?? []).toEqual([]);
     const f = evaluate(r, doc([{ id: 'A1', indicator: 'prefab_ratio', op: '>=', value: 40, scope: 'building' }]));
     expect(f.map((x) => [x.building, x.verdict])).toEqual([
       ['1#楼', 'pass'],
