@@ -22,6 +22,8 @@ import { recordTable } from './recordTable';
 import { facilityTable, surfaceTable } from './runoffTables';
 import { volumeHeader, volumeTable } from './prefabTables';
 
+const PROJECT_NAME = 'project_name';
+
 // ------------------------------------------------------------------ phase 1: find tables
 
 /** Finds the tables of one sheet; their rows become jobs for phase 2. */
@@ -187,8 +189,9 @@ export function readTable(s: Sheet, h: Header, env: Env): number {
     const kcol = rowKeyColumn(s, h);
     if (kcol !== null && kcol < h.left) widen(h, kcol);
     const first = firstDataRow(s, h);
-    const lc = h.cols[0];
-    if (first && !lc.ind) {
+    const lc = h.cols.find((c) => c.role?.role !== 'index') ?? h.cols[0];
+    // 项目名称 over rows named 1#楼, 2#楼: the rows are buildings, the header only says "name"
+    if (first && (!lc.ind || lc.ind.def.id === PROJECT_NAME)) {
       const kc = covering(s.g, first, lc.c);
       const t = textOf(kc);
       // role rows: a role word in the first column within the first rows (一星级 | 二星级 | 本项目 …)

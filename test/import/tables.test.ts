@@ -264,3 +264,25 @@ describe('a use merged down over several buildings', () => {
     expect(r.buildings.map((b) => [b.name, b.use])).toEqual([['1#楼', 'residential'], ['2#楼', 'residential'], ['3#楼', 'residential'], ['4#楼', 'public']]);
   });
 });
+
+describe('rows named as buildings under a 项目名称 header', () => {
+  it('are building records (项目名称 | 装配率 | 预制率 over 1#楼, 2#楼), in either column order', async () => {
+    for (const [i, body] of [
+      [['项目名称', '装配率', '预制率'], ['1#楼', '52%', '41%'], ['2#楼', '48%', '40%']],
+      [['序号', '项目名称', '单体预制率（%）', '单体装配率（%）'], [1, '1#楼', 41, 52], [2, '2#楼', 40, 48]],
+    ].entries()) {
+      const r = await importWorkbook(await xlsx(`project-name-rows-${i}.xlsx`, (wb) => rows(wb.addWorksheet('汇总'), body)));
+      expect(r.project.project_name, `layout ${i}`).toBeUndefined();
+      expect(r.buildings.map((b) => [b.name, b.values.assembly_ratio?.value, b.values.prefab_ratio?.value]), `layout ${i}`).toEqual([
+        ['1#楼', 52, 41],
+        ['2#楼', 48, 40],
+      ]);
+    }
+  });
+
+  it('twin: a 项目名称 row naming the project stays the project name', async () => {
+    const r = await importWorkbook(await xlsx('project-name-kv.xlsx', (wb) => rows(wb.addWorksheet('概况'), [['项目名称', '某某花园'], ['装配率', '52%']])));
+    expect(r.project.project_name?.value).toBe('某某花园');
+    expect(r.project.assembly_ratio?.value).toBe(52);
+  });
+});
