@@ -76,14 +76,21 @@ export function surfaceTable(s: Sheet, h: Header, type: Col, area: Col, coef: Co
   return last;
 }
 
+/** The row's name cell is an indicator's label (not a facility, not a 合计). */
+function namesIndicator(s: Sheet, r: number, nameCol: Col): boolean {
+  const t = textOf(cellAt(s.g, r, nameCol.c))?.trim();
+  return !!t && !isTotal(t) && matchLabel(t) !== null;
+}
+
 export function facilityTable(s: Sheet, h: Header, nameCol: Col, env: Env): number {
   const volume = h.cols.find((c) => c.measure === 'volume');
   const areaCol = h.cols.find((c) => c.measure === 'area');
   const depthCol = h.cols.find((c) => c.measure === 'depth');
   const zoneCol = h.cols.find((c) => c.key === 'zone');
-  // rows of the table: until an empty row
+  // rows of the table: until an empty row, or a row that names an indicator (年径流总量控制率 | 75%
+  // under the last facility): a summary line after the table, read as such, not a facility
   let last = h.bottom;
-  for (let r = h.bottom + 1; r <= s.g.maxRow && !isRowEmpty(s, r, h.left, h.right) && !isNoteRow(s, r); r++) last = r;
+  for (let r = h.bottom + 1; r <= s.g.maxRow && !isRowEmpty(s, r, h.left, h.right) && !isNoteRow(s, r) && !namesIndicator(s, r, nameCol); r++) last = r;
   if (last === h.bottom) return 0;
   claimHeader(s, h);
   for (let r = h.bottom + 1; r <= last; r++) claimRow(s, r, h.left, h.right);

@@ -79,3 +79,27 @@ describe('runoff: a part the importer could not read makes the recomputation unk
     expect(f.calculation?.details?.V_provided).toBeUndefined();
   });
 });
+
+describe('summary rows right under a 调蓄设施 table', () => {
+  // F 9000 m², φ 0.57 → V = 113.9 m³ at 22.2 mm; the rate is stated on the row after the facilities
+  const sheet = (garden: number, withTotal: boolean) => [
+    ['汇水面积（㎡）', 9000],
+    ['综合雨量径流系数', 0.57],
+    [],
+    ['调蓄设施', '调蓄容积(m³)'],
+    ['雨水调蓄池', 60],
+    ['下凹式绿地', garden],
+    ...(withTotal ? [['合计', 60 + garden]] : []),
+    ['年径流总量控制率', '75%'],
+  ];
+
+  it('年径流总量控制率 on the next row is the declared rate, not a facility; the storage decides (with and without 合计)', async () => {
+    for (const withTotal of [true, false]) {
+      const ok = await check(sheet(70, withTotal));
+      expect([ok.verdict, ok.source], `合计 ${withTotal}`).toEqual(['pass', withTotal ? '海绵城市计算书!B8' : '海绵城市计算书!B7']);
+      expect(ok.calculation?.details?.V_provided).toBe(130);
+      const short = await check(sheet(40, withTotal));
+      expect([short.verdict, short.basis], `合计 ${withTotal}`).toEqual(['review', 'declared-unsupported']);
+    }
+  });
+});
