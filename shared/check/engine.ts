@@ -21,6 +21,7 @@ import type {
 } from '../model/types';
 import { recompute, type CalcContext } from '../calc/index';
 import { buildingsBelow } from './buildingsBelow';
+import { buildingsExceed, buildingsMax } from './buildingsMax';
 import { describeRule } from '../conditions/index';
 import { absentBuildings, applicability, noBuildingsGate, type Gate } from './applicability';
 import { decideLeaf, type LeafEvidence } from './evidence';
@@ -29,8 +30,6 @@ import { chooseParcel, otherParcelGate } from './parcels';
 import { aggregateBuildings } from './aggregate';
 import { companionScopes, confirmationGate } from './clauseReading';
 import { parcelScope, projectGate } from './projectGates';
-import { formatValue, indicator as indicatorDef } from '../model/indicators';
-import { holds } from './compare';
 import { reviewStatements, type StatementEvidence } from './statements';
 import { sheetConsistency } from './consistency';
 import { soleBuildingDoubt } from './soleBuilding';
@@ -117,7 +116,8 @@ function conditionFindings(
   if (cond.scope !== 'building') {
     // a level every building must reach (绿色建筑星级): each building's own figure (buildingsBelow.ts)
     const views = () => buildings().map((b) => ({ name: b.building!, own: b.own, values: b.values, recompute: () => recomputeIn(firstIndicator(cond), b, cond.method) }));
-    return [buildingsBelow(cond, buildingsExceed(cond, conditionFinding(cond, projectScope), imported), views)];
+    const own = buildingsMax(cond, buildingsExceed(cond, conditionFinding(cond, projectScope), imported), imported, unreadBuildings);
+    return [buildingsBelow(cond, own, views)];
   }
   const buildingScopes = buildings();
   if (buildingScopes.length === 0) {
@@ -171,21 +171,6 @@ function unreadBuildingsFinding(cond: Condition, u: UnreadBlock): Finding {
     ...clauseFields(cond),
     basis: 'unread-buildings',
   };
-}
-
-/**
- * A project-scope pass on a figure that is the largest of the buildings' (建筑高度): a building that
- * states a value the requirement does not allow contradicts the project figure — 需复核, naming it.
- */
-function buildingsExceed(cond: Condition, f: Finding, imported: ImportResult): Finding {
-  if (f.verdict !== 'pass' || !('indicator' in cond) || !indicatorDef(cond.indicator)?.projectIsMaxOfBuildings) return f;
-  const over = imported.buildings.filter((b) => {
-    const v = b.values[cond.indicator];
-    return v?.status === 'ok' && typeof v.value === 'number' && !holds(v.value, cond.op, cond.value);
-  });
-  if (over.length === 0) return f;
-  const list = over.map((b) => `${b.name} 填写为 ${formatValue(cond.indicator, b.values[cond.indicator].value)}（${b.values[cond.indicator].source}）`).join('，');
-  return { ...f, verdict: 'review', basis: 'building-exceeds', message: `${f.message}；但单体${list}，不满足本条要求，与项目数值矛盾，请核对` };
 }
 
 function absentBuildingFinding(cond: Condition, name: string): Finding {
