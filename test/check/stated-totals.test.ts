@@ -43,6 +43,12 @@ describe('a renewable share over 建筑年耗电量', () => {
     expect(await check('可再生能源', list(80), R1)).toMatchObject({ verdict: 'pass' });
   });
 
+  it('a system named with “可再生能源量” is that system’s renewable amount: 38.6 + 12.4 = 51 万kWh/a of 420 bears out 12.1 %; a 合计 its parts do not reach → review', async () => {
+    const book = (pv: number) => [['某地块 可再生能源利用计算表'], ['项目', '数值', '单位'], ['太阳能光伏年发电量', pv, '万kWh/a'], ['空气源热泵热水可再生能源量', 12.4, '万kWh/a'], ['可再生能源利用量合计', 51, '万kWh/a'], ['建筑年总能耗', 420, '万kWh/a'], ['可再生能源替代率', '12.1%', '']];
+    expect(await check('可再生能源计算', book(38.6), R1)).toMatchObject({ verdict: 'pass', computed: 12.14 });
+    expect(await check('可再生能源计算', book(30.6), R1)).toMatchObject({ verdict: 'review', basis: 'contradiction' });
+  });
+
   it('建筑年总用电量 in a calculation table with units in the header: 26 of 340 万kWh/a = 7.65 % refutes a declared 10.2 %; 36 万kWh/a supports it', async () => {
     const calc = (pv: number) => [['序号', '计算项目', '数量（万kWh/a）', '说明'], [1, '光伏系统年发电量', pv, '屋面光伏'], [2, '建筑年总用电量', 340, '详见能耗计算书'], [3, '可再生能源替代率', '10.2%', '满足']];
     const refuted = await check('可再生能源计算', calc(26), R1);
