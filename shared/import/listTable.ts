@@ -264,7 +264,7 @@ export function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | u
 export function listRow(s: Sheet, env: Env, scope: BlockScope, block: string, row: number, label: RowLabel, cells: Array<{ sl: Slot; cell: GCell | undefined }>, unitRaw: string | undefined, inline?: GCell): string | null {
   const m = label.match;
   const def = mustIndicator(m.ids[0]);
-  if (m.ids.length > 1) ambiguousLabel(s, env, label.cell, m);
+  if (m.ids.length > 1 && !m.compound) ambiguousLabel(s, env, label.cell, m);
   markUsed(s, label.cell);
   if (def.id === BUILDING_NAME) return null;
   // Owners: the building / parcel / zone each column belongs to (none = the block's scope).
