@@ -80,7 +80,7 @@ export function evaluate(workbook: ImportResult, doc: ConditionsDoc, opts: Engin
   const imported = 'refusal' in choice ? workbook : choice.imported;
   const parcel = typeof doc.contract?.parcel === 'string' && doc.contract.parcel.trim() ? doc.contract.parcel.trim() : undefined;
   const projectScope = makeProjectScope(imported, city, signedOn, parcel);
-  projectScope.contractTexts = doc.conditions.flatMap((c) => (typeof c.text === 'string' ? [c.text] : []));
+  projectScope.contractTexts = projectScope.ctx.contractTexts = doc.conditions.flatMap((c) => (typeof c.text === 'string' ? [c.text] : []));
   const unreadBuildings = unreadBuildingLists(imported.unread);
   let scopes: Scope[] | null = null;
   const findings: Finding[] = [];
@@ -267,7 +267,7 @@ function makeBuildingScope(
     calcs: new Map(),
     label: b.name,
     values,
-    ctx: { values, surfaces: imported.surfaces, facilities: imported.facilities, prefabVolumes: b.prefabVolumes, city, signedOn: project.ctx.signedOn, parcel: project.ctx.parcel, scopeLabel: b.name },
+    ctx: { values, surfaces: imported.surfaces, facilities: imported.facilities, prefabVolumes: b.prefabVolumes, city, signedOn: project.ctx.signedOn, parcel: project.ctx.parcel, scopeLabel: b.name, contractTexts: project.ctx.contractTexts },
     project,
     unread: project.unread,
     statements: project.statements,

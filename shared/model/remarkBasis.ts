@@ -14,6 +14,7 @@ export interface BasisTexts {
 }
 
 interface Kind {
+  id: string;
   what: string;
   indicators: ReadonlySet<string>;
   remark: RegExp;
@@ -30,6 +31,7 @@ const KINDS: readonly Kind[] = remarks.basisRemarks.kinds.map((k) => {
   for (const [id, words] of Object.entries(k.bases)) for (const w of words) bases.set(w, id);
   const words = alternation(bases.keys());
   return {
+    id: k.id,
     what: k.what,
     indicators: new Set(k.indicators),
     remark: new RegExp(k.remark),
@@ -56,7 +58,7 @@ function statedBases(k: Kind, text: string): Set<string> {
 }
 
 /** The basis the contract uses for this kind: the condition's own, else the contract's agreed one, else the standard's; null when they disagree. */
-export function contractBasis(k: Kind, texts: BasisTexts | undefined): string | null {
+function contractBasis(k: Kind, texts: BasisTexts | undefined): string | null {
   const own = texts?.own ? statedBases(k, texts.own) : new Set<string>();
   if (own.size) return own.size === 1 ? [...own][0] : null;
   const all = new Set<string>();
@@ -84,4 +86,10 @@ export function neutralBasisRemark(part: string, indicator: string, texts: Basis
 export function statesBasis(text: string): boolean {
   const t = text.normalize('NFKC').replace(/\s+/g, '');
   return KINDS.some((k) => k.remark.test(t)) || DEFINITIONAL.some((d) => d.remark.test(t));
+}
+
+/** The basis the contract uses for one kind (value-remarks.json `basisRemarks.kinds[].id`), as contractBasis. */
+export function contractBasisOf(kind: string, texts: BasisTexts | undefined): string | null {
+  const k = KINDS.find((x) => x.id === kind);
+  return k ? contractBasis(k, texts) : null;
 }

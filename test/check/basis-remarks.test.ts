@@ -131,6 +131,23 @@ describe('roof PV coverage: the base of the share', () => {
     expect((await check(listG('光伏覆盖率（占可安装面积）'), [installable]))[0].verdict).toBe('pass');
     expect((await check(tableH('55（按可安装光伏面积计）'), [installable]))[0].verdict).toBe('pass');
   });
+  const sheetI = (installableArea: number) => [
+    ['屋顶分布式光伏设计指标'],
+    ['项目', '数值'],
+    ['屋面总面积(㎡)', 12000],
+    ['屋面可安装光伏面积(㎡)', installableArea],
+    ['光伏组件安装面积(㎡)', 4400],
+    ['光伏覆盖率（占可安装面积）', '55%'],
+  ];
+  it('the base the contract states is recomputed on its own terms: 4400 ÷ 8000 = 55 % agrees and passes', async () => {
+    const f = (await check(sheetI(8000), [installable]))[0];
+    expect(f).toMatchObject({ verdict: 'pass', computed: 55 });
+    expect(f.calculation?.steps.join('')).toContain('可安装光伏面积');
+  });
+  it('negative twins: the installable roof gives 48.89 % (not a pass); no base stated by the contract (review)', async () => {
+    expect((await check(sheetI(9000), [installable]))[0].verdict).not.toBe('pass');
+    expect((await check(sheetI(8000), [plain]))[0].verdict).toBe('review');
+  });
   it('negative twin: the contract states no base, the standard share is over the whole roof: review', async () => {
     const f = (await check(listG('光伏覆盖率（占可安装面积）'), [plain]))[0];
     expect(f).toMatchObject({ verdict: 'review', basis: 'declared-remark' });
