@@ -4,7 +4,7 @@
 import { indicator } from '../../shared/model/indicators';
 import type { LeafRule, Verdict } from '../../shared/model/types';
 import { findingKey } from '../seeds/expectations';
-import { SheetM, shown, type CellValue, type WorkbookM } from './workbook-model';
+import { SheetM, textOf, type CellValue, type WorkbookM } from './workbook-model';
 import { type Fact, type FuzzContext, type Transform } from './transforms';
 import { opposite, satisfies } from './transform-helpers';
 import { affectedBy, soleStatements, targetFacts } from './transform-errors';
@@ -122,7 +122,7 @@ export const siteAreaSplit: Transform = {
     );
     if (!site) return null;
     const s0 = wb.sheet(site.sheet)!;
-    if (!/^(规划|项目)?(总)?用地面积$/.test(String(shown(s0.get(site.row, site.label!.col)?.v ?? '')).trim())) return null;
+    if (!/^(规划|项目)?(总)?用地面积$/.test(textOf(s0.get(site.row, site.label!.col)).trim())) return null;
     wb.flatten(); // inserting rows would shift what formulas refer to
     const s = wb.sheet(site.sheet)!;
     const net = plainNumber(wb, site)!;
