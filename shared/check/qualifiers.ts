@@ -20,7 +20,7 @@ const NEUTRAL: readonly RegExp[] = remarks.neutral.map((p) => new RegExp(p));
 /**
  * The value's note (in brackets or its 备注) when it qualifies the value: not every part of it is a
  * neutral stage or reference note, nor only the basis the contract uses for the quantity
- * (`texts`: the condition's and the contract's words, shared/check/remarkBasis.ts).
+ * (`texts`: the condition's and the contract's words, shared/model/remarkBasis.ts).
  */
 export function qualifyingRemark(v: ImportedValue | undefined, texts?: BasisTexts): string | null {
   const r = v?.remark?.trim();
