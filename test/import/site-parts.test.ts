@@ -93,6 +93,23 @@ describe('总用地面积 with 其中 parts and 净用地面积', () => {
     expect(f.verdict).toBe('review');
     expect(f.message).toContain('指标!B3');
   });
+  it('negative twin: 其中：代征绿地面积 under 绿地面积 is no part of the land: the green includes it, review', async () => {
+    const i = await read([
+      ['项目', '数值', '单位'],
+      ['总用地面积', 30000, '㎡'],
+      ['计容建筑面积', 60000, '㎡'],
+      ['容积率', 2.0],
+      ['绿地面积', 9000, '㎡'],
+      ['其中：代征绿地面积', 1200, '㎡'],
+      ['绿地率', 30, '%'],
+    ]);
+    expect(i.project.site_area.value).toBe(30000);
+    expect(i.project.green_area.remark).toContain('代征绿地');
+    const f = check(i, [GREEN])[0];
+    expect(f.verdict).toBe('review');
+    expect(f.message).toContain('代征绿地');
+    expect(check(i, [FAR])[0].verdict).toBe('pass');
+  });
   it('negative twin: the contract takes the ratio over the gross land: a pass resting on the net land is review', async () => {
     const gross: Condition = { ...FAR, value: 2.8, text: '容积率不大于2.8（按总用地面积计）' };
     const f = check(await read(listA(26000)), [gross])[0];
