@@ -42,4 +42,9 @@ export interface CalcContext {
    * target ("对应设计降雨量22.2mm"). Absent when the condition states none.
    */
   companion?: Readonly<Record<string, number>>;
+  /**
+   * Extension: the text of every condition of the contract, where it states the basis of a quantity
+   * (屋顶可安装光伏面积的光伏覆盖率: the share is over the installable roof; shared/model/remarkBasis.ts).
+   */
+  contractTexts?: readonly string[];
 }

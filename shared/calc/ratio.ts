@@ -6,6 +6,7 @@ import type { Calculation, ImportedValue } from '../model/types';
 import type { CalcContext } from './context';
 import { CalcBuilder, fmt, getNumber, round } from './inputs';
 import { statedPerYear } from './period';
+import { contractBasisOf } from '../model/remarkBasis';
 
 interface RatioDef {
   indicator: string;
@@ -27,60 +28,66 @@ interface RatioDef {
   status?: string;
   /** A measure one jurisdiction defines: elsewhere the recomputation has the status `elsewhere`. */
   jurisdiction?: { match: string[]; name: string; elsewhere: string };
+  /** The contract may state the base (a basis kind of shared/model/remarkBasis.ts): its denominator then. */
+  bases?: { kind: string; denominators: Record<string, string> };
 }
 
 const DEFS = ratios.ratios as RatioDef[];
 export const RATIO_IDS: string[] = DEFS.map((d) => d.indicator);
 
 /** Indicator ids each ratio reads. */
-export const RATIO_INPUTS: Record<string, readonly string[]> = Object.fromEntries(DEFS.map((d) => [d.indicator, [d.numerator, d.denominator]]));
+export const RATIO_INPUTS: Record<string, readonly string[]> = Object.fromEntries(DEFS.map((d) => [d.indicator, [d.numerator, d.denominator, ...Object.values(d.bases?.denominators ?? {})]]));
 
 export function computeRatio(id: string, ctx: CalcContext): Calculation | null {
   const def = DEFS.find((d) => d.indicator === id);
   if (!def) return null;
+  // the base the contract states for the share ("屋顶可安装光伏面积的光伏覆盖率"), over the standard's
+  const own = def.bases ? def.bases.denominators[contractBasisOf(def.bases.kind, { contract: ctx.contractTexts ?? [] }) ?? ''] : undefined;
+  const denominator = own ?? def.denominator;
   const gN = getNumber(ctx.values, def.numerator);
-  const gD = getNumber(ctx.values, def.denominator);
+  const gD = getNumber(ctx.values, denominator);
   if (gN.kind === 'absent') return null;
   const b = new CalcBuilder(`ratio:${id}`, id, ctx);
   b.status(def.status ?? 'CONFIRMED');
-  let clause = def.clause;
+  let clause = own ? `合同约定的基数：${indicatorName(def.numerator)} ÷ ${indicatorName(own)}` : def.clause;
+  const formula = own ? `${indicatorName(id)} = ${indicatorName(def.numerator)} ÷ ${indicatorName(own)} × ${def.scale === 100 ? '100%' : def.scale}` : def.formula;
   const j = def.jurisdiction;
-  if (j && !j.match.some((m) => ctx.city?.includes(m))) {
+  if (j && !own && !j.match.some((m) => ctx.city?.includes(m))) {
     // another city's contract: its own measure of the share was not checked
     b.status(j.elsewhere);
     clause = `${clause}（${j.name}口径；合同所在地${ctx.city ? `（${ctx.city}）` : ''}的计算口径未核实）`;
-    b.note(`${indicatorName(id)}按${j.name}的口径（${def.formula}）复核；合同所在地的计算口径未核实，复核值可否定申报值，不能单独确认`);
+    b.note(`${indicatorName(id)}按${j.name}的口径（${formula}）复核；合同所在地的计算口径未核实，复核值可否定申报值，不能单独确认`);
   }
   if (gD.kind === 'absent') {
     if (!def.numeratorNeedsDenominator || gN.kind !== 'ok') return null;
     // The stated total means something only over its area: without the area nothing confirms the declared value.
-    b.unsure(gN.iv, `表中给出${indicatorName(def.numerator)}“${gN.iv.raw}”（${gN.iv.source}），但未给出${indicatorName(def.denominator)}，无法据以复核${indicatorName(id)}`);
-    return b.build(null, clause, def.formula);
+    b.unsure(gN.iv, `表中给出${indicatorName(def.numerator)}“${gN.iv.raw}”（${gN.iv.source}），但未给出${indicatorName(denominator)}，无法据以复核${indicatorName(id)}`);
+    return b.build(null, clause, formula);
   }
   if (gN.kind === 'ok' && def.numeratorPerYear && !statedPerYear(gN.iv)) {
     b.unsure(gN.iv, notAnnual(gN.iv, id));
-    return b.build(null, clause, def.formula);
+    return b.build(null, clause, formula);
   }
   if (gN.kind !== 'ok' || gD.kind !== 'ok') {
     b.noteBad(gN);
     b.noteBad(gD);
-    return b.build(null, clause, def.formula);
+    return b.build(null, clause, formula);
   }
   b.use(gN.iv);
   b.use(gD.iv);
   if (gD.value <= 0) {
-    b.note(`${indicatorName(def.denominator)}为 ${fmt(gD.value)}（${gD.iv.source}），无法计算${indicatorName(id)}`);
-    return b.build(null, clause, def.formula);
+    b.note(`${indicatorName(denominator)}为 ${fmt(gD.value)}（${gD.iv.source}），无法计算${indicatorName(id)}`);
+    return b.build(null, clause, formula);
   }
   const digits = def.digits ?? (def.scale === 1 ? 3 : 2);
   const value = round((gN.value / gD.value) * def.scale, digits);
   const unit = def.unit ?? (def.scale === 100 ? '%' : '');
   const scaled = def.scale === 1 ? '' : def.scale === 100 ? ' × 100%' : ` × ${def.scale}`;
   b.step(
-    `${indicatorName(id)} = ${fmt(gN.value)}（${indicatorName(def.numerator)}，${gN.iv.source}）${scaled} ÷ ${fmt(gD.value)}（${indicatorName(def.denominator)}，${gD.iv.source}） = ${fmt(value, digits)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`,
+    `${indicatorName(id)} = ${fmt(gN.value)}（${indicatorName(def.numerator)}，${gN.iv.source}）${scaled} ÷ ${fmt(gD.value)}（${indicatorName(denominator)}，${gD.iv.source}） = ${fmt(value, digits)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`,
   );
   if (def.caveat) b.note(def.caveat);
-  return b.build(value, clause, def.formula, { numerator: gN.value, denominator: gD.value });
+  return b.build(value, clause, formula, { numerator: gN.value, denominator: gD.value });
 }
 
 function notAnnual(iv: ImportedValue, id: string): string {

@@ -31,6 +31,7 @@ import { aggregateBuildings } from './aggregate';
 import { companionScopes, confirmationGate } from './clauseReading';
 import { parcelScope, projectGate } from './projectGates';
 import { reviewStatements, type StatementEvidence } from './statements';
+import type { BasisTexts } from '../model/remarkBasis';
 import { sheetConsistency } from './consistency';
 import { soleBuildingDoubt } from './soleBuilding';
 
@@ -62,6 +63,8 @@ interface Scope {
   statements: readonly SheetStatement[];
   /** Project scope: the one building the workbook describes, and the ids its values fill in. */
   sole?: { name: string; keys: ReadonlySet<string>; doubt: string | null };
+  /** Every condition's text: where the contract states the basis of a quantity (shared/model/remarkBasis.ts). */
+  contractTexts?: readonly string[];
 }
 
 interface LeafOutcome extends BranchFinding {
@@ -76,6 +79,7 @@ export function evaluate(workbook: ImportResult, doc: ConditionsDoc, opts: Engin
   const imported = 'refusal' in choice ? workbook : choice.imported;
   const parcel = typeof doc.contract?.parcel === 'string' && doc.contract.parcel.trim() ? doc.contract.parcel.trim() : undefined;
   const projectScope = makeProjectScope(imported, city, signedOn, parcel);
+  projectScope.contractTexts = projectScope.ctx.contractTexts = doc.conditions.flatMap((c) => (typeof c.text === 'string' ? [c.text] : []));
   const unreadBuildings = unreadBuildingLists(imported.unread);
   let scopes: Scope[] | null = null;
   const findings: Finding[] = [];
@@ -248,11 +252,12 @@ function makeBuildingScope(
     calcs: new Map(),
     label: b.name,
     values,
-    ctx: { values, surfaces: imported.surfaces, facilities: imported.facilities, prefabVolumes: b.prefabVolumes, city, signedOn: project.ctx.signedOn, parcel: project.ctx.parcel, scopeLabel: b.name },
+    ctx: { values, surfaces: imported.surfaces, facilities: imported.facilities, prefabVolumes: b.prefabVolumes, city, signedOn: project.ctx.signedOn, parcel: project.ctx.parcel, scopeLabel: b.name, contractTexts: project.ctx.contractTexts },
     project,
     unread: project.unread,
     statements: project.statements,
     unreadBuildings,
+    contractTexts: project.contractTexts,
   };
 }
 
@@ -330,7 +335,7 @@ function gateFinding(cond: Condition, scope: Scope, gate: Gate): Finding {
 // ---------------------------------------------------------------- conditions and rules
 
 function conditionFinding(cond: Condition, scope: Scope): Finding {
-  const outcome = evaluateRule(cond, scope, cond.method);
+  const outcome = evaluateRule(cond, scope, cond.method, { own: cond.text, contract: scope.contractTexts ?? [] });
   const message = scope.preface ? `${scope.preface}：${outcome.message}` : outcome.message;
   const finding: Finding = {
     conditionId: cond.id,
@@ -367,10 +372,10 @@ interface RuleOutcome extends LeafOutcome {
   branches?: LeafOutcome[];
 }
 
-function evaluateRule(rule: Rule, scope: Scope, method?: string): RuleOutcome {
-  if ('anyOf' in rule) return combine(rule.anyOf.map((r) => evaluateRule(r, scope, method)), 'any', scope);
-  if ('allOf' in rule) return combine(rule.allOf.map((r) => evaluateRule(r, scope, method)), 'all', scope);
-  return evaluateLeaf(rule, scope, method);
+function evaluateRule(rule: Rule, scope: Scope, method?: string, texts?: BasisTexts): RuleOutcome {
+  if ('anyOf' in rule) return combine(rule.anyOf.map((r) => evaluateRule(r, scope, method, texts)), 'any', scope);
+  if ('allOf' in rule) return combine(rule.allOf.map((r) => evaluateRule(r, scope, method, texts)), 'all', scope);
+  return evaluateLeaf(rule, scope, method, texts);
 }
 
 /** anyOf: pass if any branch passes, fail if all fail; allOf: fail if any fails, pass if all pass;
@@ -417,7 +422,7 @@ function stripScope(message: string, scope: Scope): string {
 
 // ---------------------------------------------------------------- one indicator
 
-function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string): LeafOutcome {
+function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string, basisTexts?: BasisTexts): LeafOutcome {
   const id = rule.indicator;
   const declared = scope.values[id];
   const calc = recomputeIn(id, scope, method);
@@ -447,6 +452,7 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string): LeafOutcom
     projectWide: scope.building === null || !scope.own.has(id),
     statements: scope.statements,
     ctx,
+    basisTexts,
   };
   // the sheet against itself (area parts, stale formulas, a sole building), then what the sheet
   // says about the figure (method, edition, part of the project, intent)

@@ -15,7 +15,7 @@ import { formatValue, indicator as indicatorDef, indicatorName } from '../model/
 import catalogue from '../data/indicators.json';
 import { errorName, isErrorText } from '../import/values';
 import { holds, missWord, requirementWords } from './compare';
-import { boundRefutes, boundWords, qualifyingRemark, rangeHolds, undeterminedInputs } from './qualifiers';
+import { boundRefutes, boundWords, qualifyingRemark, rangeHolds, undeterminedInputs, type BasisTexts } from './qualifiers';
 import { supportWords } from './statements';
 
 const FAR_APART = catalogue.farApart;
@@ -42,6 +42,7 @@ export interface LeafEvidence {
   unreadBuildings: UnreadBlock[];
   /** Calculator inputs the recomputation used that are stated differently elsewhere. */
   inputConflicts: ImportedValue[];
+  /** The condition's and the contract's words on the basis of a quantity (shared/model/remarkBasis.ts). */ basisTexts?: BasisTexts;
 }
 
 /** The verdict for one leaf and the rule that decided it. */
@@ -216,9 +217,9 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   {
     basis: 'declared-remark',
     when: '申报值满足要求，但原文附有限定或说明（“暂定”“仅住宅部分”“扣除代征绿地后为33%”等）',
-    applies: (f) => f.usable && f.declaredPasses && qualifyingRemark(f.declared) !== null,
+    applies: (f) => f.usable && f.declaredPasses && qualifyingRemark(f.declared, f.e.basisTexts) !== null,
     decide: (f) =>
-      review(`${f.declaredText}，但原文附有说明“${qualifyingRemark(f.declared)}”，该数值有所限定或另有口径，不能据以判定满足合同要求（${f.req}），请核对`),
+      review(`${f.declaredText}，但原文附有说明“${qualifyingRemark(f.declared, f.e.basisTexts)}”，该数值有所限定或另有口径，不能据以判定满足合同要求（${f.req}），请核对`),
   },
   {
     basis: 'input-undetermined',

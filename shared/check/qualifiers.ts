@@ -11,17 +11,28 @@ import remarks from '../data/value-remarks.json';
 import { holds } from './compare';
 import { foldStatement, intentWord, partialScopeWords } from '../model/statements';
 import { memoText } from '../model/memo';
+import { neutralBasisRemark, type BasisTexts } from '../model/remarkBasis';
+
+export type { BasisTexts } from '../model/remarkBasis';
 
 const NEUTRAL: readonly RegExp[] = remarks.neutral.map((p) => new RegExp(p));
 
-/** The declared value's note in brackets when it qualifies the value (not a neutral stage or reference note). */
-export function qualifyingRemark(v: ImportedValue | undefined): string | null {
+/**
+ * The value's note (in brackets or its 备注) when it qualifies the value: not every part of it is a
+ * neutral stage or reference note, nor only the basis the contract uses for the quantity
+ * (`texts`: the condition's and the contract's words, shared/model/remarkBasis.ts).
+ */
+export function qualifyingRemark(v: ImportedValue | undefined, texts?: BasisTexts): string | null {
   const r = v?.remark?.trim();
-  return r && !neutralRemark(r) ? r : null;
+  if (!r) return null;
+  const parts = r.split('；').map(normalisePart).filter(Boolean);
+  return parts.every((p) => neutralPart(p) || neutralBasisRemark(p, v!.indicator, texts)) ? null : r;
 }
 
-/** Every part of the remark is a neutral note (value-remarks.json `neutral`). */
-const neutralRemark = memoText((r) => r.split('；').map((x) => x.trim()).filter(Boolean).every((p) => NEUTRAL.some((n) => n.test(p.normalize('NFKC').replace(/\s+/g, '')))));
+const normalisePart = (p: string) => p.normalize('NFKC').replace(/\s+/g, '');
+
+/** A part of a remark is a neutral note (value-remarks.json `neutral`). */
+const neutralPart = memoText((p) => NEUTRAL.some((n) => n.test(p)));
 
 /** The intent word of the declared value's note ("★★（拟申报）" → "拟申报"), or null (docs/evidence-policy.md, declared-intent). */
 export function remarkIntent(v: ImportedValue | undefined): string | null {

@@ -20,6 +20,7 @@ import { buildingLevels, editionInForce, foldStatement, intentWord, mentionsRain
 import { parcelCode, phaseParcel, phasesIn } from '../model/parcels';
 import { holds, requirementWords } from './compare';
 import { qualifyingRemark, remarkIntent, scopeQualifier } from './qualifiers';
+import type { BasisTexts } from '../model/remarkBasis';
 import type { Decision } from './evidence';
 import { memoText } from '../model/memo';
 
@@ -33,6 +34,8 @@ export interface StatementEvidence {
   projectWide: boolean;
   statements: readonly SheetStatement[];
   ctx: Pick<CalcContext, 'city' | 'signedOn' | 'method' | 'companion' | 'parcel'>;
+  /** The condition's and the contract's words on the basis of a quantity (shared/model/remarkBasis.ts). */
+  basisTexts?: BasisTexts;
 }
 
 /** The decision, or 需复核 when the sheet's own words take back a pass. */
@@ -225,7 +228,7 @@ function phaseIsParcel(s: SheetStatement, all: readonly SheetStatement[]): boole
 const inputRemark: Check = (d, e) => {
   for (const v of restsOn(d, e)) {
     if (v === e.declared) continue;
-    const r = qualifyingRemark(v);
+    const r = qualifyingRemark(v, e.basisTexts);
     if (!r) continue;
     return {
       basis: 'declared-remark',

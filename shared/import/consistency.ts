@@ -6,11 +6,14 @@ import type { Extracted } from './extract';
 import type { Grid } from './grid';
 import { readBreakdowns } from './breakdown';
 import { markStaleFormulas } from './formulas';
+import { resolveSiteParts } from './siteParts';
 
 export function readConsistency(x: Extracted, grids: readonly Grid[]): void {
   const values = [...valuesOf(x)];
   markStaleFormulas(values, grids);
   readBreakdowns(values, grids);
+  // 总用地面积 with its 代征 parts and 净用地面积: parts, not restatements (siteParts.ts)
+  resolveSiteParts([x.project, ...(x.parcels ?? []).map((p) => p.project)], x.issues);
 }
 
 function* valuesOf(x: Extracted): Generator<ImportedValue> {

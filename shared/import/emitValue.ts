@@ -11,6 +11,8 @@ import { type RowLabel } from './tableRows';
 import { readsAsRequirement, REQUIREMENT_ROLE } from './requirements';
 import { rowRemark } from './rowRemarks';
 import { withdrawnValue } from './withdrawn';
+import { compoundPart } from './compoundCells';
+import { mustIndicator } from '../model/indicators';
 
 export const REF = /(?<![A-Za-z0-9_.])(?:(?:'((?:[^']|'')+)'|([A-Za-z0-9_.\u4e00-\u9fff-]+))!)?\$?([A-Z]{1,3})\$?([0-9]{1,7})(?![A-Za-z0-9_(])(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?/g;
 
@@ -51,6 +53,17 @@ export interface EmitOpts {
 /** One value with its provenance and the label's role, into the collector. */
 export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label: RowLabel, def: IndicatorDef, cell: GCell, o: EmitOpts = {}): ImportedValue | null {
   const m = label.match;
+  // "最高建筑层数/高度 | 地上27层/82.4米": each quantity from its part of the cell (compoundCells.ts)
+  if (m.compound) {
+    let first: ImportedValue | null = null;
+    for (const id of m.ids) {
+      if (cell.kind !== 'string' || !compoundPart(cell.str!, id)?.part) continue;
+      const iv = emitValue(s, env, scope, block, { ...label, match: { ...m, ids: [id], compound: undefined } }, mustIndicator(id), cell, { ...o, unitRaw: undefined });
+      first ??= iv;
+    }
+    if (!first) unusedLabel(s, label.cell, label.text, def.id, `标签写的是${m.ids.map((id) => mustIndicator(id).name).join('和')}，单元格“${cell.raw.trim()}”没有分别写明各自的单位，无法分开读取`);
+    return first;
+  }
   // a table of requirements (规划设计条件, 出让合同约定): its value column states requirements
   const role = readsAsRequirement(scope as BlockScope, o.roleSource) ? REQUIREMENT_ROLE : m.role;
   if (role && NOT_A_VALUE.has(role.role)) {

@@ -8,6 +8,7 @@ import catalogue from '../data/indicators.json';
 import { affixRole, blocksAffix, blocksAffixAfter, type RoleHit } from './roles';
 import { fold, memo, trailingGroup } from './text';
 import { parseUnit } from './units';
+import { compoundLabel } from './compoundCells';
 
 export { fold } from './text';
 
@@ -26,6 +27,8 @@ export interface LabelMatch {
   role?: RoleHit;
   /** Bracketed notes dropped from the label, as folded text ("含屋顶绿化", "规划要求≥35%"). */
   notes?: string[];
+  /** The label names two quantities ("最高建筑层数/高度"): `ids` are both, each read from its part of the cell. */
+  compound?: boolean;
 }
 
 const CIRCLED = /^[\u2460-\u2473\u2776-\u277f\u2780-\u2793]/;
@@ -186,6 +189,10 @@ function computeMatch(text: string): LabelMatch | null {
   if (!key) return null;
   const ids = exact.get(key);
   if (ids) return withNotes({ key, ids, how: 'exact', unitRaw }, notes);
+  // "最高建筑层数/高度": two quantities of one row, each read from its part of the cell; a bare 高度
+  // beside 层数 is the building's (its per-building-table label; compoundCells.ts)
+  const both = compoundLabel(key, (t) => matchLabel(t, 'buildingTable')?.ids ?? null);
+  if (both) return withNotes({ key, ids: both, how: 'affix', compound: true }, notes);
   if (key.length > longest + MAX_EXTRA || /^[0-9.+-]/.test(key)) return null;
   // Longest synonym the label ends with / starts with; unambiguous only.
   let best: string[] | null = null;

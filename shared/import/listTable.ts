@@ -298,7 +298,7 @@ export function listRow(
 ): string | null {
   const m = label.match;
   const def = mustIndicator(m.ids[0]);
-  if (m.ids.length > 1) ambiguousLabel(s, env, label.cell, m);
+  if (m.ids.length > 1 && !m.compound) ambiguousLabel(s, env, label.cell, m);
   markUsed(s, label.cell);
   if (def.id === BUILDING_NAME) return null;
   // Owners: the building / parcel / zone each column belongs to (none = the block's scope).

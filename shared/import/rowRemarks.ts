@@ -10,10 +10,11 @@ import { cellAt, type GCell } from './grid';
 import { headerRole } from './roles';
 import { markUsed, type Sheet } from './sheet';
 import { memoText } from '../model/memo';
+import { statesBasis } from '../model/remarkBasis';
 
 const MARKERS: readonly RegExp[] = remarks.rowRemarkMarkers.patterns.map((p) => new RegExp(p));
-/** The text has a mark that makes it a remark on the value (asked again for every value of a row). */
-const marked = memoText((text) => MARKERS.some((m) => m.test(text)));
+/** The text has a mark that makes it a remark on the value, or states the basis it is counted on (asked again for every value of a row). */
+const marked = memoText((text) => MARKERS.some((m) => m.test(text)) || statesBasis(text));
 
 /** How far above a cell its column's header is looked for. */
 const HEADER_REACH = 60;

@@ -9,6 +9,7 @@ import { hasRequirementWord, isRequirementText } from './roles';
 import { chineseNumber, fold, INVISIBLE_CHARS, memo, trailingGroup } from './text';
 import { conversionFactor, indicatorUnit, otherPeriod, parseUnit } from './units';
 import { kindMismatch } from './unitKinds';
+import { compoundPart } from './compoundCells';
 
 export { chineseNumber } from './text';
 
@@ -217,6 +218,14 @@ function readText(text: string, def: IndicatorDef, ctx: UnitContext, from: strin
   const t0 = text.replace(INVISIBLE_CHARS, '').trim();
   const desc = from ? `${from}“${t0}”` : `文本“${t0}”`;
   if (def.type !== 'text' && isErrorText(t0)) return invalid(`${desc} 是错误值 ${errorName(t0)}，没有数值`, def);
+  // "地上27层/82.4米", "82.4m（27层）": the part in this indicator's unit (compoundCells.ts)
+  const cp = compoundPart(t0, def.id);
+  if (cp?.part === null) return invalid(`${desc} 写的是${cp.others.join('、')}，没有${def.name}`, def);
+  if (cp?.part) {
+    const r = readText(cp.part, def, ctx, '');
+    r.interpretation = `${desc} 中“${cp.part}”是${def.name}（同一单元格另有“${cp.others.join('”“')}”）；${r.interpretation}`;
+    return r;
+  }
   // Bracketed notes: "二星级（预评价）", "61.5%（按沪建建材〔2019〕765号）", "35%（规划要求≥35%）".
   const { text: t, notes } = def.type === 'text' ? { text: t0, notes: [] } : stripNotes(t0);
   const f = fold(t);

@@ -4,7 +4,7 @@
 import { indicator } from '../../shared/model/indicators';
 import type { LeafRule, Verdict } from '../../shared/model/types';
 import { findingKey } from '../seeds/expectations';
-import { SheetM, type CellValue, type WorkbookM } from './workbook-model';
+import { SheetM, textOf, type CellValue, type WorkbookM } from './workbook-model';
 import { type Fact, type FuzzContext, type Transform } from './transforms';
 import { opposite, satisfies } from './transform-helpers';
 import { affectedBy, soleStatements, targetFacts } from './transform-errors';
@@ -106,5 +106,47 @@ export const partsAddUp: Transform = {
     if (!inputs) return null;
     writeParts(wb, inputs.area, [0.6, 0.4]);
     return { wb, override: new Map(), what: `计容建筑面积（${inputs.area.sheet}!R${inputs.area.row}）下加“其中：住宅/商业”两行，合计等于总数` };
+  },
+};
+
+/**
+ * The project's 用地面积 in a vertical list becomes a total, its 代征 part and the net land (总用地面积
+ * / 其中：代征道路用地面积 / 净用地面积) that add up: the same facts (docs/reading-sheets.md §6), so
+ * nothing changes, and the 用地面积 read is still the net figure, without a conflict.
+ */
+export const siteAreaSplit: Transform = {
+  kind: 'site-area-split',
+  apply(wb, ctx) {
+    const site = soleStatements(wb, ctx).find(
+      (f) => f.indicator === 'site_area' && f.building === null && f.label && f.label.sheet === f.sheet && f.label.row === f.row && f.label.col < f.col && (plainNumber(wb, f) ?? 0) > 100,
+    );
+    if (!site) return null;
+    const s0 = wb.sheet(site.sheet)!;
+    if (!/^(规划|项目)?(总)?用地面积$/.test(textOf(s0.get(site.row, site.label!.col)).trim())) return null;
+    wb.flatten(); // inserting rows would shift what formulas refer to
+    const s = wb.sheet(site.sheet)!;
+    const net = plainNumber(wb, site)!;
+    const ceded = Math.round(net * 0.12);
+    s.insertRows(site.row, 2);
+    // the row as it was (unit column and all) twice above the net land
+    for (let c = 1; c <= s.maxCol(); c++) {
+      const cell = s.get(site.row + 2, c);
+      if (cell && c !== site.label!.col && c !== site.col) for (const r of [site.row, site.row + 1]) s.set(r, c, { ...cell });
+    }
+    const valueCell = s.get(site.row + 2, site.col)!;
+    s.set(site.row, site.label!.col, { v: '总用地面积' });
+    s.set(site.row, site.col, { ...valueCell, v: net + ceded });
+    s.set(site.row + 1, site.label!.col, { v: '其中：代征道路用地面积' });
+    s.set(site.row + 1, site.col, { ...valueCell, v: ceded });
+    s.set(site.row + 2, site.label!.col, { v: '净用地面积' });
+    return {
+      wb,
+      override: new Map(),
+      what: `用地面积（${site.sheet}!R${site.row}）改写为总用地面积 ${net + ceded} / 其中：代征道路用地面积 ${ceded} / 净用地面积 ${net}`,
+      verify: (imported) => {
+        const v = imported.project.site_area;
+        return v?.value === net && !v.conflicts?.length ? [] : [`用地面积应读作净用地面积 ${net} 且无冲突，实际为 ${v?.value ?? '无'}${v?.conflicts?.length ? '（有冲突）' : ''}`];
+      },
+    };
   },
 };

@@ -13,7 +13,7 @@ import { areasInWan, bracketNotes, coverToc, earlierStageColumns, fullWidth, max
 import { bilingualLabels, blankOffset, blankSpacers, buildingRespell, flattenFormulas, labelSpacing, mergedLabels, numberingPrefix, sheetRename, shuffleRows, synonyms, unitColumn } from './transform-labels';
 import { heatPumpAsOutput, prefabBelowGradeRow, prefabFlagLayout, prefabRefuted } from './transform-calc';
 import { approxPrefix, boundPrefix, errorCell, intentNote, limitingNote, partialScopeNote, unreadableScoreTable, visibleDuplicate } from './transform-errors';
-import { partsAddUp, partsDontAdd, staleFormula } from './transform-sums';
+import { partsAddUp, partsDontAdd, siteAreaSplit, staleFormula } from './transform-sums';
 import { mergedDownFigures, mergedDownUses, valuesMergedAcross } from './transform-merges';
 import { proseConflict, proseRestated, storageTwinLabels } from './transform-prose';
 
@@ -167,6 +167,7 @@ export const SAME_FACTS: readonly Transform[] = [
   prefabBelowGradeRow,
   heatPumpAsOutput,
   partsAddUp,
+  siteAreaSplit,
   mergedDownUses,
   valuesMergedAcross,
   proseRestated,
