@@ -140,6 +140,12 @@ export interface ImportedValue {
    * are meant to add up to the total is the check's judgement (shared/check/areaSums.ts).
    */
   breakdown?: Array<{ label: string; value: number; raw: string; source: CellRef }>;
+  /**
+   * Set when the layout itself states that the `breakdown` parts make up the total (part columns
+   * beside a 合计 column: shared/import/partColumns.ts), in Chinese words: the parts must then add
+   * up to the total, whatever they are named.
+   */
+  breakdownClaim?: string;
 }
 
 export interface ImportedBuilding {
