@@ -12,7 +12,7 @@ import columnRoles from '../data/column-roles.json';
 import { headerCore, type Role } from './roles';
 import { addJob, makeValue, range, src, textOf, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { parseUnit } from './units';
-import { parseNumberText, readCell } from './values';
+import { parseNumberText, readCell, statesInOwnWords } from './values';
 import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, type NameKind, header, isScore, isTotal, preferred, unclaimedLine } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, firstCell, isNoteRow, isRowEmpty, mayBeHeader, rowLabel, titleAbove, unitsRow } from './tableRows';
 import { emitBlank, emitValue } from './emitValue';
@@ -185,7 +185,7 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     let inline: GCell | undefined;
     for (let c = (label.cell.mergeRight ?? label.cell.c) + 1; c <= lastLabel && !inline; c++) {
       const x = cellAt(s.g, r, c);
-      if (x && x.r === r && !(x.kind === 'string' && matchLabel(x.str!))) inline = x;
+      if (x && x.r === r && !(x.kind === 'string' && matchLabel(x.str!) && !statesInOwnWords(x, mustIndicator(label.match.ids[0])))) inline = x;
     }
     addJob(s, r, (scope) => {
       const amb = listRow(s, env, scope, id, r, label, cells, unitRaw, inline);

@@ -47,6 +47,11 @@ export interface IndicatorDef {
   /** A boolean whose cell may name an energy standard level instead of 是/否 (shared/data/energy-levels.json). */
   readsEnergyLevel?: boolean;
   /**
+   * A boolean whose cell may state the fact in its own words (交付标准 “精装修” / “毛坯” for 全装修):
+   * a whole text that is one of `true` reads yes, one of `false` no; any other text stays undetermined.
+   */
+  valueWords?: { true: string[]; false: string[]; source?: string };
+  /**
    * The project's figure is the largest of the buildings' (建筑高度): a building that states more
    * than the project figure contradicts it (docs/evidence-policy.md, building-exceeds).
    */
