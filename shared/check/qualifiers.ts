@@ -11,13 +11,16 @@ import remarks from '../data/value-remarks.json';
 import { holds } from './compare';
 import { foldStatement, intentWord, partialScopeWords } from '../model/statements';
 import { memoText } from '../model/memo';
+import { definitionalNote } from '../model/indicatorBases';
 
 const NEUTRAL: readonly RegExp[] = remarks.neutral.map((p) => new RegExp(p));
 
 /** The declared value's note in brackets when it qualifies the value (not a neutral stage or reference note). */
 export function qualifyingRemark(v: ImportedValue | undefined): string | null {
   const r = v?.remark?.trim();
-  return r && !neutralRemark(r) ? r : null;
+  if (!r || neutralRemark(r)) return null;
+  // a note that restates the indicator's own definition (预制率（±0.000以上）) is neutral for it
+  return r.split('；').every((p) => !p.trim() || neutralRemark(p) || definitionalNote(v!.indicator, p)) ? null : r;
 }
 
 /** Every part of the remark is a neutral note (value-remarks.json `neutral`). */
