@@ -66,7 +66,7 @@ describe('a 合计 column beside part columns is the project figure', () => {
     // a part's ratio is never the project's
     expect(r.project.green_ratio).toMatchObject({ value: 31.5, source: '经济技术指标!D7' });
     expect(r.unread ?? []).toEqual([]);
-    const fs = await evaluate(r, { format: 'landcheck.conditions/v1', contract: { city: '南宁市' }, conditions: [FAR, GR, GFA] });
+    const fs = evaluate(r, { format: 'landcheck.conditions/v1', contract: { city: '南宁市' }, conditions: [FAR, GR, GFA] });
     expect(byId(fs, 'P1')).toMatchObject({ verdict: 'pass' });
     expect(byId(fs, 'P2')).toMatchObject({ verdict: 'pass' });
     expect(byId(fs, 'P5')).toMatchObject({ verdict: 'pass' });

@@ -16,7 +16,7 @@ async function load(fill: (wb: ExcelJS.Workbook) => void): Promise<ImportResult>
 }
 async function check(fill: (wb: ExcelJS.Workbook) => void): Promise<Finding> {
   const doc: ConditionsDoc = { format: 'landcheck.conditions/v1', contract: { city: '济南市', signedOn: '2025-03-01' }, conditions: [RUNOFF] };
-  return (await evaluate(await load(fill), doc))[0];
+  return evaluate(await load(fill), doc)[0];
 }
 
 const indicators = (wb: ExcelJS.Workbook) =>
