@@ -113,6 +113,28 @@ describe('装配率 under “P=(Q1+Q2+Q3)/(100-Q4)”, confirmed by the standard
   });
 });
 
+describe('the standard’s symbols Q1–Q4 name the items whatever the description', () => {
+  const fill = (q4Label: string, declared: string) => (wb: ExcelJS.Workbook) => {
+    rows(wb.addWorksheet('4#楼装配式'), [
+      ['4#楼装配式建筑指标'],
+      ['项目', '数值'],
+      ['Q1：主体结构部分', 25],
+      ['Q2：围护墙和内隔墙部分', 12],
+      ['Q3：装修和设备管线部分', 18],
+      [q4Label, 5],
+      ['装配率 P=(Q1+Q2+Q3)/(100-Q4)×100%', declared],
+    ]);
+  };
+  it('“评价项目缺少分值 Q4”: (25+12+18)/(100−5) = 57.9 % confirms the declared 57.9 %', async () => {
+    const f = of(await check(fill('评价项目缺少分值 Q4', '57.9%'), [ASM], '贵阳市'), '4#楼');
+    expect(f).toMatchObject({ verdict: 'pass', source: '4#楼装配式!B7' });
+  });
+  it('negative twin: a declared P above what Q1–Q4 give is not a pass', async () => {
+    const f = of(await check(fill('评价项目缺少分值 Q4', '62.0%'), [ASM], '贵阳市'), '4#楼');
+    expect(f.verdict).not.toBe('pass');
+  });
+});
+
 describe('可再生能源替代率 under “Rr=…”', () => {
   it('the formula label is the indicator; its declared value agrees with the amounts → pass; a short one fails', async () => {
     const fill = (share: string, re: number) => (wb: ExcelJS.Workbook) => {
