@@ -17,6 +17,7 @@ import { partsAddUp, partsDontAdd, staleFormula } from './transform-sums';
 import { mergedDownFigures, mergedDownUses, valuesMergedAcross } from './transform-merges';
 import { proseConflict, proseRestated, storageTwinLabels } from './transform-prose';
 import { partColumns } from './transform-parts';
+import { fitoutInWords } from './transform-words';
 
 // ---------------------------------------------------------------- context
 
@@ -173,6 +174,7 @@ export const SAME_FACTS: readonly Transform[] = [
   proseRestated,
   storageTwinLabels,
   partColumns,
+  fitoutInWords,
 ];
 
 export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote, prefabRefuted, intentNote, partialScopeNote, staleFormula, partsDontAdd, mergedDownFigures, proseConflict];
