@@ -108,4 +108,19 @@ describe('a 合计 column beside part columns is the project figure', () => {
     }, [GR]);
     expect(byId(fs, 'P2').verdict).not.toBe('pass');
   });
+
+  it('parcel columns beside a 合计 (A地块 | B地块 | 合计): the contract’s parcel chooses its column; without one, review', async () => {
+    const r = await load((wb) => {
+      rows(wb.addWorksheet('指标'), [
+        ['项目', 'A地块', 'B地块', '合计'],
+        ['用地面积(㎡)', 10000, 12000, 22000],
+        ['计容建筑面积(㎡)', 25000, 36000, 61000],
+        ['容积率', 2.5, 3.0, 2.77],
+      ]);
+    });
+    const run = (parcel?: string) => byId(evaluate(r, { format: 'landcheck.conditions/v1', contract: { city: '济南市', ...(parcel ? { parcel } : {}) }, conditions: [FAR] }), 'P1');
+    expect(run('A地块')).toMatchObject({ verdict: 'pass', source: '指标!B4' });
+    expect(run('B地块')).toMatchObject({ verdict: 'fail', source: '指标!C4' });
+    expect(run()).toMatchObject({ verdict: 'review', basis: 'parcel-unknown' });
+  });
 });
