@@ -14,6 +14,8 @@ import { headerCore } from './roles';
 import { fold } from './text';
 import { src, textOf, type Sheet } from './sheet';
 import type { Slot } from './listTable';
+import { parcelIn } from './names';
+import { parcelCode } from '../model/parcels';
 
 const PART_RANK = columnRoles.roles.declaredPart.rank;
 const WHOLE_HEADERS = new Set(columnRoles.roles.declaredWhole.exact.map(fold));
@@ -32,7 +34,8 @@ function isWholeSlot(sl: Slot): boolean {
  * Marks a table's part columns and its one whole column. Only a table whose value columns are
  * exactly one whole column and named parts (a use, a phase, a zone of the site: any header that is
  * no role, or a part such as 一期 / 新建): no building / parcel / 汇水分区 columns (they are read in
- * their own scopes), no design-value or score column (then the parts are not what competes).
+ * their own scopes), no part that names a parcel, no design-value or score column (then the parts
+ * are not what competes).
  */
 export function markPartColumns(slots: Slot[], cols: Col[]): void {
   if (slots.some((sl) => sl.owner)) return;
@@ -45,6 +48,9 @@ export function markPartColumns(slots: Slot[], cols: Col[]): void {
   };
   const parts = slots.filter((sl) => sl !== whole && (sl.role === 'unknown' || (sl.role === 'declared' && sl.rank === PART_RANK)));
   if (!parts.length || !parts.every(named)) return;
+  // a column that names a parcel (“…20号地块”, “05-02”) is a transfer unit of its own, not a part:
+  // a contract binds one parcel, and the 合计 of several is no parcel's figure
+  if (parts.some((p) => parcelIn(named(p)) || parcelCode(named(p)))) return;
   if (slots.some((sl) => sl !== whole && !parts.includes(sl) && (sl.role === 'declared' || sl.role === 'claimedScore'))) return;
   whole.whole = true;
   for (const p of parts) {

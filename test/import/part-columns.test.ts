@@ -123,4 +123,18 @@ describe('a 合计 column beside part columns is the project figure', () => {
     expect(run('B地块')).toMatchObject({ verdict: 'fail', source: '指标!C4' });
     expect(run()).toMatchObject({ verdict: 'review', basis: 'parcel-unknown' });
   });
+
+  it('negative twin: columns that name parcels in words a parcel reader does not take as names (…〔2024〕16号地块) are never parts of a 合计', async () => {
+    const r = await load((wb) => {
+      rows(wb.addWorksheet('分地块指标'), [
+        ['指标', '单位', '某政出〔2024〕15号地块', '某政出〔2024〕16号地块', '合计'],
+        ['用地面积', '㎡', 20000, 30000, 50000],
+        ['计容建筑面积', '㎡', 50000, 90000, 140000],
+        ['容积率', undefined, 2.5, 3.0, 2.8],
+      ]);
+    });
+    // the contract's parcel (16号) fails ≤2.8; the 合计 2.8 would pass
+    const f = byId(evaluate(r, { format: 'landcheck.conditions/v1', contract: { city: '郑州市', parcel: '某政出〔2024〕16号地块' }, conditions: [FAR] }), 'P1');
+    expect(f.verdict).not.toBe('pass');
+  });
 });
