@@ -57,7 +57,7 @@ export function partsReadings(values: Record<string, ImportedValue>, id: string)
   }
   const b = total.breakdown;
   if (b?.length && !out.some((r) => sameParts(r.parts, b))) {
-    const why = breakdownClaim(b.map((x) => x.label), b.reduce((s, x) => s + x.value, 0), total.value);
+    const why = total.breakdownClaim ?? breakdownClaim(b.map((x) => x.label), b.reduce((s, x) => s + x.value, 0), total.value);
     if (why) {
       const r = reading(id, total, b, why);
       if (r) out.push(r);

@@ -12,6 +12,7 @@ import { holds } from './compare';
 import { foldStatement, intentWord, partialScopeWords } from '../model/statements';
 import { memoText } from '../model/memo';
 import { neutralBasisRemark, type BasisTexts } from '../model/remarkBasis';
+import { definitionalNote } from '../model/indicatorBases';
 
 export type { BasisTexts } from '../model/remarkBasis';
 
@@ -25,8 +26,10 @@ const NEUTRAL: readonly RegExp[] = remarks.neutral.map((p) => new RegExp(p));
 export function qualifyingRemark(v: ImportedValue | undefined, texts?: BasisTexts): string | null {
   const r = v?.remark?.trim();
   if (!r) return null;
+  // neutral parts: a stage or reference note, the contract's own basis, or the indicator's own
+  // definition restated (预制率（±0.000以上）, shared/model/indicatorBases.ts)
   const parts = r.split('；').map(normalisePart).filter(Boolean);
-  return parts.every((p) => neutralPart(p) || neutralBasisRemark(p, v!.indicator, texts)) ? null : r;
+  return parts.every((p) => neutralPart(p) || neutralBasisRemark(p, v!.indicator, texts) || definitionalNote(v!.indicator, p)) ? null : r;
 }
 
 const normalisePart = (p: string) => p.normalize('NFKC').replace(/\s+/g, '');

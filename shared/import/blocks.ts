@@ -17,7 +17,7 @@ import { isRequirementTag, isRequirementTitle, REQUIREMENT_ROLE } from './requir
 import { emitValue } from './emitValue';
 import { isTotal, joined } from './tableHeader';
 import { isUnitText } from './units';
-import { isNumericLike, parseNumberText, readCell } from './values';
+import { isNumericLike, parseNumberText, readCell, statesInOwnWords } from './values';
 import { sameValue } from './collect';
 
 const BUILDING_NAME = 'building_name';
@@ -391,7 +391,7 @@ function findValue(s: Sheet, label: GCell, m: LabelMatch, def: IndicatorDef): Fo
     }
     if (s.claimed.has(key(label.r, c))) break;
     if (cell.kind === 'string') {
-      if (matchLabel(cell.str!) && !splitInline(cell.str!)) {
+      if (matchLabel(cell.str!) && !splitInline(cell.str!) && !statesInOwnWords(cell, def)) {
         header = true;
         break;
       }

@@ -132,6 +132,26 @@ function index(map: Map<string, string[]>, label: string, id: string): void {
   longest = Math.max(longest, key.length);
 }
 for (const d of INDICATORS) for (const l of d.labels) index(exact, l, d.id);
+/** The standard's symbols (indicators.json `symbols`, "q4" after fold) → indicator id. */
+const SYMBOLS: Array<[string, string]> = catalogue.indicators.flatMap((d) => ((d as { symbols?: string[] }).symbols ?? []).map((x): [string, string] => [fold(x), d.id]));
+
+/**
+ * A description the catalogue does not know with the standard's own symbol before or after it
+ * ("评价项目缺少分值 Q4", "Q1：主体结构部分"): the symbol names the quantity, unless the description
+ * names another indicator.
+ */
+function symbolMatch(key: string): { id: string; rest: string } | null {
+  for (const [sym, id] of SYMBOLS) {
+    let rest: string | null = null;
+    if (key.endsWith(sym) && /[\u4e00-\u9fff)]$/.test(key.slice(0, -sym.length))) rest = key.slice(0, -sym.length);
+    else if (key.startsWith(sym) && /^[\u4e00-\u9fff(:：]/.test(key.slice(sym.length))) rest = key.slice(sym.length).replace(/^[:：]/, '');
+    if (rest === null || rest.length < 2) continue;
+    const other = matchPlain(rest);
+    if (other && !(other.ids.length === 1 && other.ids[0] === id)) continue;
+    return { id, rest };
+  }
+  return null;
+}
 for (const d of INDICATORS) {
   if (!d.contextLabels) continue;
   let m = contextual.get(d.contextLabels.context);
@@ -220,7 +240,10 @@ function computeMatch(text: string): LabelMatch | null {
     consider(key.slice(i), key.slice(0, i), true);
     consider(key.slice(0, key.length - i), key.slice(key.length - i), false);
   }
-  if (!best || tie) return null;
+  if (!best || tie) {
+    const sym = symbolMatch(key);
+    return sym ? withNotes({ key, ids: [sym.id], how: 'affix', unitRaw, extra: sym.rest }, notes) : null;
+  }
   const r: LabelMatch = { key, ids: best, how: 'affix', unitRaw, extra: bestExtra };
   const role = affixRole(bestExtra);
   if (role) r.role = role;

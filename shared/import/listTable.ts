@@ -12,12 +12,13 @@ import columnRoles from '../data/column-roles.json';
 import { headerCore, type Role } from './roles';
 import { addJob, makeValue, range, src, textOf, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { parseUnit } from './units';
-import { parseNumberText, readCell } from './values';
+import { parseNumberText, readCell, statesInOwnWords } from './values';
 import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, type NameKind, header, isScore, isTotal, preferred, unclaimedLine } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, firstCell, isNoteRow, isRowEmpty, mayBeHeader, rowLabel, titleAbove, unitsRow } from './tableRows';
 import { emitBlank, emitValue } from './emitValue';
 import { isItemScoreTable, ITEM_RATIOS, ITEM_SCORE_REASON } from './scoreTables';
 import { isWholeSiteRatio, WHOLE_SITE_RANK } from './whole-site';
+import { columnBreakdown, markPartColumns } from './partColumns';
 
 // ------------------------------------------------------------------ list tables
 
@@ -34,6 +35,12 @@ export interface Slot {
   scoresOnly?: boolean;
   /** The indicator the column's header names ("控制项基础分值", "年发电量（kWh/a）"): its cells are of that kind. */
   ofIndicator?: IndicatorDef;
+  /** The one column of the whole beside part columns (住宅 | 商业 | 合计: partColumns.ts). */
+  whole?: boolean;
+  /** A part column beside the whole's (住宅, 一期): never the whole's value. */
+  part?: boolean;
+  /** A part column's header text. */
+  partHeader?: string;
 }
 
 const GROUP_SCORE = new Set(columnRoles.resultInScoreColumn.groupScoreHeaders.map(fold));
@@ -96,6 +103,7 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     slots.push(slot);
   }
   groupScores(slots);
+  markPartColumns(slots, h.cols);
   if (isItemScoreTable(s, h)) for (const sl of slots) sl.scoresOnly = true;
   // Among building columns ("1#楼 | 2#楼 | … | 地下车库"), an unknown header is another building's name.
   const buildingSlots = slots.filter((x) => x.owner?.kind === 'building').length;
@@ -180,7 +188,7 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     let inline: GCell | undefined;
     for (let c = (label.cell.mergeRight ?? label.cell.c) + 1; c <= lastLabel && !inline; c++) {
       const x = cellAt(s.g, r, c);
-      if (x && x.r === r && !(x.kind === 'string' && matchLabel(x.str!))) inline = x;
+      if (x && x.r === r && !(x.kind === 'string' && matchLabel(x.str!) && !statesInOwnWords(x, mustIndicator(label.match.ids[0])))) inline = x;
     }
     addJob(s, r, (scope) => {
       const amb = listRow(s, env, scope, id, r, label, cells, unitRaw, inline, unnamedRows);
@@ -312,9 +320,17 @@ export function listRow(
       groups.set(k, list);
     } else if (!x.sl.total) shared.push(x);
   }
+  // Part columns beside the whole's (住宅 | 商业 | 合计): where the row states the whole, it is the
+  // value and the parts are its parts (partColumns.ts); a row without it reads as before.
+  const whole = cells.find((x) => x.sl.whole && x.cell && x.cell.kind !== 'none');
+  const partCells = whole ? cells.filter((x) => x.sl.part) : [];
+  if (whole) {
+    for (let i = shared.length - 1; i >= 0; i--) if (shared[i].sl.part || shared[i].sl.whole) shared.splice(i, 1);
+    shared.push({ cell: whole.cell, sl: { ...whole.sl, role: 'declared', rank: WHOLE_SITE_RANK } });
+  }
   // 合计 column of a site-level ratio (容积率 of 保留部分 | 新建部分 | 合计): the parcel's figure,
   // unless the columns belong to several parcels or buildings (then it spans them)
-  if (!groups.size && isWholeSiteRatio(def)) for (const x of cells) if (x.sl.total) shared.push({ cell: x.cell, sl: { ...x.sl, role: 'declared', rank: WHOLE_SITE_RANK } });
+  else if (!groups.size && isWholeSiteRatio(def)) for (const x of cells) if (x.sl.total) shared.push({ cell: x.cell, sl: { ...x.sl, role: 'declared', rank: WHOLE_SITE_RANK } });
   // A row filled in only in the 合计 column of a per-building table (超低能耗建筑面积占比 | | | 65.4%):
   // a figure of all the buildings together, i.e. the project's
   const onlyTotal = groups.size > 0 && !ADDITIVE_UNITS.has(def.unit) && [...groups.values()].every((l) => l.every((x) => !x.cell)) ? cells.find((x) => x.sl.total && x.cell) : undefined;
@@ -351,7 +367,7 @@ export function listRow(
       return;
     }
     if (p.slot.scoresOnly && ITEM_RATIOS.has(def.id) && !ownUnitFits(p.cell, def)) p = { ...p, ambiguous: ITEM_SCORE_REASON };
-    emitValue(s, env, sc, block, label, def, p.cell, {
+    const iv = emitValue(s, env, sc, block, label, def, p.cell, {
       unitRaw: p.slot.unitRaw ?? unitRaw ?? m.unitRaw,
       roleSource: p.slot.head,
       rank: p.slot.rank,
@@ -359,6 +375,7 @@ export function listRow(
       ambiguous: p.ambiguous,
     });
     if (p.ambiguous) ambiguous = `${label.text}：${p.ambiguous}`;
+    if (whole && p.cell === whole.cell) columnBreakdown(s, def, iv, whole.cell!, partCells);
   };
   for (const [, list] of groups) {
     const o = list[0].sl.owner!;
@@ -379,7 +396,7 @@ export function listRow(
   if (!groups.size || shared.some((x) => x.sl.role === 'declared' || x.sl.role === 'claimedScore' || x.sl.role === 'unknown')) emitGroup(shared, scope);
   // A 合计 column: the project's total of an additive quantity.
   const tot = cells.find((x) => x.sl.total && x.cell);
-  if (tot && ADDITIVE_UNITS.has(def.unit)) {
+  if (tot && !whole && ADDITIVE_UNITS.has(def.unit)) {
     const iv = makeValue(s, env, label.cell, m, def, tot.cell!, { unitRaw: tot.sl.unitRaw ?? unitRaw ?? m.unitRaw, roleSource: tot.sl.head }, label.text);
     markUsed(s, tot.cell);
     env.out.value({ kind: 'value', scope: { parcel: scope.parcel }, iv, block, rank: 1, total: 'fallback' });

@@ -15,6 +15,8 @@ import { isTotal, unclaimedLine } from './tableHeader';
 import { claimRow, isNoteRow, isRowEmpty } from './tableRows';
 import { parseUnit } from './units';
 import { readCell } from './values';
+import { mustIndicator } from '../model/indicators';
+import { emitValue } from './emitValue';
 
 type Kind = 'index' | 'note' | 'flag' | 'precast' | 'cast' | 'total' | 'volume' | 'level' | 'component';
 
@@ -157,6 +159,28 @@ function isRatioLabel(label: string): boolean {
   return !!m && m.ids.every((id) => RESULT_IDS.has(id));
 }
 
+/**
+ * The ratio the table's result row declares: the one cell right of its name that reads as the
+ * ratio (a percentage, “25.0%”), in the block's scope (the building the table is for). Several
+ * such cells, or none: nothing is declared here.
+ */
+function resultRow(s: Sheet, env: Env, h: VolumeHeader, r: number, nameCell: GCell, label: string): void {
+  const m = matchLabel(label.split(/[=＝]/)[0]) ?? matchLabel(label);
+  if (!m || m.ids.length !== 1) return;
+  const def = mustIndicator(m.ids[0]);
+  const cands: GCell[] = [];
+  for (let c = (nameCell.mergeRight ?? nameCell.c) + 1; c <= h.right; c++) {
+    const x = cellAt(s.g, r, c);
+    if (!x || x.kind === 'none') continue;
+    const rd = readCell(x, def);
+    const pct = x.kind === 'string' ? /[%％]/.test(x.str!) : !!x.fmt && x.fmt.includes('%');
+    if (rd.status === 'ok' && pct) cands.push(x);
+  }
+  if (cands.length !== 1) return;
+  const cell = cands[0];
+  addJob(s, r, (scope) => emitValue(s, env, scope, `${s.g.name}#V${r}`, { cell: nameCell, match: m, text: label }, def, cell, {}));
+}
+
 /** Reads the rows of a 预制率 volume table; returns the last row of the table. */
 export function volumeTable(s: Sheet, h: VolumeHeader, env: Env): number {
   const col = (k: Kind) => h.cols.find((x) => x.kind === k);
@@ -193,8 +217,12 @@ export function volumeTable(s: Sheet, h: VolumeHeader, env: Env): number {
     for (const c of [nc, ...cells]) markUsed(s, c);
     const [pc, cc, tc, fc, lc, ncell] = cells;
     if (label && SUBTOTAL.some((w) => fold(label).startsWith(w))) continue; // 小计 rows: parts of the 合计
-    // the table's result row ("预制率 | … | 42.3%"): a ratio, not a volume — the recomputation judges it
-    if (label && isRatioLabel(label)) continue;
+    // the table's result row ("预制率（±0.000以上） | … | 42.3%"): a ratio, not a volume — it is the
+    // figure the sheet declares, and the recomputation from the rows judges it
+    if (label && isRatioLabel(label)) {
+      resultRow(s, env, h, r, nc!, label);
+      continue;
+    }
     let p = num(pc, precast?.unitRaw);
     let q = num(cc, cast?.unitRaw);
     const t = num(tc, total?.unitRaw);

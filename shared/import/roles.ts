@@ -152,8 +152,10 @@ export function facilityMeasure(text: string): 'volume' | 'area' | 'depth' | nul
  * True when a text states a requirement rather than a fact: "规划要求≥35%", "合同要求：≥10%",
  * "规划条件：≤2.2", "满足规划要求".
  */
+const LEVEL_DATUM = new RegExp(data.requirementText.levelDatum, 'g');
+
 export const isRequirementText = memo((text: string): boolean => {
-  const f = fold(text);
+  const f = fold(text).replace(LEVEL_DATUM, '');
   if (f.length < 2) return false;
   for (const w of REQ_STRONG) if (f.includes(w)) return true;
   if (!/[0-9一二三四五六七八九十]|星/.test(f)) return false;

@@ -18,6 +18,7 @@ import { parseNumberText } from './values';
 export const TOTAL_WORDS = notations.totalRows.words.map(fold);
 export const ST = notations.surfaceTable;
 export const ST_TYPE = new Set(ST.typeHeaders.map(fold));
+const ST_COEF = ST.coefficientHeaders.map(fold);
 export const BUILDING_NAME = 'building_name';
 export const BUILDING_USE = 'building_use';
 /**
@@ -193,8 +194,10 @@ export function header(s: Sheet, r: number, env: Env, context?: string, span?: [
   };
   hc = hc.map((h, i) => inTable(cells[i], h));
   const informative = hc.filter((h) => h.kind !== 'unknown').length;
-  // one informative cell is enough for a 调蓄设施 key or a label column ("指标 | 2024版 | 2025版")
-  if (informative < 2 && !(informative === 1 && hc.some((h) => (h.kind === 'key' && h.key === 'facility') || (h.kind === 'role' && h.role!.role === 'label')))) return null;
+  // one informative cell is enough for a 调蓄设施 key, a 下垫面 key beside a 径流系数 column
+  // (下垫面类型 | 面积 | 径流系数), or a label column ("指标 | 2024版 | 2025版")
+  const surfaceTable = hc.some((h) => h.kind === 'key' && h.key === 'surface') && cells.some((c) => ST_COEF.some((w) => headerCore(textOf(c) ?? '').core.includes(w)));
+  if (informative < 2 && !(informative === 1 && (surfaceTable || hc.some((h) => (h.kind === 'key' && h.key === 'facility') || (h.kind === 'role' && h.role!.role === 'label'))))) return null;
   const { g } = s;
   // Two header rows: a group cell merged across (or down) with sub-headers below it, or a row of
   // role words under names / indicators.

@@ -272,6 +272,25 @@ function stripNotes(t: string): { text: string; notes: string[] } {
   return { text: s, notes };
 }
 
+const VALUE_WORDS = new Map<string, Map<string, boolean>>();
+
+/** A cell that states `def`'s fact in its own words (交付标准 | 全装修), although its text reads like a label too. */
+export function statesInOwnWords(cell: GCell, def: IndicatorDef): boolean {
+  return !!def.valueWords && cell.kind === 'string' && readCell(cell, def).status === 'ok';
+}
+
+/** The yes/no a whole text states in an indicator's own words (indicators.json `valueWords`), or undefined. */
+function valueWord(def: IndicatorDef, f: string): boolean | undefined {
+  let m = VALUE_WORDS.get(def.id);
+  if (!m) {
+    m = new Map();
+    for (const t of def.valueWords!.true) m.set(fold(t), true);
+    for (const t of def.valueWords!.false) if (!m.has(fold(t))) m.set(fold(t), false);
+    VALUE_WORDS.set(def.id, m);
+  }
+  return m.get(f.replace(/[。.;；]$/, ''));
+}
+
 function readBare(t: string, f: string, def: IndicatorDef, ctx: UnitContext, desc: string): Reading {
   const numeric = def.type === 'number' || def.type === 'percent' || def.type === 'star';
   if (def.type !== 'text' && isPlaceholder(f, numeric)) {
@@ -281,6 +300,8 @@ function readBare(t: string, f: string, def: IndicatorDef, ctx: UnitContext, des
     case 'text':
       return { value: t, status: 'ok', interpretation: desc };
     case 'boolean': {
+      const w = def.valueWords ? valueWord(def, f) : undefined;
+      if (w !== undefined) return { value: w, status: 'ok', interpretation: `${desc} → ${w ? '是' : '否'}（${def.name}）` };
       const b = BOOL.get(f);
       if (b !== undefined) return { value: b, status: 'ok', interpretation: `${desc} → ${b ? '是' : '否'}` };
       // 能效等级 “近零能耗建筑” for 是否超低能耗建筑 (shared/data/energy-levels.json, GB/T 51350-2019 tiers)

@@ -10,6 +10,7 @@ import remarks from '../data/value-remarks.json';
 import { namedMethod } from '../calc/methods';
 import { parcelCode } from './parcels';
 import { memoText } from './memo';
+import { definitionalNote } from './indicatorBases';
 
 /** Folded for matching: NFKC, no white space, upper-case Latin, ASCII brackets. */
 export const foldStatement = memoText((s) => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase().replace(/[〔［[]/g, '〔').replace(/[〕］\]]/g, '〕'));
@@ -48,7 +49,7 @@ export function referenceOnly(text: string): boolean {
 
 /** The words in `text` that limit a figure to part of the project ("住宅部分", "一期", "不含商业"), or null. */
 export function partialScopeWords(text: string, indicator?: string): string | null {
-  return scopeMatches(text).find((w) => !(indicator && DEFINITIONAL.ids.has(indicator) && DEFINITIONAL.words.some((d) => w.includes(d)))) ?? null;
+  return scopeMatches(text).find((w) => !(indicator && ((DEFINITIONAL.ids.has(indicator) && DEFINITIONAL.words.some((d) => w.includes(d))) || definitionalNote(indicator, w)))) ?? null;
 }
 
 /** Each scope pattern's first match in the folded text, in the patterns' order. */

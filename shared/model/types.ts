@@ -44,8 +44,8 @@ export interface IndicatorDef {
    * project-for-building).
    */
   perBuilding?: boolean;
-  /** A boolean whose cell may name an energy standard level instead of 是/否 (shared/data/energy-levels.json). */
-  readsEnergyLevel?: boolean;
+  /** A boolean whose cell may name an energy standard level instead of 是/否 (shared/data/energy-levels.json); `valueWords`: whole texts that state it yes / no (交付标准 精装修 / 毛坯). */
+  readsEnergyLevel?: boolean; valueWords?: { true: string[]; false: string[]; source?: string };
   /**
    * The project's figure is the largest of the buildings' (建筑高度): a building that states more
    * than the project figure contradicts it (docs/evidence-policy.md, building-exceeds).
@@ -137,9 +137,9 @@ export interface ImportedValue {
   /**
    * The parts the sheet states under this total ("其中：住宅 70000", "其中：商业 12000", or 其中
    * columns beside it), in the indicator's unit, as read (shared/import/breakdown.ts). Whether they
-   * are meant to add up to the total is the check's judgement (shared/check/areaSums.ts).
+   * are meant to add up to the total is the check's judgement (shared/check/areaSums.ts), unless `breakdownClaim` (Chinese words) says the layout makes them the whole (part columns beside a 合计: shared/import/partColumns.ts).
    */
-  breakdown?: Array<{ label: string; value: number; raw: string; source: CellRef }>;
+  breakdown?: Array<{ label: string; value: number; raw: string; source: CellRef }>; breakdownClaim?: string;
 }
 
 export interface ImportedBuilding {

@@ -16,6 +16,8 @@ import { approxPrefix, boundPrefix, errorCell, intentNote, limitingNote, partial
 import { partsAddUp, partsDontAdd, siteAreaSplit, staleFormula } from './transform-sums';
 import { mergedDownFigures, mergedDownUses, valuesMergedAcross } from './transform-merges';
 import { proseConflict, proseRestated, storageTwinLabels } from './transform-prose';
+import { partColumns } from './transform-parts';
+import { fitoutInWords } from './transform-words';
 
 // ---------------------------------------------------------------- context
 
@@ -172,6 +174,8 @@ export const SAME_FACTS: readonly Transform[] = [
   valuesMergedAcross,
   proseRestated,
   storageTwinLabels,
+  partColumns,
+  fitoutInWords,
 ];
 
 export const ERRORS: readonly Transform[] = [visibleDuplicate, errorCell('error-div0', '#DIV/0!'), errorCell('error-ref', '#REF!'), unreadableScoreTable, boundPrefix, approxPrefix, limitingNote, prefabRefuted, intentNote, partialScopeNote, staleFormula, partsDontAdd, mergedDownFigures, proseConflict];
