@@ -8,7 +8,7 @@ import type { ImportedValue, ImportResult } from '../model/types';
 import { indicator } from '../model/indicators';
 import { extract } from './extract';
 import { readConsistency } from './consistency';
-import { buildGrid, cellAt } from './grid';
+import { buildGrid, cellAt, type Grid } from './grid';
 import { readCell } from './values';
 import { checkFormat, checkPackage, WORKBOOK_LIMITS, type WorkbookLimits } from './guard';
 import { readInputFile } from '../fsio/read';
@@ -55,15 +55,13 @@ export async function importWorkbook(path: string, opts: ImportOptions = {}): Pr
 }
 
 export async function importWorkbookBuffer(data: Uint8Array, fileName: string, opts: ImportOptions = {}): Promise<ImportResult> {
-  const { file, sha256, wb } = await loadWorkbook(data, fileName, opts);
-  const sheets = wb.worksheets;
-  const grids = sheets.map((ws) => buildGrid(ws));
+  const { file, sha256, grids } = await loadGrids(data, fileName, opts);
   const x = extract(grids);
   readConsistency(x, grids);
   return {
     file,
     sha256,
-    sheets: sheets.map((ws) => ws.name),
+    sheets: grids.map((g) => g.name),
     project: x.project,
     buildings: x.buildings,
     surfaces: x.surfaces,
@@ -77,6 +75,15 @@ export async function importWorkbookBuffer(data: Uint8Array, fileName: string, o
     ...(x.soleBuilding ? { soleBuilding: x.soleBuilding } : {}),
     ...(x.statements ? { statements: x.statements } : {}),
   };
+}
+
+/**
+ * The workbook's grids (grid.ts): the exceljs model is dropped once they are built, so that what
+ * the reading allocates next does not keep it alive (it is the largest part of a loaded workbook).
+ */
+async function loadGrids(data: Uint8Array, fileName: string, opts: ImportOptions): Promise<{ file: string; sha256: string; grids: Grid[] }> {
+  const { file, sha256, wb } = await loadWorkbook(data, fileName, opts);
+  return { file, sha256, grids: wb.worksheets.map((ws) => buildGrid(ws)) };
 }
 
 /**
