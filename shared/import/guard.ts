@@ -11,8 +11,9 @@
 //   file and the sheet, before the full load. exceljs is then given these checked parts and no
 //   others (checkedLoad.ts).
 import { InputError } from '../errors';
-import { bomb, corrupt, type Entry, inflateEntry, inflatePart, MB, num, readDirectory, WHOLE_PART_BYTES } from './zipEntries';
+import { bomb, corrupt, type Entry, inflateEntry, inflatePart, MB, readDirectory, WHOLE_PART_BYTES } from './zipEntries';
 import { CaptureError, DepthError, DtdError, type ScanHooks, XmlScanner } from './xmlScan';
+import { CommentHooks, DirectoryHooks, PlainHooks, SharedStringHooks, SheetHooks, type Tally } from './partHooks';
 
 
 /** The documented limits of workbook reading (docs/security.md). */
@@ -72,25 +73,8 @@ export function checkFormat(buf: Buffer, file: string): void {
 }
 
 
-// ------------------------------------------------------------------ ranges
-
-export function colNumber(letters: string): number {
-  let c = 0;
-  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c;
-}
-
-/** Cells covered by "A1", "A1:C3" or "$A$1:$C$3"; Infinity for nonsense beyond Excel's grid. */
-export function rangeArea(ref: string, limits: WorkbookLimits): number {
-  const m = /^\$?([A-Za-z]{1,4})\$?(\d{1,9})(?::\$?([A-Za-z]{1,4})\$?(\d{1,9}))?$/.exec(ref.trim());
-  if (!m) return 0;
-  const c1 = colNumber(m[1]);
-  const r1 = Number(m[2]);
-  const c2 = m[3] ? colNumber(m[3]) : c1;
-  const r2 = m[4] ? Number(m[4]) : r1;
-  if (Math.max(c1, c2) > limits.maxColumn || Math.max(r1, r2) > limits.maxRow) return Infinity;
-  return (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
-}
+// colNumber, rangeArea and tooManyCells live with the counting (partHooks.ts).
+export { colNumber, rangeArea, tooManyCells } from './partHooks';
 
 // ------------------------------------------------------------------ the package
 
@@ -117,8 +101,7 @@ export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLi
 
   // Sheet names first (workbook.xml + its relationships), so later messages can name the sheet.
   const sheetNames = new Map<string, string>();
-  let cells = 0;
-  let definedNameArea = 0;
+  const tally: Tally = { cells: 0, sharedStrings: 0, definedNameArea: 0 };
   const sheets: Array<{ name: string; rid: string }> = [];
   const rels = new Map<string, string>();
   const wbEntry = entries.find((e) => plain(e.name) === 'xl/workbook.xml');
@@ -126,32 +109,9 @@ export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLi
   for (const en of [wbEntry, relEntry]) {
     if (!en) continue;
     if (en.usize > limits.maxDirectoryPartBytes) throw bomb(file, `“${en.name}”有 ${Math.round(en.usize / MB)} MB，异常`);
-    await scanPart(buf, en, file, limits, en === wbEntry ? '工作簿目录' : '工作簿关系', {
-      captureAttrs: new Set(['sheet', 'Relationship']),
-      captureText: new Set(['definedName']),
-      open(local, attrs) {
-        if (!attrs) return;
-        if (local === 'sheet') sheets.push({ name: attrs.name ?? '', rid: attrs['r:id'] ?? attrs.id ?? '' });
-        else rels.set(attrs.Id ?? '', attrs.Target ?? '');
-      },
-      text(_local, text) {
-        // exceljs expands into cells every comma-separated range of a defined name that holds a
-        // "$A$1"-style reference anywhere (lib/doc/defined-names.js): "S!$A$1:XFD1048576" too.
-        for (const item of text.split(',')) {
-          const ref = (item.split('!').pop() ?? '').trim();
-          if (!/\$[A-Za-z]+\$\d+/.test(ref)) continue;
-          definedNameArea += Math.max(rangeArea(ref, limits), 1);
-          if (definedNameArea > limits.maxCells) {
-            throw new InputError(
-              `文件“${file}”的名称定义引用的区域（${ref.slice(0, 40)}）过大，读取时需展开超过 ${num(limits.maxCells)} 个单元格，已拒绝读取。请在 Excel 的“名称管理器”中删除或缩小该名称后另存再试`,
-              file,
-            );
-          }
-        }
-      },
-    });
+    await scanPart(buf, en, file, limits, en === wbEntry ? '工作簿目录' : '工作簿关系', new DirectoryHooks(tally, file, limits, sheets, rels));
   }
-  cells += definedNameArea;
+  tally.cells += tally.definedNameArea;
   for (const s of sheets) {
     const target = rels.get(s.rid);
     if (!target) continue;
@@ -164,7 +124,6 @@ export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLi
   };
 
   let stats: PackageStats = { entries: entries.length, uncompressedBytes: 0, cells: 0, parts: entries };
-  let sharedStrings = 0;
   for (const en of entries) {
     stats.uncompressedBytes += en.usize;
     if (en === wbEntry || en === relEntry) continue;
@@ -178,76 +137,17 @@ export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLi
     }
     if (isSheet) {
       const label = sheetLabel(en.name);
-      let rows = 0;
-      await scanPart(buf, en, file, limits, label, {
-        captureAttrs: new Set(['mergeCell', 'dataValidation', 'col', 'row']),
-        open(local, attrs) {
-          if (local === 'c') {
-            if (++cells > limits.maxCells) throw tooManyCells(file, label, limits);
-          } else if (local === 'row') {
-            if (++rows > limits.maxRowsPerSheet) {
-              throw new InputError(
-                `文件“${file}”的${label}超过 ${num(limits.maxRowsPerSheet)} 行，超出可读取的上限（每个工作表 ${num(limits.maxRowsPerSheet)} 行）。请删除多余的行或把数据拆分到多个文件后再导入`,
-                file,
-                label,
-              );
-            }
-            const r = Number(attrs?.r);
-            if (attrs?.r !== undefined && !(r >= 1 && r <= limits.maxRow)) throw corrupt(file, `${label}的行号 ${attrs.r.slice(0, 20)} 超出 Excel 的范围`);
-          } else if (local === 'mergeCell' || local === 'dataValidation') {
-            const refs = (local === 'mergeCell' ? attrs?.ref : attrs?.sqref) ?? '';
-            for (const ref of refs.split(/\s+/)) {
-              const area = rangeArea(ref, limits);
-              cells += area;
-              if (cells > limits.maxCells) {
-                const what = local === 'mergeCell' ? '合并单元格' : '数据验证';
-                throw new InputError(
-                  `文件“${file}”的${label}中${what}区域 ${ref.slice(0, 40)} 过大，读取时需展开超过 ${num(limits.maxCells)} 个单元格（上限），已拒绝读取。请在 Excel 中取消该区域的${what}后另存再试`,
-                  file,
-                  label,
-                );
-              }
-            }
-          } else if (local === 'col') {
-            const max = Number(attrs?.max ?? attrs?.min ?? 0);
-            const min = Number(attrs?.min ?? 0);
-            if (!(max <= limits.maxColumn) || !(min <= limits.maxColumn)) {
-              throw corrupt(file, `${label}的列定义超出 Excel 的最大列数 ${num(limits.maxColumn)}`);
-            }
-          }
-        },
-      });
+      await scanPart(buf, en, file, limits, label, new SheetHooks(tally, file, limits, label));
     } else if (/comments\d*\.xml$/i.test(name)) {
-      // Each comment is attached to its cell, which exceljs creates.
-      await scanPart(buf, en, file, limits, `“${en.name}”`, {
-        captureAttrs: new Set(),
-        open(local) {
-          if (local === 'comment' && ++cells > limits.maxCells) throw tooManyCells(file, `批注“${en.name}”`, limits);
-        },
-      });
+      await scanPart(buf, en, file, limits, `“${en.name}”`, new CommentHooks(tally, file, limits, en.name));
     } else if (/(^|\/)sharedStrings\.xml$/i.test(name)) {
-      await scanPart(buf, en, file, limits, '共享字符串', {
-        captureAttrs: new Set(),
-        open(local) {
-          if (local === 'si' && ++sharedStrings > limits.maxSharedStrings) {
-            throw new InputError(`文件“${file}”的共享字符串超过 ${num(limits.maxSharedStrings)} 条（上限），不是正常的指标表，已拒绝读取`, file);
-          }
-        },
-      });
+      await scanPart(buf, en, file, limits, '共享字符串', new SharedStringHooks(tally, file, limits));
     } else {
-      await scanPart(buf, en, file, limits, `“${en.name}”`, { captureAttrs: new Set(), open() {} });
+      await scanPart(buf, en, file, limits, `“${en.name}”`, new PlainHooks());
     }
   }
-  stats = { ...stats, cells };
+  stats = { ...stats, cells: tally.cells };
   return stats;
-}
-
-export function tooManyCells(file: string, label: string, limits: WorkbookLimits): InputError {
-  return new InputError(
-    `文件“${file}”的单元格过多：读到${label}时全部工作表已超过 ${num(limits.maxCells)} 个单元格（上限），不是正常的指标表，已拒绝读取。请删除无关的工作表或数据后再导入`,
-    file,
-    label,
-  );
 }
 
 /**
