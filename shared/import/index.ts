@@ -13,6 +13,7 @@ import { readCell } from './values';
 import { checkFormat, checkPackage, WORKBOOK_LIMITS, type WorkbookLimits } from './guard';
 import { readInputFile } from '../fsio/read';
 import { loadCheckedParts } from './checkedLoad';
+import { keepShapes } from '../model/shapes';
 
 export interface ImportOptions {
   /** Largest file accepted, in bytes (default WORKBOOK_LIMITS.maxFileBytes, 50 MB). */
@@ -58,6 +59,8 @@ export async function importWorkbookBuffer(data: Uint8Array, fileName: string, o
   const { file, sha256, grids } = await loadGrids(data, fileName, opts);
   const x = extract(grids);
   readConsistency(x, grids);
+  // the shapes of the values, for the next workbook's reading (model/shapes.ts)
+  keepShapes('import', [x.buildings, x.surfaces, x.facilities, x.lineItems, x.prefabVolumes, x.issues, x.unread, x.coverage, x.parcels, x.statements], x.project);
   return {
     file,
     sha256,
