@@ -89,7 +89,15 @@ export interface PackageStats {
   cells: number;
   /** The checked directory: the parts exceljs is then given (checkedLoad.ts), and no others. */
   parts: readonly Entry[];
+  /**
+   * Parts the scan inflated whole, kept (up to KEPT_INFLATED_BYTES in all) so that exceljs is given
+   * these very bytes instead of a second inflation of the same part (checkedLoad.ts).
+   */
+  inflated: Map<Entry, Buffer>;
 }
+
+/** The most inflated bytes the checks keep for the load (beyond it, a part is inflated again). */
+export const KEPT_INFLATED_BYTES = 16 * MB;
 
 /**
  * All package checks (see the file comment). Throws InputError naming the file, and the sheet
@@ -123,7 +131,14 @@ export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLi
     return nm ? `工作表“${nm}”` : `“${entryName}”`;
   };
 
-  let stats: PackageStats = { entries: entries.length, uncompressedBytes: 0, cells: 0, parts: entries };
+  const inflated = new Map<Entry, Buffer>();
+  let kept = 0;
+  const keep = (en: Entry, data: Buffer) => {
+    if (kept + data.length > KEPT_INFLATED_BYTES) return;
+    kept += data.length;
+    inflated.set(en, data);
+  };
+  let stats: PackageStats = { entries: entries.length, uncompressedBytes: 0, cells: 0, parts: entries, inflated };
   for (const en of entries) {
     stats.uncompressedBytes += en.usize;
     if (en === wbEntry || en === relEntry) continue;
@@ -137,13 +152,13 @@ export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLi
     }
     if (isSheet) {
       const label = sheetLabel(en.name);
-      await scanPart(buf, en, file, limits, label, new SheetHooks(tally, file, limits, label));
+      await scanPart(buf, en, file, limits, label, new SheetHooks(tally, file, limits, label), keep);
     } else if (/comments\d*\.xml$/i.test(name)) {
-      await scanPart(buf, en, file, limits, `“${en.name}”`, new CommentHooks(tally, file, limits, en.name));
+      await scanPart(buf, en, file, limits, `“${en.name}”`, new CommentHooks(tally, file, limits, en.name), keep);
     } else if (/(^|\/)sharedStrings\.xml$/i.test(name)) {
-      await scanPart(buf, en, file, limits, '共享字符串', new SharedStringHooks(tally, file, limits));
+      await scanPart(buf, en, file, limits, '共享字符串', new SharedStringHooks(tally, file, limits), keep);
     } else {
-      await scanPart(buf, en, file, limits, `“${en.name}”`, new PlainHooks());
+      await scanPart(buf, en, file, limits, `“${en.name}”`, new PlainHooks(), keep);
     }
   }
   stats = { ...stats, cells: tally.cells };
@@ -167,7 +182,15 @@ function wholePart(buf: Buffer, en: Entry, file: string): Buffer | null {
   }
 }
 
-async function scanPart(buf: Buffer, en: Entry, file: string, limits: WorkbookLimits, label: string, hooks: ScanHooks): Promise<void> {
+async function scanPart(
+  buf: Buffer,
+  en: Entry,
+  file: string,
+  limits: WorkbookLimits,
+  label: string,
+  hooks: ScanHooks,
+  keep?: (en: Entry, data: Buffer) => void,
+): Promise<void> {
   const scanner = new XmlScanner(limits.maxXmlDepth, hooks);
   try {
     // A part up to WHOLE_PART_BYTES that inflates cleanly is scanned whole (one native call, no
@@ -175,8 +198,10 @@ async function scanPart(buf: Buffer, en: Entry, file: string, limits: WorkbookLi
     // Any other part, and one whose data is at fault, streams, so that the refusal is the first
     // fault in the part's order, in the data or in the XML.
     const whole = en.usize <= WHOLE_PART_BYTES ? wholePart(buf, en, file) : null;
-    if (whole) scanner.feed(whole);
-    else await inflateEntry(buf, en, file, (chunk) => scanner.feed(chunk));
+    if (whole) {
+      scanner.feed(whole);
+      keep?.(en, whole);
+    } else await inflateEntry(buf, en, file, (chunk) => scanner.feed(chunk));
   } catch (e) {
     if (e instanceof DepthError) {
       throw new InputError(`文件“${file}”的${label}中 XML 嵌套超过 ${limits.maxXmlDepth} 层，结构异常，已拒绝读取`, file, label);

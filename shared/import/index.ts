@@ -103,13 +103,13 @@ async function loadWorkbook(
   const limits = limitsOf(opts);
   if (buf.length > limits.maxFileBytes) throw tooLarge(file, buf.length, limits.maxFileBytes);
   checkFormat(buf, file);
-  const { parts } = await checkPackage(buf, file, limits);
+  const { parts, inflated } = await checkPackage(buf, file, limits);
   const sha256 = createHash('sha256').update(buf).digest('hex');
   // Loaded on first use: a process that only delegates reading to a worker never loads it.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
-    await loadCheckedParts(wb, buf, parts, file);
+    await loadCheckedParts(wb, buf, parts, file, inflated);
   } catch (e) {
     if (e instanceof RangeError) {
       throw new InputError(`文件“${file}”结构异常（嵌套过深或内容过大），Excel 解析无法完成，已拒绝读取`, file);
