@@ -2,6 +2,7 @@
 import { indicator, indicatorName } from '../model/indicators';
 import type { CalcInput, Calculation, ImportedValue } from '../model/types';
 import type { CalcContext } from './context';
+import { keepShapes } from '../model/shapes';
 
 export type Got<T> =
   | { kind: 'ok'; value: T; iv: ImportedValue }
@@ -206,3 +207,6 @@ export class CalcBuilder {
 }
 
 export { cellOf };
+
+// one instance for the life of the process keeps the class's shape (model/shapes.ts)
+keepShapes('CalcBuilder', [], new CalcBuilder('', '', {} as CalcContext));

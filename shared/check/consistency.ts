@@ -17,6 +17,7 @@ import { formatValue, indicatorName } from '../model/indicators';
 import { holds, missWord, requirementWords } from './compare';
 import type { Decision } from './evidence';
 import { partsReadings, partsWords } from './areaSums';
+import { usedSources } from './gather';
 
 export interface LeafSheet {
   rule: LeafRule;
@@ -85,7 +86,7 @@ function ownDoubts(leaf: LeafSheet): Array<Doubt & { minor?: boolean }> {
 function inputDoubts(leaf: LeafSheet): Array<Doubt & { minor?: boolean }> {
   const { calc, rule } = leaf;
   if (!calc || calc.value === null) return [];
-  const used = new Set(calc.inputs.map((i) => i.source).filter(Boolean));
+  const used = usedSources(calc);
   const out: Array<Doubt & { minor?: boolean }> = [];
   for (const k of CALCULATOR_INPUTS[rule.indicator] ?? []) {
     const v = leaf.values[k];

@@ -21,7 +21,7 @@ export function unreadBuildingLists(unread: readonly UnreadBlock[] | undefined):
 /** Calculator inputs the recomputation used (same cell) that carry conflicts. */
 export function conflictingInputs(values: Record<string, ImportedValue>, indicator: string, calc: Calculation | null): ImportedValue[] {
   if (!calc) return [];
-  const used = new Set(calc.inputs.map((i) => i.source).filter(Boolean));
+  const used = usedSources(calc);
   const out: ImportedValue[] = [];
   for (const id of CALCULATOR_INPUTS[indicator] ?? []) {
     if (id === indicator) continue;
@@ -29,4 +29,19 @@ export function conflictingInputs(values: Record<string, ImportedValue>, indicat
     if (v?.conflicts?.length && used.has(v.source)) out.push(v);
   }
   return out;
+}
+
+/**
+ * The cells a recomputation read (its inputs' sources), once per recomputation: 500 buildings that
+ * share the project's recomputation ask it 500 times.
+ */
+const sourcesOf = new WeakMap<Calculation, ReadonlySet<string>>();
+export function usedSources(calc: Calculation): ReadonlySet<string> {
+  let used = sourcesOf.get(calc);
+  if (!used) {
+    const set = new Set<string>();
+    for (const i of calc.inputs) if (i.source) set.add(i.source);
+    sourcesOf.set(calc, (used = set));
+  }
+  return used;
 }

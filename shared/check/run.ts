@@ -8,6 +8,7 @@ import { evaluate, overallOf, countVerdicts } from './engine';
 import { chooseParcel } from './parcels';
 import { ruleVersions, ENGINE } from './versions';
 import { addRemediation } from './remediation';
+import { keepShapes } from '../model/shapes';
 
 export interface RunOptions {
   sheetPath: string;
@@ -48,6 +49,8 @@ export function checkImported(
     },
     counts: countVerdicts(findings),
   };
+  // the shapes of the findings, for the next check (model/shapes.ts)
+  keepShapes('check', [findings]);
   const warnings = resultWarnings(imported, conditions);
   if (warnings.length) result.warnings = warnings;
   const coverage = coverageSummary(imported);

@@ -23,6 +23,7 @@ import { qualifyingRemark, remarkIntent, scopeQualifier } from './qualifiers';
 import type { BasisTexts } from '../model/remarkBasis';
 import type { Decision } from './evidence';
 import { memoText } from '../model/memo';
+import { usedSources } from './gather';
 
 export interface StatementEvidence {
   rule: LeafRule;
@@ -82,21 +83,40 @@ function about(statements: readonly SheetStatement[], ref: string | undefined): 
  * Statements about the declared cell, and notes elsewhere that name the indicator (a title of
  * another sheet describes that sheet's own calculation, which the recomputation judges).
  */
-function aboutDeclared(e: StatementEvidence): SheetStatement[] {
-  return once(e, 'aboutDeclared', () => {
+function aboutDeclared(e: StatementEvidence): readonly SheetStatement[] {
+  if (e.statements.length === 0) return NONE;
+  return once(e).aboutDeclared ??= (() => {
     const own = about(e.statements, e.declared?.source);
-    const name = foldStatement(indicatorName(e.rule.indicator));
-    return [...own, ...e.statements.filter((s) => !own.includes(s) && s.position === 'note' && foldStatement(s.text).includes(name))];
-  });
+    return [...own, ...notesNaming(e.statements, e.rule.indicator).filter((s) => !own.includes(s))];
+  })();
+}
+
+const NONE: readonly SheetStatement[] = [];
+
+/** Notes of the workbook that name the indicator, once per import and indicator (every leaf asks). */
+const namingNotes = new WeakMap<readonly SheetStatement[], Map<string, SheetStatement[]>>();
+function notesNaming(statements: readonly SheetStatement[], id: string): SheetStatement[] {
+  let byId = namingNotes.get(statements);
+  if (!byId) namingNotes.set(statements, (byId = new Map()));
+  let notes = byId.get(id);
+  if (!notes) {
+    const name = foldStatement(indicatorName(id));
+    notes = statements.filter((s) => s.position === 'note' && foldStatement(s.text).includes(name));
+    byId.set(id, notes);
+  }
+  return notes;
 }
 
 /** What several checks of one leaf ask alike, worked out once per leaf. */
-const perLeaf = new WeakMap<StatementEvidence, Map<string, unknown>>();
-function once<T>(e: StatementEvidence, key: string, fn: () => T): T {
+interface LeafAnswers {
+  aboutDeclared?: readonly SheetStatement[];
+  restsOn?: ImportedValue[];
+}
+const perLeaf = new WeakMap<StatementEvidence, LeafAnswers>();
+function once(e: StatementEvidence): LeafAnswers {
   let m = perLeaf.get(e);
-  if (!m) perLeaf.set(e, (m = new Map()));
-  if (!m.has(key)) m.set(key, fn());
-  return m.get(key) as T;
+  if (!m) perLeaf.set(e, (m = {}));
+  return m;
 }
 
 function where(s: SheetStatement): string {
@@ -168,14 +188,14 @@ const edition: Check = (_d, e) => {
 
 /** The cells a pass rests on: the declared value, and the inputs of the recomputation when it was used. */
 function restsOn(d: Decision, e: StatementEvidence): ImportedValue[] {
-  return once(e, 'restsOn', () => valuesRestedOn(d, e));
+  return (once(e).restsOn ??= valuesRestedOn(d, e));
 }
 
 function valuesRestedOn(d: Decision, e: StatementEvidence): ImportedValue[] {
   const out: ImportedValue[] = [];
   if (e.declared && e.declared.status === 'ok') out.push(e.declared);
   if (!e.calc || (e.calc.value === null && e.calc.supportsDeclared !== true) || d.basis === 'declared-remark') return out;
-  const used = new Set(e.calc.inputs.map((i) => i.source).filter(Boolean));
+  const used = usedSources(e.calc);
   for (const id of CALCULATOR_INPUTS[e.rule.indicator] ?? []) {
     const v = e.values[id];
     if (v && v !== e.declared && used.has(v.source)) out.push(v);

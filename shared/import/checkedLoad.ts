@@ -55,9 +55,16 @@ export function answersCheckedPackages(): boolean {
 
 /**
  * Loads `wb` from `parts`, the directory checkPackage returned for `buf`. A part is inflated when
- * exceljs asks for it (one at a time, as JSZip would), as a string (UTF-8) or a buffer.
+ * exceljs asks for it (one at a time, as JSZip would), as a string (UTF-8) or a buffer; a part the
+ * checks already inflated (`inflated`) is given from their bytes.
  */
-export async function loadCheckedParts(wb: ExcelJS.Workbook, buf: Buffer, parts: readonly Entry[], file: string): Promise<void> {
+export async function loadCheckedParts(
+  wb: ExcelJS.Workbook,
+  buf: Buffer,
+  parts: readonly Entry[],
+  file: string,
+  inflated?: Map<Entry, Buffer>,
+): Promise<void> {
   // JSZip keys its files by name in a prototype-less object: a later entry of the same name
   // replaces the content of an earlier one and keeps its place; folders are skipped by exceljs.
   const files = Object.create(null) as Record<string, CheckedFile>;
@@ -67,7 +74,9 @@ export async function loadCheckedParts(wb: ExcelJS.Workbook, buf: Buffer, parts:
       name: en.name,
       dir: false,
       async(type: string) {
-        const data = inflatePart(buf, en, file);
+        // the bytes the checks scanned, when they kept them (guard.ts), else inflated again
+        const data = inflated?.get(en) ?? inflatePart(buf, en, file);
+        inflated?.delete(en);
         return Promise.resolve(type === 'string' ? data.toString('utf8') : data);
       },
     };

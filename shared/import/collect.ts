@@ -13,6 +13,7 @@ import { levelReading, type UseReading } from './useColumns';
 import { standIns } from './standIns';
 import { readTwins } from './twins';
 import { sheetOf } from './grid';
+import { keepShapes } from '../model/shapes';
 
 export interface NameAt {
   name: string;
@@ -488,3 +489,6 @@ export class Collector {
     return z.values;
   }
 }
+
+// one instance for the life of the process keeps the class's shape (model/shapes.ts)
+keepShapes('Collector', [], new Collector());

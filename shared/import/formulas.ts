@@ -11,6 +11,7 @@
 // parser in nesting depth, ranges in size, and referenced formulas are followed a few levels deep.
 import type { ImportedValue } from '../model/types';
 import { formulaText, MAX_HIDDEN_CELLS, type GCell, type Grid } from './grid';
+import { keepShapes } from '../model/shapes';
 
 /** Longest formula text looked at; longer ones are not judged. */
 const MAX_FORMULA = 256;
@@ -285,3 +286,6 @@ class Parser {
     while (this.s[this.i] === ' ') this.i++;
   }
 }
+
+// one instance of each for the life of the process keeps the classes' shapes (model/shapes.ts)
+keepShapes('formulas', [[new CellIndex([]), new Parser('', '', new CellIndex([]), 0, { reads: 0 })]]);

@@ -19,8 +19,11 @@ export interface GCell {
   fmt?: string;
   /** The cell holds a formula (text via formulaText, computed only when needed). */
   formula?: boolean;
-  /** exceljs cell, kept for formula cells only. */
-  x?: ExcelJS.Cell;
+  /**
+   * Formula text of a formula cell (shared formulas translated), read at once: the grid keeps no
+   * exceljs object, so the workbook's model is garbage as soon as the grids are built.
+   */
+  f?: string;
   /** Formula without a cached result (<v> absent): the value is not knowable. */
   noCache?: boolean;
   /** `Sheet!A1`, once asked for (readers cite cells many times). */
@@ -141,7 +144,7 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
       const type = cell.type as unknown as number;
       if (type === T_MERGE) return;
       // every field at creation: one shape for all cells (code optimised for it stays valid from one workbook to the next)
-      const g: GCell = { r, c, addr: cell.address, kind: 'none', num: undefined, str: undefined, bool: undefined, raw: '', fmt: undefined, formula: undefined, x: undefined, noCache: undefined, ref: undefined, strike: undefined, comment: undefined, mergeBottom: undefined, mergeRight: undefined };
+      const g: GCell = { r, c, addr: cell.address, kind: 'none', num: undefined, str: undefined, bool: undefined, raw: '', fmt: undefined, formula: undefined, f: undefined, noCache: undefined, ref: undefined, strike: undefined, comment: undefined, mergeBottom: undefined, mergeRight: undefined };
       let fmt = cell.numFmt as string | undefined;
       if (fmt === 'General') fmt = undefined;
       if (fmt && fmt.includes('%')) g.fmt = fmt;
@@ -182,7 +185,7 @@ export function buildGrid(ws: ExcelJS.Worksheet): Grid {
           // cell.result keeps a cached 0 (cell.value drops it); undefined = no <v> in the XML.
           const res = (cell as unknown as { result: unknown }).result;
           g.formula = true;
-          g.x = cell;
+          g.f = cellFormula(cell);
           if (res === undefined || res === null) {
             g.noCache = true;
             g.kind = 'none';
@@ -289,9 +292,12 @@ export function covering(g: Grid, r: number, c: number): GCell | undefined {
 
 /** Formula text of a formula cell ("B3/B2"), shared formulas translated. */
 export function formulaText(g: GCell): string {
-  if (!g.x) return '';
+  return g.f ?? '';
+}
+
+function cellFormula(cell: ExcelJS.Cell): string {
   try {
-    return g.x.formula ?? '';
+    return cell.formula ?? '';
   } catch {
     return '';
   }

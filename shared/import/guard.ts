@@ -11,8 +11,9 @@
 //   file and the sheet, before the full load. exceljs is then given these checked parts and no
 //   others (checkedLoad.ts).
 import { InputError } from '../errors';
-import { bomb, corrupt, type Entry, inflateEntry, inflatePart, MB, num, readDirectory, WHOLE_PART_BYTES } from './zipEntries';
+import { bomb, corrupt, type Entry, inflateEntry, inflatePart, MB, readDirectory, WHOLE_PART_BYTES } from './zipEntries';
 import { CaptureError, DepthError, DtdError, type ScanHooks, XmlScanner } from './xmlScan';
+import { CommentHooks, DirectoryHooks, PlainHooks, SharedStringHooks, SheetHooks, type Tally } from './partHooks';
 
 
 /** The documented limits of workbook reading (docs/security.md). */
@@ -72,25 +73,8 @@ export function checkFormat(buf: Buffer, file: string): void {
 }
 
 
-// ------------------------------------------------------------------ ranges
-
-export function colNumber(letters: string): number {
-  let c = 0;
-  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c;
-}
-
-/** Cells covered by "A1", "A1:C3" or "$A$1:$C$3"; Infinity for nonsense beyond Excel's grid. */
-export function rangeArea(ref: string, limits: WorkbookLimits): number {
-  const m = /^\$?([A-Za-z]{1,4})\$?(\d{1,9})(?::\$?([A-Za-z]{1,4})\$?(\d{1,9}))?$/.exec(ref.trim());
-  if (!m) return 0;
-  const c1 = colNumber(m[1]);
-  const r1 = Number(m[2]);
-  const c2 = m[3] ? colNumber(m[3]) : c1;
-  const r2 = m[4] ? Number(m[4]) : r1;
-  if (Math.max(c1, c2) > limits.maxColumn || Math.max(r1, r2) > limits.maxRow) return Infinity;
-  return (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
-}
+// colNumber, rangeArea and tooManyCells live with the counting (partHooks.ts).
+export { colNumber, rangeArea, tooManyCells } from './partHooks';
 
 // ------------------------------------------------------------------ the package
 
@@ -105,7 +89,15 @@ export interface PackageStats {
   cells: number;
   /** The checked directory: the parts exceljs is then given (checkedLoad.ts), and no others. */
   parts: readonly Entry[];
+  /**
+   * Parts the scan inflated whole, kept (up to KEPT_INFLATED_BYTES in all) so that exceljs is given
+   * these very bytes instead of a second inflation of the same part (checkedLoad.ts).
+   */
+  inflated: Map<Entry, Buffer>;
 }
+
+/** The most inflated bytes the checks keep for the load (beyond it, a part is inflated again). */
+export const KEPT_INFLATED_BYTES = 16 * MB;
 
 /**
  * All package checks (see the file comment). Throws InputError naming the file, and the sheet
@@ -117,8 +109,7 @@ export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLi
 
   // Sheet names first (workbook.xml + its relationships), so later messages can name the sheet.
   const sheetNames = new Map<string, string>();
-  let cells = 0;
-  let definedNameArea = 0;
+  const tally: Tally = { cells: 0, sharedStrings: 0, definedNameArea: 0 };
   const sheets: Array<{ name: string; rid: string }> = [];
   const rels = new Map<string, string>();
   const wbEntry = entries.find((e) => plain(e.name) === 'xl/workbook.xml');
@@ -126,32 +117,9 @@ export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLi
   for (const en of [wbEntry, relEntry]) {
     if (!en) continue;
     if (en.usize > limits.maxDirectoryPartBytes) throw bomb(file, `“${en.name}”有 ${Math.round(en.usize / MB)} MB，异常`);
-    await scanPart(buf, en, file, limits, en === wbEntry ? '工作簿目录' : '工作簿关系', {
-      captureAttrs: new Set(['sheet', 'Relationship']),
-      captureText: new Set(['definedName']),
-      open(local, attrs) {
-        if (!attrs) return;
-        if (local === 'sheet') sheets.push({ name: attrs.name ?? '', rid: attrs['r:id'] ?? attrs.id ?? '' });
-        else rels.set(attrs.Id ?? '', attrs.Target ?? '');
-      },
-      text(_local, text) {
-        // exceljs expands into cells every comma-separated range of a defined name that holds a
-        // "$A$1"-style reference anywhere (lib/doc/defined-names.js): "S!$A$1:XFD1048576" too.
-        for (const item of text.split(',')) {
-          const ref = (item.split('!').pop() ?? '').trim();
-          if (!/\$[A-Za-z]+\$\d+/.test(ref)) continue;
-          definedNameArea += Math.max(rangeArea(ref, limits), 1);
-          if (definedNameArea > limits.maxCells) {
-            throw new InputError(
-              `文件“${file}”的名称定义引用的区域（${ref.slice(0, 40)}）过大，读取时需展开超过 ${num(limits.maxCells)} 个单元格，已拒绝读取。请在 Excel 的“名称管理器”中删除或缩小该名称后另存再试`,
-              file,
-            );
-          }
-        }
-      },
-    });
+    await scanPart(buf, en, file, limits, en === wbEntry ? '工作簿目录' : '工作簿关系', new DirectoryHooks(tally, file, limits, sheets, rels));
   }
-  cells += definedNameArea;
+  tally.cells += tally.definedNameArea;
   for (const s of sheets) {
     const target = rels.get(s.rid);
     if (!target) continue;
@@ -163,8 +131,14 @@ export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLi
     return nm ? `工作表“${nm}”` : `“${entryName}”`;
   };
 
-  let stats: PackageStats = { entries: entries.length, uncompressedBytes: 0, cells: 0, parts: entries };
-  let sharedStrings = 0;
+  const inflated = new Map<Entry, Buffer>();
+  let kept = 0;
+  const keep = (en: Entry, data: Buffer) => {
+    if (kept + data.length > KEPT_INFLATED_BYTES) return;
+    kept += data.length;
+    inflated.set(en, data);
+  };
+  let stats: PackageStats = { entries: entries.length, uncompressedBytes: 0, cells: 0, parts: entries, inflated };
   for (const en of entries) {
     stats.uncompressedBytes += en.usize;
     if (en === wbEntry || en === relEntry) continue;
@@ -178,76 +152,17 @@ export async function checkPackage(buf: Buffer, file: string, limits: WorkbookLi
     }
     if (isSheet) {
       const label = sheetLabel(en.name);
-      let rows = 0;
-      await scanPart(buf, en, file, limits, label, {
-        captureAttrs: new Set(['mergeCell', 'dataValidation', 'col', 'row']),
-        open(local, attrs) {
-          if (local === 'c') {
-            if (++cells > limits.maxCells) throw tooManyCells(file, label, limits);
-          } else if (local === 'row') {
-            if (++rows > limits.maxRowsPerSheet) {
-              throw new InputError(
-                `文件“${file}”的${label}超过 ${num(limits.maxRowsPerSheet)} 行，超出可读取的上限（每个工作表 ${num(limits.maxRowsPerSheet)} 行）。请删除多余的行或把数据拆分到多个文件后再导入`,
-                file,
-                label,
-              );
-            }
-            const r = Number(attrs?.r);
-            if (attrs?.r !== undefined && !(r >= 1 && r <= limits.maxRow)) throw corrupt(file, `${label}的行号 ${attrs.r.slice(0, 20)} 超出 Excel 的范围`);
-          } else if (local === 'mergeCell' || local === 'dataValidation') {
-            const refs = (local === 'mergeCell' ? attrs?.ref : attrs?.sqref) ?? '';
-            for (const ref of refs.split(/\s+/)) {
-              const area = rangeArea(ref, limits);
-              cells += area;
-              if (cells > limits.maxCells) {
-                const what = local === 'mergeCell' ? '合并单元格' : '数据验证';
-                throw new InputError(
-                  `文件“${file}”的${label}中${what}区域 ${ref.slice(0, 40)} 过大，读取时需展开超过 ${num(limits.maxCells)} 个单元格（上限），已拒绝读取。请在 Excel 中取消该区域的${what}后另存再试`,
-                  file,
-                  label,
-                );
-              }
-            }
-          } else if (local === 'col') {
-            const max = Number(attrs?.max ?? attrs?.min ?? 0);
-            const min = Number(attrs?.min ?? 0);
-            if (!(max <= limits.maxColumn) || !(min <= limits.maxColumn)) {
-              throw corrupt(file, `${label}的列定义超出 Excel 的最大列数 ${num(limits.maxColumn)}`);
-            }
-          }
-        },
-      });
+      await scanPart(buf, en, file, limits, label, new SheetHooks(tally, file, limits, label), keep);
     } else if (/comments\d*\.xml$/i.test(name)) {
-      // Each comment is attached to its cell, which exceljs creates.
-      await scanPart(buf, en, file, limits, `“${en.name}”`, {
-        captureAttrs: new Set(),
-        open(local) {
-          if (local === 'comment' && ++cells > limits.maxCells) throw tooManyCells(file, `批注“${en.name}”`, limits);
-        },
-      });
+      await scanPart(buf, en, file, limits, `“${en.name}”`, new CommentHooks(tally, file, limits, en.name), keep);
     } else if (/(^|\/)sharedStrings\.xml$/i.test(name)) {
-      await scanPart(buf, en, file, limits, '共享字符串', {
-        captureAttrs: new Set(),
-        open(local) {
-          if (local === 'si' && ++sharedStrings > limits.maxSharedStrings) {
-            throw new InputError(`文件“${file}”的共享字符串超过 ${num(limits.maxSharedStrings)} 条（上限），不是正常的指标表，已拒绝读取`, file);
-          }
-        },
-      });
+      await scanPart(buf, en, file, limits, '共享字符串', new SharedStringHooks(tally, file, limits), keep);
     } else {
-      await scanPart(buf, en, file, limits, `“${en.name}”`, { captureAttrs: new Set(), open() {} });
+      await scanPart(buf, en, file, limits, `“${en.name}”`, new PlainHooks(), keep);
     }
   }
-  stats = { ...stats, cells };
+  stats = { ...stats, cells: tally.cells };
   return stats;
-}
-
-export function tooManyCells(file: string, label: string, limits: WorkbookLimits): InputError {
-  return new InputError(
-    `文件“${file}”的单元格过多：读到${label}时全部工作表已超过 ${num(limits.maxCells)} 个单元格（上限），不是正常的指标表，已拒绝读取。请删除无关的工作表或数据后再导入`,
-    file,
-    label,
-  );
 }
 
 /**
@@ -267,7 +182,15 @@ function wholePart(buf: Buffer, en: Entry, file: string): Buffer | null {
   }
 }
 
-async function scanPart(buf: Buffer, en: Entry, file: string, limits: WorkbookLimits, label: string, hooks: ScanHooks): Promise<void> {
+async function scanPart(
+  buf: Buffer,
+  en: Entry,
+  file: string,
+  limits: WorkbookLimits,
+  label: string,
+  hooks: ScanHooks,
+  keep?: (en: Entry, data: Buffer) => void,
+): Promise<void> {
   const scanner = new XmlScanner(limits.maxXmlDepth, hooks);
   try {
     // A part up to WHOLE_PART_BYTES that inflates cleanly is scanned whole (one native call, no
@@ -275,8 +198,10 @@ async function scanPart(buf: Buffer, en: Entry, file: string, limits: WorkbookLi
     // Any other part, and one whose data is at fault, streams, so that the refusal is the first
     // fault in the part's order, in the data or in the XML.
     const whole = en.usize <= WHOLE_PART_BYTES ? wholePart(buf, en, file) : null;
-    if (whole) scanner.feed(whole);
-    else await inflateEntry(buf, en, file, (chunk) => scanner.feed(chunk));
+    if (whole) {
+      scanner.feed(whole);
+      keep?.(en, whole);
+    } else await inflateEntry(buf, en, file, (chunk) => scanner.feed(chunk));
   } catch (e) {
     if (e instanceof DepthError) {
       throw new InputError(`文件“${file}”的${label}中 XML 嵌套超过 ${limits.maxXmlDepth} 层，结构异常，已拒绝读取`, file, label);

@@ -8,11 +8,12 @@ import type { ImportedValue, ImportResult } from '../model/types';
 import { indicator } from '../model/indicators';
 import { extract } from './extract';
 import { readConsistency } from './consistency';
-import { buildGrid, cellAt } from './grid';
+import { buildGrid, cellAt, type Grid } from './grid';
 import { readCell } from './values';
 import { checkFormat, checkPackage, WORKBOOK_LIMITS, type WorkbookLimits } from './guard';
 import { readInputFile } from '../fsio/read';
 import { loadCheckedParts } from './checkedLoad';
+import { keepShapes } from '../model/shapes';
 
 export interface ImportOptions {
   /** Largest file accepted, in bytes (default WORKBOOK_LIMITS.maxFileBytes, 50 MB). */
@@ -55,15 +56,15 @@ export async function importWorkbook(path: string, opts: ImportOptions = {}): Pr
 }
 
 export async function importWorkbookBuffer(data: Uint8Array, fileName: string, opts: ImportOptions = {}): Promise<ImportResult> {
-  const { file, sha256, wb } = await loadWorkbook(data, fileName, opts);
-  const sheets = wb.worksheets;
-  const grids = sheets.map((ws) => buildGrid(ws));
+  const { file, sha256, grids } = await loadGrids(data, fileName, opts);
   const x = extract(grids);
   readConsistency(x, grids);
+  // the shapes of the values, for the next workbook's reading (model/shapes.ts)
+  keepShapes('import', [x.buildings, x.surfaces, x.facilities, x.lineItems, x.prefabVolumes, x.issues, x.unread, x.coverage, x.parcels, x.statements], x.project);
   return {
     file,
     sha256,
-    sheets: sheets.map((ws) => ws.name),
+    sheets: grids.map((g) => g.name),
     project: x.project,
     buildings: x.buildings,
     surfaces: x.surfaces,
@@ -80,6 +81,15 @@ export async function importWorkbookBuffer(data: Uint8Array, fileName: string, o
 }
 
 /**
+ * The workbook's grids (grid.ts): the exceljs model is dropped once they are built, so that what
+ * the reading allocates next does not keep it alive (it is the largest part of a loaded workbook).
+ */
+async function loadGrids(data: Uint8Array, fileName: string, opts: ImportOptions): Promise<{ file: string; sha256: string; grids: Grid[] }> {
+  const { file, sha256, wb } = await loadWorkbook(data, fileName, opts);
+  return { file, sha256, grids: wb.worksheets.map((ws) => buildGrid(ws)) };
+}
+
+/**
  * Guards (size, format, zip directory, scan of every part: guard.ts), hash and the exceljs load
  * of the checked parts (checkedLoad.ts); InputError for anything unusable.
  */
@@ -93,13 +103,13 @@ async function loadWorkbook(
   const limits = limitsOf(opts);
   if (buf.length > limits.maxFileBytes) throw tooLarge(file, buf.length, limits.maxFileBytes);
   checkFormat(buf, file);
-  const { parts } = await checkPackage(buf, file, limits);
+  const { parts, inflated } = await checkPackage(buf, file, limits);
   const sha256 = createHash('sha256').update(buf).digest('hex');
   // Loaded on first use: a process that only delegates reading to a worker never loads it.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
-    await loadCheckedParts(wb, buf, parts, file);
+    await loadCheckedParts(wb, buf, parts, file, inflated);
   } catch (e) {
     if (e instanceof RangeError) {
       throw new InputError(`文件“${file}”结构异常（嵌套过深或内容过大），Excel 解析无法完成，已拒绝读取`, file);

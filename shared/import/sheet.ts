@@ -6,6 +6,7 @@ import type { Collector, Scope } from './collect';
 import type { GCell, Grid } from './grid';
 import type { LabelMatch } from './labels';
 import { readCell } from './values';
+import { keepShapes } from '../model/shapes';
 
 /** Where a block of rows belongs while phase 2 walks a sheet. */
 export interface BlockScope extends Scope {
@@ -196,3 +197,6 @@ export function labelNotes(iv: ImportedValue, m: LabelMatch, isRequirement: (t: 
     else if (!m.role) iv.remark = iv.remark ? `${iv.remark}；${n}` : n;
   }
 }
+
+// one instance for the life of the process keeps the class's shape (model/shapes.ts)
+keepShapes('CellSet', [], new CellSet({ maxRow: 0, maxCol: 0 } as Grid));

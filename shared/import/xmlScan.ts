@@ -314,6 +314,14 @@ export class XmlScanner {
   }
 }
 
+/**
+ * One scanner kept for the life of the process. V8 gives the scanners a hidden class as the
+ * constructor adds their fields; once no scanner is alive, a garbage collection may drop that
+ * class, the next scanner gets a new one, and the optimised scanning code, which checks for the
+ * old one, is thrown away and compiled again for every file. This one keeps the class alive.
+ */
+export const KEEP_SHAPE = new XmlScanner(1, { captureAttrs: new Set(), open() {} });
+
 export function unescapeXml(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
@@ -329,7 +337,9 @@ export function unescapeXml(s: string): string {
 }
 
 export function parseAttrs(s: string): Attrs {
-  const out: Attrs = {};
+  // a prototype-less dictionary: no hidden class per set of attribute names, which a collection
+  // would drop and the scanner's optimised code would then be thrown away with
+  const out = Object.create(null) as Attrs;
   const re = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
   for (let m = re.exec(s); m; m = re.exec(s)) out[m[1]] = unescapeXml(m[2] ?? m[3] ?? '');
   return out;

@@ -19,16 +19,32 @@ export function memoText<T>(fn: (text: string) => T, limit = LIMIT): (text: stri
   };
 }
 
-/** `fn` memoised by a key made of its arguments (strings, numbers, booleans or undefined). */
+/**
+ * `fn` memoised by its arguments (strings, numbers, booleans or undefined), looked up argument by
+ * argument (no key is built per call: the engine asks some of these once per leaf).
+ */
 export function memoKey<A extends ReadonlyArray<string | number | boolean | undefined>, T>(fn: (...args: A) => T): (...args: A) => T {
-  const memo = new Map<string, T>();
+  type Level = Map<unknown, Level | T>;
+  let root: Level = new Map();
+  let size = 0;
   return (...args) => {
-    let key = '';
-    for (const a of args) key += a === undefined ? '\u0001\u0000' : `${a}\u0000`;
-    if (memo.has(key)) return memo.get(key)!;
+    let level = root;
+    const last = args.length - 1;
+    for (let i = 0; i < last; i++) {
+      let next = level.get(args[i]) as Level | undefined;
+      if (!next) level.set(args[i], (next = new Map()));
+      level = next;
+    }
+    const key = last >= 0 ? args[last] : undefined;
+    if (level.has(key)) return level.get(key) as T;
     const out = fn(...args);
-    if (memo.size >= LIMIT) memo.clear();
-    memo.set(key, out);
+    if (size >= LIMIT) {
+      root = new Map();
+      size = 0;
+      return out;
+    }
+    level.set(key, out);
+    size++;
     return out;
   };
 }

@@ -67,3 +67,20 @@ describe('exceljs is given the checked parts', () => {
     expect(imp.project.far?.value).toBe(2.1);
   });
 });
+
+describe('each part is inflated once', () => {
+  it('the parts the checks inflated whole are kept with exactly their bytes, and the workbook reads from them', async () => {
+    const { checkPackage } = await import('../../shared/import/guard');
+    const { inflatePart } = await import('../../shared/import/zipEntries');
+    const buf = zipOf(xlsxEntries([{ name: 'S', xml: sheetXml(rows(300)) }]));
+    const stats = await checkPackage(buf, '一次解压.xlsx');
+    const sheet = stats.parts.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    expect(stats.inflated.has(sheet)).toBe(true);
+    for (const [en, data] of stats.inflated) {
+      expect(stats.parts).toContain(en);
+      expect(data.equals(inflatePart(buf, en, 'x'))).toBe(true);
+    }
+    const imp = await importWorkbookBuffer(buf, '一次解压.xlsx');
+    expect(imp.sheets).toEqual(['S']);
+  });
+});
