@@ -48,8 +48,11 @@ export function computeUltraLow(ctx: CalcContext): Calculation | null {
     for (const r of rows) {
       if (!r.area) {
         noArea.push(r.bd.name);
-        // A building left out of the denominator that is not 超低能耗 raises the share: unknown, not smaller.
-        if (!(r.flag.kind === 'ok' && r.flag.value === true) && r.own.kind !== 'ok')
+        // Leaving a building out of both sums lowers the share only when all of it is 超低能耗 for
+        // certain; one that is not, may not be (“是（拟）”), or states only part of its area as
+        // 超低能耗 raises the share: unknown, not smaller.
+        const wholly = r.own.kind !== 'ok' && r.flag.kind === 'ok' && r.flag.value === true && !limiting(r.flag.iv.remark);
+        if (!wholly)
           b.undetermine('unreadable', r.bd.nameSource, `单体“${r.bd.name}”（${r.bd.nameSource}）未给出建筑面积，占比的分母无法确定`);
         continue;
       }
