@@ -237,8 +237,9 @@ export function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | u
   // 自评得分 column of a self-assessment: a row that is no score (控制项 满足, 全装修 是, 围护结构提高
   // 比例 10%) states its own value there in words or with its unit, never as a bare number
   // (another column of the row that states a value too — 专家预评审得分 "一星级" — competes with it)
+  // — or in words it cannot read ("第4.1.2条待整改", "基本满足"): kept, to be reported unreadable, never dropped
   if (!cands.length && !isScore(def) && fromClaimed) {
-    cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'claimedScore' && statesItself(x.cell, def));
+    cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'claimedScore' && (statesItself(x.cell, def) || onlyWords(x.cell)));
     if (cands.length) cands.push(...cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'unknown' && statesItself(x.cell, def)));
   }
   const hasDeclared = cells.some((x) => x.sl.role === 'declared' || x.sl.role === 'claimedScore');
@@ -356,6 +357,11 @@ function statesItself(cell: GCell, def: IndicatorDef): boolean {
   const n = parseNumberText(fold(cell.str!));
   if (n && !n.pct && !n.unitText) return false;
   return readCell(cell, def).status === 'ok';
+}
+
+/** A text cell without any figure ("基本满足", "第4.1.2条待整改"): no score, whatever it says. */
+function onlyWords(cell: GCell): boolean {
+  return cell.kind === 'string' && !!cell.str!.trim() && parseNumberText(fold(cell.str!)) === null;
 }
 
 /** True when the cell writes its own unit and that unit can hold `def` ("11.46%", "2.5万㎡", a % format). */
