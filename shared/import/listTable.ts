@@ -34,6 +34,8 @@ export interface Slot {
   scoresOnly?: boolean;
   /** The indicator the column's header names ("控制项基础分值", "年发电量（kWh/a）"): its cells are of that kind. */
   ofIndicator?: IndicatorDef;
+  /** A column without header right of a building's that no merged name covers: whose its figures are is unknown. */
+  nameless?: boolean;
 }
 
 const GROUP_SCORE = new Set(columnRoles.resultInScoreColumn.groupScoreHeaders.map(fold));
@@ -92,6 +94,7 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
       // A column without header under a group (a building's second column): same owner as the left one.
       const prev = slots[slots.length - 1];
       if (prev?.owner) slot.owner = prev.owner;
+      if (prev?.owner?.kind === 'building' && (prev.owner.cell.mergeRight ?? prev.owner.cell.c) < col.c) slot.nameless = true;
     }
     slots.push(slot);
   }
@@ -122,6 +125,8 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
   const id = `${s.g.name}#T${s.tables}`;
   const ambiguousRows: string[] = [];
   const rowIds: string[] = [];
+  /** Figures in a nameless column among buildings' (1#楼 | (blank) | 3#楼): a building's data without its name. */
+  const nameless: string[] = [];
   /** A labelled row whose indicator this table's columns can give a value: it belongs to the table. */
   const fits = (r: number): boolean => {
     const l = rowLabel(s, r, lcs, h.context);
@@ -170,6 +175,7 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     claimRow(s, r, h.left, right);
     last = r;
     const cells = slots.map((sl) => ({ sl, cell: cellAt(s.g, r, sl.c) ?? mergedAcross(s, r, sl) }));
+    for (const x of cells) if (x.sl.nameless && x.cell && x.cell.c === x.sl.c && hasFigure(x.cell)) nameless.push(`${src(s, x.cell)}（${x.cell.raw.trim()}）`);
     const unitRaw = unitCol ? cellAt(s.g, r, unitCol)?.raw.trim() || undefined : undefined;
     if (unitCol) markUsed(s, cellAt(s.g, r, unitCol));
     rowIds.push(label.match.ids[0]);
@@ -182,6 +188,15 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     addJob(s, r, (scope) => {
       const amb = listRow(s, env, scope, id, r, label, cells, unitRaw, inline);
       if (amb) ambiguousRows.push(amb);
+    });
+  }
+  if (nameless.length) {
+    env.unread.push({
+      sheet: s.g.name,
+      range: range(h.top, h.left, last, right),
+      title: titleAbove(s, h.top) ?? s.g.name,
+      indicators: ['building_name', ...new Set(rowIds)],
+      reason: `单体列之间有表头为空的列含有数值（${nameless.slice(0, 3).join('、')}${nameless.length > 3 ? ' 等' : ''}），无法确定属于哪个单体`,
     });
   }
   // After phase 2 ran the jobs: a table whose value column could not be told → unread.
@@ -357,6 +372,11 @@ function statesItself(cell: GCell, def: IndicatorDef): boolean {
   const n = parseNumberText(fold(cell.str!));
   if (n && !n.pct && !n.unitText) return false;
   return readCell(cell, def).status === 'ok';
+}
+
+/** A number, or a text that writes one ("9000㎡"). */
+function hasFigure(cell: GCell): boolean {
+  return cell.kind === 'number' || (cell.kind === 'string' && parseNumberText(fold(cell.str!)) !== null);
 }
 
 /** A text cell without any figure ("基本满足", "第4.1.2条待整改"): no score, whatever it says. */
