@@ -32,6 +32,10 @@ export const ASSEMBLY_INPUTS: readonly string[] = [
   ...new Set([...GROUPS.map((g) => g.indicator), 'asm_q4', ...ITEMS.map((i) => i.indicator), 'full_fitout', 'asm_vertical_ratio']),
 ];
 
+const LACKING = new Set(std.missingItemMarks.marks);
+/** A row marked as an item the project lacks ("/", "不适用"): it counts in Q4 (GB/T 51129-2017 §4.0.1). */
+const lacking = (raw: string) => LACKING.has(raw.normalize('NFKC').trim()) || LACKING.has(raw.trim());
+
 const maxScore = (it: Item) => (it.kind === 'interp' ? (it.sMax as number) : (it.score as number));
 
 /** Score of one Table 4.0.1 item for a proportion r (percent); linear interpolation for ranged rows. */
@@ -92,6 +96,11 @@ function fromProportions(b: CalcBuilder, ctx: CalcContext, declaredQ4: Got<numbe
         sums[it.group] += s.score;
         b.step(`${it.name}（${got.iv.source}）：${s.text}`);
       }
+    } else if (got.kind === 'placeholder' && it.kind !== 'boolean' && !lacking(got.iv.raw)) {
+      // "待定", "详见专篇": a figure still to come, not an item the project lacks — 0 points (the
+      // lowest; as a lacking item it would raise P)
+      b.noteBad(got, '不是“不适用”的评价项，按 0 分计');
+      b.step(`${it.name}：表格填写为“${got.iv.raw.trim()}”，不是标为不适用的评价项，按 0 分计`);
     } else if (got.kind === 'placeholder' && it.kind !== 'boolean') {
       q4FromRows += maxScore(it);
       missingItems.push(`${it.name}（${got.iv.source}，${maxScore(it)} 分）`);

@@ -10,8 +10,12 @@ const CLAUSE = '超低能耗建筑面积占比（工作定义：超低能耗建�
 const FORMULA = '占比 = Σ 超低能耗单体建筑面积 ÷ Σ 单体建筑面积 × 100%';
 const REL_TOL = 0.01;
 
-/** Indicator ids this calculator reads (an unread table holding any of them leaves the result open). */
-export const ULTRA_LOW_INPUTS: readonly string[] = ['ultra_low_energy_area', 'ultra_low_energy_building', 'gross_floor_area'];
+/**
+ * Indicator ids this calculator reads (an unread table holding any of them leaves the result open).
+ * It reads the list of buildings itself: an unread list of buildings may hold a building the share
+ * leaves out of its denominator.
+ */
+export const ULTRA_LOW_INPUTS: readonly string[] = ['ultra_low_energy_area', 'ultra_low_energy_building', 'gross_floor_area', 'building_name'];
 
 /** A note that makes a building's 是 only intended (拟, 目标) or partial (一期, 部分). */
 function limiting(remark: string | undefined): boolean {
@@ -48,8 +52,11 @@ export function computeUltraLow(ctx: CalcContext): Calculation | null {
     for (const r of rows) {
       if (!r.area) {
         noArea.push(r.bd.name);
-        // A building left out of the denominator that is not 超低能耗 raises the share: unknown, not smaller.
-        if (!(r.flag.kind === 'ok' && r.flag.value === true) && r.own.kind !== 'ok')
+        // Leaving a building out of both sums lowers the share only when all of it is 超低能耗 for
+        // certain; one that is not, may not be (“是（拟）”), or states only part of its area as
+        // 超低能耗 raises the share: unknown, not smaller.
+        const wholly = r.own.kind !== 'ok' && r.flag.kind === 'ok' && r.flag.value === true && !limiting(r.flag.iv.remark);
+        if (!wholly)
           b.undetermine('unreadable', r.bd.nameSource, `单体“${r.bd.name}”（${r.bd.nameSource}）未给出建筑面积，占比的分母无法确定`);
         continue;
       }

@@ -2,7 +2,7 @@
 // building is outside the filter, review when the sheet does not say enough to decide.
 import type { Bound, Condition, ImportedBuilding } from '../model/types';
 import { USE_LABEL, useList as listOfUses } from '../model/uses';
-import { boundHolds, boundWords } from './bounds';
+import { boundHolds, boundWords, figureDoubt } from './bounds';
 import { buildingKey } from '../import/names';
 import { partsGate } from './areaSums';
 
@@ -59,9 +59,10 @@ export function applicability(cond: Condition, b: ImportedBuilding): Gate | null
         source: areaSource,
       };
     }
-    const doubt = conflictGate(b, 'gross_floor_area', '建筑面积', a.minFloorArea, b.floorArea);
+    const below = b.floorArea < a.minFloorArea;
+    const doubt = conflictGate(b, 'gross_floor_area', '建筑面积', a.minFloorArea, b.floorArea) ?? (below ? figureGate(b, 'gross_floor_area', '建筑面积', { gte: a.minFloorArea }, `${a.minFloorArea} m² 及以上`) : null);
     if (doubt) return doubt;
-    if (b.floorArea < a.minFloorArea) {
+    if (below) {
       return {
         verdict: 'not_applicable',
         message: `${b.name} 建筑面积 ${b.floorArea} m²，小于本条适用的 ${a.minFloorArea} m²`,
@@ -117,7 +118,7 @@ function boundGate(
   }
   if (boundHolds(bound, value)) return null;
   const id = what === '单体建筑面积' ? 'gross_floor_area' : what === '建筑高度' ? 'building_height' : 'floors';
-  const doubt = conflictGate(b, id, what, range, value);
+  const doubt = conflictGate(b, id, what, range, value) ?? figureGate(b, id, what, bound, range);
   if (doubt) return doubt;
   return {
     verdict: 'not_applicable',
@@ -139,4 +140,12 @@ function conflictGate(b: ImportedBuilding, id: string, what: string, bound: numb
     message: `${b.name} ${what}在 ${v.source} 填写为“${v.raw}”（按此为 ${value}），${others}，数值不一致，不能判断是否属于本条适用的范围（${typeof bound === 'number' ? `${bound} m²` : bound}），请核对`,
     source: v.source,
   };
+}
+
+/** A building left out on a figure that is only approximate, one-sided, or limited by a note: review (bounds.ts `figureDoubt`). */
+function figureGate(b: ImportedBuilding, id: string, what: string, bound: Bound, range: string): Gate | null {
+  const v = b.values[id];
+  const doubt = v && v.status === 'ok' ? figureDoubt(v, bound, '') : null;
+  if (!doubt) return null;
+  return { verdict: 'review', message: `${b.name} ${what}“${v!.raw.trim()}”（${v!.source}）${doubt}，不能判断是否属于本条适用的范围（${what}${range}），请核对`, source: v!.source };
 }

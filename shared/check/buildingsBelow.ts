@@ -49,6 +49,11 @@ export function buildingsBelow(cond: Condition, f: Finding, buildings: () => Bui
       });
       continue;
     }
+    const open = unsettled(id, calc, inputs, b);
+    if (open) {
+      short.push({ text: `${b.name} 的自身数据${open.reason}，不能确认其达到本条要求`, certain: false, source: open.source });
+      continue;
+    }
     const d = b.own.has(id) ? b.values[id] : undefined;
     if (d?.status === 'ok' && (typeof d.value === 'number' || typeof d.value === 'boolean') && !holds(d.value, cond.op, cond.value)) {
       short.push({ text: `${b.name} 填写为${formatValue(id, d.value)}（${d.source}）`, certain: false, source: d.source });
@@ -61,4 +66,19 @@ export function buildingsBelow(cond: Condition, f: Finding, buildings: () => Bui
     ? `${f.message}；但${list}，未达到本条要求，项目须各单体均满足，以单体复核值为准`
     : `${f.message}；但${list}，未达到本条要求，与项目数值不一致，请核对`;
   return { ...f, verdict: certain ? 'fail' : 'review', basis: 'building-below', message, source: f.source ?? short[0].source ?? null };
+}
+
+/**
+ * A building's own recomputation that gives no figure because a figure it states could not be read
+ * (资源节约 “一百一十”), or is still to come (“待定”) in a column it otherwise fills in: the building
+ * may be below the requirement, so the project's pass is not established. An unread own figure of
+ * the indicator itself counts the same. A column of dashes only (a building not assessed) is not one.
+ */
+function unsettled(id: string, calc: Calculation | null, inputs: ReadonlySet<string>, b: BuildingView): { reason: string; source: string } | null {
+  const own = b.own.has(id) ? b.values[id] : undefined;
+  if (own && (own.status === 'invalid' || own.status === 'ambiguous')) return { reason: `“${own.raw.trim()}”（${own.source}）无法判读`, source: own.source };
+  if (!calc || calc.value !== null) return null;
+  const fills = [...inputs].some((k) => b.own.has(k) && b.values[k]?.status === 'ok');
+  const u = (calc.undetermined ?? []).find((x) => x.kind === 'unreadable' || fills);
+  return u ? { reason: `无法确定：${u.reason}`, source: u.source } : null;
 }

@@ -26,7 +26,7 @@ import { describeRule } from '../conditions/index';
 import { absentBuildings, applicability, noBuildingsGate, type Gate } from './applicability';
 import { decideLeaf, type LeafEvidence } from './evidence';
 import { conflictingInputs, relatedUnread, unreadBuildingLists } from './gather';
-import { chooseParcel, otherParcelGate } from './parcels';
+import { chooseParcel, otherParcelGate, siteForParcelGate } from './parcels';
 import { aggregateBuildings } from './aggregate';
 import { companionScopes, confirmationGate } from './clauseReading';
 import { parcelScope, projectGate } from './projectGates';
@@ -106,7 +106,7 @@ export function evaluate(workbook: ImportResult, doc: ConditionsDoc, opts: Engin
     const s = companionScopes(cond, projectScope, all);
     findings.push(...confirmationGate(cond, conditionFindings(cond, imported, s.project, s.buildings, unreadBuildings)));
   }
-  return otherParcelGate(workbook, doc, findings);
+  return siteForParcelGate(workbook, doc, otherParcelGate(workbook, doc, findings));
 }
 
 /** The findings of one condition that applies to the project: once, or per building. */

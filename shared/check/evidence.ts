@@ -223,13 +223,15 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   },
   {
     basis: 'input-undetermined',
-    when: '申报值满足要求，但复核所需、表中已填写的数据无法判读（或写作“待定”，使复核值只能是上限），且复核值未否定申报值',
-    applies: (f) => f.usable && f.declaredPasses && undeterminedInputs(f.calc).length > 0 && (f.computed === null || f.computedPasses),
+    when: '申报值满足要求（或无申报值而复核值满足要求），但复核所需、表中已填写的数据无法判读（或写作“待定”，使复核值只能是上限），且复核值未否定申报值',
+    applies: (f) =>
+      undeterminedInputs(f.calc).length > 0 &&
+      (f.usable ? f.declaredPasses && (f.computed === null || f.computedPasses) : f.computed !== null && f.computedPasses),
     decide: (f) => {
       const u = undeterminedInputs(f.calc);
-      return review(`${f.declaredText}，但复核所需的数据未能确定：${u.map((x) => x.reason).join('；')}，不能确认申报值，请核对`, {
-        source: f.declared?.source ?? u[0].source,
-      });
+      const why = `复核所需的数据未能确定：${u.map((x) => x.reason).join('；')}`;
+      if (!f.usable) return review(`${recomputedOnly(f)}，满足合同要求（${f.req}）；但${why}，不能据以判定符合，请核对`, { source: recomputedSource(f) ?? u[0].source });
+      return review(`${f.declaredText}，但${why}，不能确认申报值，请核对`, { source: f.declared?.source ?? u[0].source });
     },
   },
   {

@@ -5,6 +5,7 @@
 // its project name or a sheet title: nothing in it passes.
 import type { ConditionsDoc, ContractInfo, Finding, ImportedParcel, ImportResult } from '../model/types';
 import { parcelCode, parcelMatches, phaseParcel, sameParcel } from '../model/parcels';
+import { indicator as indicatorDef, indicatorName } from '../model/indicators';
 
 export { normaliseParcel, plotNumber } from '../model/parcels';
 
@@ -56,6 +57,29 @@ export function otherParcelGate(workbook: ImportResult, doc: ConditionsDoc, find
   return findings.map((f) =>
     f.verdict === 'pass' ? { ...f, verdict: 'review', basis: 'parcel-mismatch', message: `${why.message}；${f.message}`, source: f.source ?? why.source } : f,
   );
+}
+
+/**
+ * A several-parcel workbook checked on the contract's parcel: a figure the parcel does not state
+ * itself is the workbook's shared one — the whole site's (绿地率 36% over 08-02 and 08-03), not the
+ * parcel's. A pass on such a number (or percentage) is `review` ('site-for-parcel'); a level or a
+ * yes/no stated once for the whole site is left as it is.
+ */
+export function siteForParcelGate(workbook: ImportResult, doc: ConditionsDoc, findings: Finding[]): Finding[] {
+  const choice = chooseParcel(workbook, doc.contract);
+  if (!('parcel' in choice) || !choice.parcel) return findings;
+  const p = choice.parcel;
+  const site = (id: string) => {
+    const v = workbook.project[id];
+    const type = indicatorDef(id)?.type;
+    return v && !Object.hasOwn(p.project, id) && (type === 'number' || type === 'percent') ? v : undefined;
+  };
+  return findings.map((f) => {
+    const v = f.verdict === 'pass' ? site(f.indicator) : undefined;
+    if (!v || f.source !== v.source) return f;
+    const message = `${f.message}；但该数值（${v.source}）是工作簿中全部地块共用的数值，地块“${p.name}”未单列${indicatorName(f.indicator)}，不能说明该地块满足合同要求，请提供该地块的数值`;
+    return { ...f, verdict: 'review', basis: 'site-for-parcel', message };
+  });
 }
 
 /** The first text of the workbook (project name, then sheet titles) that names a parcel other than `wanted`. */

@@ -10,7 +10,7 @@ import { parcelMatch } from '../model/parcels';
 
 export { parcelMatch };
 import type { Gate } from './applicability';
-import { boundHolds, boundWords } from './bounds';
+import { boundHolds, boundWords, figureDoubt } from './bounds';
 import { partsGate } from './areaSums';
 
 /** A decision about the whole project, or null when the condition applies. */
@@ -85,8 +85,12 @@ function projectAreaGate(cond: Condition, imported: ImportResult): Gate | null {
   if (boundHolds(bound, v.value)) return null;
   const parts = partsGate(imported.project, 'gross_floor_area', '项目', (x) => boundHolds(bound, x)); // docs/evidence-policy.md §4a
   if (parts) return parts;
+  const name = typeof imported.project.project_name?.value === 'string' ? imported.project.project_name.value : '';
+  const doubt = figureDoubt(v, bound, name);
+  if (doubt) return { verdict: 'review', message: `指标表中项目总建筑面积“${v.raw.trim()}”（${v.source}）${doubt}，不能据以判断本条（适用于${range}）不适用，请核对`, source: v.source };
   return { verdict: 'not_applicable', message: `项目总建筑面积 ${v.value} m²，本条仅适用于${range}`, source: v.source };
 }
+
 
 // ---------------------------------------------------------------- parcels (地块)
 

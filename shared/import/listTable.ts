@@ -41,6 +41,8 @@ export interface Slot {
   part?: boolean;
   /** A part column's header text. */
   partHeader?: string;
+  /** A column without header right of a building's that no merged name covers: whose its figures are is unknown. */
+  nameless?: boolean;
 }
 
 const GROUP_SCORE = new Set(columnRoles.resultInScoreColumn.groupScoreHeaders.map(fold));
@@ -99,6 +101,7 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
       // A column without header under a group (a building's second column): same owner as the left one.
       const prev = slots[slots.length - 1];
       if (prev?.owner) slot.owner = prev.owner;
+      if (prev?.owner?.kind === 'building' && (prev.owner.cell.mergeRight ?? prev.owner.cell.c) < col.c) slot.nameless = true;
     }
     slots.push(slot);
   }
@@ -132,6 +135,8 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
   /** Rows whose figure stands only in a column the header does not name (实施比例 beside 评价得分). */
   const unnamedRows: Array<{ id: string; text: string }> = [];
   const rowIds: string[] = [];
+  /** Figures in a nameless column among buildings' (1#楼 | (blank) | 3#楼): a building's data without its name. */
+  const nameless: string[] = [];
   /** A labelled row whose indicator this table's columns can give a value: it belongs to the table. */
   const fits = (r: number): boolean => {
     const l = rowLabel(s, r, lcs, h.context);
@@ -181,6 +186,7 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     last = r;
     const cells = slots.map((sl) => ({ sl: rowRoleSlot(sl, label), cell: cellAt(s.g, r, sl.c) ?? mergedAcross(s, r, sl) }));
     if (label.role) markUsed(s, label.role.cell);
+    for (const x of cells) if (x.sl.nameless && x.cell && x.cell.c === x.sl.c && hasFigure(x.cell)) nameless.push(`${src(s, x.cell)}（${x.cell.raw.trim()}）`);
     const unitRaw = unitCol ? cellAt(s.g, r, unitCol)?.raw.trim() || undefined : undefined;
     if (unitCol) markUsed(s, cellAt(s.g, r, unitCol));
     rowIds.push(label.match.ids[0]);
@@ -193,6 +199,15 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
     addJob(s, r, (scope) => {
       const amb = listRow(s, env, scope, id, r, label, cells, unitRaw, inline, unnamedRows);
       if (amb) ambiguousRows.push(amb);
+    });
+  }
+  if (nameless.length) {
+    env.unread.push({
+      sheet: s.g.name,
+      range: range(h.top, h.left, last, right),
+      title: titleAbove(s, h.top) ?? s.g.name,
+      indicators: ['building_name', ...new Set(rowIds)],
+      reason: `单体列之间有表头为空的列含有数值（${nameless.slice(0, 3).join('、')}${nameless.length > 3 ? ' 等' : ''}），无法确定属于哪个单体`,
     });
   }
   // After phase 2 ran the jobs: a table whose value column could not be told → unread.
@@ -268,8 +283,9 @@ export function choose(def: IndicatorDef, all: Array<{ sl: Slot; cell: GCell | u
   // 自评得分 column of a self-assessment: a row that is no score (控制项 满足, 全装修 是, 围护结构提高
   // 比例 10%) states its own value there in words or with its unit, never as a bare number
   // (another column of the row that states a value too — 专家预评审得分 "一星级" — competes with it)
+  // — or in words it cannot read ("第4.1.2条待整改", "基本满足"): kept, to be reported unreadable, never dropped
   if (!cands.length && !isScore(def) && fromClaimed) {
-    cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'claimedScore' && statesItself(x.cell, def));
+    cands = cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'claimedScore' && (statesItself(x.cell, def) || onlyWords(x.cell)));
     if (cands.length) cands.push(...cells.filter((x): x is { sl: Slot; cell: GCell } => !!x.cell && x.sl.role === 'unknown' && statesItself(x.cell, def)));
   }
   const hasDeclared = cells.some((x) => x.sl.role === 'declared' || x.sl.role === 'claimedScore');
@@ -410,6 +426,16 @@ function statesItself(cell: GCell, def: IndicatorDef): boolean {
   const n = parseNumberText(fold(cell.str!));
   if (n && !n.pct && !n.unitText) return false;
   return readCell(cell, def).status === 'ok';
+}
+
+/** A number, or a text that writes one ("9000㎡"). */
+function hasFigure(cell: GCell): boolean {
+  return cell.kind === 'number' || (cell.kind === 'string' && parseNumberText(fold(cell.str!)) !== null);
+}
+
+/** A text cell without any figure ("基本满足", "第4.1.2条待整改"): no score, whatever it says. */
+function onlyWords(cell: GCell): boolean {
+  return cell.kind === 'string' && !!cell.str!.trim() && parseNumberText(fold(cell.str!)) === null;
 }
 
 /** True when the cell writes its own unit and that unit can hold `def` ("11.46%", "2.5万㎡", a % format). */

@@ -80,3 +80,37 @@ describe('per-building score tables under a project-scope star requirement', () 
     expect(f).toMatchObject({ verdict: 'review', basis: 'building-below' });
   });
 });
+
+// A building's own score that cannot be read left its recomputation without a figure, and the
+// project's declared 二星级 passed as if the building had stated nothing (2#楼 资源节约 “一百一十”;
+// with 110 it is 69.5 → 一星级).
+describe('a building whose own scores cannot all be read', () => {
+  const withResource = (x: unknown) => [45, 45, 45, x, 45, 5] as unknown as Scores;
+  for (const [layout, table] of [['buildings as columns', sideways], ['buildings as rows', byRows]] as const) {
+    for (const x of ['一百一十', '#REF!', '待定']) {
+      it(`${layout}: 2#楼 资源节约 “${x}” keeps the project from passing (review)`, async () => {
+        const f = await run(`stars-unread-${layout.length}-${x.length}.xlsx`, (wb) => {
+          general(wb.addWorksheet('概况'));
+          table(wb.addWorksheet('得分'), TWO, withResource(x));
+        });
+        expect([f.verdict, f.basis]).toEqual(['review', 'building-below']);
+        expect(f.message).toContain('2#楼');
+      });
+    }
+    it(`${layout} twin: 2#楼 资源节约 110 → 69.5, 一星级: fail`, async () => {
+      const f = await run(`stars-unread-${layout.length}-twin.xlsx`, (wb) => {
+        general(wb.addWorksheet('概况'));
+        table(wb.addWorksheet('得分'), TWO, withResource(110));
+      });
+      expect([f.verdict, f.basis]).toEqual(['fail', 'building-below']);
+    });
+  }
+  it('a building of dashes only (not assessed, 控制项基础分值 too) adds nothing: the pass stays', async () => {
+    const dash = ['—', '—', '—', '—', '—', '—'];
+    const f = await run('stars-dash.xlsx', (wb) => {
+      general(wb.addWorksheet('概况'));
+      rows(wb.addWorksheet('得分'), [['楼号', '控制项基础分值', ...CATS, '提高与创新加分项'], ['1#楼', 400, ...TWO], ['地下车库', '—', ...dash]]);
+    });
+    expect(f.verdict).toBe('pass');
+  });
+});
