@@ -42,3 +42,10 @@ export function missWord(op: Op): string {
   if (op === '<=' || op === '<') return '高于';
   return '不符合';
 }
+
+/** A declared and a recomputed value agree within the tolerance (an upper bound: the declared is not above it). */
+export function valuesAgree(declared: number | boolean, computed: number | boolean, tolerance: number, upperBound: boolean): boolean {
+  if (typeof declared === 'boolean' || typeof computed === 'boolean') return declared === computed;
+  if (upperBound) return declared <= computed + tolerance + 1e-9;
+  return Math.abs(declared - computed) <= tolerance + 1e-9;
+}

@@ -14,7 +14,7 @@ import type {
 import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
 import catalogue from '../data/indicators.json';
 import { errorName, isErrorText } from '../import/values';
-import { holds, missWord, requirementWords } from './compare';
+import { holds, missWord, requirementWords, valuesAgree } from './compare';
 import { boundRefutes, boundWords, qualifyingRemark, rangeHolds, undeterminedInputs, type BasisTexts } from './qualifiers';
 import { supportWords } from './statements';
 
@@ -472,12 +472,6 @@ function farApart(f: Facts): boolean {
   const b = f.computed;
   if (typeof a !== 'number' || typeof b !== 'number' || a < 0 || b < 0 || !FAR_APART.types.includes(indicatorDef(f.id)?.type ?? '')) return false;
   return Math.max(a, b) > FAR_APART.factor * Math.min(a, b);
-}
-
-function valuesAgree(declared: number | boolean, computed: number | boolean, tolerance: number, upperBound: boolean): boolean {
-  if (typeof declared === 'boolean' || typeof computed === 'boolean') return declared === computed;
-  if (upperBound) return declared <= computed + tolerance + 1e-9;
-  return Math.abs(declared - computed) <= tolerance + 1e-9;
 }
 
 function recomputedText(f: Facts): string {
