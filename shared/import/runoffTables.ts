@@ -14,6 +14,7 @@ import { type Col, type Header, header, isTotal } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, isNoteRow, isRowEmpty, mayBeHeader, titleAbove } from './tableRows';
 import { emitValue } from './emitValue';
 import { facilityWithdrawal } from './withdrawn';
+import { designedTwin } from './twins';
 
 // ------------------------------------------------------------------ 下垫面 and 调蓄设施 tables
 
@@ -26,6 +27,9 @@ export function surfaceTable(s: Sheet, h: Header, type: Col, area: Col, coef: Co
   const areaMatch: LabelMatch = matchLabel(textOf(areaCell)!) ?? { key: '', ids: ['catchment_area'], how: 'exact' };
   const coefMatch: LabelMatch = { key: '', ids: ['runoff_coefficient'], how: 'exact' };
   const zoneCol = h.cols.find((c) => c.key === 'zone');
+  let provided = providedColumn(h, [type, area, coef]);
+  /** The provided storage's cells by zone: one each (merged over the zone's rows) or the figure is unclear. */
+  const storageCells = new Map<string, string[]>();
   claimHeader(s, h);
   const id = `${s.g.name}#T${s.tables}`;
   let last = h.bottom;
@@ -42,6 +46,8 @@ export function surfaceTable(s: Sheet, h: Header, type: Col, area: Col, coef: Co
     const zc = zoneCol ? cellAt(s.g, r, zoneCol.c) ?? covering(s.g, r, zoneCol.c) : undefined;
     claimRow(s, r, h.left, h.right);
     last = r;
+    const pc = provided ? cellAt(s.g, r, provided.col.c) : undefined;
+    if (pc && !isTotal(name)) storageCells.set(zc?.raw.trim() ?? '', [...(storageCells.get(zc?.raw.trim() ?? '') ?? []), src(s, pc)]);
     addJob(s, r, (scope) => {
       const sc: Scope = { ...scope };
       if (zc && zc.r <= r) {
@@ -50,6 +56,7 @@ export function surfaceTable(s: Sheet, h: Header, type: Col, area: Col, coef: Co
         markUsed(s, zc);
       }
       markUsed(s, nc);
+      if (provided) zoneStorage(s, env, sc, id, r, name, provided, isTotal(name));
       if (isTotal(name)) {
         const label = (c: GCell, m: LabelMatch): RowLabel => ({ cell: c, match: m, text: c.raw.trim() });
         if (a) emitValue(s, env, sc, id, label(areaCell, { ...areaMatch, ids: ['catchment_area'], role: undefined }), areaDef, a, { unitRaw: areaUnit, total: 'whole' })!.interpretation = `取自下垫面表合计行 ${src(s, nc)}`;
@@ -73,7 +80,76 @@ export function surfaceTable(s: Sheet, h: Header, type: Col, area: Col, coef: Co
       });
     });
   }
+  // a storage figure on several rows of one zone, not merged: each row's own, or the zone's
+  // written again? Unclear, so the table is unread rather than summed or guessed
+  const repeated = [...storageCells.values()].find((cells) => cells.length > 1);
+  if (repeated) {
+    env.unread.push({
+      sheet: s.g.name,
+      range: range(h.top, h.left, last, h.right),
+      title: titleAbove(s, h.top) ?? '下垫面',
+      indicators: ['runoff_capture', 'storage_provided'],
+      reason: `下垫面表中调蓄容积按行填写（${repeated.slice(0, 3).join('、')}），无法确定是各行之和还是分区的数值`,
+    });
+    provided = null;
+  }
+  // figures under a storage header the table does not read (调蓄量, 有效容积 …; 需调蓄容积 is the
+  // need, which the recomputation redoes): unread
+  const used = new Set([type.c, area.c, coef.c, zoneCol?.c]);
+  const other = repeated ? [] : h.cols.filter((c) => !used.has(c.c) && !(c.ind && STORAGE.has(c.ind.def.id)) && STORAGE_WORDS.test(textOf(c.parts.at(-1)?.cell) ?? ''));
+  const figures = other.flatMap((c) => {
+    const out: string[] = [];
+    for (let r = h.bottom + 1; r <= last; r++) {
+      const x = cellAt(s.g, r, c.c);
+      if (x && (x.kind === 'number' || (x.kind === 'string' && parseNumberText(fold(x.str!))))) out.push(`${src(s, x)}（${x.raw.trim()}）`);
+    }
+    return out;
+  });
+  if (figures.length) {
+    env.unread.push({
+      sheet: s.g.name,
+      range: range(h.top, h.left, last, h.right),
+      title: titleAbove(s, h.top) ?? '下垫面',
+      indicators: ['runoff_capture', 'storage_provided'],
+      reason: `下垫面表中有无法识别的数值列：${figures.slice(0, 3).join('、')}${figures.length > 3 ? ' 等' : ''}`,
+    });
+  }
   return last;
+}
+
+const STORAGE = new Set(['storage_provided', 'storage_required']);
+const STORAGE_WORDS = /调蓄|容积|蓄水|滞蓄/;
+
+/**
+ * A 下垫面 table's column of the storage the design provides (设计调蓄容积 beside 需调蓄容积, or
+ * 实际调蓄容积), per 汇水分区 when merged down over the zone's rows: null without one.
+ */
+function providedColumn(h: Header, taken: Col[]): { col: Col; unitRaw: string } | null {
+  const cols = h.cols.filter((c) => !taken.includes(c) && c.ind && STORAGE.has(c.ind.def.id));
+  const head = (c: Col) => textOf(c.parts.at(-1)?.cell)?.trim() ?? '';
+  const designed = designedTwin(cols.map(head));
+  const col = cols.find((c) => c.ind!.def.id === 'storage_provided') ?? cols.find((c) => head(c) === designed);
+  return col ? { col, unitRaw: col.unitRaw ?? 'm³' } : null;
+}
+
+/**
+ * The provided storage in a 下垫面 row: once per merged cell (the zone's storage over its rows) as
+ * a facility of the row's zone, so each zone is checked against its own V; a 合计 row's is the site's.
+ */
+function zoneStorage(s: Sheet, env: Env, sc: Scope, block: string, r: number, name: string, p: { col: Col; unitRaw: string }, total: boolean): void {
+  const cell = cellAt(s.g, r, p.col.c);
+  if (!cell || cell.r !== r) return;
+  markUsed(s, cell);
+  const def = mustIndicator('storage_provided');
+  if (total) {
+    const label = p.col.parts.at(-1)!.cell;
+    const iv = emitValue(s, env, sc, block, { cell: label, match: { key: '', ids: ['storage_provided'], how: 'exact' }, text: textOf(label)?.trim() ?? '调蓄容积' }, def, cell, { unitRaw: p.unitRaw, total: 'whole' });
+    if (iv) iv.interpretation = `取自下垫面表合计行：${iv.interpretation}`;
+    return;
+  }
+  const rd = readCell(cell, def, { unitRaw: p.unitRaw });
+  const volume = rd.status === 'ok' && typeof rd.value === 'number' ? rd.value : null;
+  env.out.facility(sc, { name: `${sc.zone?.name ?? name}调蓄设施`, volume, source: src(s, cell) });
 }
 
 /** The row's name cell is an indicator's label (not a facility, not a 合计). */

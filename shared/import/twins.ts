@@ -34,6 +34,15 @@ function names(label: string, words: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** Of two headers naming one quantity (需调蓄容积 | 设计调蓄容积), the one that is the designed twin. */
+export function designedTwin(labels: readonly string[]): string | null {
+  for (const t of TWINS) {
+    const designed = labels.find((l) => names(l, t.designed));
+    if (designed && labels.some((l) => l !== designed && names(l, t.needed))) return designed;
+  }
+  return null;
+}
+
 /**
  * Re-reads, in place, each 设计 twin as the provided quantity where a needed twin was read on the
  * same sheet. The interpretation says why, so the reader can follow the decision.

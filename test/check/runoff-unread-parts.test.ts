@@ -103,3 +103,38 @@ describe('summary rows right under a 调蓄设施 table', () => {
     }
   });
 });
+
+describe('a 下垫面 table with each 汇水分区’s storage beside its surfaces', () => {
+  // 分区一: φ = (0.85×3000 + 0.15×3000) / 6000 = 0.5, V = 22.2 × 0.5 × 6000 / 1000 = 66.6 m³
+  // 分区二: φ = (0.85×4000 + 0.15×2000) / 6000 = 0.617, V = 22.2 × 0.617 × 6000 / 1000 = 82.2 m³
+  const zones = (zone2: number, merged: boolean) => [
+    ['汇水分区', '下垫面', '面积(㎡)', '径流系数', '需调蓄容积(m³)', '设计调蓄容积(m³)'],
+    ['分区一', '屋面', 3000, 0.85, 66.6, 90],
+    ['分区一', '绿地', 3000, 0.15, merged ? undefined : 66.6, merged ? undefined : 90],
+    ['分区二', '屋面', 4000, 0.85, 82.2, zone2],
+    ['分区二', '绿地', 2000, 0.15, merged ? undefined : 82.2, merged ? undefined : zone2],
+    [],
+    ['年径流总量控制率', '75%'],
+  ];
+  const book = async (zone2: number, merged: boolean) => {
+    const path = await xlsx(`zone-storage-${zone2}-${merged}.xlsx`, (wb) => {
+      const ws = wb.addWorksheet('汇水分区计算');
+      rows(ws, zones(zone2, merged));
+      if (merged) for (const m of ['A2:A3', 'E2:E3', 'F2:F3', 'A4:A5', 'E4:E5', 'F4:F5']) ws.mergeCells(m);
+    });
+    return evaluate(await importWorkbook(path), doc)[0];
+  };
+
+  it('merged per zone: each zone’s storage against its own V; 分区二 short (60 < 82.2) never passes though the site total is enough', async () => {
+    const short = await book(60, true);
+    expect([short.verdict, short.basis]).toEqual(['review', 'declared-unsupported']);
+    expect(short.message).toContain('分区二');
+    const ok = await book(85, true);
+    expect(ok.verdict).toBe('pass');
+  });
+
+  it('the zone’s storage written on every row, not merged: unclear (sum or repeat?), the table is unread', async () => {
+    const f = await book(85, false);
+    expect([f.verdict, f.basis]).toEqual(['review', 'unread-table']);
+  });
+});
