@@ -10,6 +10,7 @@ import { looksLikeBuilding, parcelKeyOf, zoneKeyOf } from './names';
 import { exactRole, headerRole, type RoleHit } from './roles';
 import { addJob, makeValue, range, src, textOf, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { isUnitText } from './units';
+import { readCell } from './values';
 import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, header, isAggregate, isScore, isTotal } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, isNoteRow, isRowEmpty, mayBeHeader, titleAbove, unitsRow } from './tableRows';
 import { type Slot, choose, isPlaceholderText } from './listTable';
@@ -24,6 +25,19 @@ export interface AttrCol {
 }
 
 export type RecordMode = 'building' | 'parcel' | 'zone' | 'roles';
+
+/** The records' figures in an additive column, in the indicator's unit; null when one cannot be read. */
+function columnParts(s: Sheet, rows: number[], a: AttrCol, keyC: number): Array<{ label: string; value: number; raw: string; source: string }> | null {
+  const out: Array<{ label: string; value: number; raw: string; source: string }> = [];
+  for (const r of rows) {
+    const cell = cellAt(s.g, r, a.col.c);
+    if (!cell) continue;
+    const rd = readCell(cell, a.def, { unitRaw: a.col.unitRaw });
+    if (rd.status !== 'ok' || typeof rd.value !== 'number') return null;
+    out.push({ label: textOf(cellAt(s.g, r, keyC) ?? covering(s.g, r, keyC))?.trim() || `第${r}行`, value: rd.value, raw: cell.raw, source: src(s, cell) });
+  }
+  return out.length >= 2 ? out : null;
+}
 
 export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, env: Env): number {
   const attrs: AttrCol[] = [];
@@ -50,6 +64,8 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
   const id = `${s.g.name}#T${s.tables}`;
   let last = h.bottom;
   let read = 0;
+  /** The rows read as records so far: a 合计 row below them states their sum. */
+  const recordRows: number[] = [];
   for (let r = start; r <= s.g.maxRow; r++) {
     if (!s.g.rows[r] || isRowEmpty(s, r, h.left, h.right)) {
       // blank rows inside a table: it goes on when the next row is another record
@@ -78,6 +94,12 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
           if (!cell || !ADDITIVE_UNITS.has(a.def.unit) || (a.role.role !== 'declared' && a.role.role !== 'claimedScore')) continue;
           const iv = makeValue(s, env, a.col.ind!.cell, a.col.ind!.match, a.def, cell, { unitRaw: a.col.unitRaw }, a.col.ind!.text);
           iv.interpretation = `取自表格合计行 ${src(s, kc)}：${iv.interpretation}`;
+          const parts = columnParts(s, recordRows.slice(), a, keyCol.c);
+          if (parts) {
+            // the 合计 row of a table of records is, by its layout, the sum of the rows above it
+            iv.breakdown = parts;
+            iv.breakdownClaim = '合计行为表中各行之和';
+          }
           markUsed(s, cell);
           env.out.value({ kind: 'value', scope: { parcel: scope.parcel, zone: mode === 'zone' ? undefined : scope.zone }, iv, block: id, rank: 1, total: 'fallback' });
         }
@@ -106,6 +128,7 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
     markUsed(s, kc);
     last = r;
     read++;
+    recordRows.push(r);
     if (mode === 'building' && !env.knownNames.has(name)) env.knownNames.set(name, src(s, kc));
     // A row under a name merged down over several rows is a further row of the same record (地上 |
     // 地下 of one building): its additive quantities are parts of the record's total.

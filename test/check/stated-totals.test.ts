@@ -121,3 +121,25 @@ describe('a control-item row that states a shortfall in words', () => {
     expect((await check('绿建自评', kv('满足'), G1a)).verdict).toBe('pass');
   });
 });
+
+describe('a 合计 row under a table of records', () => {
+  // 1#楼 420 + 2#楼 380 + 3#楼 450 = 1250 万kWh/a, not the 950 written: 98 / 1250 = 7.84 %
+  const perBuilding = (total: number) => [['可再生能源替代率计算'], ['楼栋', '建筑年能耗(万kWh/a)', '可再生能源利用量(万kWh/a)'], ['1#楼', 420, 36], ['2#楼', 380, 30], ['3#楼', 450, 32], ['合计', total, 98], ['可再生能源替代率', total === 950 ? '10.3%' : '7.8%']];
+  it('is the sum of the rows: a 合计 they do not reach refutes the share it gives (950 written, 1250 summed) → review, never a pass', async () => {
+    const f = await check('可再生能源计算', perBuilding(950), { ...R1, value: 10 });
+    expect([f.verdict, f.basis]).toEqual(['review', 'parts-dont-add']);
+    expect(f.message).toContain('7.84%');
+  });
+
+  it('twin: a 合计 the rows add up to (1250): 98 / 1250 = 7.84 % passes ≥ 7.5 %', async () => {
+    const f = await check('可再生能源计算', perBuilding(1250), { ...R1, value: 7.5 });
+    expect(f.verdict).toBe('pass');
+  });
+
+  it('a building table’s 合计 of areas its rows do not reach: 总建筑面积 review (rows layout)', async () => {
+    const t = (total: number) => [['楼号', '建筑面积(㎡)', '层数'], ['1#楼', 12000, 18], ['2#楼', 9000, 11], ['合计', total, '']];
+    const G: Condition = { id: 'A', indicator: 'gross_floor_area', op: '<=', value: 25000 };
+    expect(await check('单体', t(19000), G)).toMatchObject({ verdict: 'review', basis: 'parts-dont-add' });
+    expect(await check('单体', t(21000), G)).toMatchObject({ verdict: 'pass' });
+  });
+});
