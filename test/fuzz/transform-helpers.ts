@@ -218,3 +218,28 @@ export function labelRewrite(kind: string, what: string, rewrite: (text: string,
     },
   };
 }
+
+/** A plain design-value column head (设计值, 数值, 本项目 …), with an optional bracket. */
+const PLAIN_VALUE_HEAD = /^(设计值|设计指标|数值|指标值|设计数值|方案值|本项目|实际值|计算值)([（(].*[)）])?$/;
+
+/**
+ * Inserts two columns before a key/value table's plain value column and renames the three heads
+ * (`heads`: the two new ones, then the value column's); null where the table does not allow it
+ * (no plain head, a merge across the value column, another table right of it). Returns the rows
+ * of the facts and the value column's new index.
+ */
+export function twoColumnsBefore(wb: WorkbookM, s: SheetM, facts: Fact[], valueCol: number, heads: [string, string, string]): { first: number; last: number; v: number } | null {
+  const first = Math.min(...facts.map((f) => f.row));
+  const last = Math.max(...facts.map((f) => f.row));
+  const h = headerRowAbove(s, first);
+  if (h === null || !PLAIN_VALUE_HEAD.test(textOf(s.get(h, valueCol)).replace(/\s+/g, ''))) return null;
+  if (s.merges.some((m) => m.c1 <= valueCol && m.c2 >= valueCol - 1 && m.c1 !== m.c2 && m.r2 >= h)) return null;
+  // other tables on the sheet would be cut by the inserted columns
+  if ([...s.each()].some(([r, c]) => (r < h || r > last) && c >= valueCol)) return null;
+  wb.flatten();
+  s.insertCols(valueCol, 2);
+  const v = valueCol + 2;
+  const style = s.get(h, v)?.style;
+  heads.forEach((t, i) => s.set(h, valueCol + i, { v: t, style }));
+  return { first, last, v };
+}

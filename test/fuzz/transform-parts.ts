@@ -4,9 +4,7 @@
 // is never the project's), so a reader that took a part would change a verdict.
 import { indicator } from '../../shared/model/indicators';
 import { type Transform } from './transforms';
-import { textOf } from './workbook-model';
-import { headerRowAbove, kvSheets, noVariant, opposite, writeNormalised } from './transform-helpers';
-import { PLAIN_VALUE_HEAD } from './transform-tables';
+import { kvSheets, noVariant, opposite, twoColumnsBefore, writeNormalised } from './transform-helpers';
 
 const ADDITIVE = new Set(['m²', 'm³']);
 
@@ -15,21 +13,10 @@ export const partColumns: Transform = {
   apply(wb, ctx) {
     for (const k of kvSheets(wb, ctx)) {
       const { s, facts, valueCol } = k;
-      const first = Math.min(...facts.map((f) => f.row));
-      const last = Math.max(...facts.map((f) => f.row));
-      const h = headerRowAbove(s, first);
-      if (h === null || !PLAIN_VALUE_HEAD.test(textOf(s.get(h, valueCol)).replace(/\s+/g, ''))) continue;
       if (facts.some((f) => f.building !== null)) continue;
-      if (s.merges.some((m) => m.c1 <= valueCol && m.c2 >= valueCol - 1 && m.c1 !== m.c2 && m.r2 >= h)) continue;
-      // other tables on the sheet would be cut by the inserted columns
-      if ([...s.each()].some(([r, c]) => (r < h || r > last) && c >= valueCol)) continue;
-      wb.flatten();
-      s.insertCols(valueCol, 2);
-      const v = valueCol + 2;
-      const style = s.get(h, v)?.style;
-      s.set(h, valueCol, { v: '住宅', style });
-      s.set(h, valueCol + 1, { v: '商业', style });
-      s.set(h, v, { v: '合计', style });
+      const t = twoColumnsBefore(wb, s, facts, valueCol, ['住宅', '商业', '合计']);
+      if (!t) continue;
+      const { first, last, v } = t;
       for (let r = first; r <= last; r++) {
         const cell = s.get(r, v);
         const f = facts.find((x) => x.row === r);

@@ -5,7 +5,7 @@ import { indicator } from '../../shared/model/indicators';
 import { exactRole } from '../../shared/import/roles';
 import { shown, SheetM, textOf } from './workbook-model';
 import { type Fact, type Transform } from './transforms';
-import { allLeaves, clean, factsOn, headerRowAbove, isPercentFmt, kvGroup, kvSheets, mainSheet, noVariant, numberText, okFacts, opposite, requirementText, toFullWidth, writeNormalised } from './transform-helpers';
+import { allLeaves, clean, factsOn, headerRowAbove, isPercentFmt, kvGroup, kvSheets, mainSheet, noVariant, numberText, okFacts, opposite, requirementText, toFullWidth, twoColumnsBefore, writeNormalised } from './transform-helpers';
 
 // ---------------------------------------------------------------- same-facts transformations
 
@@ -401,27 +401,14 @@ export const noteRowInside: Transform = {
  * figures (verdicts flipped) are inserted before it; only the 施工图 figures count (corpus
  * design-stages-baoshan).
  */
-export const PLAIN_VALUE_HEAD = /^(设计值|设计指标|数值|指标值|设计数值|方案值|本项目|实际值|计算值)([（(].*[)）])?$/;
-
 export const earlierStageColumns: Transform = {
   kind: 'earlier-stage-columns',
   apply(wb, ctx) {
     for (const k of kvSheets(wb, ctx)) {
       const { s, facts, valueCol } = k;
-      const first = Math.min(...facts.map((f) => f.row));
-      const last = Math.max(...facts.map((f) => f.row));
-      const h = headerRowAbove(s, first);
-      if (h === null || !PLAIN_VALUE_HEAD.test(textOf(s.get(h, valueCol)).replace(/\s+/g, ''))) continue;
-      if (s.merges.some((m) => m.c1 <= valueCol && m.c2 >= valueCol - 1 && m.c1 !== m.c2 && m.r2 >= h)) continue;
-      // other tables on the sheet would be cut by the inserted columns
-      if ([...s.each()].some(([r, c]) => (r < h || r > last) && c >= valueCol)) continue;
-      wb.flatten();
-      s.insertCols(valueCol, 2);
-      const v = valueCol + 2;
-      const style = s.get(h, v)?.style;
-      s.set(h, valueCol, { v: '方案', style });
-      s.set(h, valueCol + 1, { v: '初步设计', style });
-      s.set(h, v, { v: '施工图', style });
+      const t = twoColumnsBefore(wb, s, facts, valueCol, ['方案', '初步设计', '施工图']);
+      if (!t) continue;
+      const { first, last, v } = t;
       for (let r = first; r <= last; r++) {
         const cell = s.get(r, v);
         if (!cell) continue;
