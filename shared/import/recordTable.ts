@@ -11,6 +11,8 @@ import { exactRole, headerRole, type RoleHit } from './roles';
 import { addJob, makeValue, range, src, textOf, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { isUnitText } from './units';
 import { readCell } from './values';
+import { designedTwin } from './twins';
+import { mustIndicator } from '../model/indicators';
 import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, header, isAggregate, isScore, isTotal } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, isNoteRow, isRowEmpty, mayBeHeader, titleAbove, unitsRow } from './tableRows';
 import { type Slot, choose, isPlaceholderText } from './listTable';
@@ -46,6 +48,9 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
     attrs.push({ col, def: col.ind.def, role: col.role ?? { role: 'declared', rank: 1 } });
   }
   if (!attrs.length) return 0;
+  // 需调蓄容积 | 设计调蓄容积 as two columns: the designed twin is what the design provides (label-twins.json)
+  const twin = designedTwin(attrs.map((a) => a.col.ind!.text));
+  for (const a of attrs) if (twin && a.col.ind!.text === twin.label) a.def = mustIndicator(twin.indicator);
   claimHeader(s, h);
   let start = h.bottom + 1;
   if (unitsRow(s, start, attrs.map((a) => a.col), keyCol.c)) start++;

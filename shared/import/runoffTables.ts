@@ -128,7 +128,7 @@ function providedColumn(h: Header, taken: Col[]): { col: Col; unitRaw: string } 
   const cols = h.cols.filter((c) => !taken.includes(c) && c.ind && STORAGE.has(c.ind.def.id));
   const head = (c: Col) => textOf(c.parts.at(-1)?.cell)?.trim() ?? '';
   const designed = designedTwin(cols.map(head));
-  const col = cols.find((c) => c.ind!.def.id === 'storage_provided') ?? cols.find((c) => head(c) === designed);
+  const col = cols.find((c) => c.ind!.def.id === 'storage_provided') ?? cols.find((c) => head(c) === designed?.label);
   return col ? { col, unitRaw: col.unitRaw ?? 'm³' } : null;
 }
 

@@ -34,11 +34,14 @@ function names(label: string, words: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** Of two headers naming one quantity (需调蓄容积 | 设计调蓄容积), the one that is the designed twin. */
-export function designedTwin(labels: readonly string[]): string | null {
+/**
+ * Of two headers naming one quantity (需调蓄容积 | 设计调蓄容积), the one that is the designed twin
+ * and the indicator it is then (storage_provided).
+ */
+export function designedTwin(labels: readonly string[]): { label: string; indicator: string } | null {
   for (const t of TWINS) {
     const designed = labels.find((l) => names(l, t.designed));
-    if (designed && labels.some((l) => l !== designed && names(l, t.needed))) return designed;
+    if (designed && labels.some((l) => l !== designed && names(l, t.needed))) return { label: designed, indicator: t.designedIs };
   }
   return null;
 }

@@ -138,3 +138,21 @@ describe('a 下垫面 table with each 汇水分区’s storage beside its surfac
     expect([f.verdict, f.basis]).toEqual(['review', 'unread-table']);
   });
 });
+
+describe('a table of 汇水分区 with 需调蓄容积 and 设计调蓄容积 columns', () => {
+  // 1区: V = 22.2 × 0.55 × 12000 / 1000 = 146.5 m³; 2区: V = 22.2 × 0.6 × 9000 / 1000 = 119.9 m³
+  const table = (zone2: number) => [
+    ['年径流总量控制率', '75%'],
+    [],
+    ['汇水分区', '汇水面积F(㎡)', '综合径流系数φ', '需调蓄容积(m³)', '设计调蓄容积(m³)'],
+    ['1区', 12000, 0.55, 146.5, 180],
+    ['2区', 9000, 0.6, 119.9, zone2],
+    ['合计', 21000, 0.571, 266.4, 180 + zone2],
+  ];
+  it('the 设计 column is each zone’s storage: 2区 100 < 119.9 m³ never passes though the total 280 m³ is enough; 125 m³ passes', async () => {
+    const short = await check(table(100));
+    expect([short.verdict, short.basis]).toEqual(['review', 'declared-unsupported']);
+    expect(short.message).toContain('2区');
+    expect((await check(table(125))).verdict).toBe('pass');
+  });
+});
