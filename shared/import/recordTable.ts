@@ -4,14 +4,15 @@
 // further rows of the same record.
 import type { IndicatorDef } from '../model/types';
 import { cellAt, covering, type GCell } from './grid';
-import { matchLabel, type LabelMatch } from './labels';
+import { fold, matchLabel, type LabelMatch } from './labels';
 import { combinedMembers } from './combined';
 import { looksLikeBuilding, parcelKeyOf, zoneKeyOf } from './names';
-import { exactRole, headerRole, type RoleHit } from './roles';
+import { exactRole, headerCore, headerRole, type RoleHit } from './roles';
 import { addJob, makeValue, range, src, textOf, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { isUnitText } from './units';
 import { readCell } from './values';
 import { designedTwin } from './twins';
+import columnRoles from '../data/column-roles.json';
 import { mustIndicator } from '../model/indicators';
 import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, header, isAggregate, isScore, isTotal } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, isNoteRow, isRowEmpty, mayBeHeader, titleAbove, unitsRow } from './tableRows';
@@ -19,6 +20,8 @@ import { type Slot, choose, isPlaceholderText } from './listTable';
 import { type EmitOpts, emitBlank, emitValue } from './emitValue';
 
 // ------------------------------------------------------------------ record tables
+
+const GROUP_SCORE = new Set(columnRoles.resultInScoreColumn.groupScoreHeaders.map(fold));
 
 export interface AttrCol {
   col: Col;
@@ -48,6 +51,16 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
     attrs.push({ col, def: col.ind.def, role: col.role ?? { role: 'declared', rank: 1 } });
   }
   if (!attrs.length) return 0;
+  // One row per building under "主体结构Q1 | 分值" with no 得分 column of that item: the 分值 is each
+  // building's score — the standard's maximum is the same for every building and a table of buildings
+  // does not repeat it row by row (column-roles.json resultInScoreColumn, as for a building's column group)
+  if (mode === 'building') {
+    for (const a of attrs) {
+      if (a.role.role !== 'maxScore' || a.def.unit !== '分' || !a.col.roleCell || !GROUP_SCORE.has(headerCore(textOf(a.col.roleCell) ?? '').core)) continue;
+      if (attrs.some((o) => o !== a && o.def.id === a.def.id && (o.role.role === 'claimedScore' || o.role.role === 'declared'))) continue;
+      a.role = { role: 'claimedScore', rank: 1 };
+    }
+  }
   // 需调蓄容积 | 设计调蓄容积 as two columns: the designed twin is what the design provides (label-twins.json)
   const twin = designedTwin(attrs.map((a) => a.col.ind!.text));
   for (const a of attrs) if (twin && a.col.ind!.text === twin.label) a.def = mustIndicator(twin.indicator);
