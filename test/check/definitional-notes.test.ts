@@ -22,6 +22,7 @@ describe('notes that restate the definition', () => {
     const table = (note: string) => [['指标', '设计值', '备注'], ['容积率', 2.4, ''], ['建筑高度(m)', 59.4, note]];
     expect((await check(table('7#楼'), H)).verdict).toBe('pass');
     expect((await check([['项目', '数值'], ['建筑高度', '54.6m（最高点为10#楼屋面）']], H)).verdict).toBe('pass');
+    expect((await check(table('最高栋8#'), H)).verdict).toBe('pass');
     expect(await check(table('不含屋顶构架'), H)).toMatchObject({ verdict: 'review', basis: 'declared-remark' });
   });
 
