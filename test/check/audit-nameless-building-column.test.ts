@@ -5,22 +5,13 @@
 // whose name is not there). A header-less column of words only is no building's. a row of
 // buildings with one name cell empty is reported unread too (it already was: the table stops there).
 import { describe, expect, it } from 'vitest';
-import { importWorkbook } from '../../shared/import/index';
-import { checkImported } from '../../shared/check/run';
-import type { ConditionsDoc } from '../../shared/model/types';
+import { firstFinding, oneCondition } from './helpers';
 import { rows, xlsx } from '../import/helpers';
 
-const doc: ConditionsDoc = {
-  format: 'landcheck.conditions/v1',
-  contract: { city: '天津市' },
-  conditions: [{ id: 'U', indicator: 'ultra_low_energy_ratio', op: '>=', value: 70 }],
-};
+const doc = oneCondition({ id: 'U', indicator: 'ultra_low_energy_ratio', op: '>=', value: 70 });
 
 let n = 0;
-async function check(fill: (wb: import('exceljs').Workbook) => void) {
-  const imported = await importWorkbook(await xlsx(`nameless-${n++}.xlsx`, fill));
-  return { imported, f: checkImported(imported, doc, 'c.json').result.findings[0] };
-}
+const check = async (fill: (wb: import('exceljs').Workbook) => void) => firstFinding(await xlsx(`nameless-${n++}.xlsx`, fill), doc);
 
 const declared = (wb: import('exceljs').Workbook) => rows(wb.addWorksheet('指标'), [['项目', '设计值'], ['超低能耗建筑面积占比', '70%']]);
 

@@ -5,23 +5,13 @@
 // cell that says “第4.1.2条待整改” or “基本满足” is not 全部满足, whatever a 控制项基础分值 of 400 beside it says.
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkImported } from '../../shared/check/run';
-import { importWorkbook } from '../../shared/import/index';
-import type { ConditionsDoc } from '../../shared/model/types';
+import { firstFinding, oneCondition } from './helpers';
 import { rows, tmp, xlsx } from '../import/helpers';
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const doc: ConditionsDoc = {
-  format: 'landcheck.conditions/v1',
-  contract: { city: '天津市' },
-  conditions: [{ id: 'G1', indicator: 'green_building_star', op: '>=', value: 2 }],
-};
-
-async function check(path: string) {
-  const imported = await importWorkbook(path);
-  return checkImported(imported, doc, 'c.json').result.findings[0];
-}
+const doc = oneCondition({ id: 'G1', indicator: 'green_building_star', op: '>=', value: 2 });
+const check = async (path: string) => (await firstFinding(path, doc)).f;
 
 let n = 0;
 /** Layout B: categories as columns under a title, the 控制项 and Table 3.2.8 answers in a second table. */

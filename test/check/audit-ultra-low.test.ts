@@ -4,23 +4,12 @@
 // leave the denominator unknown (input-undetermined), not be dropped. Two layouts, with twins.
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkImported } from '../../shared/check/run';
-import { importWorkbook } from '../../shared/import/index';
-import type { ConditionsDoc } from '../../shared/model/types';
+import { firstFinding, oneCondition } from './helpers';
 import { rows, tmp, xlsx } from '../import/helpers';
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const conditions = (min: number): ConditionsDoc => ({
-  format: 'landcheck.conditions/v1',
-  contract: { city: '天津市' },
-  conditions: [{ id: 'U1', indicator: 'ultra_low_energy_ratio', op: '>=', value: min }],
-});
-
-async function check(path: string, min: number) {
-  const imported = await importWorkbook(path);
-  return checkImported(imported, conditions(min), 'c.json').result.findings[0];
-}
+const check = async (path: string, min: number) => (await firstFinding(path, oneCondition({ id: 'U1', indicator: 'ultra_low_energy_ratio', op: '>=', value: min }))).f;
 
 let n = 0;
 /** 1# 9000 m² all 超低能耗; 2# area `area2` of which 2000 m² 超低能耗 (its own column). */

@@ -3,22 +3,13 @@
 // was recomputed over 1# alone (100 %), passing a declared 70 % that the full list (66.7 %) refutes.
 // building_name is now an input of the share (unread-table). Twin: the full list.
 import { describe, expect, it } from 'vitest';
-import { importWorkbook } from '../../shared/import/index';
-import { checkImported } from '../../shared/check/run';
-import type { ConditionsDoc } from '../../shared/model/types';
+import { firstFinding, oneCondition } from './helpers';
 import { rows, xlsx } from '../import/helpers';
 
-const doc: ConditionsDoc = {
-  format: 'landcheck.conditions/v1',
-  contract: { city: '天津市' },
-  conditions: [{ id: 'U', indicator: 'ultra_low_energy_ratio', op: '>=', value: 70 }],
-};
+const doc = oneCondition({ id: 'U', indicator: 'ultra_low_energy_ratio', op: '>=', value: 70 });
 
 let n = 0;
-async function check(fill: (wb: import('exceljs').Workbook) => void) {
-  const imported = await importWorkbook(await xlsx(`unread-list-${n++}.xlsx`, fill));
-  return { imported, f: checkImported(imported, doc, 'c.json').result.findings[0] };
-}
+const check = async (fill: (wb: import('exceljs').Workbook) => void) => firstFinding(await xlsx(`unread-list-${n++}.xlsx`, fill), doc);
 
 
 describe('a list of buildings cut short by a row without a name', () => {
