@@ -22,6 +22,8 @@ import { type EmitOpts, emitBlank, emitValue } from './emitValue';
 // ------------------------------------------------------------------ record tables
 
 const GROUP_SCORE = new Set(columnRoles.resultInScoreColumn.groupScoreHeaders.map(fold));
+/** A 小计 row sums a group of the records, not the whole table. */
+const SUBTOTAL = /^\s*小\s*计/;
 
 export interface AttrCol {
   col: Col;
@@ -106,13 +108,16 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
       claimRow(s, r, h.left, h.right);
       markUsed(s, kc);
       last = r;
+      // a 小计 sums a group of the records, never the project's figure
+      if (SUBTOTAL.test(name)) continue;
+      const summed = recordRows.slice();
       addJob(s, r, (scope) => {
         for (const a of attrs) {
           const cell = cellAt(s.g, r, a.col.c);
           if (!cell || !ADDITIVE_UNITS.has(a.def.unit) || (a.role.role !== 'declared' && a.role.role !== 'claimedScore')) continue;
           const iv = makeValue(s, env, a.col.ind!.cell, a.col.ind!.match, a.def, cell, { unitRaw: a.col.unitRaw }, a.col.ind!.text);
           iv.interpretation = `取自表格合计行 ${src(s, kc)}：${iv.interpretation}`;
-          const parts = columnParts(s, recordRows.slice(), a, keyCol.c);
+          const parts = columnParts(s, summed, a, keyCol.c);
           if (parts) {
             // the 合计 row of a table of records is, by its layout, the sum of the rows above it
             iv.breakdown = parts;

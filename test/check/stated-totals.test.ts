@@ -136,6 +136,13 @@ describe('a 合计 row under a table of records', () => {
     expect(f.verdict).toBe('pass');
   });
 
+  it('a 小计 row is a group’s sum, never the project’s 总建筑面积: the 合计 (4.1万㎡) is, and exceeds 4万㎡ though the first 小计 (3万㎡) does not', async () => {
+    const t = (total: number) => [['楼号', '建筑面积(万㎡)'], ['1#楼', 1], ['2#楼', 2], ['小计', 3], ['3#楼', 0.5], ['4#楼', 0.6], ['小计', 1.1], ['合计', total]];
+    const G: Condition = { id: 'A', indicator: 'gross_floor_area', op: '<=', value: 40000 };
+    expect(await check('单体', t(4.1), G)).toMatchObject({ verdict: 'fail', declared: 41000 });
+    expect(await check('单体', t(3.6), G)).toMatchObject({ verdict: 'review', basis: 'parts-dont-add' });
+  });
+
   it('a building table’s 合计 of areas its rows do not reach: 总建筑面积 review (rows layout)', async () => {
     const t = (total: number) => [['楼号', '建筑面积(㎡)', '层数'], ['1#楼', 12000, 18], ['2#楼', 9000, 11], ['合计', total, '']];
     const G: Condition = { id: 'A', indicator: 'gross_floor_area', op: '<=', value: 25000 };
