@@ -17,6 +17,7 @@ import { newSheet, type Env, type Sheet } from './sheet';
 import { combinedUnread } from './combined';
 import { contentsSheet, hiddenUnread, invisibleUnread, sheetStage, voidSheet } from './hygiene';
 import { findTables } from './tables';
+import { tableRemains } from './tableRemains';
 import { sheetStatements } from './statements';
 import { readProse } from './prose';
 import { inferUnmarked, unreadUseColumns, withUnusedCells } from './useColumns';
@@ -64,6 +65,7 @@ export function extract(grids: Grid[]): Extracted {
   for (const s of sheets) readBlocks(s, env);
   // figures in 设计说明 sentences, under a tight grammar (prose.ts)
   for (const s of sheets) readProse(s, env);
+  for (const s of sheets) tableRemains(s, env);
   for (const s of sheets) scanUnread(s, env);
   for (const s of sheets) scanUnreadRows(s, env);
   for (const s of sheets) env.unread.push(...combinedUnread(s, (n) => out.hasBuilding(n)));

@@ -12,6 +12,7 @@ import { addJob, makeValue, range, src, textOf, markUsed, type BlockScope, type 
 import { isUnitText } from './units';
 import { readCell } from './values';
 import { designedTwin } from './twins';
+import { takeTable } from './tableRemains';
 import columnRoles from '../data/column-roles.json';
 import { mustIndicator } from '../model/indicators';
 import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, header, isAggregate, isScore, isTotal } from './tableHeader';
@@ -157,6 +158,10 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
     // 地下 of one building): its additive quantities are parts of the record's total.
     const part = kc.r !== r ? continuationPart(s, r, h, keyCol, attrs) : undefined;
     addJob(s, r, (scope) => recordRow(s, env, scope, id, r, kc, name, mode, rowRole, groups, part));
+  }
+  if (read && mode !== 'roles') {
+    const title = titleAbove(s, h.top) ?? textOf(keyCol.keyCell ?? keyCol.parts[0]?.cell) ?? '';
+    takeTable(s, { h, keyC: keyCol.c, last, indicators: attrs.map((a) => a.def.id), title });
   }
   if (!read && mode !== 'roles') {
     env.unread.push({

@@ -1,6 +1,7 @@
 // 下垫面 and 调蓄设施 tables (docs/reading-sheets.md §2.3; 海绵城市 容积法 inputs): surfaces
 // (下垫面 | 面积 | 径流系数) and storage facilities (设施 | 调蓄容积, or 面积 × 调蓄深度), with their
 // 合计 rows.
+import columnRoles from '../data/column-roles.json';
 import { mustIndicator } from '../model/indicators';
 import { type Scope } from './collect';
 import { cellAt, covering, type GCell } from './grid';
@@ -15,6 +16,7 @@ import { type RowLabel, claimHeader, claimRow, isNoteRow, isRowEmpty, mayBeHeade
 import { emitValue } from './emitValue';
 import { facilityWithdrawal } from './withdrawn';
 import { designedTwin } from './twins';
+import { takeTable } from './tableRemains';
 
 // ------------------------------------------------------------------ 下垫面 and 调蓄设施 tables
 
@@ -119,6 +121,7 @@ export function surfaceTable(s: Sheet, h: Header, type: Col, area: Col, coef: Co
 
 const STORAGE = new Set(['storage_provided', 'storage_required']);
 const STORAGE_WORDS = /调蓄|容积|蓄水|滞蓄/;
+const EFFECTIVE = new RegExp(columnRoles.facilityTable.effectiveVolumeWords.join('|'));
 
 /**
  * A 下垫面 table's column of the storage the design provides (设计调蓄容积 beside 需调蓄容积, or
@@ -159,7 +162,12 @@ function namesIndicator(s: Sheet, r: number, nameCol: Col): boolean {
 }
 
 export function facilityTable(s: Sheet, h: Header, nameCol: Col, env: Env): number {
-  const volume = h.cols.find((c) => c.measure === 'volume');
+  const volumes = h.cols.filter((c) => c.measure === 'volume');
+  // 调蓄容积 | 有效调蓄容积: the effective one is the storage provided; two of a kind are unclear
+  // and the one not taken is reported unread (tableRemains.ts)
+  const effective = volumes.filter((c) => EFFECTIVE.test(headerCore(textOf(c.parts.at(-1)?.cell) ?? '').core));
+  const volume = volumes.length > 1 && effective.length === 1 ? effective[0] : volumes[0];
+  const gross = volumes.length > 1 && effective.length === 1 ? volumes.filter((c) => c !== volume).map((c) => c.c) : [];
   const areaCol = h.cols.find((c) => c.measure === 'area');
   const depthCol = h.cols.find((c) => c.measure === 'depth');
   const zoneCol = h.cols.find((c) => c.key === 'zone');
@@ -243,6 +251,7 @@ export function facilityTable(s: Sheet, h: Header, nameCol: Col, env: Env): numb
       else env.out.facility(sc, { name, volume: volumeValue, source: vc ? src(s, vc) : source });
     });
   }
+  takeTable(s, { h, keyC: nameCol.c, last, indicators: ['storage_provided'], title, passed: gross });
   addJob(s, last, () => {
     if (unreadable.length) env.out.warn(`${s.g.name}：调蓄设施表有 ${unreadable.length} 个调蓄容积无法读取：${unreadable.slice(0, 3).join('、')}`, undefined, 'storage_provided');
   });

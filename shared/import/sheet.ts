@@ -1,6 +1,7 @@
 // One sheet being read: its grid, which cells tables have claimed, which were used (coverage),
 // the table rows waiting for phase 2 (they take the scope of the block they sit in), and the
 // helpers every reader shares: cell references, values with their provenance.
+import type { TakenTable } from './tableRemains';
 import type { CellRef, ImportedValue, IndicatorDef, SheetCoverage, UnreadBlock } from '../model/types';
 import type { Collector, Scope } from './collect';
 import type { GCell, Grid } from './grid';
@@ -90,6 +91,8 @@ export interface Sheet {
   /** Sheet-level context from the sheet's name ('renewable'). */
   context?: string;
   tables: number;
+  /** Record and 调蓄设施 tables read on the sheet: their figures no reader used are reported (tableRemains.ts). */
+  taken?: TakenTable[];
 }
 
 export interface Env {
