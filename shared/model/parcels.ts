@@ -96,12 +96,17 @@ export function parcelMatch(wanted: string, name: string): 'same' | 'among' | 'o
 /**
  * The parcel code a free text names — a project name, a sheet title — ("SJC10018单元08-03地块" →
  * "SJC10018单元08-03"; "…05-03地块住宅项目" → "05-03"), or null. Only a dashed plot number counts
- * in free text (a year or a floor count is not a parcel).
+ * in free text (a year, a year and month or a floor count is not a parcel).
  */
 export function parcelCode(s: string): string | null {
   const t = s.normalize('NFKC').replace(/\s+/g, '').replace(/[—–－‐]/g, '-');
-  const m = /([A-Z]{2,}\d{2,}单元)?(\d{1,3}-\d{1,3}[A-Z]?)(?=地块|号地块|$|[^0-9-])/i.exec(t);
-  return m ? `${(m[1] ?? '').toUpperCase()}${m[2].toUpperCase()}` : null;
+  const re = /([A-Z]{2,}\d{2,}单元)?(?<![0-9])(\d{1,4}-\d{1,3}[A-Z]?)(?=(号?地块)|$|[^0-9-])/gi;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    // a year and month ("第2版 2025-07") is a date, unless 地块 follows it
+    if (!m[3] && /^(19|20)\d\d-(0?[1-9]|1[0-2])$/.test(m[2])) continue;
+    return `${(m[1] ?? '').toUpperCase()}${m[2].toUpperCase()}`;
+  }
+  return null;
 }
 
 /** Whether two texts designate the same parcel; true when either names no parcel code. */

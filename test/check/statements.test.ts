@@ -170,6 +170,14 @@ describe('parcel-mismatch: a sheet title or sheet name naming another parcel', (
     expect(unit[0]).toMatchObject({ verdict: 'review', basis: 'parcel-mismatch' });
   });
 
+  it('a year and month in a title (“第2版 2025-07”) is a date, not a plot: pass; “XX2025-30号地块” against 2025-31 is another parcel', async () => {
+    const data = (title: string) => [[title], ['项目', '单位', '修改前', '修改后'], ['绿地率', '%', 31, 36]];
+    const dated = await check([{ name: '指标调整对照', data: data('技术经济指标调整对照表（第2版 2025-07）') }], [P2], { ...SH, parcel: '红旗区XX2025-31号地块' });
+    expect(dated[0]).toMatchObject({ verdict: 'pass' });
+    const other = await check([{ name: '指标调整对照', data: data('红旗区XX2025-30号地块 技术经济指标调整对照表') }], [P2], { ...SH, parcel: '红旗区XX2025-31号地块' });
+    expect(other[0]).toMatchObject({ verdict: 'review', basis: 'parcel-mismatch' });
+  });
+
   it('a sheet named for another parcel, key/value layout: review', async () => {
     const f = await check([{ name: '05-03地块指标', data: kv([['绿地率', '36%', '']]) }], [P2]);
     expect(f[0]).toMatchObject({ verdict: 'review', basis: 'parcel-mismatch' });

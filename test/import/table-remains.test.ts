@@ -78,4 +78,21 @@ describe('a table read in part', () => {
     expect((imported.unread ?? []).map((u) => `${u.sheet}!${u.range}`)).toContain('分区!A1:F3');
     expect(f.verdict).not.toBe('pass');
   });
+
+  it('twin: 设施调蓄容积 per 汇水分区 is the storage provided; zone B (60 m³ < 100 m³) refutes 75 % although the sum (210 m³) covers both needs (200 m³)', async () => {
+    const path = await xlsx('remains-zones-facility.xlsx', (wb) =>
+      rows(wb.addWorksheet('分区'), [
+        ['汇水分区', '汇水面积F(㎡)', '综合径流系数φ', '设计降雨量H(mm)', '需调蓄容积(m³)', '设施调蓄容积(m³)'],
+        ['分区一', 10000, 0.5, 20, 100, 150],
+        ['分区二', 10000, 0.5, 20, 100, 60],
+        ['合计', 20000, 0.5, 20, 200, 210],
+        [],
+        ['场地年径流总量控制率', '75%'],
+      ]),
+    );
+    const { imported, f } = await firstFinding(path, oneCondition(S1, '济南市'));
+    expect(imported.unread ?? []).toEqual([]);
+    expect([f.verdict, f.basis]).toEqual(['review', 'declared-unsupported']);
+    expect(f.message).toContain('分区二');
+  });
 });
