@@ -6,6 +6,7 @@ import type { UnreadBlock } from '../model/types';
 import type { GCell } from './grid';
 import { buildingTokens } from './names';
 import { range, type Sheet } from './sheet';
+import { isNoteColumn } from './rowRemarks';
 import { fold } from './text';
 
 /** "1-3#楼", "1~3#", "1#~3#楼": a run of numbered buildings. */
@@ -61,6 +62,9 @@ export function combinedUnread(s: Sheet, isBuilding: (name: string) => boolean):
     if (!line) continue;
     for (const c of line) {
       if (!c || c.kind !== 'string' || isBuilding(c.str!.trim())) continue;
+      // a remark in a 备注 column (超低能耗建筑面积 | 36000 | 1#、2#、5#楼) says which buildings a
+      // figure covers; it holds no record of its own
+      if (isNoteColumn(s, c.r, c.c)) continue;
       const members = combinedMembers(c.str!);
       if (!members) continue;
       // a column header (cells below) or a row header (cells right)

@@ -22,7 +22,7 @@ const HEADER_REACH = 60;
 const MAX_REMARK = 200;
 
 /** True when the nearest header above (r, c) says the column holds notes (备注, 说明). */
-function isNoteColumn(s: Sheet, r: number, c: number): boolean {
+export function isNoteColumn(s: Sheet, r: number, c: number): boolean {
   for (let rr = r - 1; rr >= 1 && r - rr <= HEADER_REACH; rr--) {
     const x = cellAt(s.g, rr, c);
     if (!x || x.kind !== 'string') continue;

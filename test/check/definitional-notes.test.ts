@@ -16,6 +16,8 @@ async function check(data: unknown[][], c: Condition): Promise<Finding> {
 
 const H: Condition = { id: 'H', indicator: 'building_height', op: '<=', value: 60 };
 const R: Condition = { id: 'R', indicator: 'renewable_substitution', op: '>=', value: 10 };
+const U: Condition = { id: 'U', indicator: 'ultra_low_energy_ratio', op: '>=', value: 30 };
+const A: Condition = { id: 'A', indicator: 'gross_floor_area', op: '<=', value: 120000 };
 
 describe('notes that restate the definition', () => {
   it('建筑高度 with the building or roof where the highest point is: pass (备注 column and bracket); “不含屋顶构架” still blocks', async () => {
@@ -24,6 +26,17 @@ describe('notes that restate the definition', () => {
     expect((await check([['项目', '数值'], ['建筑高度', '54.6m（最高点为10#楼屋面）']], H)).verdict).toBe('pass');
     expect((await check(table('最高栋8#'), H)).verdict).toBe('pass');
     expect(await check(table('不含屋顶构架'), H)).toMatchObject({ verdict: 'review', basis: 'declared-remark' });
+  });
+
+  it('超低能耗建筑面积 with a 备注 naming its buildings (“1#、2#、5#楼”, “3~5#楼”): the share 36 % passes, and the names are no unread list of buildings; on 总建筑面积 the same note limits the figure', async () => {
+    const table = (note: string, gfaNote = '') => [['建筑节能指标'], ['序号', '项目', '单位', '数值', '备注'], [1, '总建筑面积', '㎡', 100000, gfaNote], [2, '超低能耗建筑面积', '㎡', 36000, note], [3, '超低能耗建筑面积占比', '%', 36, '']];
+    for (const note of ['1#、2#、5#楼', '3~5#楼']) {
+      const r = await importWorkbook(await xlsx(`definitional-${n++}.xlsx`, (wb) => rows(wb.addWorksheet('节能指标'), table(note))));
+      expect(r.unread ?? [], note).toEqual([]);
+      expect(evaluate(r, { format: 'landcheck.conditions/v1', contract: { city: '开封市' }, conditions: [U] })[0], note).toMatchObject({ verdict: 'pass', computed: 36 });
+    }
+    expect((await check(table('', '1#、2#楼'), A)).verdict).toBe('review');
+    expect((await check(table('不含地下室'), U)).verdict).toBe('review');
   });
 
   it('a heat pump’s 可再生能源量 “扣除输入电能后”: the share it gives passes; “未扣除输入电能” blocks', async () => {
