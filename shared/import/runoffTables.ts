@@ -2,6 +2,7 @@
 // (下垫面 | 面积 | 径流系数) and storage facilities (设施 | 调蓄容积, or 面积 × 调蓄深度), with their
 // 合计 rows.
 import columnRoles from '../data/column-roles.json';
+import notations from '../data/import-notations.json';
 import { mustIndicator } from '../model/indicators';
 import { type Scope } from './collect';
 import { cellAt, covering, type GCell } from './grid';
@@ -19,6 +20,23 @@ import { designedTwin } from './twins';
 import { takeTable } from './tableRemains';
 
 // ------------------------------------------------------------------ 下垫面 and 调蓄设施 tables
+
+const NOT_AN_AREA = new RegExp(notations.surfaceTable.notAnArea);
+
+/**
+ * A 下垫面 table's area and coefficient columns, by what their headers say (import-notations.json
+ * surfaceTable): the area is a 面积 that is no share of the site (面积占比 would shrink F); of two
+ * coefficients the 雨量径流系数 is the 容积法's, never the 流量径流系数 (docs/domain/runoff.md §4).
+ */
+export function surfaceColumns(h: Header, key: Col): { area?: Col; coef?: Col } {
+  const core = (c: Col) => headerCore(textOf(c.parts.at(-1)?.cell) ?? '').core;
+  const area = h.cols.find((c) => c !== key && /面积/.test(core(c)) && !/系数/.test(core(c)) && !NOT_AN_AREA.test(core(c)));
+  const coefs = h.cols.filter((c) => core(c).includes('径流系数') && !/面积|[×*]/.test(core(c)));
+  const { volumeCoefficientWord: rain, flowCoefficientWord: flow } = notations.surfaceTable;
+  // a 流量径流系数 alone (ψm ≥ ψc) only overstates the storage needed: read, it never passes what ψc would not
+  const coef = coefs.find((c) => core(c).includes(rain)) ?? coefs.find((c) => !core(c).includes(flow)) ?? coefs[0];
+  return { area, coef };
+}
 
 export function surfaceTable(s: Sheet, h: Header, type: Col, area: Col, coef: Col, env: Env): number {
   const areaDef = mustIndicator('catchment_area');

@@ -10,7 +10,7 @@
 import { cellAt, covering, type GCell } from './grid';
 import { fold, matchLabel } from './labels';
 import { looksLikeBuilding } from './names';
-import { exactRole, headerCore, headerRole, type Role } from './roles';
+import { exactRole, headerRole, type Role } from './roles';
 import { textOf, type Env, type Sheet } from './sheet';
 import { isUnitText } from './units';
 import { parseNumberText } from './values';
@@ -19,7 +19,7 @@ import { BUILDING_NAME, type Header, classify, header, isTotal, segments, unclai
 import { firstDataRow, labelsBelow, mostlyNumeric, rowKeyColumn, titleContext, widen } from './tableRows';
 import { listTable } from './listTable';
 import { recordTable } from './recordTable';
-import { facilityTable, surfaceTable } from './runoffTables';
+import { facilityTable, surfaceColumns, surfaceTable } from './runoffTables';
 import { volumeHeader, volumeTable } from './prefabTables';
 
 const PROJECT_NAME = 'project_name';
@@ -156,11 +156,7 @@ export function readTable(s: Sheet, h: Header, env: Env): number {
   const keyCols = h.cols.filter((c) => c.key && c.key !== 'use');
   const surfaceKey = keyCols.find((c) => c.key === 'surface');
   if (surfaceKey) {
-    const area = h.cols.find((c) => c !== surfaceKey && /面积/.test(headerCore(textOf(c.parts.at(-1)?.cell) ?? '').core) && !/系数/.test(headerCore(textOf(c.parts.at(-1)?.cell) ?? '').core));
-    const coef = h.cols.find((c) => {
-      const t = headerCore(textOf(c.parts.at(-1)?.cell) ?? '').core;
-      return t.includes('径流系数') && !/面积|[×*]/.test(t);
-    });
+    const { area, coef } = surfaceColumns(h, surfaceKey);
     if (area && coef) return surfaceTable(s, h, surfaceKey, area, coef, env);
   }
   const facilityKey = keyCols.find((c) => c.key === 'facility');

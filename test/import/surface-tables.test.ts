@@ -97,3 +97,34 @@ describe('下垫面 tables are read into F and φ', () => {
     expect(g.message).toContain('下垫面!C7');
   });
 });
+
+describe('下垫面 columns chosen by what their headers say, not by position', () => {
+  // ΣψA = 6000×0.9 + 5000×0.9 + 9000×0.15 = 11250 m², V = 10 × 27.8 × 11250 / 10000 = 312.75 m³
+  const table = (head: string[], row: (name: string, area: number, share: string, rain: number, flow: number) => unknown[]) => (wb: ExcelJS.Workbook) => {
+    indicators(wb);
+    rows(wb.addWorksheet('下垫面'), [
+      ['下垫面解析表'],
+      head,
+      row('屋面', 6000, '30%', 0.9, 1.0),
+      row('道路', 5000, '25%', 0.9, 0.9),
+      row('绿地', 9000, '45%', 0.15, 0.25),
+    ]);
+    facilities([200, 100])(wb);
+  };
+
+  it('面积占比 before 面积(㎡): the share is no area; 300 m³ < V 312.75 m³ refutes 75 % (read as areas, 30 + 25 + 45 “㎡” would need 1.4 m³ and pass)', async () => {
+    const r = await load(table(['下垫面类型', '面积占比(%)', '面积(㎡)', '雨量径流系数'], (n, a, sh, rain) => [n, sh, a, rain]));
+    expect((r.surfaces ?? []).map((x) => x.area)).toEqual([6000, 5000, 9000]);
+    const f = await check(table(['下垫面类型', '面积占比(%)', '面积(㎡)', '雨量径流系数'], (n, a, sh, rain) => [n, sh, a, rain]));
+    expect(f.verdict).not.toBe('pass');
+    expect(f.message).toContain('313 m³');
+  });
+
+  it('流量径流系数 before 雨量径流系数: the 容积法 reads ψc (0.9, 0.9, 0.15), in either order', async () => {
+    for (const flowFirst of [true, false]) {
+      const head = flowFirst ? ['下垫面类型', '面积(㎡)', '流量径流系数', '雨量径流系数'] : ['下垫面类型', '面积(㎡)', '雨量径流系数', '流量径流系数'];
+      const r = await load(table(head, (n, a, _sh, rain, flow) => (flowFirst ? [n, a, flow, rain] : [n, a, rain, flow])));
+      expect((r.surfaces ?? []).map((x) => x.coefficient), String(flowFirst)).toEqual([0.9, 0.9, 0.15]);
+    }
+  });
+});
