@@ -5,7 +5,7 @@ import type { ImportedValue, IndicatorDef } from '../model/types';
 import { CALCULATOR_INPUTS } from '../calc/index';
 import { type Scope, type ValueCand } from './collect';
 import { formulaText, type GCell } from './grid';
-import { isRequirementText, NOT_A_VALUE } from './roles';
+import { headerRole, isRequirementText, NOT_A_VALUE, type RoleHit } from './roles';
 import { addr as addrOf, labelNotes, makeValue, src, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { type RowLabel } from './tableRows';
 import { readsAsRequirement, REQUIREMENT_ROLE } from './requirements';
@@ -50,6 +50,18 @@ export interface EmitOpts {
   part?: boolean;
 }
 
+/**
+ * A row named for the limit (建筑限高, 容积率上限) in a table with a requirement column and a design
+ * column, both filled (规划条件 ≤24 | 设计指标 23.7): the label names the row's subject and the
+ * requirement column holds the limit, so the design column's figure is the design value. Alone, or
+ * without its requirement beside it, such a row states the limit.
+ */
+function limitRow(role: RoleHit | undefined, o: EmitOpts): boolean {
+  if (role?.role !== 'requirement' || !o.requirement || !o.roleSource || o.requirement === o.roleSource) return false;
+  const head = o.roleSource.kind === 'string' ? headerRole(o.roleSource.str!) : null;
+  return head?.role === 'declared' && o.requirement.kind !== 'none' && o.requirement.raw.trim() !== '';
+}
+
 /** One value with its provenance and the label's role, into the collector. */
 export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label: RowLabel, def: IndicatorDef, cell: GCell, o: EmitOpts = {}): ImportedValue | null {
   const m = label.match;
@@ -65,7 +77,7 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
     return first;
   }
   // a table of requirements (规划设计条件, 出让合同约定): its value column states requirements
-  const role = readsAsRequirement(scope as BlockScope, o.roleSource) ? REQUIREMENT_ROLE : m.role;
+  const role = readsAsRequirement(scope as BlockScope, o.roleSource) ? REQUIREMENT_ROLE : limitRow(m.role, o) ? undefined : m.role;
   if (role && NOT_A_VALUE.has(role.role)) {
     if (role.role === 'requirement') {
       markUsed(s, cell);

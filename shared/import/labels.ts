@@ -136,6 +136,13 @@ for (const d of INDICATORS) for (const l of d.labels) index(exact, l, d.id);
 const SYMBOLS: Array<[string, string]> = catalogue.indicators.flatMap((d) => ((d as { symbols?: string[] }).symbols ?? []).map((x): [string, string] => [fold(x), d.id]));
 
 /**
+ * Names of an indicator's limit (indicators.json `limitLabels`: 建筑限高, 控高): the indicator, in
+ * the role of a requirement.
+ */
+const LIMITS = new Map<string, string>(catalogue.indicators.flatMap((d) => ((d as { limitLabels?: string[] }).limitLabels ?? []).map((x): [string, string] => [normaliseLabel(x).key, d.id])));
+const LIMIT_ROLE: RoleHit = { role: 'requirement', rank: 0 };
+
+/**
  * A description the catalogue does not know with the standard's own symbol before or after it
  * ("评价项目缺少分值 Q4", "Q1：主体结构部分"): the symbol names the quantity, unless the description
  * names another indicator.
@@ -209,6 +216,8 @@ function computeMatch(text: string): LabelMatch | null {
   if (!key) return null;
   const ids = exact.get(key);
   if (ids) return withNotes({ key, ids, how: 'exact', unitRaw }, notes);
+  const limit = LIMITS.get(key);
+  if (limit) return withNotes({ key, ids: [limit], how: 'exact', unitRaw, role: LIMIT_ROLE }, notes);
   // "最高建筑层数/高度": two quantities of one row, each read from its part of the cell; a bare 高度
   // beside 层数 is the building's (its per-building-table label; compoundCells.ts)
   const both = compoundLabel(key, (t) => matchLabel(t, 'buildingTable')?.ids ?? null);
