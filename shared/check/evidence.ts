@@ -13,6 +13,7 @@ import type {
 } from '../model/types';
 import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
 import catalogue from '../data/indicators.json';
+import { minimums } from '../data/standards/gbt51129-2017.json';
 import { errorName, isErrorText } from '../import/values';
 import { holds, missWord, requirementWords, valuesAgree } from './compare';
 import { boundRefutes, boundWords, qualifyingRemark, rangeHolds, undeterminedInputs, type BasisTexts } from './qualifiers';
@@ -257,6 +258,17 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     },
   },
   {
+    // GB/T 51129-2017 §3.0.3: a building is a 装配式建筑 only with 主体结构 ≥ 20, 围护墙和内隔墙 ≥ 10,
+    // 全装修 and P ≥ 50 %; a 装配率 that passes while the sheet's own items miss one of these is no pass
+    basis: 'not-assembled',
+    when: '装配率满足要求，但按表中评分，该单体不满足 GB/T 51129-2017 §3.0.3 认定装配式建筑的最低要求',
+    applies: (f) => f.id === 'assembly_ratio' && f.calc?.details?.isAssembled === false && ((f.usable && f.declaredPasses) || (!f.usable && f.computedPasses)),
+    decide: (f) => {
+      const figure = f.usable ? f.declaredText : recomputedOnly(f);
+      return review(`${figure}，满足合同要求（${f.req}）；但按表中评分，${unmetMinimums(f.calc!)}，不满足 GB/T 51129-2017 §3.0.3 认定装配式建筑的最低要求，不能认定为装配式建筑，请核对`);
+    },
+  },
+  {
     basis: 'declared-pass',
     when: '有申报值，无复算数值，申报值满足要求',
     applies: (f) => f.usable && f.computed === null && f.declaredPasses,
@@ -491,5 +503,16 @@ function recomputedSource(f: Facts): string | null {
 
 function fmtNum(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
+}
+
+/** The §3.0.3 minimums a 装配率 recomputation misses, in words. */
+function unmetMinimums(calc: Calculation): string {
+  const d = calc.details ?? {};
+  const m = minimums;
+  const out: string[] = [];
+  if (typeof d.Q1 === 'number' && d.Q1 < m.q1) out.push(`主体结构得分 ${fmtNum(d.Q1)} 分低于 ${m.q1} 分`);
+  if (typeof d.Q2 === 'number' && d.Q2 < m.q2) out.push(`围护墙和内隔墙得分 ${fmtNum(d.Q2)} 分低于 ${m.q2} 分`);
+  if (d.fullFitout === false) out.push('未采用全装修');
+  return out.join('，') || '最低要求未全部满足';
 }
 
