@@ -3,6 +3,10 @@ import { indicator, indicatorName } from '../model/indicators';
 import type { CalcInput, Calculation, ImportedValue } from '../model/types';
 import type { CalcContext } from './context';
 import { keepShapes } from '../model/shapes';
+import notations from '../data/import-notations.json';
+
+/** Placeholders that say a figure is not yet determined (import-notations.json placeholders.pending). */
+const PENDING: ReadonlySet<string> = new Set(notations.placeholders.pending);
 
 export type Got<T> =
   | { kind: 'ok'; value: T; iv: ImportedValue }
@@ -158,7 +162,8 @@ export class CalcBuilder {
     if (got.kind === 'placeholder') {
       const reason = `${cellOf(got.iv)}未填写数值（“${got.iv.raw}”）${what ? `，${what}` : ''}`;
       this.note(reason);
-      this.undetermine('placeholder', got.iv.source, reason);
+      // 待定 / 未计算: a figure not yet determined, not one that does not apply (/, —)
+      this.undetermine(PENDING.has(got.iv.raw.trim()) ? 'unreadable' : 'placeholder', got.iv.source, reason);
       return true;
     }
     return false;
