@@ -87,6 +87,8 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
   let read = 0;
   /** The rows read as records so far: a 合计 row below them states their sum. */
   const recordRows: number[] = [];
+  /** 合计 rows above every record: their records are the rows below, up to the next 合计. */
+  const totalsFirst: Array<{ r: number; summed: number[] }> = [];
   for (let r = start; r <= s.g.maxRow; r++) {
     if (!s.g.rows[r] || isRowEmpty(s, r, h.left, h.right)) {
       // blank rows inside a table: it goes on when the next row is another record
@@ -111,7 +113,9 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
       last = r;
       // a 小计 sums a group of the records, never the project's figure
       if (SUBTOTAL.test(name)) continue;
+      // a 合计 under records sums them; one above all records (合计 first) sums those below it
       const summed = recordRows.slice();
+      if (!summed.length) totalsFirst.push({ r, summed });
       addJob(s, r, (scope) => {
         for (const a of attrs) {
           const cell = cellAt(s.g, r, a.col.c);
@@ -158,6 +162,10 @@ export function recordTable(s: Sheet, h: Header, keyCol: Col, mode: RecordMode, 
     // 地下 of one building): its additive quantities are parts of the record's total.
     const part = kc.r !== r ? continuationPart(s, r, h, keyCol, attrs) : undefined;
     addJob(s, r, (scope) => recordRow(s, env, scope, id, r, kc, name, mode, rowRole, groups, part));
+  }
+  for (const tf of totalsFirst) {
+    const next = totalsFirst.find((o) => o.r > tf.r)?.r ?? Infinity;
+    tf.summed.push(...recordRows.filter((x) => x > tf.r && x < next));
   }
   if (read && mode !== 'roles') {
     const title = titleAbove(s, h.top) ?? textOf(keyCol.keyCell ?? keyCol.parts[0]?.cell) ?? '';

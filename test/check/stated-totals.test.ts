@@ -149,4 +149,11 @@ describe('a 合计 row under a table of records', () => {
     expect(await check('单体', t(19000), G)).toMatchObject({ verdict: 'review', basis: 'parts-dont-add' });
     expect(await check('单体', t(21000), G)).toMatchObject({ verdict: 'pass' });
   });
+
+  it('a 合计 row above the records sums the rows below it: 118500 written, 123400 summed → review, never a pass; 123400 written fails', async () => {
+    const t = (total: number) => [['建筑面积统计表'], ['楼栋', '地上面积(㎡)', '地下面积(㎡)', '建筑面积(㎡)'], ['合计', '', '', total], ['1#', 21800, 0, 21800], ['2#', 21800, 0, 21800], ['3#', 19600, 0, 19600], ['4#', 19600, 0, 19600], ['商业', 8600, 0, 8600], ['地下车库', 0, 32000, 32000]];
+    const G: Condition = { id: 'A', indicator: 'gross_floor_area', op: '<=', value: 120000 };
+    expect(await check('面积表', t(118500), G)).toMatchObject({ verdict: 'review', basis: 'parts-dont-add' });
+    expect(await check('面积表', t(123400), G)).toMatchObject({ verdict: 'fail' });
+  });
 });
