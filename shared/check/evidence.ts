@@ -14,7 +14,8 @@ import type {
 import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
 import catalogue from '../data/indicators.json';
 import { minimums } from '../data/standards/gbt51129-2017.json';
-import { errorName, isErrorText } from '../import/values';
+import { errorName, isErrorText, parseStar } from '../import/values';
+import { fold } from '../import/text';
 import { holds, missWord, requirementWords, valuesAgree } from './compare';
 import { boundRefutes, boundWords, qualifyingRemark, rangeHolds, undeterminedInputs, type BasisTexts } from './qualifiers';
 import { supportWords } from './statements';
@@ -269,6 +270,15 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     },
   },
   {
+    basis: 'target-below',
+    when: '星级满足要求，但表中同一范围另写有目标或要求星级（未写“及以上”），低于申报星级，也低于合同要求',
+    applies: (f) => f.usable && f.declaredPasses && targetBelow(f) !== null,
+    decide: (f) => {
+      const r = f.declared!.requirement!;
+      return review(`${f.declaredText}，满足合同要求（${f.req}）；但表中另写有目标或要求“${r.text}”（${r.source}），低于申报值，也低于合同要求，两处不一致，请核对`);
+    },
+  },
+  {
     basis: 'declared-pass',
     when: '有申报值，无复算数值，申报值满足要求',
     applies: (f) => f.usable && f.computed === null && f.declaredPasses,
@@ -514,5 +524,19 @@ function unmetMinimums(calc: Calculation): string {
   if (typeof d.Q2 === 'number' && d.Q2 < m.q2) out.push(`围护墙和内隔墙得分 ${fmtNum(d.Q2)} 分低于 ${m.q2} 分`);
   if (d.fullFitout === false) out.push('未采用全装修');
   return out.join('，') || '最低要求未全部满足';
+}
+
+/**
+ * A level the sheet sets itself for the same scope (目标星级 “一星级” beside, or in another table
+ * than, a declared 二星级) below the declared level and below the contract's: the project's own
+ * documents point two ways. A bound (“一星级及以上”) is no target level.
+ */
+function targetBelow(f: Facts): number | null {
+  const r = f.declared?.requirement;
+  if (!r || indicatorDef(f.id)?.type !== 'star' || typeof f.dv !== 'number') return null;
+  const text = fold(r.text);
+  if (/以上|不低于|至少|[≥>]/.test(text)) return null;
+  const level = parseStar(text);
+  return level !== null && level < f.dv && !holds(level, f.e.rule.op, f.e.rule.value) ? level : null;
 }
 
