@@ -527,7 +527,7 @@ function unmetMinimums(calc: Calculation): string {
 }
 
 /**
- * A level the sheet sets itself for the same scope (目标星级 “一星级” beside, or in another table
+ * A level the sheet requires itself of the same scope (星级要求 “一星级” beside, or in another table
  * than, a declared 二星级) below the declared level and below the contract's: the project's own
  * documents point two ways. A bound (“一星级及以上”) is no target level.
  */
