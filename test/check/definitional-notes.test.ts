@@ -43,5 +43,12 @@ describe('notes that restate the definition', () => {
     const book = (note: string) => [['某地块 可再生能源利用计算表'], ['项目', '数值', '单位', '说明'], ['太阳能光伏年发电量', 38.6, '万kWh/a', ''], ['空气源热泵热水可再生能源量', 12.4, '万kWh/a', note], ['可再生能源利用量合计', 51, '万kWh/a', ''], ['建筑年总能耗', 420, '万kWh/a', ''], ['可再生能源替代率', '12.1%', '', '']];
     expect(await check(book('扣除输入电能后'), R)).toMatchObject({ verdict: 'pass', computed: 12.14 });
     expect((await check(book('未扣除输入电能'), R)).verdict).toBe('review');
+    expect(await check(book('按SPF扣除耗电；可再生部分'), R)).toMatchObject({ verdict: 'pass', computed: 12.14 });
+  });
+
+  it('建筑年总能耗 “按能耗模拟” says how the figure was obtained: pass; “按估算” still blocks', async () => {
+    const book = (note: string) => [['可再生能源利用计算表'], ['项目', '数值', '单位', '备注'], ['太阳能光伏年发电量', 51, '万kWh/a', ''], ['建筑年总能耗', 420, '万kWh/a', note], ['可再生能源替代率', '12.1%', '', '']];
+    expect(await check(book('按能耗模拟'), R)).toMatchObject({ verdict: 'pass', computed: 12.14 });
+    expect((await check(book('按估算'), R)).verdict).toBe('review');
   });
 });
