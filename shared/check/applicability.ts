@@ -52,15 +52,19 @@ export function applicability(cond: Condition, b: ImportedBuilding): Gate | null
   }
   if (a.minFloorArea !== undefined) {
     const areaSource = b.values.gross_floor_area?.source ?? b.nameSource;
-    if (b.floorArea === null) {
+    // no 建筑面积, but its 地上建筑面积 alone reaches the threshold: the building's area, which is
+    // at least that, does too
+    const above = b.values.above_ground_area;
+    const reached = b.floorArea === null && above?.status === 'ok' && !above.bound && typeof above.value === 'number' && above.value >= a.minFloorArea && !above.conflicts?.length;
+    if (b.floorArea === null && !reached) {
       return {
         verdict: 'review',
         message: `${b.name} 未给出建筑面积，不能判断是否达到本条适用的 ${a.minFloorArea} m²，请补充`,
         source: areaSource,
       };
     }
-    const below = b.floorArea < a.minFloorArea;
-    const doubt = conflictGate(b, 'gross_floor_area', '建筑面积', a.minFloorArea, b.floorArea) ?? (below ? figureGate(b, 'gross_floor_area', '建筑面积', { gte: a.minFloorArea }, `${a.minFloorArea} m² 及以上`) : null);
+    const below = !reached && b.floorArea! < a.minFloorArea;
+    const doubt = reached ? null : conflictGate(b, 'gross_floor_area', '建筑面积', a.minFloorArea, b.floorArea!) ?? (below ? figureGate(b, 'gross_floor_area', '建筑面积', { gte: a.minFloorArea }, `${a.minFloorArea} m² 及以上`) : null);
     if (doubt) return doubt;
     if (below) {
       return {
