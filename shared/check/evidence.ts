@@ -263,7 +263,7 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     // 全装修 and P ≥ 50 %; a 装配率 that passes while the sheet's own items miss one of these is no pass
     basis: 'not-assembled',
     when: '装配率满足要求，但按表中评分，该单体不满足 GB/T 51129-2017 §3.0.3 认定装配式建筑的最低要求',
-    applies: (f) => f.id === 'assembly_ratio' && f.calc?.details?.isAssembled === false && ((f.usable && f.declaredPasses) || (!f.usable && f.computedPasses)),
+    applies: (f) => f.id === 'assembly_ratio' && f.calc?.details?.isAssembled === false && (f.usable ? f.declaredPasses && (f.computed === null || f.computedPasses) : f.computedPasses),
     decide: (f) => {
       const figure = f.usable ? f.declaredText : recomputedOnly(f);
       return review(`${figure}，满足合同要求（${f.req}）；但按表中评分，${unmetMinimums(f.calc!)}，不满足 GB/T 51129-2017 §3.0.3 认定装配式建筑的最低要求，不能认定为装配式建筑，请核对`);

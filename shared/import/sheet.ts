@@ -93,6 +93,8 @@ export interface Sheet {
   tables: number;
   /** Record and 调蓄设施 tables read on the sheet: their figures no reader used are reported (tableRemains.ts). */
   taken?: TakenTable[];
+  /** While a table is being found: the building its own title names, for its rows' jobs (tables.ts ownBuilding). */
+  tableBuilding?: { name: string; source: CellRef };
 }
 
 export interface Env {
@@ -140,6 +142,12 @@ export function markUsed(s: Sheet, c: GCell | undefined): void {
 }
 
 export function addJob(s: Sheet, r: number, job: Job): void {
+  // a table titled for its own building beside another's: its rows are that building's
+  const own = s.tableBuilding;
+  if (own) {
+    const inner = job;
+    job = (scope) => inner(scope.building?.name === own.name ? scope : { ...scope, building: own });
+  }
   const list = s.jobs[r];
   if (list) list.push(job);
   else s.jobs[r] = [job];

@@ -11,7 +11,8 @@ import { cellAt, covering, type GCell } from './grid';
 import { fold, matchLabel } from './labels';
 import { looksLikeBuilding } from './names';
 import { exactRole, headerRole, type Role } from './roles';
-import { textOf, type Env, type Sheet } from './sheet';
+import { src, textOf, type Env, type Sheet } from './sheet';
+import { buildingIn } from './blocks';
 import { isUnitText } from './units';
 import { parseNumberText } from './values';
 import { dwellingList, isDwellingList } from './dwellings';
@@ -153,6 +154,40 @@ function repeatedGroups(cells: GCell[]): Array<[number, number]> | null {
 }
 
 export function readTable(s: Sheet, h: Header, env: Env): number {
+  const own = ownBuilding(s, h, env);
+  if (!own) return readKinds(s, h, env);
+  s.tableBuilding = own;
+  env.out.building({ building: own });
+  try {
+    return readKinds(s, h, env);
+  } finally {
+    s.tableBuilding = undefined;
+  }
+}
+
+/**
+ * Tables side by side, each under a title naming its own building (“1#楼 装配率计算表” over A:C,
+ * “2#楼 装配率计算表” over F:H): the building of the title over this table's columns, when the row
+ * of titles names two or more buildings; null otherwise (one title then scopes the whole block).
+ */
+function ownBuilding(s: Sheet, h: Header, env: Env): { name: string; source: string } | null {
+  for (let r = h.top - 1; r >= Math.max(1, h.top - 2); r--) {
+    const line = s.g.rows[r];
+    if (!line) continue;
+    const named: Array<{ cell: GCell; name: string }> = [];
+    for (const c of line) {
+      const t = textOf(c);
+      const name = t ? buildingIn(t, env) : null;
+      if (c && name) named.push({ cell: c, name });
+    }
+    if (new Set(named.map((x) => x.name)).size < 2) continue;
+    const over = named.filter((x) => x.cell.c <= h.right && (x.cell.mergeRight ?? x.cell.c) >= h.left);
+    return over.length === 1 ? { name: over[0].name, source: src(s, over[0].cell) } : null;
+  }
+  return null;
+}
+
+function readKinds(s: Sheet, h: Header, env: Env): number {
   const keyCols = h.cols.filter((c) => c.key && c.key !== 'use');
   const surfaceKey = keyCols.find((c) => c.key === 'surface');
   if (surfaceKey) {
