@@ -13,7 +13,7 @@ import { headerCore, type Role } from './roles';
 import { addJob, makeValue, range, src, textOf, unusedLabel, markUsed, type BlockScope, type Env, type Sheet } from './sheet';
 import { parseUnit } from './units';
 import { parseNumberText, readCell, statesInOwnWords } from './values';
-import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, type NameKind, header, isScore, isTotal, preferred, unclaimedLine } from './tableHeader';
+import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, type NameKind, header, isAggregate, isScore, isTotal, preferred, unclaimedLine } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, firstCell, isNoteRow, isRowEmpty, mayBeHeader, rowLabel, titleAbove, unitsRow } from './tableRows';
 import { emitBlank, emitValue } from './emitValue';
 import { isItemScoreTable, ITEM_RATIOS, ITEM_SCORE_REASON } from './scoreTables';
@@ -119,6 +119,13 @@ export function listTable(s: Sheet, h: Header, labelCols: Col[], env: Env): numb
       if (!head || !col || col.ind) continue;
       const text = textOf(head.cell)?.trim();
       if (!text) continue;
+      // a summary column (平均, 最大值) holds no building; a header right of an indicator's label
+      // (结构形式 | 装配整体式剪力墙结构) is that label's value, not a name
+      if (isAggregate(text)) {
+        sl.role = 'note';
+        continue;
+      }
+      if (h.cols.some((c) => c.c === col.c - 1 && c.ind)) continue;
       sl.owner = { kind: 'building', text, cell: head.cell };
       sl.role = 'declared';
       sl.head = head.cell;

@@ -1,0 +1,30 @@
+// Buildings as columns: an unknown header among the building columns is another building's name,
+// except a summary column (平均, 最大值: no building) and the value right of an indicator's label in
+// a header row (单体名称 | 1#楼 | 结构形式 | 装配整体式剪力墙结构: a structure, not a building).
+// Real workbooks in two layouts, with the named-building control.
+import { describe, expect, it } from 'vitest';
+import { importWorkbook } from '../../shared/import/index';
+import { rows, xlsx } from './helpers';
+
+describe('headers among building columns', () => {
+  it('项目 | 1# | 2# | 3# | 平均: three buildings, the average is no building; 地下车库 among them is one', async () => {
+    const r = await importWorkbook(await xlsx('bcols-1.xlsx', (wb) => rows(wb.addWorksheet('单体指标'), [['各单体主要指标'], ['项目', '1#', '2#', '3#', '平均'], ['建筑高度(m)', 53.7, 54.9, 24, 44.2], ['单体装配率(%)', 52, 53, 51, 52]])));
+    expect(r.buildings.map((b) => b.name)).toEqual(['1#', '2#', '3#']);
+    const cars = await importWorkbook(await xlsx('bcols-2.xlsx', (wb) => rows(wb.addWorksheet('单体指标'), [['项目', '1#楼', '2#楼', '地下车库'], ['建筑面积(㎡)', 18200, 18500, 9000]])));
+    expect(cars.buildings.map((b) => b.name)).toEqual(['1#楼', '2#楼', '地下车库']);
+  });
+
+  it('单体名称 | 1#楼 | 结构形式 | 装配整体式剪力墙结构 over a 表4.0.1: one building, 1#楼', async () => {
+    const r = await importWorkbook(
+      await xlsx('bcols-3.xlsx', (wb) =>
+        rows(wb.addWorksheet('1#楼装配率'), [
+          ['1#楼 装配率计算表'],
+          ['单体名称', '1#楼', '结构形式', '装配整体式剪力墙结构', undefined, '建筑面积(㎡)'],
+          ['评价项', '评价内容', '评价要求', '评价分值', '应用比例', '实际得分', '备注'],
+          ['主体结构(50)', '梁、板、楼梯、阳台、空调板等构件', '70%≤比例≤80%', '10~20*', '80%', 20],
+        ]),
+      ),
+    );
+    expect(r.buildings.map((b) => b.name)).toEqual(['1#楼']);
+  });
+});
