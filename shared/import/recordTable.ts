@@ -14,6 +14,7 @@ import { readCell } from './values';
 import { designedTwin } from './twins';
 import { takeTable } from './tableRemains';
 import columnRoles from '../data/column-roles.json';
+import notations from '../data/import-notations.json';
 import { mustIndicator } from '../model/indicators';
 import { ADDITIVE_UNITS, BUILDING_NAME, BUILDING_USE, type Col, type Header, header, isAggregate, isScore, isTotal } from './tableHeader';
 import { type RowLabel, claimHeader, claimRow, isNoteRow, isRowEmpty, mayBeHeader, titleAbove, unitsRow } from './tableRows';
@@ -23,6 +24,8 @@ import { type EmitOpts, emitBlank, emitValue } from './emitValue';
 // ------------------------------------------------------------------ record tables
 
 const GROUP_SCORE = new Set(columnRoles.resultInScoreColumn.groupScoreHeaders.map(fold));
+/** Names of a building's underground part (import-notations.json undergroundParts). */
+const UNDERGROUND: ReadonlySet<string> = new Set(notations.undergroundParts.words.map(fold));
 /** A 小计 row sums a group of the records, not the whole table. */
 const SUBTOTAL = /^\s*小\s*计/;
 
@@ -261,6 +264,11 @@ export function recordRow(s: Sheet, env: Env, scope: BlockScope, block: string, 
     if (grp.single && !rowRole) {
       const a = grp.single;
       const cell = line[a.col.c];
+      // the underground part's own height or floors (−9.8, 地下2层) are not the building's
+      if (part && !ADDITIVE_UNITS.has(def.unit) && UNDERGROUND.has(fold(part))) {
+        if (cell) markUsed(s, cell);
+        continue;
+      }
       // a continuation row's part gets its own label, so that the record's parts add up (collect.ts)
       const adds = !!part && ADDITIVE_UNITS.has(def.unit);
       const label = adds ? { ...grp.label, text: `${grp.label.text.trim()}（${part}）` } : grp.label;
