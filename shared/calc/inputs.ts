@@ -151,9 +151,11 @@ export class CalcBuilder {
 
   /**
    * Notes an unusable/placeholder input; returns true if it was such. Both are also recorded as
-   * `undetermined`: the sheet states something here that the recomputation could not use.
+   * `undetermined`: the sheet states something here that the recomputation could not use. A
+   * placeholder counts as unreadable when it says the figure is still to come (待定), or when the
+   * input always applies (`required`), so that a dash cannot mean "not applicable".
    */
-  noteBad(got: Got<unknown>, what?: string): boolean {
+  noteBad(got: Got<unknown>, what?: string, required = false): boolean {
     if (got.kind === 'unusable') {
       this.note(got.reason);
       this.undetermine('unreadable', got.iv.source, got.reason);
@@ -162,8 +164,9 @@ export class CalcBuilder {
     if (got.kind === 'placeholder') {
       const reason = `${cellOf(got.iv)}未填写数值（“${got.iv.raw}”）${what ? `，${what}` : ''}`;
       this.note(reason);
-      // 待定 / 未计算: a figure not yet determined, not one that does not apply (/, —)
-      this.undetermine(PENDING.has(got.iv.raw.trim()) ? 'unreadable' : 'placeholder', got.iv.source, reason);
+      // 待定 / 未计算: a figure not yet determined, not one that does not apply (/, —); an input
+      // that always applies (`required`: a GB/T 50378 category score) is undetermined whatever fills it
+      this.undetermine(required || PENDING.has(got.iv.raw.trim()) ? 'unreadable' : 'placeholder', got.iv.source, reason);
       return true;
     }
     return false;
