@@ -432,17 +432,38 @@ function findValue(s: Sheet, label: GCell, m: LabelMatch, def: IndicatorDef): Fo
       return { value: vals[0].c, unitRaw, requirement, ambiguous: vals.map((x) => `${src(s, x.c)}（${x.c.raw.trim()}）`).join('、'), considered: cands };
     }
   }
-  // Vertical: the value directly below the label (not part of a table).
-  const br = (label.mergeBottom ?? label.r) + 1;
+  // Vertical: the value directly below the label (not part of a table); a row of units between
+  // the labels and the values (用地面积 | 容积率 over ㎡ | (blank), then 31200 | 2.2) gives its units
+  let br = (label.mergeBottom ?? label.r) + 1;
+  let vUnit = m.unitRaw;
+  if (unitRowBelow(s, br)) {
+    const u = cellAt(g, br, label.c);
+    if (u && u.kind === 'string') vUnit = u.str!.trim();
+    markUsed(s, u);
+    br++;
+  }
   const below = cellAt(g, br, label.c);
   if (below && !s.claimed.has(key(br, label.c)) && !(below.kind === 'string' && matchLabel(below.str!)) && (header || isNumericLike(below))) {
     // A column of numbers below (集中绿地 6200, 宅间绿地 5800, …, 合计 15330): the label heads a
     // data column, and its first item is not the quantity.
     const next = cellAt(g, br + 1, label.c);
     if (next && isNumericLike(next) && isNumericLike(below)) return null;
-    return { value: below, unitRaw: m.unitRaw, considered: [below] };
+    return { value: below, unitRaw: vUnit, considered: [below] };
   }
   return null;
+}
+
+/** A row all of whose cells are units (㎡, %, m), at least two of them, under a row of labels. */
+function unitRowBelow(s: Sheet, r: number): boolean {
+  const line = s.g.rows[r];
+  if (!line) return false;
+  let units = 0;
+  for (const c of line) {
+    if (!c) continue;
+    if (c.kind !== 'string' || !isUnitText(c.str!)) return false;
+    units++;
+  }
+  return units >= 2;
 }
 
 /**
