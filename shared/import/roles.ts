@@ -23,6 +23,7 @@ type RoleKey = keyof typeof data.roles;
 const ROLE_OF: Record<RoleKey, RoleHit> = {
   declared: { role: 'declared', rank: data.roles.declared.rank },
   declaredAfter: { role: 'declared', rank: data.roles.declaredAfter.rank },
+  declaredConverted: { role: 'declared', rank: data.roles.declaredConverted.rank },
   declaredPart: { role: 'declared', rank: data.roles.declaredPart.rank },
   declaredWhole: { role: 'declared', rank: data.roles.declaredWhole.rank },
   declaredStage: { role: 'declared', rank: data.roles.declaredStage.rank },
@@ -47,7 +48,7 @@ for (const k of Object.keys(data.roles) as RoleKey[]) {
   }
 }
 // `contains` words, most specific roles first (a 是否满足 column that mentions 设计值 is a judgement).
-const CONTAINS_ORDER: RoleKey[] = ['judgement', 'delta', 'before', 'declaredAfter', 'declaredFinal', 'declaredStage', 'declaredWhole', 'requirement', 'maxScore', 'claimedScore', 'declared', 'note'];
+const CONTAINS_ORDER: RoleKey[] = ['judgement', 'delta', 'before', 'declaredAfter', 'declaredConverted', 'declaredFinal', 'declaredStage', 'declaredWhole', 'requirement', 'maxScore', 'claimedScore', 'declared', 'note'];
 const CONTAINS: Array<[string, RoleHit]> = [];
 for (const k of CONTAINS_ORDER) for (const w of data.roles[k].contains) CONTAINS.push([fold(w), ROLE_OF[k]]);
 
