@@ -10,7 +10,7 @@ import type { ImportedValue, IndicatorDef } from '../model/types';
 import type { GCell } from './grid';
 import type { Col } from './tableHeader';
 import { ADDITIVE_UNITS } from './tableHeader';
-import { headerCore } from './roles';
+import { headerCore, headerRole } from './roles';
 import { fold } from './text';
 import { src, textOf, type Sheet } from './sheet';
 import type { Slot } from './listTable';
@@ -46,7 +46,14 @@ export function markPartColumns(slots: Slot[], cols: Col[]): void {
     const col = cols.find((c) => c.c === sl.c);
     return (col?.parts ?? []).map((p) => (textOf(p.cell) ?? '').trim()).filter(Boolean).join('');
   };
-  const parts = slots.filter((sl) => sl !== whole && (sl.role === 'unknown' || (sl.role === 'declared' && sl.rank === PART_RANK)));
+  // 设计指标 merged over 地上 | 地下 | 合计: the group gives its sub-columns the role; their own
+  // headers, which are no role, name the parts
+  const underGroup = (sl: Slot) => {
+    const own = cols.find((c) => c.c === sl.c)?.parts.at(-1)?.cell;
+    const t = own ? textOf(own) : null;
+    return sl.role === 'declared' && !!sl.head && !!own && sl.head !== own && !!t && !headerRole(t);
+  };
+  const parts = slots.filter((sl) => sl !== whole && (sl.role === 'unknown' || (sl.role === 'declared' && sl.rank === PART_RANK) || underGroup(sl)));
   if (!parts.length || !parts.every(named)) return;
   // a column that names a parcel (“…20号地块”, “05-02”) is a transfer unit of its own, not a part:
   // a contract binds one parcel, and the 合计 of several is no parcel's figure

@@ -79,6 +79,17 @@ describe('a 合计 column beside part columns is the project figure', () => {
     expect(byId(fs, 'P5')).toMatchObject({ verdict: 'pass', source: '分期指标!B4' });
   });
 
+  it('设计指标 merged over 地上 | 地下 | 合计 beside 规划指标: the 合计 is the project (97500 > 95000 fails); a 合计 the parts miss is review', async () => {
+    const sheet = (total: number) => (wb: ExcelJS.Workbook) => {
+      const ws = wb.addWorksheet('指标');
+      rows(ws, [['技术经济指标'], ['项目', '规划指标', '设计指标', '设计指标', '设计指标'], ['项目', '规划指标', '地上', '地下', '合计'], ['建筑面积(㎡)', '≤95000', 78000, 19500, total], ['容积率', '≤2.0', 1.95]]);
+      for (const m of ['C2:E2', 'A2:A3', 'B2:B3']) ws.mergeCells(m);
+    };
+    const G: Condition = { id: 'P5', indicator: 'gross_floor_area', op: '<=', value: 95000 };
+    expect(byId(await check(sheet(97500), [G]), 'P5')).toMatchObject({ verdict: 'fail', declared: 97500 });
+    expect(byId(await check(sheet(93500), [G]), 'P5')).toMatchObject({ verdict: 'review', basis: 'parts-dont-add' });
+  });
+
   it('negative twin: a 合计 its part columns do not add up to is 需复核 naming the cells', async () => {
     // 计容 52000 + 9500 = 61500 ≠ 60000
     const fs = await check(usesTotalLast(2.4, [52000, 9500, 60000]), [FAR]);
