@@ -127,6 +127,10 @@ export class Collector {
     this.cands.push(c);
   }
   /** True when a building of this name was read (a record under this name exists). */
+  /** Whether a reader gave any 调蓄设施 (a table or a 下垫面 table's storage column). */
+  hasFacilities(): boolean {
+    return this.cands.some((c) => c.kind === 'facility');
+  }
   hasBuilding(name: string): boolean {
     return this.names.has(name);
   }

@@ -18,6 +18,7 @@ import { combinedUnread } from './combined';
 import { contentsSheet, hiddenUnread, invisibleUnread, sheetStage, voidSheet } from './hygiene';
 import { findTables } from './tables';
 import { tableRemains } from './tableRemains';
+import { facilityRows } from './facilityRows';
 import { sheetStatements } from './statements';
 import { readProse } from './prose';
 import { inferUnmarked, unreadUseColumns, withUnusedCells } from './useColumns';
@@ -65,6 +66,8 @@ export function extract(grids: Grid[]): Extracted {
   for (const s of sheets) readBlocks(s, env);
   // figures in 设计说明 sentences, under a tight grammar (prose.ts)
   for (const s of sheets) readProse(s, env);
+  // 调蓄设施 as key/value rows, where no table gave any (facilityRows.ts)
+  if (!out.hasFacilities()) for (const s of sheets) facilityRows(s, env);
   for (const s of sheets) tableRemains(s, env);
   for (const s of sheets) scanUnread(s, env);
   for (const s of sheets) scanUnreadRows(s, env);
