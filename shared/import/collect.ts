@@ -4,7 +4,7 @@
 import { indicator } from '../model/indicators';
 import type { CellRef, ImportedBuilding, ImportedFacility, ImportedVolumeRow, ImportedLineItem, ImportedParcel, ImportedSurface, ImportedValue, ImportIssue } from '../model/types';
 import { CALCULATOR_INPUTS, recompute } from '../calc/index';
-import { buildingKey, canonicalBuildings, type NameRef } from './names';
+import { buildingKey, canonicalBuildings, nameNote, type NameRef } from './names';
 import { fmt, isOkNumber, lineItemsOf, sameValue, usable } from './readings';
 
 export { lineItemsOf, sameValue } from './readings';
@@ -138,7 +138,15 @@ export class Collector {
     if (!scope.building) return;
     this.names.add(scope.building.name);
     this.cands.push({ kind: 'building', scope });
+    // "1#楼(住宅)": the use written with the name
+    const note = nameNote(scope.building.name);
+    if (note && mapUse(note).use && !this.noted.has(scope.building.name)) {
+      this.noted.add(scope.building.name);
+      this.cands.push({ kind: 'use', scope, text: note, source: scope.building.source });
+    }
   }
+  /** Buildings whose name's bracketed use was taken. */
+  private noted = new Set<string>();
   use(scope: Scope, text: string, source: CellRef): void {
     if (!scope.building) return;
     this.names.add(scope.building.name);

@@ -36,8 +36,21 @@ export interface BuildingKey {
 }
 
 /** The key of a building name: 一号楼, 1号楼, 1#楼, 1#, 1栋 → code "1"; 2#厂房 → "2" + 厂房. */
+/** A short description in brackets after a building's name: 1#楼(住宅), A座（办公）. */
+const DESCRIBED = /^(.+?)\(([\u4e00-\u9fff、/]{1,8})\)$/;
+
+/** The description in brackets after a building's name ("1#楼(住宅)" → "住宅"), or null. */
+export function nameNote(name: string): string | null {
+  const f = fold(name);
+  const d = DESCRIBED.exec(f);
+  return d && WHOLE.test(d[1]) ? d[2] : null;
+}
+
 export const buildingKey = memo((name: string): BuildingKey => {
-  const f = fold(name).replace(/[－—–]/g, '-').replace(/＃/g, '#');
+  let f = fold(name).replace(/[－—–]/g, '-').replace(/＃/g, '#');
+  // "1#楼(住宅)": the name is the building's, the bracket describes it
+  const d = DESCRIBED.exec(f);
+  if (d && WHOLE.test(d[1])) f = d[1];
   const m = WHOLE.exec(f);
   if (m && (m[2] || m[3] || m[4])) {
     const code = normCode(m[1]);

@@ -27,4 +27,16 @@ describe('headers among building columns', () => {
     );
     expect(r.buildings.map((b) => b.name)).toEqual(['1#楼']);
   });
+
+  it('1#楼(住宅) | 2#楼(住宅) | 3#楼(商业) | 合计: three buildings, each with the use its bracket names; 1#楼 in another table is the same building', async () => {
+    const r = await importWorkbook(
+      await xlsx('bcols-4.xlsx', (wb) => {
+        rows(wb.addWorksheet('单体指标'), [['指标', '1#楼(住宅)', '2#楼(住宅)', '3#楼(商业)', '合计'], ['建筑面积(㎡)', 14600, 14800, 5200, 34600], ['建筑高度(m)', 44.9, 45, 23.9, '—']]);
+        rows(wb.addWorksheet('装配率'), [['楼号', '装配率'], ['1#楼', '52%']]);
+      }),
+    );
+    expect(r.buildings.map((b) => [b.name, b.use])).toEqual([['1#楼(住宅)', 'residential'], ['2#楼(住宅)', 'residential'], ['3#楼(商业)', 'public']]);
+    expect(r.buildings[0].values.assembly_ratio?.value).toBe(52);
+  });
 });
+
