@@ -191,8 +191,9 @@ export function computeGreenStar(ctx: CalcContext): Calculation | null {
   const missingCats = scores.filter((s) => s.got.kind !== 'ok');
   if (missingCats.length) {
     for (const s of missingCats) {
-      // GB/T 50378-2019 §3.2.7: all five categories are scored, so a dash is a score not given
-      if (!b.noteBad(s.got, undefined, true)) b.note(`缺少“${s.c.name}”评分项得分`);
+      // GB/T 50378-2019 §3.2.7: all five categories are scored, so beside scores that are given a
+      // dash is a score not given (a column of dashes only is a building not assessed)
+      if (!b.noteBad(s.got, undefined, scores.some((x) => x.got.kind === 'ok'))) b.note(`缺少“${s.c.name}”评分项得分`);
     }
     b.step(`五类评分项得分不全（缺：${missingCats.map((s) => s.c.name).join('、')}），无法复核星级`);
     return b.build(null, clause, formula, { ruleSet: ruleSetId, stage });

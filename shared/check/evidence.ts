@@ -11,12 +11,11 @@ import type {
   UnreadBlock,
   Verdict,
 } from '../model/types';
-import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
+import { indicator as indicatorDef, indicatorName } from '../model/indicators';
 import catalogue from '../data/indicators.json';
-import { minimums } from '../data/standards/gbt51129-2017.json';
-import { errorName, isErrorText, parseStar } from '../import/values';
-import { fold } from '../import/text';
-import { holds, missWord, requirementWords, valuesAgree } from './compare';
+import { errorName, isErrorText } from '../import/values';
+import { targetBelow, unmetMinimums } from './selfStatements';
+import { factsOf, type Facts } from './evidenceFacts';
 import { boundRefutes, boundWords, qualifyingRemark, rangeHolds, undeterminedInputs, type BasisTexts } from './qualifiers';
 import { supportWords } from './statements';
 
@@ -58,36 +57,6 @@ export interface Decision {
   remarks?: string[];
   /** Overrides the default source (the declared cell, else the first input cell); null = none. */
   source?: string | null;
-}
-
-/** Facts derived once from the evidence; the rules read only these. */
-interface Facts {
-  e: LeafEvidence;
-  id: string;
-  name: string;
-  /** "不低于二星级". */
-  req: string;
-  /** "低于" / "高于" / "不符合". */
-  miss: string;
-  declared: ImportedValue | undefined;
-  /** A declared value of the right type and within the plausible range. */
-  usable: boolean;
-  /** Why a declared status-ok value is not usable (wrong type / out of range), or null. */
-  invalid: 'type' | 'range' | null;
-  dv: number | boolean | null;
-  declaredPasses: boolean;
-  /** "绿地率为36%（单体未单列，采用项目整体数值）". */
-  declaredText: string;
-  calc: Calculation | null;
-  computed: number | boolean | null;
-  computedPasses: boolean;
-  confirmed: boolean;
-  upper: boolean;
-  /** Declared and recomputed agree within tolerance (upper bound: declared ≤ bound). */
-  agree: boolean;
-  /** "（GB/T 50378-2019 §3.2.5–3.2.8）". */
-  calcWhy: string;
-  fv: (v: unknown) => string;
 }
 
 interface EvidenceRule {
@@ -266,13 +235,13 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     applies: (f) => f.id === 'assembly_ratio' && f.calc?.details?.isAssembled === false && (f.usable ? f.declaredPasses && (f.computed === null || f.computedPasses) : f.computedPasses),
     decide: (f) => {
       const figure = f.usable ? f.declaredText : recomputedOnly(f);
-      return review(`${figure}，满足合同要求（${f.req}）；但按表中评分，${unmetMinimums(f.calc!)}，不满足 GB/T 51129-2017 §3.0.3 认定装配式建筑的最低要求，不能认定为装配式建筑，请核对`);
+      return review(`${figure}，满足合同要求（${f.req}）；但按表中评分，${unmetMinimums(f.calc!.details)}，不满足 GB/T 51129-2017 §3.0.3 认定装配式建筑的最低要求，不能认定为装配式建筑，请核对`);
     },
   },
   {
     basis: 'target-below',
     when: '星级满足要求，但表中同一范围另写有目标或要求星级（未写“及以上”），低于申报星级，也低于合同要求',
-    applies: (f) => f.usable && f.declaredPasses && targetBelow(f) !== null,
+    applies: (f) => f.usable && f.declaredPasses && targetBelow(f.declared, f.e.rule) !== null,
     decide: (f) => {
       const r = f.declared!.requirement!;
       return review(`${f.declaredText}，满足合同要求（${f.req}）；但表中另写有目标或要求“${r.text}”（${r.source}），低于申报值，也低于合同要求，两处不一致，请核对`);
@@ -429,55 +398,6 @@ export function decideLeaf(e: LeafEvidence): Decision {
   throw new Error('evidence rules are not exhaustive');
 }
 
-function factsOf(e: LeafEvidence): Facts {
-  const id = e.rule.indicator;
-  const def = indicatorDef(id);
-  const fv = (v: unknown) => formatValue(id, v);
-  const declared = e.declared;
-  const calc = e.calc;
-  const computed = calc && calc.value !== null ? calc.value : null;
-  let invalid: Facts['invalid'] = null;
-  let dv: number | boolean | null = null;
-  if (declared && declared.status === 'ok') {
-    const wantBool = def?.type === 'boolean';
-    const v = declared.value;
-    if ((wantBool && typeof v !== 'boolean') || (!wantBool && (typeof v !== 'number' || !Number.isFinite(v)))) invalid = 'type';
-    else {
-      dv = v as number | boolean;
-      if (typeof dv === 'number' && def?.range && (dv < def.range[0] || dv > def.range[1])) invalid = 'range';
-    }
-  }
-  const usable = !!declared && declared.status === 'ok' && invalid === null;
-  const upper = calc?.bound === 'upper';
-  const borrowed =
-    e.borrowed?.from === 'project'
-      ? '（单体未单列，采用项目整体数值）'
-      : e.borrowed?.from === 'soleBuilding'
-        ? `（项目未单列，采用单体“${e.borrowed.name}”的数值）`
-        : '';
-  return {
-    e,
-    id,
-    name: indicatorName(id),
-    req: requirementWords(id, e.rule.op, e.rule.value),
-    miss: missWord(e.rule.op),
-    declared,
-    usable,
-    invalid,
-    dv,
-    declaredPasses: usable && holds(dv as number | boolean, e.rule.op, e.rule.value),
-    declaredText: usable ? `${indicatorName(id)}为${declared!.bound === 'range' && typeof declared!.low === 'number' ? `${fv(declared!.low)}～` : ''}${fv(dv)}${borrowed}` : '',
-    calc,
-    computed,
-    computedPasses: computed !== null && holds(computed, e.rule.op, e.rule.value),
-    confirmed: calc?.confidence === 'confirmed',
-    upper,
-    agree: usable && computed !== null && valuesAgree(dv as number | boolean, computed, def?.tolerance ?? 0, upper),
-    calcWhy: calc?.clause ? `（${calc.clause}）` : '',
-    fv,
-  };
-}
-
 /**
  * The unread evidence that bears on a leaf: every unread table; a single unrecognised row
  * (UnreadBlock.kind 'row') only where no exact recomputation checks the value — once the sheet's
@@ -514,29 +434,3 @@ function recomputedSource(f: Facts): string | null {
 function fmtNum(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
 }
-
-/** The §3.0.3 minimums a 装配率 recomputation misses, in words. */
-function unmetMinimums(calc: Calculation): string {
-  const d = calc.details ?? {};
-  const m = minimums;
-  const out: string[] = [];
-  if (typeof d.Q1 === 'number' && d.Q1 < m.q1) out.push(`主体结构得分 ${fmtNum(d.Q1)} 分低于 ${m.q1} 分`);
-  if (typeof d.Q2 === 'number' && d.Q2 < m.q2) out.push(`围护墙和内隔墙得分 ${fmtNum(d.Q2)} 分低于 ${m.q2} 分`);
-  if (d.fullFitout === false) out.push('未采用全装修');
-  return out.join('，') || '最低要求未全部满足';
-}
-
-/**
- * A level the sheet requires itself of the same scope (星级要求 “一星级” beside, or in another table
- * than, a declared 二星级) below the declared level and below the contract's: the project's own
- * documents point two ways. A bound (“一星级及以上”) is no target level.
- */
-function targetBelow(f: Facts): number | null {
-  const r = f.declared?.requirement;
-  if (!r || indicatorDef(f.id)?.type !== 'star' || typeof f.dv !== 'number') return null;
-  const text = fold(r.text);
-  if (/以上|不低于|至少|[≥>]/.test(text)) return null;
-  const level = parseStar(text);
-  return level !== null && level < f.dv && !holds(level, f.e.rule.op, f.e.rule.value) ? level : null;
-}
-

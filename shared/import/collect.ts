@@ -128,9 +128,7 @@ export class Collector {
   }
   /** True when a building of this name was read (a record under this name exists). */
   /** Whether a reader gave any 调蓄设施 (a table or a 下垫面 table's storage column). */
-  hasFacilities(): boolean {
-    return this.cands.some((c) => c.kind === 'facility');
-  }
+  hasFacilities = (): boolean => this.cands.some((c) => c.kind === 'facility');
   hasBuilding(name: string): boolean {
     return this.names.has(name);
   }
@@ -140,13 +138,8 @@ export class Collector {
     this.cands.push({ kind: 'building', scope });
     // "1#楼(住宅)": the use written with the name
     const note = nameNote(scope.building.name);
-    if (note && mapUse(note).use && !this.noted.has(scope.building.name)) {
-      this.noted.add(scope.building.name);
-      this.cands.push({ kind: 'use', scope, text: note, source: scope.building.source });
-    }
+    if (note && mapUse(note).use) this.cands.push({ kind: 'use', scope, text: note, source: scope.building.source });
   }
-  /** Buildings whose name's bracketed use was taken. */
-  private noted = new Set<string>();
   use(scope: Scope, text: string, source: CellRef): void {
     if (!scope.building) return;
     this.names.add(scope.building.name);
