@@ -43,7 +43,8 @@ interface Doubt {
 /** The decision of the evidence rules, reconsidered against what the sheet says about itself. */
 export function sheetConsistency(d: Decision, leaf: LeafSheet): Decision {
   if (d.verdict !== 'pass' && d.verdict !== 'fail' && d.verdict !== 'review') return d;
-  const doubts = [...ownDoubts(leaf), ...inputDoubts(leaf), ...soleDoubts(leaf)].filter((x) => material(x, d));
+  const doubts: Doubt[] = [];
+  for (const list of [ownDoubts(leaf), inputDoubts(leaf), soleDoubts(leaf)]) for (const x of list) if (material(x, d)) doubts.push(x);
   if (doubts.length === 0) return d;
   const id = leaf.rule.indicator;
   const req = requirementWords(id, leaf.rule.op, leaf.rule.value);

@@ -408,10 +408,27 @@ function combine(parts: RuleOutcome[], mode: 'any' | 'all', scope: Scope): RuleO
     message = `${parts.map((p) => stripScope(p.message, scope)).join('；')}；“${joiner}”条件${tail}`;
     if (scope.building) message = `${scope.label} ${message}`;
   }
-  const branches = parts.flatMap((p) => p.branches ?? [p]);
-  const remarks = [...new Set(parts.flatMap((p) => p.remarks ?? []))];
-  const out: RuleOutcome = { ...lead, verdict, message, branches };
-  if (remarks.length) out.remarks = remarks;
+  const branches: LeafOutcome[] = [];
+  let remarks: string[] | undefined;
+  for (const p of parts) {
+    if (p.branches) branches.push(...p.branches);
+    else branches.push(p);
+    if (p.remarks) for (const r of p.remarks) if (!(remarks ??= []).includes(r)) remarks.push(r);
+  }
+  // the lead's fields, in the order evaluateLeaf gives them (one shape for every outcome)
+  const out: RuleOutcome = {
+    indicator: lead.indicator,
+    required: lead.required,
+    verdict,
+    declared: lead.declared,
+    computed: lead.computed,
+    source: lead.source,
+    message,
+    basis: lead.basis,
+  };
+  if (remarks) out.remarks = remarks;
+  if (lead.calculation) out.calculation = lead.calculation;
+  out.branches = branches;
   return out;
 }
 

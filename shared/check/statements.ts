@@ -112,11 +112,16 @@ interface LeafAnswers {
   aboutDeclared?: readonly SheetStatement[];
   restsOn?: ImportedValue[];
 }
-const perLeaf = new WeakMap<StatementEvidence, LeafAnswers>();
+// The checks of one leaf run one after the other (reviewStatements): the answers of the leaf being
+// reviewed are kept, and replaced when the next leaf is asked about.
+let answersOf: StatementEvidence | null = null;
+let answers: LeafAnswers = {};
 function once(e: StatementEvidence): LeafAnswers {
-  let m = perLeaf.get(e);
-  if (!m) perLeaf.set(e, (m = {}));
-  return m;
+  if (answersOf !== e) {
+    answersOf = e;
+    answers = {};
+  }
+  return answers;
 }
 
 function where(s: SheetStatement): string {
