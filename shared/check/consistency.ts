@@ -16,6 +16,7 @@ import { CALCULATOR_INPUTS, recompute, type CalcContext } from '../calc/index';
 import { formatValue, indicatorName } from '../model/indicators';
 import { holds, missWord, requirementWords } from './compare';
 import type { Decision } from './evidence';
+import { decision } from './decision';
 import { partsReadings, partsWords } from './areaSums';
 import { usedSources } from './gather';
 
@@ -50,13 +51,13 @@ export function sheetConsistency(d: Decision, leaf: LeafSheet): Decision {
   const req = requirementWords(id, leaf.rule.op, leaf.rule.value);
   const others = doubts.map((x) => x.text + (x.other ? `，按此${indicatorName(id)}为${formatValue(id, x.other.value)}，${x.other.passes ? '满足' : missWord(leaf.rule.op)}合同要求（${req}）` : ''));
   const said = others.join('；');
-  if (d.verdict === 'review') return { ...d, message: `${d.message}；另：${said}` };
+  if (d.verdict === 'review') return decision(d.verdict, d.basis, `${d.message}；另：${said}`, d.remarks, d.source);
   // both readings fail: 不符合 either way
   if (d.verdict === 'fail' && doubts.every((x) => x.other && !x.other.passes)) {
-    return { ...d, message: `${d.message}；另：${said}，同样不满足要求` };
+    return decision(d.verdict, d.basis, `${d.message}；另：${said}，同样不满足要求`, d.remarks, d.source);
   }
   const tail = doubts.every((x) => x.basis === 'sole-building-unproven') ? '不能以单体数值代替项目整体判定，请核对' : '表中数据自相矛盾，不能据以判定，请核对';
-  return { ...d, verdict: 'review', basis: doubts[0].basis, message: `${d.message}；但${said}；${tail}` };
+  return decision('review', doubts[0].basis, `${d.message}；但${said}；${tail}`, d.remarks, d.source);
 }
 
 /** Rounding-size differences in a sum matter only when they turn a pass into a failure. */

@@ -363,13 +363,35 @@ function clauseFields(cond: Condition): Pick<Finding, 'clause' | 'text'> {
   return out;
 }
 
+/** A branch as the finding gives it: the outcome without its recomputation (and without branches of its own). */
 function stripCalculation(b: LeafOutcome): BranchFinding {
-  const { calculation: _calc, ...rest } = b;
-  return rest;
+  return b.remarks !== undefined
+    ? { indicator: b.indicator, required: b.required, verdict: b.verdict, declared: b.declared, computed: b.computed, source: b.source, message: b.message, basis: b.basis, remarks: b.remarks }
+    : { indicator: b.indicator, required: b.required, verdict: b.verdict, declared: b.declared, computed: b.computed, source: b.source, message: b.message, basis: b.basis };
 }
 
 interface RuleOutcome extends LeafOutcome {
   branches?: LeafOutcome[];
+}
+
+/**
+ * The outcome of a leaf or of a combination, with every field in one literal: 1 500 of them for 500
+ * buildings, all of one shape that no garbage collection drops (see shared/check/decision.ts).
+ */
+function outcomeOf(
+  indicator: string,
+  required: string,
+  verdict: Verdict,
+  declared: LeafOutcome['declared'],
+  computed: LeafOutcome['computed'],
+  source: LeafOutcome['source'],
+  message: string,
+  basis: string | undefined,
+  remarks: string[] | undefined,
+  calculation: Calculation | undefined,
+  branches: LeafOutcome[] | undefined,
+): RuleOutcome {
+  return { indicator, required, verdict, declared, computed, source, message, basis, remarks, calculation, branches };
 }
 
 function evaluateRule(rule: Rule, scope: Scope, method?: string, texts?: BasisTexts): RuleOutcome {
@@ -415,21 +437,7 @@ function combine(parts: RuleOutcome[], mode: 'any' | 'all', scope: Scope): RuleO
     else branches.push(p);
     if (p.remarks) for (const r of p.remarks) if (!(remarks ??= []).includes(r)) remarks.push(r);
   }
-  // the lead's fields, in the order evaluateLeaf gives them (one shape for every outcome)
-  const out: RuleOutcome = {
-    indicator: lead.indicator,
-    required: lead.required,
-    verdict,
-    declared: lead.declared,
-    computed: lead.computed,
-    source: lead.source,
-    message,
-    basis: lead.basis,
-  };
-  if (remarks) out.remarks = remarks;
-  if (lead.calculation) out.calculation = lead.calculation;
-  out.branches = branches;
-  return out;
+  return outcomeOf(lead.indicator, lead.required, verdict, lead.declared, lead.computed, lead.source, message, lead.basis, remarks, lead.calculation, branches);
 }
 
 function stripScope(message: string, scope: Scope): string {
@@ -475,19 +483,19 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string, basisTexts?
   // says about the figure (method, edition, part of the project, intent)
   const sheet = { rule, declared, calc, values: scope.values, ctx, sole: scope.sole };
   const d = reviewStatements(sheetConsistency(decideLeaf(leaf), sheet), leaf);
-  const outcome: LeafOutcome = {
-    indicator: id,
-    required: `${rule.op} ${String(rule.value)}`,
-    verdict: d.verdict,
-    declared: declared && declared.status === 'ok' ? declared.value : null,
+  return outcomeOf(
+    id,
+    `${rule.op} ${String(rule.value)}`,
+    d.verdict,
+    declared && declared.status === 'ok' ? declared.value : null,
     computed,
-    source: d.source !== undefined ? d.source : (declared?.source ?? firstInputSource(calc)),
-    message: scope.building ? `${scope.label} ${d.message}` : d.message,
-    basis: d.basis,
-  };
-  if (d.remarks?.length) outcome.remarks = d.remarks;
-  if (calc) outcome.calculation = calc;
-  return outcome;
+    d.source !== undefined ? d.source : (declared?.source ?? firstInputSource(calc)),
+    scope.building ? `${scope.label} ${d.message}` : d.message,
+    d.basis,
+    d.remarks?.length ? d.remarks : undefined,
+    calc ?? undefined,
+    undefined,
+  );
 }
 
 function firstInputSource(calc: Calculation | null | undefined): string | null {

@@ -22,6 +22,7 @@ import { holds, requirementWords } from './compare';
 import { qualifyingRemark, remarkIntent, scopeQualifier } from './qualifiers';
 import type { BasisTexts } from '../model/remarkBasis';
 import type { Decision } from './evidence';
+import { decision } from './decision';
 import { memoText } from '../model/memo';
 import { usedSources } from './gather';
 
@@ -46,7 +47,7 @@ export function reviewStatements(d: Decision, e: StatementEvidence): Decision {
   const checks = d.basis === 'declared-remark' ? [intent] : [intent, method, edition, partialScope, inputRemark, buildingBelowNote, rainfallRate];
   for (const check of checks) {
     const out = check(d, e);
-    if (out) return { ...out, verdict: 'review', ...(d.remarks ? { remarks: d.remarks } : {}) };
+    if (out) return decision('review', out.basis, out.message, d.remarks ? d.remarks : out.remarks, out.source);
   }
   return d;
 }
