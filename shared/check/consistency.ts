@@ -12,13 +12,13 @@
 //
 // A pass becomes 需复核; a fail stays a fail only when every other reading fails too.
 import type { Calculation, ImportedValue, LeafRule } from '../model/types';
-import { CALCULATOR_INPUTS, recompute, type CalcContext } from '../calc/index';
+import { recompute, type CalcContext } from '../calc/index';
 import { formatValue, indicatorName } from '../model/indicators';
 import { holds, missWord, requirementWords } from './compare';
 import type { Decision } from './evidence';
 import { decision } from './decision';
 import { partsReadings, partsWords } from './areaSums';
-import { usedSources } from './gather';
+import type { UsedInput } from './gather';
 
 export interface LeafSheet {
   rule: LeafRule;
@@ -29,6 +29,8 @@ export interface LeafSheet {
   ctx: CalcContext;
   /** Project scope of a one-building workbook: the building, the ids it fills in, and why it may not be the whole project. */
   sole?: { name: string; keys: ReadonlySet<string>; doubt: string | null };
+  /** The recomputation's inputs as the scope states them (gather.ts usedInputs). */
+  inputs: readonly UsedInput[];
 }
 
 /** The basis ids this module decides (docs/evidence-policy.md §4a; words in shared/data/report-terms.json). */
@@ -86,13 +88,10 @@ function ownDoubts(leaf: LeafSheet): Array<Doubt & { minor?: boolean }> {
 // ---------------------------------------------------------------- inputs of the recomputation
 
 function inputDoubts(leaf: LeafSheet): Array<Doubt & { minor?: boolean }> {
-  const { calc, rule } = leaf;
+  const { calc } = leaf;
   if (!calc || calc.value === null) return [];
-  const used = usedSources(calc);
   const out: Array<Doubt & { minor?: boolean }> = [];
-  for (const k of CALCULATOR_INPUTS[rule.indicator] ?? []) {
-    const v = leaf.values[k];
-    if (k === rule.indicator || !v || !used.has(v.source)) continue;
+  for (const { id: k, v } of leaf.inputs) {
     const sf = v.staleFormula;
     if (sf && typeof v.value === 'number' && sf.cached !== 0) {
       const other = again(leaf, k, (v.value / sf.cached) * sf.evaluated);

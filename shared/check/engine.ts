@@ -25,7 +25,7 @@ import { buildingsExceed, buildingsMax } from './buildingsMax';
 import { describeRule } from '../conditions/index';
 import { absentBuildings, applicability, noBuildingsGate, type Gate } from './applicability';
 import { decideLeaf, type LeafEvidence } from './evidence';
-import { conflictingInputs, relatedUnread, unreadBuildingLists } from './gather';
+import { conflictingInputs, relatedUnread, unreadBuildingLists, usedInputs } from './gather';
 import { chooseParcel, otherParcelGate, siteForParcelGate } from './parcels';
 import { aggregateBuildings } from './aggregate';
 import { companionScopes, confirmationGate } from './clauseReading';
@@ -280,7 +280,7 @@ function recomputeIn(id: string, scope: Scope, method?: string): Calculation | n
     const project = scope.project;
     const projectCalc = recomputeIn(id, project, method);
     const reads = projectReads.get(project)!.get(key)!;
-    const dependsOnBuilding = reads === 'all' || [...reads].some((k) => scope.own.has(k)) || !!scope.ctx.prefabVolumes?.length;
+    const dependsOnBuilding = reads === 'all' || ownsAny(scope.own, reads) || !!scope.ctx.prefabVolumes?.length;
     calc = dependsOnBuilding ? recompute(id, ctx) : projectCalc;
   } else {
     const reads = new Set<string>();
@@ -297,6 +297,12 @@ function recomputeIn(id: string, scope: Scope, method?: string): Calculation | n
   }
   scope.calcs.set(key, calc);
   return calc;
+}
+
+/** Whether the building states any of the values a recomputation read (no array made per building). */
+function ownsAny(own: ReadonlySet<string>, reads: ReadonlySet<string>): boolean {
+  for (const k of reads) if (own.has(k)) return true;
+  return false;
 }
 
 /** Every condition of a several-parcel workbook whose parcel cannot be told: 需复核. */
@@ -464,6 +470,7 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string, basisTexts?
     : declared && scope.building !== null && !scope.own.has(id)
       ? { from: 'project' }
       : undefined;
+  const inputs = usedInputs(scope.values, id, calc);
   const leaf: LeafEvidence & StatementEvidence = {
     rule,
     building: scope.building,
@@ -472,16 +479,17 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string, basisTexts?
     calc,
     unread: relatedUnread(scope.unread, id),
     unreadBuildings: fallsBack ? (scope.unreadBuildings ?? []) : [],
-    inputConflicts: conflictingInputs(scope.values, id, calc),
+    inputConflicts: conflictingInputs(inputs),
     values: scope.values,
     projectWide: scope.building === null || !scope.own.has(id),
     statements: scope.statements,
     ctx,
     basisTexts,
+    inputs,
   };
   // the sheet against itself (area parts, stale formulas, a sole building), then what the sheet
   // says about the figure (method, edition, part of the project, intent)
-  const sheet = { rule, declared, calc, values: scope.values, ctx, sole: scope.sole };
+  const sheet = { rule, declared, calc, values: scope.values, ctx, sole: scope.sole, inputs };
   const d = reviewStatements(sheetConsistency(decideLeaf(leaf), sheet), leaf);
   return outcomeOf(
     id,

@@ -14,7 +14,6 @@
 import type { Calculation, ImportedValue, LeafRule, SheetStatement } from '../model/types';
 import type { CalcContext } from '../calc/context';
 import { namedMethod, prescribedMethod } from '../calc/methods';
-import { CALCULATOR_INPUTS } from '../calc/index';
 import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
 import { buildingLevels, editionInForce, foldStatement, intentWord, mentionsRainfall, namedEditions, partialScopeWords, referenceOnly, tiedRate } from '../model/statements';
 import { parcelCode, phaseParcel, phasesIn } from '../model/parcels';
@@ -24,7 +23,7 @@ import type { BasisTexts } from '../model/remarkBasis';
 import type { Decision } from './evidence';
 import { decision } from './decision';
 import { memoText } from '../model/memo';
-import { usedSources } from './gather';
+import type { UsedInput } from './gather';
 
 export interface StatementEvidence {
   rule: LeafRule;
@@ -38,6 +37,8 @@ export interface StatementEvidence {
   ctx: Pick<CalcContext, 'city' | 'signedOn' | 'method' | 'companion' | 'parcel'>;
   /** The condition's and the contract's words on the basis of a quantity (shared/model/remarkBasis.ts). */
   basisTexts?: BasisTexts;
+  /** The recomputation's inputs as the scope states them (gather.ts usedInputs). */
+  inputs: readonly UsedInput[];
 }
 
 /** The decision, or 需复核 when the sheet's own words take back a pass. */
@@ -201,11 +202,7 @@ function valuesRestedOn(d: Decision, e: StatementEvidence): ImportedValue[] {
   const out: ImportedValue[] = [];
   if (e.declared && e.declared.status === 'ok') out.push(e.declared);
   if (!e.calc || (e.calc.value === null && e.calc.supportsDeclared !== true) || d.basis === 'declared-remark') return out;
-  const used = usedSources(e.calc);
-  for (const id of CALCULATOR_INPUTS[e.rule.indicator] ?? []) {
-    const v = e.values[id];
-    if (v && v !== e.declared && used.has(v.source)) out.push(v);
-  }
+  for (const { v } of e.inputs) if (v !== e.declared) out.push(v);
   return out;
 }
 
