@@ -19,13 +19,13 @@ import type {
   UnreadBlock,
   Verdict,
 } from '../model/types';
-import { recompute, type CalcContext } from '../calc/index';
+import { CALCULATOR_INPUTS, recompute, type CalcContext } from '../calc/index';
 import { buildingsBelow } from './buildingsBelow';
 import { buildingsExceed, buildingsMax } from './buildingsMax';
 import { describeRule } from '../conditions/index';
 import { absentBuildings, applicability, noBuildingsGate, type Gate } from './applicability';
 import { decideLeaf, type LeafEvidence } from './evidence';
-import { conflictingInputs, relatedUnread, unreadBuildingLists, usedInputs } from './gather';
+import { conflictingInputs, relatedUnread, unreadBuildingLists, usedInputs, type UsedInput } from './gather';
 import { chooseParcel, otherParcelGate, siteForParcelGate } from './parcels';
 import { aggregateBuildings } from './aggregate';
 import { companionScopes, confirmationGate } from './clauseReading';
@@ -65,6 +65,10 @@ interface Scope {
   sole?: { name: string; keys: ReadonlySet<string>; doubt: string | null };
   /** Every condition's text: where the contract states the basis of a quantity (shared/model/remarkBasis.ts). */
   contractTexts?: readonly string[];
+  /** A building scope: the values its own inherit (the project's); null for the project. */
+  inherits: Record<string, ImportedValue> | null;
+  /** Project scope: the recomputations' used inputs as the inherited values state them, by indicator (inputsIn). */
+  inheritedInputs: Map<string, { calc: Calculation; inputs: readonly UsedInput[] }>;
 }
 
 interface LeafOutcome extends BranchFinding {
@@ -230,6 +234,8 @@ function makeProjectScope(imported: ImportResult, city: string | undefined, sign
       scopeLabel: '项目',
     },
     project: null,
+    inherits: null,
+    inheritedInputs: new Map(),
     unread: imported.unread ?? [],
     statements: imported.statements ?? [],
     ...(sole ? { sole: { name: sole.name, keys: new Set(Object.keys(sole.values).filter((k) => !(k in imported.project))), doubt: soleBuildingDoubt(imported.project, sole) } } : {}),
@@ -254,6 +260,8 @@ function makeBuildingScope(
     values,
     ctx: { values, surfaces: imported.surfaces, facilities: imported.facilities, prefabVolumes: b.prefabVolumes, city, signedOn: project.ctx.signedOn, parcel: project.ctx.parcel, scopeLabel: b.name, contractTexts: project.ctx.contractTexts },
     project,
+    inherits: imported.project,
+    inheritedInputs: project.inheritedInputs,
     unread: project.unread,
     statements: project.statements,
     unreadBuildings,
@@ -470,7 +478,7 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string, basisTexts?
     : declared && scope.building !== null && !scope.own.has(id)
       ? { from: 'project' }
       : undefined;
-  const inputs = usedInputs(scope.values, id, calc);
+  const inputs = inputsIn(scope, id, calc);
   const leaf: LeafEvidence & StatementEvidence = {
     rule,
     building: scope.building,
@@ -504,6 +512,22 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string, basisTexts?
     calc ?? undefined,
     undefined,
   );
+}
+
+/**
+ * The inputs the recomputation used, as the scope states them (gather.ts usedInputs). A building
+ * that states none of the calculator's inputs itself reads them all from the values it inherits:
+ * its list is theirs, looked up once for the 500 buildings that share the recomputation.
+ */
+function inputsIn(scope: Scope, id: string, calc: Calculation | null): readonly UsedInput[] {
+  const base = scope.inherits;
+  if (!base || !calc) return usedInputs(scope.values, id, calc);
+  for (const k of CALCULATOR_INPUTS[id] ?? []) if (scope.own.has(k)) return usedInputs(scope.values, id, calc);
+  const hit = scope.inheritedInputs.get(id);
+  if (hit && hit.calc === calc) return hit.inputs;
+  const inputs = usedInputs(base, id, calc);
+  scope.inheritedInputs.set(id, { calc, inputs });
+  return inputs;
 }
 
 function firstInputSource(calc: Calculation | null | undefined): string | null {
