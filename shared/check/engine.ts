@@ -361,8 +361,10 @@ function conditionFinding(cond: Condition, scope: Scope): Finding {
     computed: outcome.computed,
     source: outcome.source,
     message,
-    ...clauseFields(cond),
   };
+  // the clause fields one by one (a spread into the literal is a slow copy, once per building)
+  if (cond.clause !== undefined) finding.clause = cond.clause;
+  if (cond.text !== undefined) finding.text = cond.text;
   if (outcome.branches) finding.branches = outcome.branches.map(stripCalculation);
   if (outcome.calculation) finding.calculation = outcome.calculation;
   if (outcome.basis) finding.basis = outcome.basis;
@@ -476,7 +478,7 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string, basisTexts?
   const borrowed: LeafEvidence['borrowed'] = fromSole
     ? { from: 'soleBuilding', name: scope.sole!.name }
     : declared && scope.building !== null && !scope.own.has(id)
-      ? { from: 'project' }
+      ? FROM_PROJECT
       : undefined;
   const inputs = inputsIn(scope, id, calc);
   const leaf: LeafEvidence & StatementEvidence = {
@@ -529,6 +531,9 @@ function inputsIn(scope: Scope, id: string, calc: Calculation | null): readonly 
   scope.inheritedInputs.set(id, { calc, inputs });
   return inputs;
 }
+
+/** A building's value borrowed from the project (one object for all: it is only read). */
+const FROM_PROJECT: LeafEvidence['borrowed'] = Object.freeze({ from: 'project' as const });
 
 function firstInputSource(calc: Calculation | null | undefined): string | null {
   return calc?.inputs.find((i) => i.source)?.source ?? null;
