@@ -12,3 +12,8 @@ import type { Decision } from './evidence';
 export function decision(verdict: Verdict, basis: string, message: string, remarks: string[] | undefined, source: string | null | undefined): Decision {
   return { verdict, basis, message, remarks, source };
 }
+
+/** A rule's decision (evidence.ts) with the rule's basis id. */
+export function withBasis(d: Omit<Decision, 'basis'>, basis: string): Decision {
+  return decision(d.verdict, basis, d.message, d.remarks, d.source);
+}

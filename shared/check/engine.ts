@@ -4,7 +4,6 @@
 // declared value, the recomputation and what the workbook could not be read for; the evidence
 // policy (shared/check/evidence.ts, docs/evidence-policy.md) decides the verdict.
 import type {
-  BranchFinding,
   Calculation,
   Condition,
   ConditionsDoc,
@@ -34,6 +33,7 @@ import { reviewStatements, type StatementEvidence } from './statements';
 import type { BasisTexts } from '../model/remarkBasis';
 import { sheetConsistency } from './consistency';
 import { soleBuildingDoubt } from './soleBuilding';
+import { combine, outcomeOf, stripCalculation, type LeafOutcome, type RuleOutcome } from './outcome';
 
 export interface EngineOptions {
   /** Contract city for city-specific data and methods (defaults to contract.city, else the document's jurisdiction). */
@@ -69,10 +69,6 @@ interface Scope {
   inherits: Record<string, ImportedValue> | null;
   /** Project scope: the recomputations' used inputs as the inherited values state them, by indicator (inputsIn). */
   inheritedInputs: Map<string, { calc: Calculation; inputs: readonly UsedInput[] }>;
-}
-
-interface LeafOutcome extends BranchFinding {
-  calculation?: Calculation;
 }
 
 export function evaluate(workbook: ImportResult, doc: ConditionsDoc, opts: EngineOptions = {}): Finding[] {
@@ -379,86 +375,10 @@ function clauseFields(cond: Condition): Pick<Finding, 'clause' | 'text'> {
   return out;
 }
 
-/** A branch as the finding gives it: the outcome without its recomputation (and without branches of its own). */
-function stripCalculation(b: LeafOutcome): BranchFinding {
-  return b.remarks !== undefined
-    ? { indicator: b.indicator, required: b.required, verdict: b.verdict, declared: b.declared, computed: b.computed, source: b.source, message: b.message, basis: b.basis, remarks: b.remarks }
-    : { indicator: b.indicator, required: b.required, verdict: b.verdict, declared: b.declared, computed: b.computed, source: b.source, message: b.message, basis: b.basis };
-}
-
-interface RuleOutcome extends LeafOutcome {
-  branches?: LeafOutcome[];
-}
-
-/**
- * The outcome of a leaf or of a combination, with every field in one literal: 1 500 of them for 500
- * buildings, all of one shape that no garbage collection drops (see shared/check/decision.ts).
- */
-function outcomeOf(
-  indicator: string,
-  required: string,
-  verdict: Verdict,
-  declared: LeafOutcome['declared'],
-  computed: LeafOutcome['computed'],
-  source: LeafOutcome['source'],
-  message: string,
-  basis: string | undefined,
-  remarks: string[] | undefined,
-  calculation: Calculation | undefined,
-  branches: LeafOutcome[] | undefined,
-): RuleOutcome {
-  return { indicator, required, verdict, declared, computed, source, message, basis, remarks, calculation, branches };
-}
-
 function evaluateRule(rule: Rule, scope: Scope, method?: string, texts?: BasisTexts): RuleOutcome {
   if ('anyOf' in rule) return combine(rule.anyOf.map((r) => evaluateRule(r, scope, method, texts)), 'any', scope);
   if ('allOf' in rule) return combine(rule.allOf.map((r) => evaluateRule(r, scope, method, texts)), 'all', scope);
   return evaluateLeaf(rule, scope, method, texts);
-}
-
-/** anyOf: pass if any branch passes, fail if all fail; allOf: fail if any fails, pass if all pass;
- *  otherwise review before missing. */
-function combine(parts: RuleOutcome[], mode: 'any' | 'all', scope: Scope): RuleOutcome {
-  const decisive: Verdict = mode === 'any' ? 'pass' : 'fail';
-  const uniform: Verdict = mode === 'any' ? 'fail' : 'pass';
-  let verdict: Verdict;
-  let lead: RuleOutcome;
-  const hit = parts.find((p) => p.verdict === decisive);
-  if (hit) {
-    verdict = decisive;
-    lead = hit;
-  } else if (parts.every((p) => p.verdict === uniform)) {
-    verdict = uniform;
-    lead = parts[0];
-  } else {
-    verdict = parts.some((p) => p.verdict === 'review') ? 'review' : 'missing';
-    lead = parts.find((p) => p.verdict === verdict) ?? parts[0];
-  }
-  const joiner = mode === 'any' ? '或' : '且';
-  let message: string;
-  if (verdict === 'pass' && mode === 'any') {
-    message = `${lead.message}（“${joiner}”条件，满足其一即可）`;
-  } else if (verdict === 'fail' && mode === 'all') {
-    message = `${lead.message}（“${joiner}”条件，须全部满足）`;
-  } else {
-    const tail =
-      verdict === 'pass' ? '各项均满足' : verdict === 'fail' ? '各项均未满足' : mode === 'any' ? '尚无一项确认满足' : '尚未全部确认满足';
-    message = `${parts.map((p) => stripScope(p.message, scope)).join('；')}；“${joiner}”条件${tail}`;
-    if (scope.building) message = `${scope.label} ${message}`;
-  }
-  const branches: LeafOutcome[] = [];
-  let remarks: string[] | undefined;
-  for (const p of parts) {
-    if (p.branches) branches.push(...p.branches);
-    else branches.push(p);
-    if (p.remarks) for (const r of p.remarks) if (!(remarks ??= []).includes(r)) remarks.push(r);
-  }
-  return outcomeOf(lead.indicator, lead.required, verdict, lead.declared, lead.computed, lead.source, message, lead.basis, remarks, lead.calculation, branches);
-}
-
-function stripScope(message: string, scope: Scope): string {
-  const prefix = `${scope.label} `;
-  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
 // ---------------------------------------------------------------- one indicator

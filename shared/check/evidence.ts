@@ -17,7 +17,7 @@ import { errorName, isErrorText } from '../import/values';
 import { holds, missWord, requirementWords, valuesAgree } from './compare';
 import { boundRefutes, boundWords, qualifyingRemark, rangeHolds, undeterminedInputs, type BasisTexts } from './qualifiers';
 import { supportWords } from './statements';
-import { decision } from './decision';
+import { decision, withBasis } from './decision';
 
 const FAR_APART = catalogue.farApart;
 
@@ -404,10 +404,7 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
 export function decideLeaf(e: LeafEvidence): Decision {
   const f = factsOf(e);
   for (const r of EVIDENCE_RULES) {
-    if (r.applies(f)) {
-      const d = r.decide(f);
-      return decision(d.verdict, r.basis, d.message, d.remarks, d.source);
-    }
+    if (r.applies(f)) return withBasis(r.decide(f), r.basis);
   }
   /* c8 ignore next */
   throw new Error('evidence rules are not exhaustive');
