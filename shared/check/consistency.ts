@@ -12,12 +12,13 @@
 //
 // A pass becomes 需复核; a fail stays a fail only when every other reading fails too.
 import type { Calculation, ImportedValue, LeafRule } from '../model/types';
-import { CALCULATOR_INPUTS, recompute, type CalcContext } from '../calc/index';
+import { recompute, type CalcContext } from '../calc/index';
 import { formatValue, indicatorName } from '../model/indicators';
 import { holds, missWord, requirementWords } from './compare';
 import type { Decision } from './evidence';
+import { decision } from './decision';
 import { partsReadings, partsWords } from './areaSums';
-import { usedSources } from './gather';
+import type { UsedInput } from './gather';
 
 export interface LeafSheet {
   rule: LeafRule;
@@ -28,6 +29,8 @@ export interface LeafSheet {
   ctx: CalcContext;
   /** Project scope of a one-building workbook: the building, the ids it fills in, and why it may not be the whole project. */
   sole?: { name: string; keys: ReadonlySet<string>; doubt: string | null };
+  /** The recomputation's inputs as the scope states them (gather.ts usedInputs). */
+  inputs: readonly UsedInput[];
 }
 
 /** The basis ids this module decides (docs/evidence-policy.md §4a; words in shared/data/report-terms.json). */
@@ -43,19 +46,20 @@ interface Doubt {
 /** The decision of the evidence rules, reconsidered against what the sheet says about itself. */
 export function sheetConsistency(d: Decision, leaf: LeafSheet): Decision {
   if (d.verdict !== 'pass' && d.verdict !== 'fail' && d.verdict !== 'review') return d;
-  const doubts = [...ownDoubts(leaf), ...inputDoubts(leaf), ...soleDoubts(leaf)].filter((x) => material(x, d));
+  const doubts: Doubt[] = [];
+  for (const list of [ownDoubts(leaf), inputDoubts(leaf), soleDoubts(leaf)]) for (const x of list) if (material(x, d)) doubts.push(x);
   if (doubts.length === 0) return d;
   const id = leaf.rule.indicator;
   const req = requirementWords(id, leaf.rule.op, leaf.rule.value);
   const others = doubts.map((x) => x.text + (x.other ? `，按此${indicatorName(id)}为${formatValue(id, x.other.value)}，${x.other.passes ? '满足' : missWord(leaf.rule.op)}合同要求（${req}）` : ''));
   const said = others.join('；');
-  if (d.verdict === 'review') return { ...d, message: `${d.message}；另：${said}` };
+  if (d.verdict === 'review') return decision(d.verdict, d.basis, `${d.message}；另：${said}`, d.remarks, d.source);
   // both readings fail: 不符合 either way
   if (d.verdict === 'fail' && doubts.every((x) => x.other && !x.other.passes)) {
-    return { ...d, message: `${d.message}；另：${said}，同样不满足要求` };
+    return decision(d.verdict, d.basis, `${d.message}；另：${said}，同样不满足要求`, d.remarks, d.source);
   }
   const tail = doubts.every((x) => x.basis === 'sole-building-unproven') ? '不能以单体数值代替项目整体判定，请核对' : '表中数据自相矛盾，不能据以判定，请核对';
-  return { ...d, verdict: 'review', basis: doubts[0].basis, message: `${d.message}；但${said}；${tail}` };
+  return decision('review', doubts[0].basis, `${d.message}；但${said}；${tail}`, d.remarks, d.source);
 }
 
 /** Rounding-size differences in a sum matter only when they turn a pass into a failure. */
@@ -84,13 +88,10 @@ function ownDoubts(leaf: LeafSheet): Array<Doubt & { minor?: boolean }> {
 // ---------------------------------------------------------------- inputs of the recomputation
 
 function inputDoubts(leaf: LeafSheet): Array<Doubt & { minor?: boolean }> {
-  const { calc, rule } = leaf;
+  const { calc } = leaf;
   if (!calc || calc.value === null) return [];
-  const used = usedSources(calc);
   const out: Array<Doubt & { minor?: boolean }> = [];
-  for (const k of CALCULATOR_INPUTS[rule.indicator] ?? []) {
-    const v = leaf.values[k];
-    if (k === rule.indicator || !v || !used.has(v.source)) continue;
+  for (const { id: k, v } of leaf.inputs) {
     const sf = v.staleFormula;
     if (sf && typeof v.value === 'number' && sf.cached !== 0) {
       const other = again(leaf, k, (v.value / sf.cached) * sf.evaluated);

@@ -4,7 +4,6 @@
 // declared value, the recomputation and what the workbook could not be read for; the evidence
 // policy (shared/check/evidence.ts, docs/evidence-policy.md) decides the verdict.
 import type {
-  BranchFinding,
   Calculation,
   Condition,
   ConditionsDoc,
@@ -19,13 +18,13 @@ import type {
   UnreadBlock,
   Verdict,
 } from '../model/types';
-import { recompute, type CalcContext } from '../calc/index';
+import { CALCULATOR_INPUTS, recompute, type CalcContext } from '../calc/index';
 import { buildingsBelow } from './buildingsBelow';
 import { buildingsExceed, buildingsMax } from './buildingsMax';
 import { describeRule } from '../conditions/index';
 import { absentBuildings, applicability, noBuildingsGate, type Gate } from './applicability';
 import { decideLeaf, type LeafEvidence } from './evidence';
-import { conflictingInputs, relatedUnread, unreadBuildingLists } from './gather';
+import { conflictingInputs, relatedUnread, unreadBuildingLists, usedInputs, type UsedInput } from './gather';
 import { chooseParcel, otherParcelGate, siteForParcelGate } from './parcels';
 import { aggregateBuildings } from './aggregate';
 import { companionScopes, confirmationGate } from './clauseReading';
@@ -34,6 +33,7 @@ import { reviewStatements, type StatementEvidence } from './statements';
 import type { BasisTexts } from '../model/remarkBasis';
 import { sheetConsistency } from './consistency';
 import { soleBuildingDoubt } from './soleBuilding';
+import { combine, outcomeOf, stripCalculation, type LeafOutcome, type RuleOutcome } from './outcome';
 
 export interface EngineOptions {
   /** Contract city for city-specific data and methods (defaults to contract.city, else the document's jurisdiction). */
@@ -65,10 +65,10 @@ interface Scope {
   sole?: { name: string; keys: ReadonlySet<string>; doubt: string | null };
   /** Every condition's text: where the contract states the basis of a quantity (shared/model/remarkBasis.ts). */
   contractTexts?: readonly string[];
-}
-
-interface LeafOutcome extends BranchFinding {
-  calculation?: Calculation;
+  /** A building scope: the values its own inherit (the project's); null for the project. */
+  inherits: Record<string, ImportedValue> | null;
+  /** Project scope: the recomputations' used inputs as the inherited values state them, by indicator (inputsIn). */
+  inheritedInputs: Map<string, { calc: Calculation; inputs: readonly UsedInput[] }>;
 }
 
 export function evaluate(workbook: ImportResult, doc: ConditionsDoc, opts: EngineOptions = {}): Finding[] {
@@ -230,6 +230,8 @@ function makeProjectScope(imported: ImportResult, city: string | undefined, sign
       scopeLabel: '项目',
     },
     project: null,
+    inherits: null,
+    inheritedInputs: new Map(),
     unread: imported.unread ?? [],
     statements: imported.statements ?? [],
     ...(sole ? { sole: { name: sole.name, keys: new Set(Object.keys(sole.values).filter((k) => !(k in imported.project))), doubt: soleBuildingDoubt(imported.project, sole) } } : {}),
@@ -254,6 +256,8 @@ function makeBuildingScope(
     values,
     ctx: { values, surfaces: imported.surfaces, facilities: imported.facilities, prefabVolumes: b.prefabVolumes, city, signedOn: project.ctx.signedOn, parcel: project.ctx.parcel, scopeLabel: b.name, contractTexts: project.ctx.contractTexts },
     project,
+    inherits: imported.project,
+    inheritedInputs: project.inheritedInputs,
     unread: project.unread,
     statements: project.statements,
     unreadBuildings,
@@ -280,7 +284,7 @@ function recomputeIn(id: string, scope: Scope, method?: string): Calculation | n
     const project = scope.project;
     const projectCalc = recomputeIn(id, project, method);
     const reads = projectReads.get(project)!.get(key)!;
-    const dependsOnBuilding = reads === 'all' || [...reads].some((k) => scope.own.has(k)) || !!scope.ctx.prefabVolumes?.length;
+    const dependsOnBuilding = reads === 'all' || ownsAny(scope.own, reads) || !!scope.ctx.prefabVolumes?.length;
     calc = dependsOnBuilding ? recompute(id, ctx) : projectCalc;
   } else {
     const reads = new Set<string>();
@@ -297,6 +301,12 @@ function recomputeIn(id: string, scope: Scope, method?: string): Calculation | n
   }
   scope.calcs.set(key, calc);
   return calc;
+}
+
+/** Whether the building states any of the values a recomputation read (no array made per building). */
+function ownsAny(own: ReadonlySet<string>, reads: ReadonlySet<string>): boolean {
+  for (const k of reads) if (own.has(k)) return true;
+  return false;
 }
 
 /** Every condition of a several-parcel workbook whose parcel cannot be told: 需复核. */
@@ -347,8 +357,10 @@ function conditionFinding(cond: Condition, scope: Scope): Finding {
     computed: outcome.computed,
     source: outcome.source,
     message,
-    ...clauseFields(cond),
   };
+  // the clause fields one by one (a spread into the literal is a slow copy, once per building)
+  if (cond.clause !== undefined) finding.clause = cond.clause;
+  if (cond.text !== undefined) finding.text = cond.text;
   if (outcome.branches) finding.branches = outcome.branches.map(stripCalculation);
   if (outcome.calculation) finding.calculation = outcome.calculation;
   if (outcome.basis) finding.basis = outcome.basis;
@@ -363,61 +375,10 @@ function clauseFields(cond: Condition): Pick<Finding, 'clause' | 'text'> {
   return out;
 }
 
-function stripCalculation(b: LeafOutcome): BranchFinding {
-  const { calculation: _calc, ...rest } = b;
-  return rest;
-}
-
-interface RuleOutcome extends LeafOutcome {
-  branches?: LeafOutcome[];
-}
-
 function evaluateRule(rule: Rule, scope: Scope, method?: string, texts?: BasisTexts): RuleOutcome {
   if ('anyOf' in rule) return combine(rule.anyOf.map((r) => evaluateRule(r, scope, method, texts)), 'any', scope);
   if ('allOf' in rule) return combine(rule.allOf.map((r) => evaluateRule(r, scope, method, texts)), 'all', scope);
   return evaluateLeaf(rule, scope, method, texts);
-}
-
-/** anyOf: pass if any branch passes, fail if all fail; allOf: fail if any fails, pass if all pass;
- *  otherwise review before missing. */
-function combine(parts: RuleOutcome[], mode: 'any' | 'all', scope: Scope): RuleOutcome {
-  const decisive: Verdict = mode === 'any' ? 'pass' : 'fail';
-  const uniform: Verdict = mode === 'any' ? 'fail' : 'pass';
-  let verdict: Verdict;
-  let lead: RuleOutcome;
-  const hit = parts.find((p) => p.verdict === decisive);
-  if (hit) {
-    verdict = decisive;
-    lead = hit;
-  } else if (parts.every((p) => p.verdict === uniform)) {
-    verdict = uniform;
-    lead = parts[0];
-  } else {
-    verdict = parts.some((p) => p.verdict === 'review') ? 'review' : 'missing';
-    lead = parts.find((p) => p.verdict === verdict) ?? parts[0];
-  }
-  const joiner = mode === 'any' ? '或' : '且';
-  let message: string;
-  if (verdict === 'pass' && mode === 'any') {
-    message = `${lead.message}（“${joiner}”条件，满足其一即可）`;
-  } else if (verdict === 'fail' && mode === 'all') {
-    message = `${lead.message}（“${joiner}”条件，须全部满足）`;
-  } else {
-    const tail =
-      verdict === 'pass' ? '各项均满足' : verdict === 'fail' ? '各项均未满足' : mode === 'any' ? '尚无一项确认满足' : '尚未全部确认满足';
-    message = `${parts.map((p) => stripScope(p.message, scope)).join('；')}；“${joiner}”条件${tail}`;
-    if (scope.building) message = `${scope.label} ${message}`;
-  }
-  const branches = parts.flatMap((p) => p.branches ?? [p]);
-  const remarks = [...new Set(parts.flatMap((p) => p.remarks ?? []))];
-  const out: RuleOutcome = { ...lead, verdict, message, branches };
-  if (remarks.length) out.remarks = remarks;
-  return out;
-}
-
-function stripScope(message: string, scope: Scope): string {
-  const prefix = `${scope.label} `;
-  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
 // ---------------------------------------------------------------- one indicator
@@ -437,8 +398,9 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string, basisTexts?
   const borrowed: LeafEvidence['borrowed'] = fromSole
     ? { from: 'soleBuilding', name: scope.sole!.name }
     : declared && scope.building !== null && !scope.own.has(id)
-      ? { from: 'project' }
+      ? FROM_PROJECT
       : undefined;
+  const inputs = inputsIn(scope, id, calc);
   const leaf: LeafEvidence & StatementEvidence = {
     rule,
     building: scope.building,
@@ -447,31 +409,51 @@ function evaluateLeaf(rule: LeafRule, scope: Scope, method?: string, basisTexts?
     calc,
     unread: relatedUnread(scope.unread, id),
     unreadBuildings: fallsBack ? (scope.unreadBuildings ?? []) : [],
-    inputConflicts: conflictingInputs(scope.values, id, calc),
+    inputConflicts: conflictingInputs(inputs),
     values: scope.values,
     projectWide: scope.building === null || !scope.own.has(id),
     statements: scope.statements,
     ctx,
     basisTexts,
+    inputs,
   };
   // the sheet against itself (area parts, stale formulas, a sole building), then what the sheet
   // says about the figure (method, edition, part of the project, intent)
-  const sheet = { rule, declared, calc, values: scope.values, ctx, sole: scope.sole };
+  const sheet = { rule, declared, calc, values: scope.values, ctx, sole: scope.sole, inputs };
   const d = reviewStatements(sheetConsistency(decideLeaf(leaf), sheet), leaf);
-  const outcome: LeafOutcome = {
-    indicator: id,
-    required: `${rule.op} ${String(rule.value)}`,
-    verdict: d.verdict,
-    declared: declared && declared.status === 'ok' ? declared.value : null,
+  return outcomeOf(
+    id,
+    `${rule.op} ${String(rule.value)}`,
+    d.verdict,
+    declared && declared.status === 'ok' ? declared.value : null,
     computed,
-    source: d.source !== undefined ? d.source : (declared?.source ?? firstInputSource(calc)),
-    message: scope.building ? `${scope.label} ${d.message}` : d.message,
-    basis: d.basis,
-  };
-  if (d.remarks?.length) outcome.remarks = d.remarks;
-  if (calc) outcome.calculation = calc;
-  return outcome;
+    d.source !== undefined ? d.source : (declared?.source ?? firstInputSource(calc)),
+    scope.building ? `${scope.label} ${d.message}` : d.message,
+    d.basis,
+    d.remarks?.length ? d.remarks : undefined,
+    calc ?? undefined,
+    undefined,
+  );
 }
+
+/**
+ * The inputs the recomputation used, as the scope states them (gather.ts usedInputs). A building
+ * that states none of the calculator's inputs itself reads them all from the values it inherits:
+ * its list is theirs, looked up once for the 500 buildings that share the recomputation.
+ */
+function inputsIn(scope: Scope, id: string, calc: Calculation | null): readonly UsedInput[] {
+  const base = scope.inherits;
+  if (!base || !calc) return usedInputs(scope.values, id, calc);
+  for (const k of CALCULATOR_INPUTS[id] ?? []) if (scope.own.has(k)) return usedInputs(scope.values, id, calc);
+  const hit = scope.inheritedInputs.get(id);
+  if (hit && hit.calc === calc) return hit.inputs;
+  const inputs = usedInputs(base, id, calc);
+  scope.inheritedInputs.set(id, { calc, inputs });
+  return inputs;
+}
+
+/** A building's value borrowed from the project (one object for all: it is only read). */
+const FROM_PROJECT: LeafEvidence['borrowed'] = Object.freeze({ from: 'project' as const });
 
 function firstInputSource(calc: Calculation | null | undefined): string | null {
   return calc?.inputs.find((i) => i.source)?.source ?? null;

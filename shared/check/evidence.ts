@@ -18,6 +18,7 @@ import { targetBelow, unmetMinimums } from './selfStatements';
 import { factsOf, type Facts } from './evidenceFacts';
 import { boundRefutes, boundWords, qualifyingRemark, rangeHolds, undeterminedInputs, type BasisTexts } from './qualifiers';
 import { supportWords } from './statements';
+import { decision, withBasis } from './decision';
 
 const FAR_APART = catalogue.farApart;
 
@@ -67,10 +68,12 @@ interface EvidenceRule {
   decide: (f: Facts) => Omit<Decision, 'basis'>;
 }
 
-const pass = (message: string, extra: Partial<Decision> = {}) => ({ verdict: 'pass' as const, message, ...extra });
-const fail = (message: string, extra: Partial<Decision> = {}) => ({ verdict: 'fail' as const, message, ...extra });
-const review = (message: string, extra: Partial<Decision> = {}) => ({ verdict: 'review' as const, message, ...extra });
-const missing = (message: string, extra: Partial<Decision> = {}) => ({ verdict: 'missing' as const, message, ...extra });
+type Extra = Pick<Decision, 'remarks' | 'source'>;
+const NO_EXTRA: Extra = {};
+const pass = (message: string, extra: Extra = NO_EXTRA) => decision('pass', '', message, extra.remarks, extra.source);
+const fail = (message: string, extra: Extra = NO_EXTRA) => decision('fail', '', message, extra.remarks, extra.source);
+const review = (message: string, extra: Extra = NO_EXTRA) => decision('review', '', message, extra.remarks, extra.source);
+const missing = (message: string, extra: Extra = NO_EXTRA) => decision('missing', '', message, extra.remarks, extra.source);
 
 /** "海绵!B20" of an unread block: its first cell. */
 const blockCell = (u: UnreadBlock) => `${u.sheet}!${u.range.split(':')[0]}`;
@@ -213,7 +216,7 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
       const ref = f.computed !== null ? `（复核值 ${f.fv(f.computed)}）` : '';
       const remark = `一致性提示：${f.calc!.methodMismatch}${ref}`;
       const msg = f.declaredPasses ? `${f.declaredText}，满足合同要求（${f.req}）` : `${f.declaredText}，${f.miss}合同要求（${f.req}）`;
-      return { verdict: f.declaredPasses ? 'pass' : 'fail', message: `${msg}；${remark}`, remarks: [remark] };
+      return decision(f.declaredPasses ? 'pass' : 'fail', '', `${msg}；${remark}`, [remark], undefined);
     },
   },
   {
@@ -392,7 +395,7 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
 export function decideLeaf(e: LeafEvidence): Decision {
   const f = factsOf(e);
   for (const r of EVIDENCE_RULES) {
-    if (r.applies(f)) return { basis: r.basis, ...r.decide(f) };
+    if (r.applies(f)) return withBasis(r.decide(f), r.basis);
   }
   /* c8 ignore next */
   throw new Error('evidence rules are not exhaustive');

@@ -18,16 +18,37 @@ export function unreadBuildingLists(unread: readonly UnreadBlock[] | undefined):
   return (unread ?? []).filter((u) => u.indicators.includes('building_name'));
 }
 
-/** Calculator inputs the recomputation used (same cell) that carry conflicts. */
-export function conflictingInputs(values: Record<string, ImportedValue>, indicator: string, calc: Calculation | null): ImportedValue[] {
-  if (!calc) return [];
+/** An input of the recomputation as the scope states it: its indicator id and its value. */
+export interface UsedInput {
+  id: string;
+  v: ImportedValue;
+}
+
+const NO_INPUTS: readonly UsedInput[] = [];
+
+/**
+ * The calculator's inputs (other than the indicator itself) whose value in the scope the
+ * recomputation used (same cell), in the calculator's order; looked up once per leaf for the
+ * checks that ask (conflicts, stale formulas and parts, remarks on inputs).
+ */
+export function usedInputs(values: Record<string, ImportedValue>, indicator: string, calc: Calculation | null): readonly UsedInput[] {
+  if (!calc) return NO_INPUTS;
+  const ids = CALCULATOR_INPUTS[indicator];
+  if (!ids) return NO_INPUTS;
   const used = usedSources(calc);
-  const out: ImportedValue[] = [];
-  for (const id of CALCULATOR_INPUTS[indicator] ?? []) {
+  let out: UsedInput[] | null = null;
+  for (const id of ids) {
     if (id === indicator) continue;
     const v = values[id];
-    if (v?.conflicts?.length && used.has(v.source)) out.push(v);
+    if (v && used.has(v.source)) (out ??= []).push({ id, v });
   }
+  return out ?? NO_INPUTS;
+}
+
+/** Calculator inputs the recomputation used (same cell) that carry conflicts. */
+export function conflictingInputs(inputs: readonly UsedInput[]): ImportedValue[] {
+  const out: ImportedValue[] = [];
+  for (const { v } of inputs) if (v.conflicts?.length) out.push(v);
   return out;
 }
 

@@ -14,7 +14,6 @@
 import type { Calculation, ImportedValue, LeafRule, SheetStatement } from '../model/types';
 import type { CalcContext } from '../calc/context';
 import { namedMethod, prescribedMethod } from '../calc/methods';
-import { CALCULATOR_INPUTS } from '../calc/index';
 import { formatValue, indicator as indicatorDef, indicatorName } from '../model/indicators';
 import { buildingLevels, editionInForce, foldStatement, intentWord, mentionsRainfall, namedEditions, partialScopeWords, referenceOnly, tiedRate } from '../model/statements';
 import { parcelCode, phaseParcel, phasesIn } from '../model/parcels';
@@ -22,8 +21,9 @@ import { holds, requirementWords } from './compare';
 import { qualifyingRemark, remarkIntent, scopeQualifier } from './qualifiers';
 import type { BasisTexts } from '../model/remarkBasis';
 import type { Decision } from './evidence';
+import { decision } from './decision';
 import { memoText } from '../model/memo';
-import { usedSources } from './gather';
+import type { UsedInput } from './gather';
 
 export interface StatementEvidence {
   rule: LeafRule;
@@ -37,6 +37,8 @@ export interface StatementEvidence {
   ctx: Pick<CalcContext, 'city' | 'signedOn' | 'method' | 'companion' | 'parcel'>;
   /** The condition's and the contract's words on the basis of a quantity (shared/model/remarkBasis.ts). */
   basisTexts?: BasisTexts;
+  /** The recomputation's inputs as the scope states them (gather.ts usedInputs). */
+  inputs: readonly UsedInput[];
 }
 
 /** The decision, or 需复核 when the sheet's own words take back a pass. */
@@ -46,7 +48,7 @@ export function reviewStatements(d: Decision, e: StatementEvidence): Decision {
   const checks = d.basis === 'declared-remark' ? [intent] : [intent, method, edition, partialScope, inputRemark, buildingBelowNote, rainfallRate];
   for (const check of checks) {
     const out = check(d, e);
-    if (out) return { ...out, verdict: 'review', ...(d.remarks ? { remarks: d.remarks } : {}) };
+    if (out) return decision('review', out.basis, out.message, d.remarks ? d.remarks : out.remarks, out.source);
   }
   return d;
 }
@@ -112,11 +114,16 @@ interface LeafAnswers {
   aboutDeclared?: readonly SheetStatement[];
   restsOn?: ImportedValue[];
 }
-const perLeaf = new WeakMap<StatementEvidence, LeafAnswers>();
+// The checks of one leaf run one after the other (reviewStatements): the answers of the leaf being
+// reviewed are kept, and replaced when the next leaf is asked about.
+let answersOf: StatementEvidence | null = null;
+let answers: LeafAnswers = {};
 function once(e: StatementEvidence): LeafAnswers {
-  let m = perLeaf.get(e);
-  if (!m) perLeaf.set(e, (m = {}));
-  return m;
+  if (answersOf !== e) {
+    answersOf = e;
+    answers = {};
+  }
+  return answers;
 }
 
 function where(s: SheetStatement): string {
@@ -195,11 +202,7 @@ function valuesRestedOn(d: Decision, e: StatementEvidence): ImportedValue[] {
   const out: ImportedValue[] = [];
   if (e.declared && e.declared.status === 'ok') out.push(e.declared);
   if (!e.calc || (e.calc.value === null && e.calc.supportsDeclared !== true) || d.basis === 'declared-remark') return out;
-  const used = usedSources(e.calc);
-  for (const id of CALCULATOR_INPUTS[e.rule.indicator] ?? []) {
-    const v = e.values[id];
-    if (v && v !== e.declared && used.has(v.source)) out.push(v);
-  }
+  for (const { v } of e.inputs) if (v !== e.declared) out.push(v);
   return out;
 }
 

@@ -111,6 +111,7 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
     env.out.warn(`${iv.source}：${def.name}同一行有多个数值（${o.ambiguous}），表头没有说明哪一个是设计值`, iv.source, def.id);
   }
   markUsed(s, cell);
+  // every field in one literal (no spread): one shape for the thousands of values of a large table
   const cand: ValueCand = {
     kind: 'value',
     scope,
@@ -118,7 +119,7 @@ export function emitValue(s: Sheet, env: Env, scope: Scope, block: string, label
     block,
     rank: role?.role === 'declared' ? Math.max(role.rank, o.rank ?? 1) : o.rank ?? 1,
     total: o.total,
-    ...(o.part ? { part: true } : {}),
+    part: o.part ? true : undefined,
     refs: cell.formula ? formulaRefs(s, cell) : undefined,
     calc: (scope as BlockScope).calc ? true : undefined,
   };

@@ -21,7 +21,7 @@ import { tableRemains } from './tableRemains';
 import { facilityRows } from './facilityRows';
 import { sheetStatements } from './statements';
 import { readProse } from './prose';
-import { inferUnmarked, unreadUseColumns, withUnusedCells } from './useColumns';
+import { inferUnmarked, linesOf, unreadUseColumns, withUnusedCells } from './useColumns';
 
 export interface Extracted {
   project: Record<string, ImportedValue>;
@@ -80,8 +80,9 @@ export function extract(grids: Grid[]): Extracted {
   r.lineItems = lineItemsOf(r.project);
   for (const p of r.parcels ?? []) p.lineItems = lineItemsOf(p.project);
   // use columns none of whose values could be read: unread, not used (useColumns.ts)
-  inferUnmarked(out.useReadings);
-  const useCols = unreadUseColumns(out.useReadings, grids);
+  const useLines = linesOf(out.useReadings);
+  inferUnmarked(useLines);
+  const useCols = unreadUseColumns(useLines, grids);
   env.unread.push(...useCols.blocks);
   const coverage = withUnusedCells(
     grids.map((g) => sheetCoverage(g, bySheet.get(g) ?? null)),

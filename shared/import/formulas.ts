@@ -89,10 +89,11 @@ export function staleFormulaOf(cells: CellIndex, sheet: string, cell: GCell): St
  */
 export function markStaleFormulas(values: Iterable<ImportedValue>, grids: readonly Grid[]): void {
   let cells: CellIndex | null = null;
+  const byName = gridsByName(grids);
   for (const iv of values) {
     const at = parseRef(iv.source);
     if (!at) continue;
-    const grid = grids.find((g) => g.name === at.sheet);
+    const grid = byName.get(at.sheet);
     const cell = grid?.rows[at.r]?.[at.c];
     if (!cell?.formula) continue;
     cells ??= new CellIndex(grids);
@@ -101,11 +102,38 @@ export function markStaleFormulas(values: Iterable<ImportedValue>, grids: readon
   }
 }
 
-/** "Sheet!E5" → sheet, row, column (1-based). */
+/** The grids by sheet name, the first of a name winning (as a search from the start would). */
+export function gridsByName(grids: readonly Grid[]): Map<string, Grid> {
+  const out = new Map<string, Grid>();
+  for (const g of grids) if (!out.has(g.name)) out.set(g.name, g);
+  return out;
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * "Sheet!E5" or "Sheet!$E$5" → sheet, row, column (1-based); null for anything else. Read
+ * character by character (every imported value's cell is asked for): the sheet is all before the
+ * last "!", then 1–3 capital letters and 1–7 digits, each optionally after a "$".
+ */
 export function parseRef(ref: string): { sheet: string; r: number; c: number } | null {
-  const m = /^(.+)!\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return null;
-  return { sheet: m[1], r: Number(m[3]), c: colNumber(m[2]) };
+  const bang = ref.lastIndexOf('!');
+  if (bang < 1) return null;
+  let i = bang + 1;
+  if (ref.charCodeAt(i) === 36) i++; // $
+  let c = 0;
+  const letters = i;
+  for (let ch = ref.charCodeAt(i); ch >= 65 && ch <= 90 && i - letters < 3; ch = ref.charCodeAt(++i)) c = c * 26 + ch - 64;
+  if (i === letters) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  let r = 0;
+  const digits = i;
+  for (let ch = ref.charCodeAt(i); ch >= 48 && ch <= 57 && i - digits < 7; ch = ref.charCodeAt(++i)) r = r * 10 + ch - 48;
+  if (i === digits || i !== ref.length) return null;
+  const sheet = ref.slice(0, bang);
+  // the sheet may be any text but a line break (as “.” would match)
+  if (LINE_BREAK.test(sheet)) return null;
+  return { sheet, r, c };
 }
 
 function colNumber(a: string): number {

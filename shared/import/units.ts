@@ -1,5 +1,6 @@
 // Units as written in sheets → conversion into an indicator's unit (data: shared/data/units.json).
 import data from '../data/units.json';
+import { memoKey } from '../model/memo';
 
 export interface UnitDef {
   unit: string;
@@ -81,7 +82,10 @@ const OTHER_PERIODS = data.periods.other.map(foldUnit);
  * The period a written unit counts per ("月" in "kgCO2/(m²·月)") when the indicator's own unit is
  * per year and the written one per another period: the figure cannot be read as annual.
  */
-export function otherPeriod(unitRaw: string, indicatorUnitText: string): string | null {
+export const otherPeriod = memoKey((unitRaw: string, indicatorUnitText: string): string | null => periodOf(unitRaw, indicatorUnitText));
+
+/** otherPeriod, worked out (asked for every number cell of a column under the same unit). */
+function periodOf(unitRaw: string, indicatorUnitText: string): string | null {
   const own = foldUnit(indicatorUnitText);
   if (!own || !PER_YEAR.some((p) => own.endsWith(p) || own.includes(p))) return null;
   const k = foldUnit(unitRaw);

@@ -49,14 +49,17 @@ function colNum(a: string): number {
   return n;
 }
 
-interface Line {
+export interface Line {
   sheet: string;
   sideways: boolean;
   cells: Array<{ r: number; c: number; u: UseReading }>;
 }
 
-/** The use readings by column (or by row, in a table laid out sideways with its use cells in one row). */
-function linesOf(readings: readonly UseReading[]): Line[] {
+/**
+ * The use readings by column (or by row, in a table laid out sideways with its use cells in one
+ * row): worked out once, for inferUnmarked and unreadUseColumns.
+ */
+export function linesOf(readings: readonly UseReading[]): Line[] {
   const bySheet = new Map<string, Line['cells']>();
   const seen = new Set<string>();
   for (const u of readings) {
@@ -88,8 +91,8 @@ function linesOf(readings: readonly UseReading[]): Line[] {
  * “no” unless something else states it. Counting them as not 超低能耗 can only lower the share, so a
  * declared share that agrees is still borne out, and one that does not is refuted.
  */
-export function inferUnmarked(readings: readonly UseReading[]): void {
-  for (const line of linesOf(readings)) {
+export function inferUnmarked(lines: readonly Line[]): void {
+  for (const line of lines) {
     const marked = line.cells.filter((x) => x.u.level);
     if (!marked.length) continue;
     const names = [...new Set(marked.map((x) => x.u.text))].slice(0, 2).join('”“');
@@ -112,10 +115,10 @@ export function inferUnmarked(readings: readonly UseReading[]): void {
  * The use columns (or rows, in a table laid out sideways) none of whose values could be read:
  * unread blocks, and the cells to take out of each sheet's used count.
  */
-export function unreadUseColumns(readings: readonly UseReading[], grids: readonly Grid[]): { blocks: UnreadBlock[]; unused: Map<string, number> } {
+export function unreadUseColumns(lines: readonly Line[], grids: readonly Grid[]): { blocks: UnreadBlock[]; unused: Map<string, number> } {
   const blocks: UnreadBlock[] = [];
   const unused = new Map<string, number>();
-  for (const { sheet, sideways, cells: line } of linesOf(readings)) {
+  for (const { sheet, sideways, cells: line } of lines) {
     if (line.some((x) => x.u.read)) continue;
     const g = grids.find((x) => x.name === sheet);
     const top = Math.min(...line.map((x) => x.r));

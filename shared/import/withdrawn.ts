@@ -7,26 +7,34 @@ import type { ImportedValue, IndicatorDef } from '../model/types';
 import type { GCell } from './grid';
 import { markUsed, type Env, type Sheet } from './sheet';
 import { fold } from './text';
+import { memoText } from '../model/memo';
 
 const WORDS = notations.withdrawn.words.map(fold);
 const FACILITY_WORDS = [...WORDS, ...notations.withdrawn.facilityOnly.map(fold)];
 
+/** Whether a text has one of the words (asked for every value left of the same text on its row). */
+const withdraws = memoText((t) => hasWord(t, WORDS));
+const withdrawsFacility = memoText((t) => hasWord(t, FACILITY_WORDS));
+function hasWord(t: string, words: readonly string[]): boolean {
+  const f = fold(t);
+  return words.some((w) => f.includes(w));
+}
+
 /** A text cell right of `from` on the same row that withdraws the row's value, if any. */
-function remarkRight(s: Sheet, r: number, from: number, words: string[]): GCell | undefined {
+function remarkRight(s: Sheet, r: number, from: number, has: (text: string) => boolean): GCell | undefined {
   const line = s.g.rows[r];
   if (!line) return undefined;
   for (let c = from + 1; c < line.length; c++) {
     const x = line[c];
     if (!x || x.kind !== 'string' || x.str!.length > 200) continue;
-    const f = fold(x.str!);
-    if (words.some((w) => f.includes(w))) return x;
+    if (has(x.str!)) return x;
   }
   return undefined;
 }
 
 /** Why the value in `cell` is withdrawn ("备注“…”" or "删除线"), or null. */
 function withdrawal(s: Sheet, cell: GCell): { why: string; remark?: GCell } | null {
-  const remark = remarkRight(s, cell.r, cell.c, WORDS);
+  const remark = remarkRight(s, cell.r, cell.c, withdraws);
   if (remark) return { why: `同行备注“${remark.str!.trim()}”说明该值已撤销或作废`, remark };
   if (cell.strike) return { why: '该数值带删除线，表示已删除' };
   return null;
@@ -46,7 +54,7 @@ export function withdrawnValue(s: Sheet, env: Env, def: IndicatorDef, cell: GCel
 
 /** A facility row withdrawn by its remark (取消, 不计入, 远期 …) or struck through: not counted. */
 export function facilityWithdrawal(s: Sheet, name: GCell, volume: GCell | undefined): string | null {
-  const remark = remarkRight(s, name.r, Math.max(name.c, volume?.c ?? 0), FACILITY_WORDS);
+  const remark = remarkRight(s, name.r, Math.max(name.c, volume?.c ?? 0), withdrawsFacility);
   if (remark) return `备注“${remark.str!.trim()}”`;
   if (volume?.strike || name.strike) return '删除线';
   return null;
