@@ -9,7 +9,7 @@ import type { IndicatorDef } from '../model/types';
 import { cellAt, covering, type GCell } from './grid';
 import { fold, matchLabel, type LabelMatch } from './labels';
 import { memo } from './text';
-import { looksLikeBuilding, parcelIn, zoneIn } from './names';
+import { buildingTokens, looksLikeBuilding, parcelIn, zoneIn } from './names';
 import { exactRole, facilityMeasure, headerCore, headerRole, keyHeader, type Role, type RoleHit } from './roles';
 import { key, textOf, type Env, type Sheet } from './sheet';
 import { isUnitText, parseUnit } from './units';
@@ -70,6 +70,21 @@ export interface HCell {
   match?: LabelMatch;
   key?: KeyKind;
   name?: NameKind;
+  /** The name where the header cell also states a role (“A座比例”: A座). */
+  nameText?: string;
+}
+
+/** Roles a building's column may carry in one header cell with its name (A座比例, 1#楼得分). */
+const NAMED_ROLES: ReadonlySet<Role> = new Set(['declared', 'claimedScore', 'maxScore', 'requirement']);
+
+/** “A座比例”, “1#楼得分”: a building's name, then the role of its column; null otherwise. */
+function nameWithRole(text: string): { name: string; role: RoleHit } | null {
+  const toks = buildingTokens(text);
+  if (toks.length !== 1) return null;
+  const f = fold(text).replace(/[－—–]/g, '-').replace(/＃/g, '#');
+  if (!f.toUpperCase().startsWith(toks[0])) return null;
+  const role = headerRole(text.trim().slice(toks[0].length));
+  return role && NAMED_ROLES.has(role.role) ? { name: toks[0], role } : null;
 }
 
 export function classify(c: GCell, env: Env, context?: string): HCell {
@@ -93,6 +108,8 @@ export function classify(c: GCell, env: Env, context?: string): HCell {
   const hr = headerRole(s);
   if (hr) return { cell: c, kind: 'role', role: hr };
   if (looksLikeBuilding(s) || env.knownNames.has(s)) return { cell: c, kind: 'name', name: 'building' };
+  const nr = nameWithRole(s);
+  if (nr) return { cell: c, kind: 'name', name: 'building', nameText: nr.name, role: nr.role };
   // a parcel / zone name as a column header is the name itself, not a sentence that mentions one
   const p = parcelIn(s);
   if (p && p.name.length * 5 >= fold(s).length * 3) return { cell: c, kind: 'name', name: 'parcel' };
@@ -265,7 +282,7 @@ export function header(s: Sheet, r: number, env: Env, context?: string, span?: [
         col.key = p.key;
         col.keyCell = p.cell;
       }
-      if (p.kind === 'name') col.name = { kind: p.name!, text: textOf(p.cell)!.trim(), cell: p.cell };
+      if (p.kind === 'name') col.name = { kind: p.name!, text: p.nameText ?? textOf(p.cell)!.trim(), cell: p.cell };
       // the lower (more specific) header wins; a group title ("技术指标" over 一星级 | 二星级 | 本项目)
       // is no label column for the columns under it
       if (p.role && !(parts.length === 2 && p === parts[0] && (p.role.role === 'label' || p.role.role === 'index'))) {

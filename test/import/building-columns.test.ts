@@ -38,5 +38,20 @@ describe('headers among building columns', () => {
     expect(r.buildings.map((b) => [b.name, b.use])).toEqual([['1#楼(住宅)', 'residential'], ['2#楼(住宅)', 'residential'], ['3#楼(商业)', 'public']]);
     expect(r.buildings[0].values.assembly_ratio?.value).toBe(52);
   });
+
+  it('a header naming the building and its column’s role in one cell (A座比例 | A座得分 | B座比例 | B座得分): two buildings, each its own 装配率', async () => {
+    const r = await importWorkbook(
+      await xlsx('bcols-5.xlsx', (wb) =>
+        rows(wb.addWorksheet('装配率计算'), [
+          ['装配率计算表（GB/T 51129-2017）'],
+          ['评价项', '评价内容', 'A座比例', 'A座得分', 'B座比例', 'B座得分'],
+          ['主体结构', '梁、板、楼梯、阳台、空调板等构件', '80%', 20, '80%', 20],
+          ['装修和设备管线', '全装修', '是', 6, '是', 6],
+          ['装配率P', undefined, undefined, '69%', undefined, '54.8%'],
+        ]),
+      ),
+    );
+    expect(r.buildings.map((b) => [b.name, b.values.assembly_ratio?.value])).toEqual([['A座', 69], ['B座', 54.8]]);
+  });
 });
 
