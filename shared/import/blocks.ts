@@ -176,6 +176,9 @@ function nearTitle(s: Sheet, r: number): string | undefined {
   return undefined;
 }
 
+/** A numbered section title: 一、 / （一） / 1、 / 2. / 第三节. */
+const SECTION_NUMBER = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、.．](?![0-9])|第[一二三四五六七八九十0-9]{1,3}[节章部分])/;
+
 /** A title row: names a building, parcel or zone (and a context), or resets to the sheet's scope. */
 function title(s: Sheet, env: Env, c: GCell, t: string, n: number, scope: BlockScope, base: BlockScope): BlockScope | null {
   if (/^\s*(注|备注|说明)/.test(t) || isPlainNumber(c)) return null;
@@ -193,6 +196,7 @@ function title(s: Sheet, env: Env, c: GCell, t: string, n: number, scope: BlockS
     next.building = base.building;
     changed = true;
   }
+  const numbered = SECTION_NUMBER.test(t);
   if (b) {
     next.building = { name: b, source: src(s, c) };
     markUsed(s, c);
@@ -203,9 +207,14 @@ function title(s: Sheet, env: Env, c: GCell, t: string, n: number, scope: BlockS
     next.zone = { ...z, source: src(s, c) };
     changed = true;
   }
+  if (b || z) next.titled = !numbered;
   if (!changed && (n === 1 || (c.mergeRight ?? c.c) > c.c)) {
-    next.building = base.building;
-    next.zone = base.zone;
+    // a numbered section (一、下垫面分析) of a block titled for its building or zone stays in it
+    if (!(numbered && scope.titled)) {
+      next.building = base.building;
+      next.zone = base.zone;
+      next.titled = undefined;
+    }
     changed = true;
   }
   // a context only from a real title (one cell, or merged across), not from "热泵 | 是"
@@ -335,9 +344,11 @@ function pair(s: Sheet, env: Env, scope: BlockScope, label: GCell, m: LabelMatch
     }
     return true;
   }
-  // "1#楼装配率": the label names its building; "实际调蓄容积合计" inside a 汇水分区 block is the site's.
+  // "1#楼装配率": the label names its building; "实际调蓄容积合计" inside a 汇水分区 block is the site's,
+  // unless it closes the zone's own 调蓄设施 table (1#汇水分区 … 三、调蓄设施 … 实际调蓄容积合计: the zone's)
   let sc = scope as import('./collect').Scope;
-  if (scope.zone && /合计|总计|汇总|全场|场地|总调蓄/.test(labelText ?? label.raw)) sc = { ...scope, zone: undefined };
+  const closesFacilities = !!scope.titled && !!s.taken?.some((t) => t.last === label.r - 1 && t.indicators.includes('storage_provided'));
+  if (scope.zone && !closesFacilities && /合计|总计|汇总|全场|场地|总调蓄/.test(labelText ?? label.raw)) sc = { ...scope, zone: undefined };
   if (m.how === 'affix' && m.extra) {
     const toks = buildingTokens(m.extra);
     if (toks.length === 1) {

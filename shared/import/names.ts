@@ -15,7 +15,9 @@ const CODE = `(?:[a-z]{0,2}[0-9]{1,3}(?:-[0-9]{1,3})*[a-z]?|[a-z]{1,2})`;
 const WHOLE = new RegExp(`^(${CODE}|${CN})(#|号)?(楼|栋|幢|座)?(${KIND_RE})?$`);
 /** Building tokens inside a longer text (titles, sheet names): the word after the code is required. */
 const COUNT_WORDS = data.building.countWords.map(fold).sort((a, b) => b.length - a.length).map(esc).join('|');
-const TOKEN = new RegExp(`(?<![a-z0-9#.])(?<!(?:${COUNT_WORDS}))(${CODE}#(?:${KIND_RE}|楼|栋|幢|座)?|${CODE}号(?:楼|栋|幢)|${CN}号(?:楼|栋|幢)|${CODE}(?:栋|幢|座)|[a-z]{1,2}(?:${KIND_RE}))`, 'g');
+/** Words after "1#" that make it a 汇水分区 or a parcel (1#汇水分区, 2#地块), not a building. */
+const NOT_BUILDING_AFTER = [...data.zone.words, ...data.parcel.words].map(fold).sort((a, b) => b.length - a.length).map(esc).join('|');
+const TOKEN = new RegExp(`(?<![a-z0-9#.])(?<!(?:${COUNT_WORDS}))(${CODE}#(?!${NOT_BUILDING_AFTER})(?:${KIND_RE}|楼|栋|幢|座)?|${CODE}号(?:楼|栋|幢)|${CN}号(?:楼|栋|幢)|${CODE}(?:栋|幢|座)|[a-z]{1,2}(?:${KIND_RE}))`, 'g');
 
 function normCode(code: string): string {
   const f = code.replace(/[－—–]/g, '-');

@@ -21,6 +21,11 @@ export interface BlockScope extends Scope {
   requirements?: boolean;
   /** Block id: line items are summed per block. */
   block: string;
+  /**
+   * The building or 汇水分区 of the block came from a title without a number (1#汇水分区): a numbered
+   * title under it that names nothing (一、下垫面分析) is a section of that block, not a new block.
+   */
+  titled?: boolean;
 }
 
 /** A table row read in phase 2 with the scope of the block it sits in. */
