@@ -16,6 +16,7 @@ import { key, range, src, textOf, unusedLabel, markUsed, type BlockScope, type E
 import { isRequirementTag, isRequirementTitle, REQUIREMENT_ROLE } from './requirements';
 import { emitValue } from './emitValue';
 import { isTotal, joined } from './tableHeader';
+import { unitCells } from './tableRows';
 import { isUnitText } from './units';
 import { isNumericLike, parseNumberText, readCell, statesInOwnWords } from './values';
 import { sameValue } from './collect';
@@ -447,7 +448,8 @@ function findValue(s: Sheet, label: GCell, m: LabelMatch, def: IndicatorDef): Fo
   // the labels and the values (用地面积 | 容积率 over ㎡ | (blank), then 31200 | 2.2) gives its units
   let br = (label.mergeBottom ?? label.r) + 1;
   let vUnit = m.unitRaw;
-  if (unitRowBelow(s, br)) {
+  // a row of units (at least two) under a row of labels
+  if (unitCells(g.rows[br] ?? []) >= 2) {
     const u = cellAt(g, br, label.c);
     if (u && u.kind === 'string') vUnit = u.str!.trim();
     markUsed(s, u);
@@ -462,19 +464,6 @@ function findValue(s: Sheet, label: GCell, m: LabelMatch, def: IndicatorDef): Fo
     return { value: below, unitRaw: vUnit, considered: [below] };
   }
   return null;
-}
-
-/** A row all of whose cells are units (㎡, %, m), at least two of them, under a row of labels. */
-function unitRowBelow(s: Sheet, r: number): boolean {
-  const line = s.g.rows[r];
-  if (!line) return false;
-  let units = 0;
-  for (const c of line) {
-    if (!c) continue;
-    if (c.kind !== 'string' || !isUnitText(c.str!)) return false;
-    units++;
-  }
-  return units >= 2;
 }
 
 /**

@@ -17,7 +17,7 @@ const TOPICS = roles.blockTopics.topics.map((t) => ({ words: t.words.map(fold), 
 const SKIP_SHEETS = /^(目录|封面|扉页|说明|编制说明)/;
 
 /** Numbers that are only item or page numbers: every column of them counts 1, 2, 3 … down the rows. */
-function indexOnly(nums: GCell[]): boolean {
+export function indexOnly(nums: GCell[]): boolean {
   if (!nums.length) return true;
   const byCol = new Map<number, number[]>();
   for (const c of nums) {

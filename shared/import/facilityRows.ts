@@ -15,9 +15,8 @@ import { isNumericLike, readCell } from './values';
 const NAMES: ReadonlySet<string> = new Set(notations.facilityRows.names.map(fold));
 const VOLUME = mustIndicator('storage_provided');
 
-/** Reads the sheet's facility rows into the collector; returns how many it read. */
-export function facilityRows(s: Sheet, env: Env): number {
-  let n = 0;
+/** Reads the sheet's facility rows into the collector. */
+export function facilityRows(s: Sheet, env: Env): void {
   for (let r = 1; r <= s.g.maxRow; r++) {
     const line = s.g.rows[r];
     if (!line) continue;
@@ -29,14 +28,11 @@ export function facilityRows(s: Sheet, env: Env): number {
     // one figure, in m³ by its own text or by the unit beside it
     if (figures.length !== 1) continue;
     const unitRaw = unit ? unit.str!.trim() : undefined;
-    if (unitRaw && parseUnit(unitRaw)?.dimension !== 'volume') continue;
+    if (unitRaw ? parseUnit(unitRaw)?.dimension !== 'volume' : !(figures[0].kind === 'string' && /m3|m³|立方/.test(fold(figures[0].str!)))) continue;
     const rd = readCell(figures[0], VOLUME, { unitRaw: unitRaw ?? 'm³' });
-    if (!unitRaw && !(figures[0].kind === 'string' && /m3|m³|立方/.test(fold(figures[0].str!)))) continue;
     markUsed(s, name);
     markUsed(s, figures[0]);
     if (unit) markUsed(s, unit);
     env.out.facility({}, { name: name.str!.trim(), volume: rd.status === 'ok' && typeof rd.value === 'number' ? rd.value : null, source: src(s, figures[0]) });
-    n++;
   }
-  return n;
 }

@@ -37,22 +37,24 @@ export interface BuildingKey {
   key: string;
 }
 
-/** The key of a building name: 一号楼, 1号楼, 1#楼, 1#, 1栋 → code "1"; 2#厂房 → "2" + 厂房. */
 /** A short description in brackets after a building's name: 1#楼(住宅), A座（办公）. */
 const DESCRIBED = /^(.+?)\(([\u4e00-\u9fff、/]{1,8})\)$/;
 
-/** The description in brackets after a building's name ("1#楼(住宅)" → "住宅"), or null. */
-export function nameNote(name: string): string | null {
-  const f = fold(name);
+/** A folded name split into the building's name and the description in brackets after it, if any. */
+function described(f: string): { name: string; note: string | null } {
   const d = DESCRIBED.exec(f);
-  return d && WHOLE.test(d[1]) ? d[2] : null;
+  return d && WHOLE.test(d[1]) ? { name: d[1], note: d[2] } : { name: f, note: null };
 }
 
+/** The description in brackets after a building's name ("1#楼(住宅)" → "住宅"), or null. */
+export function nameNote(name: string): string | null {
+  return described(fold(name)).note;
+}
+
+/** The key of a building name: 一号楼, 1号楼, 1#楼, 1#, 1栋 → code "1"; 2#厂房 → "2" + 厂房; 1#楼(住宅) → "1". */
 export const buildingKey = memo((name: string): BuildingKey => {
-  let f = fold(name).replace(/[－—–]/g, '-').replace(/＃/g, '#');
   // "1#楼(住宅)": the name is the building's, the bracket describes it
-  const d = DESCRIBED.exec(f);
-  if (d && WHOLE.test(d[1])) f = d[1];
+  const f = described(fold(name).replace(/[－—–]/g, '-').replace(/＃/g, '#')).name;
   const m = WHOLE.exec(f);
   if (m && (m[2] || m[3] || m[4])) {
     const code = normCode(m[1]);

@@ -7,12 +7,13 @@
 // reported as unread for the indicators they bear on, so that no pass rests on the part of a table
 // that was read while the rest of it says otherwise. Columns whose header gives them a role that
 // is not "what the project declares" (序号, 单位, 备注, 规划要求, 满分, 修改前, 是否满足) are not
-// figures of the project and never count; nor does a column whose figures only count 1, 2, 3.
+// figures of the project and never count; nor does a column whose figures only count 1, 2, 3
+// (coverage.ts indexOnly).
 import columnRoles from '../data/column-roles.json';
-import type { Role } from './roles';
 import type { Col, Header } from './tableHeader';
 import { isAggregate, isTotal } from './tableHeader';
-import { fold } from './labels';
+import { headerCore, type Role } from './roles';
+import { indexOnly } from './coverage';
 import { key, range, src, textOf, type Env, type Sheet } from './sheet';
 import { parseUnit } from './units';
 import { isNumericLike } from './values';
@@ -54,7 +55,7 @@ export function tableRemains(s: Sheet, env: Env): void {
       const bears = bearsOn(col, t);
       if (!bears.length) continue;
       const passed = passedOver(s, t, col);
-      if (!passed.length || countsOnly(passed)) continue;
+      if (!passed.length || indexOnly(passed)) continue;
       figures.push(...passed);
       for (const i of bears) ids.add(i);
     }
@@ -80,18 +81,12 @@ export function tableRemains(s: Sheet, env: Env): void {
 function bearsOn(col: Col, t: TakenTable): string[] {
   if (col.ind) return [col.ind.def.id];
   const head = textOf(col.parts.at(-1)?.cell);
-  const dim = col.unitRaw ? parseUnit(col.unitRaw)?.dimension : head ? unitOfHeader(head) : undefined;
+  const dim = parseUnit(col.unitRaw ?? headerCore(head ?? '').groups.find((g) => parseUnit(g)) ?? '')?.dimension;
   if (!dim || !DIMENSIONS.has(dim)) return [];
   return t.indicators.filter((i) => {
     const u = indicator(i)?.unit;
     return !!u && parseUnit(u)?.dimension === dim;
   });
-}
-
-/** The unit's dimension a header states in brackets ("有效容积（m³）"). */
-function unitOfHeader(text: string): string | undefined {
-  const m = /[（(]([^（()）]{1,8})[)）]\s*$/.exec(fold(text));
-  return m ? parseUnit(m[1])?.dimension : undefined;
 }
 
 /**
@@ -116,9 +111,4 @@ function passedOver(s: Sheet, t: TakenTable, col: Col): GCell[] {
     out.push(cell);
   }
   return out;
-}
-
-/** Figures that only count the rows (1, 2, 3 …): item numbers, not data. */
-function countsOnly(cells: GCell[]): boolean {
-  return cells.every((c, i) => c.kind === 'number' && Number.isInteger(c.num!) && (i === 0 || c.num === cells[i - 1].num! + 1));
 }

@@ -161,21 +161,24 @@ export function claimHeader(s: Sheet, h: Header): void {
 /** A row of unit texts under the header ("㎡ | % | %"): gives the columns their units. */
 export function unitsRow(s: Sheet, r: number, cols: Col[], skip: number): boolean {
   const line = s.g.rows[r];
-  if (!line || line[skip]) return false;
-  let units = 0;
-  let other = 0;
-  for (const c of line) {
-    if (!c) continue;
-    if (c.kind === 'string' && isUnitText(c.str!)) units++;
-    else other++;
-  }
-  if (!units || other) return false;
+  if (!line || line[skip] || !unitCells(line)) return false;
   for (const col of cols) {
     const u = line[col.c];
     if (u) col.unitRaw = u.str!.trim();
   }
   for (const c of line) if (c) markUsed(s, c);
   return true;
+}
+
+/** How many cells of a row are units (㎡, %, m); 0 when any cell of it is something else. */
+export function unitCells(line: ReadonlyArray<GCell | undefined>): number {
+  let units = 0;
+  for (const c of line) {
+    if (!c) continue;
+    if (c.kind !== 'string' || !isUnitText(c.str!)) return 0;
+    units++;
+  }
+  return units;
 }
 
 /** The context a title just above row r gives a table on a sheet whose name says nothing. */
