@@ -126,18 +126,18 @@ export class Collector {
     if (c.scope.building) this.names.add(c.scope.building.name);
     this.cands.push(c);
   }
-  /** True when a building of this name was read (a record under this name exists). */
   /** Whether a reader gave any 调蓄设施 (a table or a 下垫面 table's storage column). */
   hasFacilities = (): boolean => this.cands.some((c) => c.kind === 'facility');
+  /** True when a building of this name was read (a record under this name exists). */
   hasBuilding(name: string): boolean {
     return this.names.has(name);
   }
   building(scope: Scope): void {
     if (!scope.building) return;
+    // "1#楼(住宅)": the use written with the name, taken when the name is first seen
+    const note = this.names.has(scope.building.name) ? null : nameNote(scope.building.name);
     this.names.add(scope.building.name);
     this.cands.push({ kind: 'building', scope });
-    // "1#楼(住宅)": the use written with the name
-    const note = nameNote(scope.building.name);
     if (note && mapUse(note).use) this.cands.push({ kind: 'use', scope, text: note, source: scope.building.source });
   }
   use(scope: Scope, text: string, source: CellRef): void {
