@@ -258,6 +258,31 @@ export const buildingRespell: Transform = {
   },
 };
 
+/**
+ * Building names written with their use in brackets (1#楼(住宅), A座（办公）) wherever the whole cell
+ * is the name: the building is the same one, and the bracket agrees with its use as read.
+ */
+export const buildingUseInName: Transform = {
+  kind: 'building-use-in-name',
+  apply(wb, ctx) {
+    const withUse = ctx.buildings.filter((b) => b.use && /^[\u4e00-\u9fff]{1,6}$/.test(b.use.raw.trim()));
+    if (!withUse.length) return null;
+    const full = ctx.rng.int(2) === 0;
+    const note = new Map(withUse.map((b) => [b.name, full ? `（${b.use!.raw.trim()}）` : `(${b.use!.raw.trim()})`]));
+    let n = 0;
+    for (const s of wb.sheets) {
+      for (const [r, c, cell] of s.each()) {
+        const t = shown(cell.v);
+        const add = typeof t === 'string' ? note.get(t.trim()) : undefined;
+        if (!add) continue;
+        s.setValue(r, c, `${(t as string).trim()}${add}`);
+        n++;
+      }
+    }
+    return n ? noVariant(wb, `${n}处楼号后加写建筑功能（如“${withUse[0].name}${note.get(withUse[0].name)}”）`) : null;
+  },
+};
+
 export const flattenFormulas: Transform = {
   kind: 'flatten-formulas',
   apply(wb) {

@@ -160,34 +160,55 @@ export const twoHeaderRows: Transform = {
   },
 };
 
-export const requirementColumn: Transform = {
-  kind: 'requirement-column',
-  apply(wb, ctx) {
-    const k = kvSheets(wb, ctx).find((x) => x.facts.some((f) => allLeaves(ctx, f.indicator).length > 0));
-    if (!k) return null;
-    const { s, first, last, ...g } = k;
-    const withReq = g.facts.filter((f) => allLeaves(ctx, f.indicator).length > 0);
-    wb.flatten();
-    let h = headerRowAbove(s, first);
-    const rows = new Set(g.facts.map((f) => f.row));
-    s.insertCols(g.valueCol, 1);
-    const reqCol = g.valueCol;
-    for (let r = first; r <= last; r++) {
-      const f = g.facts.find((x) => x.row === r);
-      const leaf = f ? allLeaves(ctx, f.indicator)[0] : undefined;
-      if (leaf) s.set(r, reqCol, { v: requirementText(leaf) });
-      else if (rows.has(r) || s.get(r, g.labelCol)) s.set(r, reqCol, { v: '/' });
-    }
-    if (h === null) {
-      s.insertRows(first, 1);
-      h = first;
-      s.set(h, g.labelCol, { v: '指标名称' });
-      s.set(h, g.valueCol + 1, { v: '设计值' });
-    }
-    s.set(h, reqCol, { v: '规划条件', style: s.get(h, reqCol + 1)?.style });
-    return noVariant(wb, `工作表“${s.name}”在设计值列前插入“规划条件”列（${withReq.length}项要求）`);
-  },
-};
+/**
+ * Row labels that name an indicator's limit (indicators.json limitLabels; the affixes 上限/下限 of
+ * column-roles.json): in a table with a 规划条件 column they name the row's subject.
+ */
+const LIMIT_NAMES: Record<string, string> = { building_height: '建筑限高', far: '容积率上限', green_ratio: '绿地率下限', building_density: '建筑密度上限' };
+
+/** A 规划条件 column before the design values; with `limitNames`, the rows it fills named for their limit (建筑限高). */
+function withRequirementColumn(kind: string, limitNames: boolean): Transform {
+  return {
+    kind,
+    apply(wb, ctx) {
+      const k = kvSheets(wb, ctx).find((x) => x.facts.some((f) => allLeaves(ctx, f.indicator).length > 0 && (!limitNames || LIMIT_NAMES[f.indicator])));
+      if (!k) return null;
+      const { s, first, last, ...g } = k;
+      const withReq = g.facts.filter((f) => allLeaves(ctx, f.indicator).length > 0);
+      wb.flatten();
+      let h = headerRowAbove(s, first);
+      const rows = new Set(g.facts.map((f) => f.row));
+      s.insertCols(g.valueCol, 1);
+      const reqCol = g.valueCol;
+      const renamed: string[] = [];
+      for (let r = first; r <= last; r++) {
+        const f = g.facts.find((x) => x.row === r);
+        const leaf = f ? allLeaves(ctx, f.indicator)[0] : undefined;
+        if (leaf) s.set(r, reqCol, { v: requirementText(leaf) });
+        else if (rows.has(r) || s.get(r, g.labelCol)) s.set(r, reqCol, { v: '/' });
+        const limit = leaf && limitNames ? LIMIT_NAMES[f!.indicator] : undefined;
+        if (limit) {
+          // the label's unit in brackets stays: 建筑高度(m) → 建筑限高(m)
+          const unit = /[（(][^（()）]*[)）]\s*$/.exec(String(shown(s.get(r, g.labelCol)?.v) ?? ''))?.[0] ?? '';
+          s.setValue(r, g.labelCol, `${limit}${unit}`);
+          renamed.push(`${limit}${unit}`);
+        }
+      }
+      if (h === null) {
+        s.insertRows(first, 1);
+        h = first;
+        s.set(h, g.labelCol, { v: '指标名称' });
+        s.set(h, g.valueCol + 1, { v: '设计值' });
+      }
+      s.set(h, reqCol, { v: '规划条件', style: s.get(h, reqCol + 1)?.style });
+      const names = renamed.length ? `，行名改为${renamed.map((x) => `“${x}”`).join('')}` : '';
+      return noVariant(wb, `工作表“${s.name}”在设计值列前插入“规划条件”列（${withReq.length}项要求）${names}`);
+    },
+  };
+}
+
+export const requirementColumn = withRequirementColumn('requirement-column', false);
+export const limitNamedRows = withRequirementColumn('limit-named-rows', true);
 
 /** Header cells of score tables: claimed score and maximum. */
 export const SCORE_HEAD = /^(自评)?得分$|^(自评|预评价|评价)得分|^评价得分$|^得分$/;

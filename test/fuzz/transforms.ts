@@ -9,8 +9,8 @@
 import type { BuildingUse, ConditionsDoc, ImportedScalar, ImportResult, Verdict } from '../../shared/model/types';
 import { type ExpectedDoc } from '../seeds/expectations';
 import { parseRef, WorkbookM } from './workbook-model';
-import { areasInWan, bracketNotes, coverToc, earlierStageColumns, fullWidth, maxScoreSwap, noteRowInside, notesColumn, percentAsFormat, percentAsText, requirementColumn, sideBySide, staleCopy, staleRows, transposeSheet, twoHeaderRows } from './transform-tables';
-import { bilingualLabels, blankOffset, blankSpacers, buildingRespell, flattenFormulas, labelSpacing, mergedLabels, numberingPrefix, sheetRename, shuffleRows, synonyms, unitColumn } from './transform-labels';
+import { areasInWan, bracketNotes, coverToc, earlierStageColumns, fullWidth, maxScoreSwap, noteRowInside, notesColumn, percentAsFormat, percentAsText, requirementColumn, limitNamedRows, sideBySide, staleCopy, staleRows, transposeSheet, twoHeaderRows } from './transform-tables';
+import { bilingualLabels, blankOffset, blankSpacers, buildingRespell, buildingUseInName, flattenFormulas, labelSpacing, mergedLabels, numberingPrefix, sheetRename, shuffleRows, synonyms, unitColumn } from './transform-labels';
 import { heatPumpAsOutput, prefabBelowGradeRow, prefabFlagLayout, prefabRefuted } from './transform-calc';
 import { approxPrefix, boundPrefix, errorCell, intentNote, limitingNote, partialScopeNote, unreadableScoreTable, visibleDuplicate } from './transform-errors';
 import { partsAddUp, partsDontAdd, siteAreaSplit, staleFormula } from './transform-sums';
@@ -143,6 +143,7 @@ export const SAME_FACTS: readonly Transform[] = [
   transposeSheet,
   twoHeaderRows,
   requirementColumn,
+  limitNamedRows,
   maxScoreSwap,
   notesColumn('notes-column', false),
   notesColumn('notes-numeric', true),
@@ -159,6 +160,7 @@ export const SAME_FACTS: readonly Transform[] = [
   numberingPrefix,
   unitColumn,
   buildingRespell,
+  buildingUseInName,
   flattenFormulas,
   sheetRename,
   labelSpacing,

@@ -29,11 +29,12 @@ const CN_DIGITS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '
 /**
  * One spelling for the names a reviewer reads as the same building: full-width → half-width,
  * spaces removed, Chinese numerals before 号/#/栋/幢/楼 as digits, and the suffixes 号楼/#楼/栋/幢/楼/#/号
- * after a number dropped ("1#楼", "1号楼", "一号楼", "1#", "1栋" → "1").
+ * after a number dropped ("1#楼", "1号楼", "一号楼", "1#", "1栋", "1#楼(住宅)" → "1").
  */
 export function normBuilding(name: string | null): string {
   if (name === null) return '（项目）';
-  let s = name.normalize('NFKC').replace(/\s+/g, '');
+  // "1#楼(住宅)": the use in brackets describes the building, it is no part of its name
+  let s = name.normalize('NFKC').replace(/\s+/g, '').replace(/\([\u4e00-\u9fff、/]{1,8}\)$/, '');
   s = s.replace(/([一二三四五六七八九十]+)(?=(号|#|栋|幢|楼))/g, (m) => (m.length === 1 ? CN_DIGITS[m] : m));
   s = s.replace(/(\d+)(#楼|号楼|#|号|栋|幢|楼)$/, '$1');
   return s;
