@@ -189,7 +189,7 @@ function withRequirementColumn(kind: string, limitNames: boolean): Transform {
         const limit = leaf && limitNames ? LIMIT_NAMES[f!.indicator] : undefined;
         if (limit) {
           // the label's unit in brackets stays: 建筑高度(m) → 建筑限高(m)
-          const unit = /[（(][^（()）]*[)）]\s*$/.exec(String(shown(s.get(r, g.labelCol)?.v) ?? ''))?.[0] ?? '';
+          const unit = /[（(][^（()）]*[)）]\s*$/.exec(textOf(s.get(r, g.labelCol)))?.[0] ?? '';
           s.setValue(r, g.labelCol, `${limit}${unit}`);
           renamed.push(`${limit}${unit}`);
         }
